@@ -1,0 +1,262 @@
+"""The command line (a contract: see DESIGN.md). The window is the default command.
+
+Exit status: 0 success; 2 bad input, with one Chinese line on stderr and never a traceback;
+3 from ``import roster`` when some rows were skipped and the good ones written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+
+from . import __version__, APP_NAME
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_PARTIAL = 3
+
+EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness")
+
+
+class CliError(Exception):
+    """Bad input: printed as one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in Chinese and exit status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse override
+        raise CliError(_translate_argparse(message))
+
+
+def _translate_argparse(message: str) -> str:
+    if message.startswith("the following arguments are required:"):
+        return "缺少参数：" + message.split(":", 1)[1].strip()
+    if message.startswith("unrecognized arguments:"):
+        return "无法识别的参数：" + message.split(":", 1)[1].strip()
+    if "invalid choice:" in message:
+        return "无效的选项：" + message.split("invalid choice:", 1)[1].split("(")[0].strip()
+    if "expected one argument" in message:
+        return "参数缺少取值：" + message.split(":")[0].replace("argument", "").strip()
+    if "invalid int value" in message:
+        return "应为整数：" + message.split(":", 1)[1].strip()
+    if message.startswith("argument "):
+        name, _, rest = message[len("argument "):].partition(": ")
+        return f"参数 {name} 有误：{rest}"
+    return "参数错误：" + message
+
+
+def _year(text: str) -> int:
+    try:
+        y = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，现为“{text}”") from None
+    if not 1900 <= y <= 2100:
+        raise argparse.ArgumentTypeError(f"年度应在1900至2100之间，现为{y}")
+    return y
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，现为“{text}”") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="dangzhibu-desktop", description=f"{APP_NAME}：党支部台账、达标创星评估与年终材料")
+    p.add_argument("--db", help="台账文件（默认在用户数据文件夹）")
+    p.add_argument("--demo", action="store_true", help="打开示例台账（不存在时自动生成）")
+    p.add_argument("--screenshot", metavar="DIR", help="把每个页面渲染为 DIR/NN-页面.png 后退出")
+    p.add_argument("--version", action="store_true", help="显示版本号")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("demo", help="生成示例台账")
+    s.add_argument("--db", required=True)
+    s.add_argument("--size", choices=("small", "large"), default="small")
+    s.add_argument("--year", type=_year, default=None)
+
+    s = sub.add_parser("check", help="达标创星评估")
+    s.add_argument("--db", required=True)
+    s.add_argument("--year", type=_year, required=True)
+    s.add_argument("--as-of", type=_date, default=None)
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("export", help="导出文档或数据包")
+    s.add_argument("kind", choices=EXPORT_KINDS + ("package",))
+    s.add_argument("--db", required=True)
+    s.add_argument("--year", type=_year, default=None)
+    s.add_argument("--out", required=True)
+
+    s = sub.add_parser("import", help="导入花名册或数据包")
+    s.add_argument("kind", choices=("roster", "package"))
+    s.add_argument("file")
+    s.add_argument("--db", required=True)
+    s.add_argument("--dry-run", action="store_true")
+
+    s = sub.add_parser("backup", help="备份台账")
+    s.add_argument("--db", required=True)
+    s.add_argument("--to", default=None)
+
+    s = sub.add_parser("verify", help="检查台账文件是否完好")
+    s.add_argument("--db", required=True)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except CliError as exc:
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err("已取消")
+        return 130
+    except Exception as exc:  # a LedgerError or anything the layers below refuse
+        from .ledger.validate import LedgerError
+
+        if isinstance(exc, (LedgerError, OSError)):
+            _err(_oserror_text(exc) if isinstance(exc, OSError) else str(exc))
+            return EXIT_BAD_INPUT
+        _err(f"出现意外错误：{type(exc).__name__}：{exc}")
+        return 1
+
+
+def _err(text: str) -> None:
+    print(text.replace("\n", " "), file=sys.stderr)
+
+
+def _oserror_text(exc: OSError) -> str:
+    where = f"“{exc.filename}”" if getattr(exc, "filename", None) else ""
+    return f"文件操作失败{where}：{exc.strerror or exc}"
+
+
+def _dispatch(args) -> int:
+    if args.command is None:
+        if args.version:
+            print(f"{APP_NAME} {__version__}")
+            return EXIT_OK
+        return _run_window(args)
+    handler = {
+        "demo": _cmd_demo, "check": _cmd_check, "export": _cmd_export,
+        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify,
+    }[args.command]
+    return handler(args)
+
+
+def _open(path: str, create: bool = False):
+    from .ledger import open_ledger
+
+    p = Path(path)
+    if not create and not p.exists():
+        raise CliError(f"找不到台账文件“{path}”")
+    return open_ledger(p, create=create)
+
+
+def _default_year(ledger) -> int:
+    return _dt.date.today().year
+
+
+def _cmd_demo(args) -> int:
+    from .ledger.demo import build_demo
+
+    p = Path(args.db)
+    if p.exists() and p.stat().st_size > 0:
+        raise CliError(f"文件“{args.db}”已存在，示例台账只写入新文件")
+    year = args.year or _dt.date.today().year
+    summary = build_demo(p, size=args.size, year=year)
+    print(f"已生成示例台账：{p}（{summary}）")
+    return EXIT_OK
+
+
+def _cmd_check(args) -> int:
+    from .rules import evaluate, format_report
+
+    with _open(args.db) as ledger:
+        report = evaluate(ledger, args.year, args.as_of)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+def _cmd_export(args) -> int:
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise CliError(f"输出文件夹“{out.parent}”不存在")
+    if args.kind == "package":
+        from .ledger.package import export_package
+
+        with _open(args.db) as ledger:
+            doc = export_package(ledger)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(out)
+        print(f"已导出数据包：{out}")
+        return EXIT_OK
+    from .exports import export_document
+
+    with _open(args.db) as ledger:
+        year = args.year or _default_year(ledger)
+        written = export_document(args.kind, ledger, year, out)
+    print(f"已导出：{written}")
+    return EXIT_OK
+
+
+def _cmd_import(args) -> int:
+    src = Path(args.file)
+    if not src.is_file():
+        raise CliError(f"找不到文件“{args.file}”")
+    if args.kind == "package":
+        from .ledger.package import import_package_file
+
+        with _open(args.db, create=True) as ledger:
+            counts = import_package_file(ledger, src)
+        print("已导入数据包：" + "，".join(f"{k}{v}条" for k, v in counts.items()))
+        return EXIT_OK
+    from .exports.roster_import import import_roster_cli
+
+    with _open(args.db, create=False) as ledger:
+        return import_roster_cli(ledger, src, dry_run=args.dry_run)
+
+
+def _cmd_backup(args) -> int:
+    from .ledger.backup import backup_ledger
+
+    with _open(args.db):
+        pass  # refuses damaged or foreign files before copying them
+    target = backup_ledger(args.db, args.to)
+    print(f"已备份到：{target}")
+    return EXIT_OK
+
+
+def _cmd_verify(args) -> int:
+    from .ledger.verify import verify_ledger
+
+    problems = verify_ledger(Path(args.db))
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"台账文件完好：{args.db}")
+    return EXIT_OK
+
+
+def _run_window(args) -> int:
+    try:
+        from .ui.app import run_window
+    except ImportError as exc:
+        if "dangzhibu_desktop.ui" in str(exc) or "PySide6" in str(exc):
+            raise CliError("图形界面尚未就绪：" + str(exc)) from None
+        raise
+    return run_window(db=args.db, demo=args.demo, screenshot_dir=args.screenshot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

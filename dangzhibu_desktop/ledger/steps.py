@@ -1,0 +1,213 @@
+"""The 25 steps of 发展党员工作细则 (2014) and the category derived from a person's steps.
+
+A member's category is never typed: it follows from the steps recorded for them, so the
+roster, the rules and the exports can never disagree about who is a 预备党员.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    name: str
+    stage: str
+
+
+STAGES = ("入党申请", "入党积极分子", "发展对象", "预备党员接收", "预备党员教育考察和转正")
+
+_NAMES = {
+    1: "递交入党申请书",
+    2: "党组织派人谈话",
+    3: "推荐和确定入党积极分子",
+    4: "上级党委备案",
+    5: "指定培养联系人",
+    6: "培养教育考察",
+    7: "确定发展对象",
+    8: "报上级党委备案",
+    9: "确定入党介绍人",
+    10: "政治审查",
+    11: "集中培训",
+    12: "支部委员会审查",
+    13: "上级党委预审",
+    14: "填写入党志愿书",
+    15: "支部大会讨论",
+    16: "上级党委派人谈话",
+    17: "上级党委审批",
+    18: "再上一级党委组织部门备案",
+    19: "编入党支部和党小组",
+    20: "入党宣誓",
+    21: "继续教育考察",
+    22: "提出转正申请",
+    23: "支部大会讨论转正",
+    24: "上级党委审批转正",
+    25: "材料归档",
+}
+
+
+def _stage_of(number: int) -> str:
+    if number <= 2:
+        return STAGES[0]
+    if number <= 6:
+        return STAGES[1]
+    if number <= 11:
+        return STAGES[2]
+    if number <= 18:
+        return STAGES[3]
+    return STAGES[4]
+
+
+CATALOGUE: dict[int, Step] = {n: Step(n, name, _stage_of(n)) for n, name in _NAMES.items()}
+
+# Steps that open a category.
+STEP_APPLY = 1
+STEP_TALK = 2
+STEP_ACTIVIST = 3
+STEP_REVIEW = 6
+STEP_CANDIDATE = 7
+STEP_INTRODUCERS = 9
+STEP_TRAINING = 11
+STEP_ADMIT = 15  # 入党日期 = the 支部大会 resolution
+STEP_APPROVE = 17
+STEP_FULL_MEETING = 23
+STEP_FULL_APPROVE = 24
+
+OUTCOME_FULL = "按期转正"
+OUTCOME_EXTEND = "延长预备期"
+OUTCOME_CANCEL = "取消预备党员资格"
+
+
+def step_label(number: int) -> str:
+    """'15 支部大会讨论' style label for lists and exports."""
+    step = CATALOGUE.get(number)
+    return f"{number} {step.name}" if step else str(number)
+
+
+def _as_date(value) -> _dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _usable(steps: Iterable[Mapping], as_of: _dt.date | None):
+    for s in steps:
+        d = _as_date(s.get("date"))
+        if d is None:
+            continue
+        if as_of is not None and d > as_of:
+            continue
+        yield s, d
+
+
+def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:
+    """Date of 转正 (step 23, else 24) unless that decision was an extension or a cancellation."""
+    found: dict[int, list[_dt.date]] = {STEP_FULL_MEETING: [], STEP_FULL_APPROVE: []}
+    for s, d in _usable(steps, as_of):
+        if s.get("step") in found and (s.get("outcome") or OUTCOME_FULL) == OUTCOME_FULL:
+            found[s.get("step")].append(d)
+    dates = found[STEP_FULL_MEETING] or found[STEP_FULL_APPROVE]
+    return min(dates) if dates else None
+
+
+def admitted_on(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:
+    """入党日期: the date of the 支部大会 that admitted the person (step 15)."""
+    dates = [d for s, d in _usable(steps, as_of) if s.get("step") == STEP_ADMIT]
+    return min(dates) if dates else None
+
+
+def step_date(steps: Iterable[Mapping], number: int, as_of: _dt.date | None = None,
+              latest: bool = False) -> _dt.date | None:
+    dates = [d for s, d in _usable(steps, as_of) if s.get("step") == number]
+    if not dates:
+        return None
+    return max(dates) if latest else min(dates)
+
+
+def derive_category(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> str | None:
+    """The pipeline category on ``as_of`` (None = all recorded steps), or None without steps.
+
+    Each step is a mapping with ``step``, ``date`` and optionally ``outcome``. A probation
+    cancelled at step 23 leaves the person with no category.
+    """
+    steps = list(steps)
+    usable = list(_usable(steps, as_of))
+    if not usable:
+        return None
+    numbers = {s.get("step") for s, _ in usable}
+    cancelled = any(
+        s.get("step") in (STEP_FULL_MEETING, STEP_FULL_APPROVE) and s.get("outcome") == OUTCOME_CANCEL
+        for s, _ in usable
+    )
+    if cancelled:
+        return None
+    if full_member_since(steps, as_of) is not None:
+        return "正式党员"
+    if STEP_ADMIT in numbers or any(n is not None and n > STEP_ADMIT for n in numbers):
+        return "预备党员"
+    if any(n is not None and n >= STEP_CANDIDATE for n in numbers):
+        return "发展对象"
+    if any(n is not None and n >= STEP_ACTIVIST for n in numbers):
+        return "入党积极分子"
+    return "入党申请人"
+
+
+def party_standing_years(steps: Iterable[Mapping], as_of: _dt.date) -> int | None:
+    """党龄 in whole years on ``as_of``, counted from 转正."""
+    since = full_member_since(steps, as_of)
+    if since is None:
+        return None
+    years = as_of.year - since.year - ((as_of.month, as_of.day) < (since.month, since.day))
+    return max(years, 0)
+
+
+def next_step(steps: Iterable[Mapping]) -> tuple[int, _dt.date | None] | None:
+    """The next catalogue step due and its earliest date, for the member editor's timeline.
+
+    Returns None when the pipeline is complete (step 25 recorded) or the person was cancelled.
+    """
+    steps = list(steps)
+    recorded = {s.get("step") for s, _ in _usable(steps, None)}
+    if not recorded:
+        return (STEP_APPLY, None)
+    if derive_category(steps) is None or 25 in recorded:
+        return None
+    highest = max(n for n in recorded if n is not None)
+    nxt = highest + 1
+    base = step_date(steps, highest, latest=True)
+    earliest = base
+    if nxt == STEP_CANDIDATE:
+        activist = step_date(steps, STEP_ACTIVIST)
+        earliest = add_years(activist, 1) if activist else base
+    elif nxt in (22, STEP_FULL_MEETING):
+        # 转正 is discussed when the one-year 预备期 ends; the application comes just before.
+        admit = admitted_on(steps)
+        if admit:
+            earliest = add_years(admit, 1) - _dt.timedelta(days=30 if nxt == 22 else 0)
+    return (nxt, earliest)
+
+
+def add_years(d: _dt.date, years: int) -> _dt.date:
+    """Same day ``years`` later; 29 February falls on 28 February in a common year."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+def add_months(d: _dt.date, months: int) -> _dt.date:
+    """Same day ``months`` later, clamped to the month's last day."""
+    import calendar
+
+    m = d.month - 1 + months
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return d.replace(year=y, month=m, day=min(d.day, calendar.monthrange(y, m)[1]))

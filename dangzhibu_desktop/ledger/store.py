@@ -1,0 +1,606 @@
+"""The ledger: one SQLite file per branch, and the small API every other layer calls.
+
+Conventions:
+- Rows are plain dicts keyed by the column names of ``schema.TABLES``.
+- Money is int fen, hours int tenths (see ``validate.parse_money`` / ``parse_hours`` for text).
+- Every public method that writes is one transaction; ``with ledger.transaction():`` groups
+  several into one (nested calls become savepoints).
+- Deleting a row of a soft-delete table moves it to the 回收站 (``deleted_at``); ``rows()``
+  and ``get()`` hide such rows unless asked.
+- Every change is written to ``audit_log`` in the same transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import sqlite_utils
+
+from . import enums, steps as _steps
+from .migrations import SCHEMA_VERSION, migrate, schema_version
+from .schema import TABLES, Field, Table
+from .validate import (
+    LedgerError,
+    ValidationError,
+    birth_date_from_id,
+    gender_from_id,
+    validate_date,
+    validate_enum,
+    validate_id_number,
+    validate_month,
+    validate_phone,
+    validate_time,
+    validate_year,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now_stamp() -> str:
+    return _dt.datetime.now().isoformat(timespec="seconds")
+
+
+class Ledger:
+    """An open ledger file.
+
+    Args:
+        path: the SQLite file.
+        create: create the file when it does not exist (otherwise refuse).
+    """
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = False):
+        self.path = Path(path)
+        self.migrated_from: int | None = None
+        _check_file_before_open(self.path, create)
+        self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self._depth = 0
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            _check_contents(self.conn, self.path)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if schema_version(self.conn) < SCHEMA_VERSION:
+                self.migrated_from = migrate(self.conn)
+            _set_journal(self.conn, self.path)
+            self.conn.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            self.conn.close()
+            raise
+        self.db = sqlite_utils.Database(self.conn)
+
+    # ---- lifecycle -------------------------------------------------------------------
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (outermost) or a savepoint (nested); rolls back on any exception."""
+        if self._depth == 0:
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute(f"SAVEPOINT sp{self._depth}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
+                self.conn.execute(f"RELEASE sp{self._depth}")
+            raise
+        else:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute(f"RELEASE sp{self._depth}")
+
+    # ---- reading ---------------------------------------------------------------------
+    def query(self, sql: str, params: Iterable | Mapping = ()) -> list[dict]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def scalar(self, sql: str, params: Iterable | Mapping = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def get(self, table: str, row_id: int, *, include_deleted: bool = False) -> dict | None:
+        t = _table(table)
+        sql = f"SELECT * FROM {t.name} WHERE id = ?"
+        if t.soft_delete and not include_deleted:
+            sql += " AND deleted_at IS NULL"
+        row = self.conn.execute(sql, (row_id,)).fetchone()
+        return dict(row) if row else None
+
+    def rows(self, table: str, where: str = "", params: Iterable | Mapping = (),
+             order_by: str = "id", *, include_deleted: bool = False) -> list[dict]:
+        """Rows of ``table`` matching the SQL ``where`` clause (without the word WHERE)."""
+        t = _table(table)
+        clauses = []
+        if t.soft_delete and not include_deleted:
+            clauses.append("deleted_at IS NULL")
+        if where:
+            clauses.append(f"({where})")
+        sql = f"SELECT * FROM {t.name}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        return self.query(sql, params)
+
+    def count(self, table: str, where: str = "", params: Iterable | Mapping = ()) -> int:
+        t = _table(table)
+        clauses = ["deleted_at IS NULL"] if t.soft_delete else []
+        if where:
+            clauses.append(f"({where})")
+        sql = f"SELECT COUNT(*) FROM {t.name}" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        return self.scalar(sql, params)
+
+    def rows_in_year(self, table: str, year: int, date_field: str = "date",
+                     order_by: str | None = None) -> list[dict]:
+        """Rows whose ``date_field`` falls in ``year`` (an index range scan, not a full read)."""
+        return self.rows(table, f"{date_field} >= ? AND {date_field} <= ?",
+                         (f"{year}-01-01", f"{year}-12-31"), order_by=order_by or f"{date_field}, id")
+
+    def children(self, child_table: str, parent_id: int) -> list[dict]:
+        t = _table(child_table)
+        return self.rows(child_table, f"{t.parent_key} = ?", (parent_id,))
+
+    def children_of_many(self, child_table: str, parent_ids: Iterable[int]) -> dict[int, list[dict]]:
+        """Child rows for many parents in one query, grouped by parent id."""
+        t = _table(child_table)
+        ids = list(parent_ids)
+        out: dict[int, list[dict]] = {i: [] for i in ids}
+        if not ids:
+            return out
+        # Chunk to stay under SQLite's variable limit.
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            for row in self.rows(child_table, f"{t.parent_key} IN ({marks})", chunk):
+                out[row[t.parent_key]].append(row)
+        return out
+
+    # ---- branch (one row) ------------------------------------------------------------
+    def branch(self) -> dict | None:
+        row = self.conn.execute("SELECT * FROM branch ORDER BY id LIMIT 1").fetchone()
+        return dict(row) if row else None
+
+    def save_branch(self, values: Mapping[str, Any]) -> int:
+        current = self.branch()
+        if current is None:
+            return self.insert("branch", values)
+        self.update("branch", current["id"], values)
+        return current["id"]
+
+    # ---- members and the development pipeline ----------------------------------------
+    def steps_by_member(self, as_of: str | _dt.date | None = None) -> dict[int, list[dict]]:
+        sql = "SELECT * FROM development_steps WHERE deleted_at IS NULL"
+        params: tuple = ()
+        if as_of is not None:
+            sql += " AND date <= ?"
+            params = (str(as_of),)
+        out: dict[int, list[dict]] = {}
+        for r in self.query(sql + " ORDER BY date, step, id", params):
+            out.setdefault(r["member_id"], []).append(r)
+        return out
+
+    def member_steps(self, member_id: int) -> list[dict]:
+        return self.rows("development_steps", "member_id = ?", (member_id,), order_by="date, step, id")
+
+    def member_category(self, member_id: int, as_of: _dt.date | None = None) -> str | None:
+        return _steps.derive_category(self.member_steps(member_id), as_of)
+
+    def categories(self, as_of: _dt.date | None = None) -> dict[int, str | None]:
+        """Category of every member (deleted ones excluded) on ``as_of``."""
+        by_member = self.steps_by_member()
+        return {
+            m["id"]: _steps.derive_category(by_member.get(m["id"], []), as_of)
+            for m in self.query("SELECT id FROM members WHERE deleted_at IS NULL")
+        }
+
+    def members_on(self, day: _dt.date | str) -> list[dict]:
+        """People on the branch's books on ``day``: arrived by then and not yet left.
+
+        Someone no longer 在册 without a ``left_on`` date is taken as gone for every day.
+        """
+        d = str(day)
+        where = ("(joined_branch_on IS NULL OR joined_branch_on <= ?) "
+                 "AND ((left_on IS NULL AND status = ?) OR left_on > ?)")
+        return self.rows("members", where, (d, enums.ACTIVE_STATUS, d), order_by="id")
+
+    # ---- writing ---------------------------------------------------------------------
+    def insert(self, table: str, values: Mapping[str, Any]) -> int:
+        """Validate and insert one row; returns its id."""
+        t = _table(table)
+        row = self._clean(t, values, existing=None)
+        stamp = now_stamp()
+        row["created_at"] = stamp
+        row["updated_at"] = stamp
+        with self.transaction():
+            row_id = self._insert_clean(t, row)
+            self._audit(t.name, row_id, "新增", None, {"id": row_id, **row})
+        return row_id
+
+    def insert_raw(self, table: str, values: Mapping[str, Any]) -> int:
+        """Insert a row restored from elsewhere (the data package): validated like any row,
+        but ``id``/``created_at``/``updated_at``/``deleted_at`` are kept as given, references
+        may point at rows in the 回收站, and no audit entry is written per row."""
+        t = _table(table)
+        row = self._clean(t, values, existing=None, refs_include_deleted=True)
+        stamp = now_stamp()
+        for key in ("id", "created_at", "updated_at") + (("deleted_at",) if t.soft_delete else ()):
+            if values.get(key) is not None:
+                row[key] = values[key]
+        row.setdefault("created_at", stamp)
+        row.setdefault("updated_at", stamp)
+        return self._insert_clean(t, row)
+
+    def _insert_clean(self, t: Table, row: dict) -> int:
+        cols = list(row)
+        try:
+            cur = self.conn.execute(
+                f"INSERT INTO {t.name} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                [row[c] for c in cols],
+            )
+        except sqlite3.IntegrityError as exc:
+            raise _integrity_message(t, exc) from None
+        return cur.lastrowid
+
+    def update(self, table: str, row_id: int, changes: Mapping[str, Any]) -> None:
+        t = _table(table)
+        before = self.get(table, row_id)
+        if before is None:
+            raise LedgerError(f"{t.label}中找不到编号为{row_id}的记录（可能已被删除）")
+        clean = self._clean(t, changes, existing=before)
+        clean = {k: v for k, v in clean.items() if before.get(k) != v}
+        if not clean:
+            return
+        clean["updated_at"] = now_stamp()
+        with self.transaction():
+            try:
+                self.conn.execute(
+                    f"UPDATE {t.name} SET {','.join(f'{c} = ?' for c in clean)} WHERE id = ?",
+                    [*clean.values(), row_id],
+                )
+            except sqlite3.IntegrityError as exc:
+                raise _integrity_message(t, exc) from None
+            self._audit(t.name, row_id, "修改", before, {**before, **clean})
+
+    def delete(self, table: str, row_id: int) -> None:
+        """Move a row to the 回收站 (hard delete for tables without one, e.g. attendance)."""
+        t = _table(table)
+        before = self.get(table, row_id)
+        if before is None:
+            raise LedgerError(f"{t.label}中找不到编号为{row_id}的记录（可能已被删除）")
+        with self.transaction():
+            if t.soft_delete:
+                stamp = now_stamp()
+                self.conn.execute(f"UPDATE {t.name} SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                                  (stamp, stamp, row_id))
+                self._audit(t.name, row_id, "删除", before, None)
+            else:
+                self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (row_id,))
+                self._audit(t.name, row_id, "彻底删除", before, None)
+
+    def restore(self, table: str, row_id: int) -> None:
+        t = _table(table)
+        row = self.get(table, row_id, include_deleted=True)
+        if row is None or not t.soft_delete or row.get("deleted_at") is None:
+            raise LedgerError(f"回收站中没有这条{t.label}记录")
+        with self.transaction():
+            try:
+                self.conn.execute(f"UPDATE {t.name} SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                                  (now_stamp(), row_id))
+            except sqlite3.IntegrityError:
+                raise LedgerError(f"无法恢复：{t.label}中已有一条相同的记录，请先删除它") from None
+            self._audit(t.name, row_id, "恢复", row, {**row, "deleted_at": None})
+
+    def recycle_bin(self) -> list[dict]:
+        """Deleted rows, newest first: table, table_label, id, title, deleted_at."""
+        out = []
+        for t in TABLES.values():
+            if not t.soft_delete:
+                continue
+            title = t.title_field or "id"
+            for r in self.query(f"SELECT id, {title} AS title, deleted_at FROM {t.name} "
+                                f"WHERE deleted_at IS NOT NULL"):
+                out.append({"table": t.name, "table_label": t.label, **r})
+        out.sort(key=lambda r: r["deleted_at"], reverse=True)
+        return out
+
+    def empty_recycle_bin(self) -> int:
+        """Delete for good every row in the 回收站; returns how many rows went."""
+        gone = 0
+        with self.transaction():
+            for t in TABLES.values():
+                if not t.soft_delete:
+                    continue
+                for r in self.query(f"SELECT * FROM {t.name} WHERE deleted_at IS NOT NULL"):
+                    self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (r["id"],))
+                    self._audit(t.name, r["id"], "彻底删除", r, None)
+                    gone += 1
+        return gone
+
+    def replace_children(self, child_table: str, parent_id: int, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Replace the whole set of child rows of one parent (attendance of a meeting, hours
+        of an activity …) in one transaction; each row validated, nothing written on error."""
+        t = _table(child_table)
+        parent = _table(t.parent)
+        if self.get(parent.name, parent_id) is None:
+            raise LedgerError(f"{parent.label}中找不到编号为{parent_id}的记录")
+        rows = [dict(r) for r in rows]
+        member_ids = [r.get("member_id") for r in rows]
+        dupes = {m for m in member_ids if m is not None and member_ids.count(m) > 1}
+        if dupes and child_table in ("attendance", "training_attendance", "volunteer_hours"):
+            names = "、".join(self._member_name(m) for m in sorted(dupes))
+            raise ValidationError(f"{t.label}中{names}出现了不止一次", "member_id")
+        before = self.children(child_table, parent_id)
+        stamp = now_stamp()
+        with self.transaction():
+            self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ?", (parent_id,))
+            for r in rows:
+                r[t.parent_key] = parent_id
+                clean = self._clean(t, r, existing=None)
+                clean["created_at"] = r.get("created_at") or stamp
+                clean["updated_at"] = stamp
+                self._insert_clean(t, clean)
+            after = self.children(child_table, parent_id)
+            self._audit(t.name, parent_id, "修改", before, after)
+
+    # ---- audit -----------------------------------------------------------------------
+    def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
+        self.conn.execute(
+            "INSERT INTO audit_log (at, table_name, row_id, action, before, after) VALUES (?,?,?,?,?,?)",
+            (now_stamp(), table, row_id, action,
+             None if before is None else json.dumps(before, ensure_ascii=False, default=str),
+             None if after is None else json.dumps(after, ensure_ascii=False, default=str)),
+        )
+
+    def audit_entries(self, limit: int = 500, table: str | None = None) -> list[dict]:
+        sql = "SELECT * FROM audit_log"
+        params: list = []
+        if table:
+            sql += " WHERE table_name = ?"
+            params.append(table)
+        sql += " ORDER BY id DESC LIMIT ?"
+        params.append(limit)
+        return self.query(sql, params)
+
+    # ---- validation ------------------------------------------------------------------
+    def _member_name(self, member_id) -> str:
+        name = self.scalar("SELECT name FROM members WHERE id = ?", (member_id,))
+        return name or f"编号{member_id}"
+
+    def _clean(self, t: Table, values: Mapping[str, Any], existing: dict | None,
+               refs_include_deleted: bool = False) -> dict:
+        """Coerce and check ``values`` for table ``t``; raises ValidationError in Chinese.
+
+        With ``existing`` (an update) only the given fields are checked, against the merged row.
+        """
+        known = set(t.names)
+        ignored = {"id", "created_at", "updated_at", "deleted_at"}
+        out: dict[str, Any] = {}
+        for key, value in values.items():
+            if key in ignored:
+                continue
+            if key not in known:
+                raise ValidationError(f"{t.label}没有“{key}”这一项", key)
+            out[key] = _coerce(t.field(key), value)
+        if existing is None:
+            for f in t.fields:
+                if f.name not in out or out[f.name] is None:
+                    if f.default is not None and out.get(f.name) is None:
+                        out[f.name] = f.default
+        merged = {**(existing or {}), **out}
+        for f in t.fields:
+            if f.required and merged.get(f.name) in (None, ""):
+                raise ValidationError(f"请填写{f.label}", f.name)
+        for f in t.fields:
+            if f.kind == "ref" and out.get(f.name) is not None:
+                target = _table(f.ref)
+                if self.get(target.name, out[f.name], include_deleted=refs_include_deleted) is None:
+                    raise ValidationError(f"{f.label}（编号{out[f.name]}）在{target.label}中不存在", f.name)
+        _check_row(t, merged)
+        return out
+
+
+# ---- field coercion and row rules -----------------------------------------------------
+def _coerce(f: Field, value: Any) -> Any:
+    if value is None or (isinstance(value, str) and value.strip() == "" and f.kind != "text"):
+        return None
+    k = f.kind
+    if k == "text":
+        text = str(value).strip()
+        if len(text) > 50000:
+            raise ValidationError(f"{f.label}过长（最多50000字）", f.name)
+        return text if text else None
+    if k == "date":
+        return validate_date(value, f.label, f.name)
+    if k == "time":
+        return validate_time(value, f.label, f.name)
+    if k == "month":
+        return validate_month(value, f.label, f.name)
+    if k == "year":
+        return validate_year(value, f.label, f.name)
+    if k == "enum":
+        return validate_enum(value, f.choices, f.label, f.name)
+    if k == "id_number":
+        return validate_id_number(value, f.label)
+    if k == "phone":
+        return validate_phone(value, f.label, f.name)
+    if k == "bool":
+        if isinstance(value, bool) or value in (0, 1):
+            return int(value)
+        raise ValidationError(f"{f.label}只能是“是”或“否”", f.name)
+    if k in ("int", "ref", "step", "hours", "money"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            unit = {"hours": "（以0.1小时为单位的整数）", "money": "（以分为单位的整数）"}.get(k, "")
+            raise ValidationError(f"{f.label}应为整数{unit}", f.name)
+        if k == "step" and not 1 <= value <= 25:
+            raise ValidationError(f"{f.label}应为发展党员工作的第1至25步", f.name)
+        if k == "hours" and not 0 <= value <= 240:
+            raise ValidationError(f"{f.label}应在0至24小时之间", f.name)
+        if k == "money" and value < 0:
+            raise ValidationError(f"{f.label}不能为负数", f.name)
+        if k == "int" and value < 0:
+            raise ValidationError(f"{f.label}不能为负数", f.name)
+        return value
+    if k == "rate":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValidationError(f"{f.label}应为0至1之间的比例，如 0.01 表示1%", f.name)
+        return float(value)
+    raise AssertionError(f"unknown field kind {k}")
+
+
+def _check_row(t: Table, row: Mapping[str, Any]) -> None:
+    """Rules that look at more than one field of a row."""
+    if t.name == "members":
+        if row.get("id_number") and row.get("birth_date"):
+            from_id = birth_date_from_id(row["id_number"])
+            if from_id != row["birth_date"]:
+                raise ValidationError(
+                    f"出生日期{row['birth_date']}与身份证号中的{from_id}不一致，请核对", "birth_date")
+        if row.get("id_number") and row.get("gender"):
+            from_id = gender_from_id(row["id_number"])
+            if from_id != row["gender"]:
+                raise ValidationError(f"性别“{row['gender']}”与身份证号（{from_id}）不一致，请核对", "gender")
+        _order(row, "joined_branch_on", "left_on", "转入本支部日期", "离开本支部日期")
+    elif t.name == "meetings":
+        if row.get("start_time") and row.get("end_time") and row["end_time"] <= row["start_time"]:
+            raise ValidationError("结束时间应晚于开始时间", "end_time")
+        if row.get("kind") == "党小组会" and not row.get("party_group_id"):
+            raise ValidationError("党小组会请选择党小组", "party_group_id")
+    elif t.name == "committee_roles":
+        _order(row, "start_date", "end_date", "任职日期", "离任日期")
+    elif t.name == "pioneer_posts":
+        _order(row, "established_on", "ended_on", "设立日期", "撤销日期")
+    elif t.name == "post_members":
+        _order(row, "since", "until", "起始日期", "结束日期")
+    elif t.name == "rectifications":
+        if row.get("status") == "已完成" and not row.get("closed_on"):
+            raise ValidationError("整改已完成，请填写完成日期", "closed_on")
+        if row.get("closed_on") and row.get("status") != "已完成":
+            raise ValidationError("填写了完成日期，整改状态应为“已完成”", "status")
+    elif t.name == "dues":
+        if row.get("paid_on") and not row.get("amount_paid"):
+            raise ValidationError("填写了缴纳日期，请填写实缴金额", "amount_paid")
+        if row.get("amount_paid") and not row.get("paid_on"):
+            raise ValidationError("请填写缴纳日期", "paid_on")
+    elif t.name == "development_steps":
+        if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
+            raise ValidationError("转正结论只用于第23、24步", "outcome")
+    elif t.name == "branch":
+        years = row.get("committee_term_years")
+        if years is not None and not 1 <= years <= 10:
+            raise ValidationError("任期应在1至10年之间", "committee_term_years")
+
+
+def _order(row, a, b, label_a, label_b) -> None:
+    if row.get(a) and row.get(b) and row[b] < row[a]:
+        raise ValidationError(f"{label_b}不能早于{label_a}", b)
+
+
+def _table(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise LedgerError(f"没有名为“{name}”的数据表") from None
+
+
+def _integrity_message(t: Table, exc: sqlite3.IntegrityError) -> LedgerError:
+    text = str(exc)
+    if "UNIQUE" in text:
+        if t.name == "dues":
+            return ValidationError("这位党员这个月的党费已有记录", "month")
+        if t.name == "appraisals":
+            return ValidationError("这位党员这一年度已有评议结果", "rating")
+        if t.name == "checklist":
+            return ValidationError("这一年度的该项自评已有记录", "rule_code")
+        return ValidationError(f"{t.label}中已有相同的记录")
+    if "FOREIGN KEY" in text:
+        return ValidationError(f"{t.label}引用的记录不存在")
+    return ValidationError(f"{t.label}数据不完整：{text}")
+
+
+# ---- opening safely -------------------------------------------------------------------
+def _check_file_before_open(path: Path, create: bool) -> None:
+    if path.is_dir():
+        raise LedgerError(f"“{path}”是一个文件夹，不是台账文件")
+    if not path.exists():
+        if not create:
+            raise LedgerError(f"找不到台账文件“{path}”")
+        if not path.parent.exists():
+            raise LedgerError(f"文件夹“{path.parent}”不存在")
+        return
+    size = path.stat().st_size
+    if size == 0:
+        if not create:
+            raise LedgerError(f"“{path}”是一个空文件，不是党支部台账")
+        return
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse damaged, foreign or too-new files before anything is written to them."""
+    try:
+        version = schema_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
+    if result != "ok":
+        raise LedgerError(f"台账文件“{path.name}”已损坏（完整性检查未通过）")
+    if version > SCHEMA_VERSION:
+        raise LedgerError(f"台账文件“{path.name}”由更新版本的党支部工作台创建（数据版本{version}），"
+                          f"请升级本软件后再打开")
+    if version == 0 and tables - {"sqlite_sequence"}:
+        raise LedgerError(f"“{path.name}”是其他程序的数据库，不是党支部台账")
+    if version > 0 and not {"members", "meetings", "branch"} <= tables:
+        raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+
+
+def _set_journal(conn: sqlite3.Connection, path: Path) -> None:
+    # WAL needs shared memory, which network drives do not give reliably.
+    mode = "DELETE" if is_network_path(path) else "WAL"
+    conn.execute(f"PRAGMA journal_mode = {mode}")
+
+
+def is_network_path(path: Path) -> bool:
+    text = str(path.resolve()) if not str(path).startswith("\\\\") else str(path)
+    if text.startswith("\\\\") or text.startswith("//"):
+        return True
+    if os.name == "nt":
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(text)[0] + "\\"
+            return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+        except Exception:
+            return False
+    return False
+
+
+def open_ledger(path: str | os.PathLike, *, create: bool = False) -> Ledger:
+    return Ledger(path, create=create)
