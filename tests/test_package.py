@@ -1,0 +1,129 @@
+"""The data package: exact round trip, and bad packages refused whole with nothing written."""
+
+import copy
+import json
+
+import pytest
+
+from dangzhibu_desktop.ledger import open_ledger
+from dangzhibu_desktop.ledger.package import (
+    PackageError,
+    export_package,
+    import_package,
+    import_package_file,
+    parse_package_text,
+)
+from dangzhibu_desktop.ledger.schema import PACKAGE_TABLES
+
+
+def fill(led):
+    """A little of every table, including a row in the 回收站."""
+    led.save_branch({"name": "第一党支部", "parent_org": "集团公司党委", "committee_elected_on": "2024-03-01"})
+    g = led.insert("party_groups", {"name": "第一党小组"})
+    a = led.insert("members", {"name": "王秀英", "gender": "女", "id_number": "11010519491231002X",
+                               "birth_date": "1949-12-31", "party_group_id": g, "mobile": 1, "dues_class": "离退休"})
+    b = led.insert("members", {"name": "张伟", "party_group_id": g})
+    led.update("party_groups", g, {"leader_id": a})
+    led.insert("development_steps", {"member_id": a, "step": 15, "date": "1975-07-01"})
+    led.insert("development_steps", {"member_id": a, "step": 23, "date": "1976-07-01", "outcome": "按期转正"})
+    led.insert("committee_roles", {"member_id": a, "role": "书记", "start_date": "2024-03-01"})
+    m = led.insert("meetings", {"kind": "支部党员大会", "date": "2025-03-05", "host_id": a, "recorder_id": b,
+                                "topic": "学习贯彻全会精神", "content": "会议传达学习……", "vote": 1})
+    led.replace_children("attendance", m, [{"member_id": a, "status": "出席"},
+                                           {"member_id": b, "status": "请假", "reason": "出差"}])
+    t = led.insert("trainings", {"date": "2025-04-01", "title": "党纪学习教育", "hours": 35})
+    led.replace_children("training_attendance", t, [{"member_id": a, "hours": 35}, {"member_id": b, "hours": 20}])
+    v = led.insert("volunteer_activities", {"date": "2025-05-01", "title": "社区清扫", "kind": "志愿服务"})
+    led.replace_children("volunteer_hours", v, [{"member_id": b, "hours": 25}])
+    p = led.insert("pioneer_posts", {"kind": "先锋岗", "name": "调度先锋岗", "established_on": "2024-01-01"})
+    led.replace_children("post_members", p, [{"member_id": b, "role": "岗长", "since": "2024-01-01"}])
+    led.insert("dues", {"member_id": a, "month": "2025-01", "base_income": 480000, "rate": 0.005,
+                        "amount_due": 2400, "amount_paid": 2400, "paid_on": "2025-01-10"})
+    led.insert("appraisals", {"year": 2024, "member_id": a, "rating": "优秀"})
+    led.insert("rectifications", {"problem": "会议记录不规范", "status": "已完成", "closed_on": "2025-02-01",
+                                  "owner_id": a, "deadline": "2025-03-01"})
+    led.insert("checklist", {"rule_code": "SUP-VENUE", "year": 2025, "met": 1, "evidence": "党员活动室"})
+    gone = led.insert("meetings", {"kind": "党课", "date": "2025-01-05", "lecturer_id": a})
+    led.delete("meetings", gone)
+
+
+@pytest.fixture
+def full_doc(tmp_path):
+    with open_ledger(tmp_path / "src.sqlite", create=True) as led:
+        fill(led)
+        return export_package(led)
+
+
+def test_document_shape(full_doc):
+    assert full_doc["format"] == "dangzhibu-package" and full_doc["version"] == 1
+    assert list(full_doc)[2:] == ["branch", *PACKAGE_TABLES]
+    member = full_doc["members"][0]
+    assert member["development_steps"][0]["step"] == 15 and "member_id" not in member["development_steps"][0]
+    assert member["committee_roles"][0]["role"] == "书记"
+    assert member["mobile"] is True
+    assert full_doc["meetings"][0]["attendance"][1] == {**full_doc["meetings"][0]["attendance"][1],
+                                                       "status": "请假", "reason": "出差"}
+    assert full_doc["dues"][0]["amount_due"] == "24.00" and full_doc["dues"][0]["base_income"] == "4800.00"
+    assert full_doc["trainings"][0]["hours"] == 3.5 and full_doc["trainings"][0]["attendance"][1]["hours"] == 2
+    assert full_doc["volunteer_activities"][0]["hours"][0]["hours"] == 2.5
+    assert full_doc["meetings"][1]["deleted_at"]  # the 回收站 travels too
+
+
+def test_round_trip_is_identical(tmp_path, full_doc):
+    text = json.dumps(full_doc, ensure_ascii=False)
+    with open_ledger(tmp_path / "dst.sqlite", create=True) as led:
+        import_package(led, parse_package_text(text))
+        again = export_package(led)
+        assert led.recycle_bin()[0]["table"] == "meetings"
+    assert again == full_doc
+
+
+def test_import_refuses_non_empty_ledger(tmp_path, full_doc):
+    with open_ledger(tmp_path / "dst.sqlite", create=True) as led:
+        led.insert("members", {"name": "已有"})
+        with pytest.raises(PackageError, match="空台账"):
+            import_package(led, full_doc)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("{not json", "不是有效的JSON"),
+    ('{"format": "other", "version": 1}', "不是党支部工作台的数据包"),
+    ('{"format": "dangzhibu-package", "version": 2}', "版本为2"),
+    ('{"format": "dangzhibu-package"}', "缺少版本号"),
+])
+def test_bad_envelopes(text, words):
+    with pytest.raises(PackageError, match=words):
+        parse_package_text(text)
+
+
+def _bad(doc, mutate):
+    doc = copy.deepcopy(doc)
+    mutate(doc)
+    return doc
+
+
+@pytest.mark.parametrize("mutate, words", [
+    (lambda d: d["meetings"][0]["attendance"].append({"member_id": 999, "status": "出席"}),
+     "三会一课及组织生活第1条（编号1 学习贯彻全会精神）的出勤第3条：党员（编号999）"),
+    (lambda d: d["members"][1].update(id_number="110105194912310021"), "党员及入党人员第2条（编号2 张伟）：身份证号校验位错误"),
+    (lambda d: d["dues"][0].update(amount_due=24), "金额应为以元为单位的字符串"),
+    (lambda d: d["party_groups"][0].update(leader_id=77), "党小组组长（编号77）"),
+    (lambda d: d["members"][0].update(status="在岗"), "党籍状态只能是"),
+    (lambda d: d["trainings"][0].update(hours=3.25), "最多一位小数"),
+])
+def test_bad_rows_refused_whole_naming_the_row(tmp_path, full_doc, mutate, words):
+    path = tmp_path / "dst.sqlite"
+    with open_ledger(path, create=True) as led:
+        with pytest.raises(PackageError) as e:
+            import_package(led, _bad(full_doc, mutate))
+        assert words in str(e.value)
+        for table in ("branch", *PACKAGE_TABLES, "attendance", "development_steps"):
+            assert led.scalar(f"SELECT COUNT(*) FROM {table}") == 0, table
+
+
+def test_import_file_checks_encoding(tmp_path):
+    bad = tmp_path / "p.json"
+    bad.write_bytes('{"format": "dangzhibu-package"}'.encode("utf-16"))
+    with open_ledger(tmp_path / "dst.sqlite", create=True) as led:
+        with pytest.raises(PackageError, match="UTF-8"):
+            import_package_file(led, bad)
