@@ -128,6 +128,8 @@ def _row_in(t: Table, obj: Any, where: str, extra_keys: tuple = ()) -> dict:
         if f.name not in obj:
             continue
         v = obj[f.name]
+        if isinstance(v, (list, dict)):
+            raise PackageError(f"{where}：{f.label}应为单个值，不能是列表或对象")
         if v is not None:
             if f.kind == "money":
                 v = _money_in(v, where)
@@ -188,7 +190,9 @@ def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, in
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackageError("数据包应为UTF-8编码的JSON文件") from None
-    return import_package(ledger, parse_package_text(text))
+    doc = parse_package_text(text)
+    ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
+    return import_package(ledger, doc)
 
 
 def _ledger_is_empty(ledger: Ledger) -> bool:

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import sqlite_utils
 
-from . import enums, steps as _steps
+from . import backup as _backup, enums, safety as _safety, steps as _steps
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 from .schema import TABLES, Field, Table
 from .validate import (
@@ -52,37 +52,118 @@ class Ledger:
     Args:
         path: the SQLite file.
         create: create the file when it does not exist (otherwise refuse).
+        readonly: read without the writer lock (``check``/``export`` while the window has the
+            file open): no migration, no backup, nothing written; refused when the file
+            would need migrating first.
+        backup_dir: where automatic backups go (default ``<stem>_备份`` beside the file).
+        auto_backup: make the day's first backup at open (at most one a day).
+
+    Opening checks, before anything is written: a SQLite file, ``integrity_check``,
+    ``foreign_key_check``, a ledger and not from a newer version. An older version is backed
+    up, then migrated. ``warnings`` lists what the person should know (network drive,
+    failed automatic backup) without refusing.
     """
 
-    def __init__(self, path: str | os.PathLike, *, create: bool = False):
+    def __init__(self, path: str | os.PathLike, *, create: bool = False, readonly: bool = False,
+                 backup_dir: str | os.PathLike | None = None, auto_backup: bool = True):
         self.path = Path(path)
+        self.readonly = readonly
+        self.backup_dir = Path(backup_dir) if backup_dir else _backup.default_backup_dir(self.path)
         self.migrated_from: int | None = None
-        _check_file_before_open(self.path, create)
-        self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
+        self.warnings: list[str] = []
+        self.conn: sqlite3.Connection | None = None
+        self._lock: _safety.LedgerLock | None = None
         self._depth = 0
+        if readonly and create:
+            raise ValueError("a ledger opened read-only cannot be created")
+        _check_file_before_open(self.path, create)
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        if not readonly:
+            self._lock = _safety.LedgerLock(self.path).acquire()
+            if self._lock.warning:
+                self.warnings.append(self._lock.warning)
         try:
-            self.conn.execute("PRAGMA busy_timeout = 5000")
-            _check_contents(self.conn, self.path)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if schema_version(self.conn) < SCHEMA_VERSION:
-                self.migrated_from = migrate(self.conn)
-            _set_journal(self.conn, self.path)
-            self.conn.execute("PRAGMA synchronous = FULL")
+            self._open(existed, auto_backup)
         except BaseException:
-            self.conn.close()
+            self.close()
             raise
         self.db = sqlite_utils.Database(self.conn)
 
+    def _open(self, existed: bool, auto_backup: bool) -> None:
+        version = 0
+        recover = False
+        if existed:
+            try:
+                version = _safety.inspect_file(self.path)
+            except _safety.NeedsRecovery:
+                if self.readonly:
+                    raise LedgerError(f"台账“{self.path.name}”上次未正常关闭，请先在窗口中打开一次以完成恢复") from None
+                recover = True  # the writable connection's first read rolls the journal back
+        if self.readonly:
+            self.conn = sqlite3.connect(_backup.ro_uri(self.path), uri=True,
+                                        isolation_level=None, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = 5000")
+        if recover:
+            version = _check_contents(self.conn, self.path)
+        if self.readonly:
+            if version < SCHEMA_VERSION:
+                raise LedgerError(f"台账“{self.path.name}”需要先升级数据版本：请先在窗口中打开一次"
+                                  f"（会自动备份后升级），再执行此命令")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA query_only = ON")
+            return
+        self.conn.execute("PRAGMA synchronous = FULL")
+        if 0 < version < SCHEMA_VERSION:
+            # A failed backup refuses the migration: never upgrade without a way back.
+            _backup.backup_ledger(self.path, self.backup_dir, _backup.REASON_MIGRATION, conn=self.conn)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            self.migrated_from = migrate(self.conn)
+        _set_journal(self.conn, self.path, self.warnings)
+        self.conn.execute("PRAGMA synchronous = FULL")
+        if existed and auto_backup and self.migrated_from is None:
+            self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        try:
+            if not self._has_data() or _backup.has_backup_on(self.path, _dt.date.today(), self.backup_dir):
+                return
+            _backup.backup_ledger(self.path, self.backup_dir, _backup.REASON_DAILY, conn=self.conn)
+        except LedgerError as exc:
+            self.warnings.append(f"今天的自动备份未能完成：{exc}")
+
+    def _has_data(self) -> bool:
+        return any(self.scalar(f"SELECT EXISTS (SELECT 1 FROM {name})")
+                   for name in TABLES if name != "audit_log")
+
+    def backup(self, reason: str = _backup.REASON_MANUAL, to_dir: str | os.PathLike | None = None) -> Path:
+        """Back up this open ledger now (into ``backup_dir`` unless ``to_dir``); returns the copy."""
+        if self._depth:
+            raise LedgerError("正在保存数据，请稍后再备份")
+        return _backup.backup_ledger(self.path, to_dir or self.backup_dir, reason, conn=self.conn)
+
+    def backup_before_import(self) -> Path | None:
+        """The backup taken before an import; skipped while the ledger holds no data yet."""
+        if self.readonly or not self._has_data():
+            return None
+        return self.backup(_backup.REASON_IMPORT)
+
     # ---- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
-        if self.conn is not None:
-            try:
-                self.conn.execute("PRAGMA optimize")
-            except sqlite3.Error:
-                pass
-            self.conn.close()
-            self.conn = None
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            if not self.readonly:
+                try:
+                    conn.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
+            conn.close()
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
 
     def __enter__(self) -> "Ledger":
         return self
@@ -428,6 +509,8 @@ class Ledger:
 def _coerce(f: Field, value: Any) -> Any:
     if value is None or (isinstance(value, str) and value.strip() == "" and f.kind != "text"):
         return None
+    if not isinstance(value, (str, int, float, _dt.date)):
+        raise ValidationError(f"{f.label}的值无效", f.name)
     k = f.kind
     if k == "text":
         text = str(value).strip()
@@ -449,7 +532,7 @@ def _coerce(f: Field, value: Any) -> Any:
     if k == "phone":
         return validate_phone(value, f.label, f.name)
     if k == "bool":
-        if isinstance(value, bool) or value in (0, 1):
+        if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
             return int(value)
         raise ValidationError(f"{f.label}只能是“是”或“否”", f.name)
     if k in ("int", "ref", "step", "hours", "money"):
@@ -557,50 +640,46 @@ def _check_file_before_open(path: Path, create: bool) -> None:
         if not create:
             raise LedgerError(f"“{path}”是一个空文件，不是党支部台账")
         return
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+    try:
+        _safety.check_header(path)
+    except OSError as exc:
+        raise LedgerError(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
 
 
-def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
+def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
     """Refuse damaged, foreign or too-new files before anything is written to them."""
     try:
-        version = schema_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError:
+        return _safety.check_contents(conn, path)
+    except _safety.NeedsRecovery:
         raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
-    if result != "ok":
-        raise LedgerError(f"台账文件“{path.name}”已损坏（完整性检查未通过）")
-    if version > SCHEMA_VERSION:
-        raise LedgerError(f"台账文件“{path.name}”由更新版本的党支部工作台创建（数据版本{version}），"
-                          f"请升级本软件后再打开")
-    if version == 0 and tables - {"sqlite_sequence"}:
-        raise LedgerError(f"“{path.name}”是其他程序的数据库，不是党支部台账")
-    if version > 0 and not {"members", "meetings", "branch"} <= tables:
-        raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
 
 
-def _set_journal(conn: sqlite3.Connection, path: Path) -> None:
+def _set_journal(conn: sqlite3.Connection, path: Path, warnings: list[str] | None = None) -> None:
     # WAL needs shared memory, which network drives do not give reliably.
-    mode = "DELETE" if is_network_path(path) else "WAL"
-    conn.execute(f"PRAGMA journal_mode = {mode}")
+    if is_network_path(path):
+        conn.execute("PRAGMA journal_mode = DELETE")
+        if warnings is not None:
+            warnings.append(NETWORK_WARNING)
+        return
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = None
+    if str(mode).lower() != "wal":
+        conn.execute("PRAGMA journal_mode = DELETE")
+        if warnings is not None:
+            warnings.append(NETWORK_WARNING)
+
+
+NETWORK_WARNING = ("台账位于网络位置，已改用兼容的保存方式；网络中断时可能丢失最后一次修改，"
+                   "建议把台账放在本机磁盘上，并经常备份")
 
 
 def is_network_path(path: Path) -> bool:
-    text = str(path.resolve()) if not str(path).startswith("\\\\") else str(path)
-    if text.startswith("\\\\") or text.startswith("//"):
-        return True
-    if os.name == "nt":
-        try:
-            import ctypes
-
-            drive = os.path.splitdrive(text)[0] + "\\"
-            return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
-        except Exception:
-            return False
-    return False
+    return _safety.is_network_path(path)
 
 
-def open_ledger(path: str | os.PathLike, *, create: bool = False) -> Ledger:
-    return Ledger(path, create=create)
+def open_ledger(path: str | os.PathLike, *, create: bool = False, readonly: bool = False,
+                backup_dir: str | os.PathLike | None = None, auto_backup: bool = True) -> Ledger:
+    """Open a ledger (see ``Ledger``); ``readonly=True`` works while a window has it open."""
+    return Ledger(path, create=create, readonly=readonly, backup_dir=backup_dir, auto_backup=auto_backup)
