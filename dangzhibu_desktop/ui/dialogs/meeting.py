@@ -1,0 +1,227 @@
+"""The meeting editor: record header, content, resolutions and the attendance checklist."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from ...ledger import enums
+from ...ledger.validate import ValidationError
+from ..forms.ui_meeting_dialog import Ui_MeetingDialog
+from .common import (
+    GridColumn, MemberGrid, RecordDialog, attach_grid, combo_value, fill_combo, get_date,
+    group_choices, line_text, member_choices, plain_text, selected_rows, set_combo, set_date,
+    setup_date,
+)
+
+TEXT = {
+    "title_new": "记一次会议",
+    "title_edit": "会议记录 — {date} {kind}",
+    "summary": "应到 {due} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人",
+    "summary_unset": "；未登记 {unset} 人",
+    "summary_group": "（{group}成员）",
+    "unset": "还有{n}人未登记出勤情况（{names}），请逐一选择或点击“全部出席”",
+    "summary_committee": "（支委会成员）",
+    "no_committee": "尚未登记这一天在任的支委（在“支部信息 → 支委分工”中登记）",
+    "no_group_yet": "党小组会请先选择党小组，出勤名单只列该小组成员",
+    "not_on_books": "（已不在册）",
+}
+
+PRESENT, LEAVE, ABSENT = enums.ATTENDANCE_STATUSES
+DUE_CATEGORIES = ("正式党员", "预备党员")
+
+COLUMNS = [
+    GridColumn("name", "姓名", width=100),
+    GridColumn("category", "类别", width=90),
+    GridColumn("group", "党小组", width=170),
+    GridColumn("status", "出勤情况", "choice", choices=enums.ATTENDANCE_STATUSES, width=90,
+               tip="点击选择 出席 / 请假 / 缺席"),
+    GridColumn("reason", "请假或缺席原因", "edit", width=220),
+]
+
+_COLORS = {PRESENT: QColor("#e8f5e9"), LEAVE: QColor("#fff8e1"), ABSENT: QColor("#ffebee")}
+
+
+class MeetingDialog(RecordDialog):
+    """三会一课 and other meetings; attendance lists every 正式/预备党员 on the books that day."""
+
+    table = "meetings"
+    form_class = Ui_MeetingDialog
+
+    def setup(self) -> None:
+        ui = self.ui
+        fill_combo(ui.kindCombo, enums.MEETING_KINDS)
+        setup_date(ui.dateEdit, optional=False)
+        record = self.record or self.defaults
+        people = member_choices(self.ledger, [record.get(k) for k in ("host_id", "recorder_id", "lecturer_id")])
+        for combo in (ui.hostCombo, ui.recorderCombo, ui.lecturerCombo):
+            fill_combo(combo, people, blank="")
+        self.groups = dict((gid, name) for name, gid in group_choices(self.ledger))
+        fill_combo(ui.partyGroupCombo, [(n, g) for g, n in self.groups.items()], blank="")
+        self.model = MemberGrid(COLUMNS, self)
+        self.model.colors = lambda row, key: _COLORS.get(row.get("status")) if key == "status" else None
+        attach_grid(ui.attendanceTable, self.model)
+        self.model.edited.connect(self.update_summary)
+        self.watch_model(self.model)
+        ui.allPresentButton.clicked.connect(self.all_present)
+        ui.leaveButton.clicked.connect(lambda: self.set_selected(LEAVE))
+        ui.absentButton.clicked.connect(lambda: self.set_selected(ABSENT))
+        self.field_widgets = {
+            "kind": ui.kindCombo, "date": ui.dateEdit, "start_time": ui.startTimeEdit,
+            "end_time": ui.endTimeEdit, "place": ui.placeEdit, "host_id": ui.hostCombo,
+            "recorder_id": ui.recorderCombo, "party_group_id": ui.partyGroupCombo,
+            "lecturer_id": ui.lecturerCombo, "topic": ui.topicEdit, "content": ui.contentEdit,
+            "resolutions": ui.resolutionsEdit, "guests": ui.guestsEdit, "vote": ui.voteCheck,
+            "attendance": ui.attendanceTable, "member_id": ui.attendanceTable, "status": ui.attendanceTable,
+        }
+
+    def load(self, row: dict) -> None:
+        ui = self.ui
+        set_combo(ui.kindCombo, row.get("kind") or enums.MEETING_KINDS[0])
+        if row.get("date"):
+            set_date(ui.dateEdit, row["date"])
+        ui.startTimeEdit.setText(row.get("start_time") or "")
+        ui.endTimeEdit.setText(row.get("end_time") or "")
+        ui.placeEdit.setText(row.get("place") or "")
+        set_combo(ui.hostCombo, row.get("host_id"))
+        set_combo(ui.recorderCombo, row.get("recorder_id"))
+        set_combo(ui.partyGroupCombo, row.get("party_group_id"))
+        set_combo(ui.lecturerCombo, row.get("lecturer_id"))
+        ui.topicEdit.setText(row.get("topic") or "")
+        ui.guestsEdit.setText(row.get("guests") or "")
+        ui.voteCheck.setChecked(bool(row.get("vote")))
+        ui.contentEdit.setPlainText(row.get("content") or "")
+        ui.resolutionsEdit.setPlainText(row.get("resolutions") or "")
+        saved = self.ledger.children("attendance", self.row_id) if self.row_id else []
+        self.entries = {a["member_id"]: {"status": a["status"], "reason": a.get("reason") or ""} for a in saved}
+        self.saved_members = set(self.entries)
+        self._update_title()
+        self.rebuild_attendance()
+        # Rebuild when what decides the roster changes; keep what was already ticked.
+        ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        ui.dateEdit.dateChanged.connect(self.rebuild_attendance)
+        ui.partyGroupCombo.currentIndexChanged.connect(self.rebuild_attendance)
+        self._kind_changed()
+
+    def _update_title(self) -> None:
+        if self.record:
+            self.setWindowTitle(TEXT["title_edit"].format(date=self.record["date"], kind=self.record["kind"]))
+        else:
+            self.setWindowTitle(TEXT["title_new"])
+
+    def _kind_changed(self, *_args) -> None:
+        kind = combo_value(self.ui.kindCombo)
+        self.ui.partyGroupCombo.setEnabled(kind == "党小组会")
+        self.ui.lecturerCombo.setEnabled(kind == "党课")
+        self.rebuild_attendance()
+
+    def _remember(self) -> None:
+        for r in self.model.rows:
+            self.entries[r["member_id"]] = {"status": r.get("status") or "", "reason": r.get("reason") or ""}
+
+    def rebuild_attendance(self, *_args) -> None:
+        """Who is 应到: 正式/预备党员 on the books that day (only the group's for 党小组会)."""
+        self._remember()
+        day = get_date(self.ui.dateEdit)
+        kind = combo_value(self.ui.kindCombo)
+        group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
+        categories = self.ledger.categories(_as_date(day))
+        on_books = self.ledger.members_on(day)
+        people = [m for m in on_books if categories.get(m["id"]) in DUE_CATEGORIES
+                  and (group is None or m.get("party_group_id") == group)]
+        if kind == "党小组会" and group is None:
+            people = []
+        elif kind == "支部委员会":
+            # A committee meeting is attended by the 支委 in office that day.
+            committee = {r["member_id"] for r in self.ledger.rows(
+                "committee_roles", "start_date <= ? AND (end_date IS NULL OR end_date >= ?)", (day, day))}
+            people = [m for m in people if m["id"] in committee]
+        ids = {m["id"] for m in people}
+        # Someone already recorded for this meeting stays listed even if the roster rule moved.
+        for mid in sorted(self.saved_members - ids):
+            m = self.ledger.get("members", mid)
+            if m:
+                people.append({**m, "_extra": True})
+        rows = []
+        for m in people:
+            entry = self.entries.get(m["id"], {})
+            name = m["name"] + (TEXT["not_on_books"] if m.get("_extra") else "")
+            rows.append({"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
+                         "group": self.groups.get(m.get("party_group_id"), ""),
+                         "status": entry.get("status", ""), "reason": entry.get("reason", "")})
+        self.model.set_rows(rows)
+        self.update_summary()
+
+    def counts(self) -> dict:
+        statuses = [r.get("status") or "" for r in self.model.rows]
+        return {"due": len(statuses), "present": statuses.count(PRESENT), "leave": statuses.count(LEAVE),
+                "absent": statuses.count(ABSENT), "unset": statuses.count("")}
+
+    def update_summary(self, *_args) -> None:
+        c = self.counts()
+        text = TEXT["summary"].format(**c)
+        if c["unset"]:
+            text += TEXT["summary_unset"].format(unset=c["unset"])
+        kind = combo_value(self.ui.kindCombo)
+        if kind == "支部委员会":
+            text = TEXT["no_committee"] if not c["due"] else text + TEXT["summary_committee"]
+        if kind == "党小组会":
+            group = combo_value(self.ui.partyGroupCombo)
+            text = TEXT["no_group_yet"] if group is None else \
+                text + TEXT["summary_group"].format(group=self.groups.get(group, ""))
+        self.ui.attendanceSummaryLabel.setText(text)
+
+    def all_present(self) -> None:
+        for i, r in enumerate(self.model.rows):
+            if r.get("status") != PRESENT:
+                r["reason"] = ""
+                self.model.set_value(i, "status", PRESENT)
+
+    def set_selected(self, status: str) -> None:
+        for i in selected_rows(self.ui.attendanceTable):
+            self.model.set_value(i, "status", status)
+
+    def values(self) -> dict:
+        ui = self.ui
+        kind = combo_value(ui.kindCombo)
+        return {
+            "kind": kind, "date": get_date(ui.dateEdit),
+            "start_time": line_text(ui.startTimeEdit), "end_time": line_text(ui.endTimeEdit),
+            "place": line_text(ui.placeEdit), "host_id": combo_value(ui.hostCombo),
+            "recorder_id": combo_value(ui.recorderCombo),
+            "party_group_id": combo_value(ui.partyGroupCombo) if kind == "党小组会" else None,
+            "lecturer_id": combo_value(ui.lecturerCombo) if kind == "党课" else None,
+            "topic": line_text(ui.topicEdit), "content": plain_text(ui.contentEdit),
+            "resolutions": plain_text(ui.resolutionsEdit), "guests": line_text(ui.guestsEdit),
+            "vote": 1 if ui.voteCheck.isChecked() else 0,
+        }
+
+    def attendance_rows(self) -> list[dict]:
+        rows = self.model.rows
+        marked = [r for r in rows if r.get("status")]
+        if not marked:
+            return []  # a meeting planned ahead: attendance comes later
+        unset = [r for r in rows if not r.get("status")]
+        if unset:
+            names = "、".join(r["name"] for r in unset[:5]) + ("等" if len(unset) > 5 else "")
+            raise ValidationError(TEXT["unset"].format(n=len(unset), names=names), "attendance")
+        return [{"member_id": r["member_id"], "status": r["status"],
+                 "reason": (r.get("reason") or None) if r["status"] != PRESENT else None} for r in rows]
+
+    def before_write(self) -> None:
+        self._attendance = self.attendance_rows()
+
+    def write(self) -> int:
+        values = self.values()
+        if self.row_id:
+            meeting_id = self.row_id
+            self.ledger.update("meetings", meeting_id, values)
+        else:
+            meeting_id = self.ledger.insert("meetings", values)
+        self.ledger.replace_children("attendance", meeting_id, self._attendance)
+        return meeting_id
+
+
+def _as_date(text):
+    import datetime as _dt
+
+    return _dt.date.fromisoformat(text) if text else None
