@@ -1,0 +1,98 @@
+"""Document exporters: 述职报告, 会议记录簿, 花名册, 志愿服务时长, 党费收缴, 自评报告.
+
+``export_document`` is the one entry the CLI and the window call. The file type follows the
+extension of the output path; every document is written under a temporary name and renamed
+when complete, so a cancelled or failed export leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..ledger.validate import LedgerError
+from .common import ExportCancelled, Job, atomic_output, mask_id
+
+__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "mask_id", "default_filename"]
+
+KIND_LABELS = {
+    "shuzhi": "述职报告",
+    "ledger": "会议记录簿",
+    "roster": "党员花名册",
+    "volunteer": "志愿服务时长统计",
+    "dues": "党费收缴台账",
+    "readiness": "达标创星自评报告",
+}
+
+# Kind -> allowed extensions, the first being the one offered by default.
+FORMATS = {
+    "shuzhi": (".docx", ".pdf"),
+    "ledger": (".pdf", ".docx"),
+    "roster": (".xlsx", ".pdf"),
+    "volunteer": (".xlsx", ".pdf"),
+    "dues": (".xlsx", ".pdf"),
+    "readiness": (".pdf", ".docx"),
+}
+
+_TYPE_NAMES = {".docx": "Word（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel（.xlsx）"}
+
+
+def default_filename(kind: str, year: int, branch_name: str = "") -> str:
+    """'2025年度会议记录簿.pdf' style name for the save dialog."""
+    return f"{branch_name}{year}年度{KIND_LABELS[kind]}{FORMATS[kind][0]}"
+
+
+def _writer(kind: str, ext: str):
+    if kind == "ledger":
+        from . import meeting_book as m
+    elif kind == "roster":
+        from . import roster as m
+    elif kind == "volunteer":
+        from . import volunteer as m
+    elif kind == "dues":
+        from . import dues as m
+    elif kind == "shuzhi":
+        from . import shuzhi as m
+    else:
+        from . import readiness as m
+    return {".pdf": m.write_pdf, ".docx": getattr(m, "write_docx", None),
+            ".xlsx": getattr(m, "write_xlsx", None)}[ext]
+
+
+def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancel: Callable[[], bool] | None = None) -> Path:
+    """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
+
+    Args:
+        kind: shuzhi, ledger, roster, volunteer, dues or readiness.
+        ledger: the open ledger.
+        year: the year the document covers.
+        out_path: target file; its extension (.docx/.pdf/.xlsx) chooses the type.
+        show_id: print 身份证号 in full (masked as 110101********123X by default).
+        progress: called as ``progress(done, total)`` while the document is made.
+        cancel: polled while the document is made; returning True stops the export.
+
+    Raises:
+        LedgerError: unknown kind, a type this document does not come in, no CJK font
+            for a PDF, or the target cannot be written (message in Chinese).
+        ExportCancelled: ``cancel()`` returned True; nothing was written.
+    """
+    if kind not in FORMATS:
+        raise LedgerError(f"没有“{kind}”这种文档，可导出：" + "、".join(
+            f"{k}（{v}）" for k, v in KIND_LABELS.items()))
+    out = Path(out_path)
+    ext = out.suffix.lower()
+    allowed = FORMATS[kind]
+    if ext not in allowed:
+        raise LedgerError(f"{KIND_LABELS[kind]}只能导出为" + "或".join(_TYPE_NAMES[e] for e in allowed)
+                          + f"，请把文件扩展名改为" + "或".join(allowed))
+    if not out.parent.is_dir():
+        raise LedgerError(f"输出文件夹“{out.parent}”不存在")
+    job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)
+    write = _writer(kind, ext)
+    job.tick(0, 1)
+    with atomic_output(out) as tmp:
+        write(job, tmp)
+        job.tick(1, 1)
+    return out

@@ -1,0 +1,166 @@
+"""What every exporter shares: the job (ledger, year, masking, progress), names and safe writing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..ledger import steps as _steps
+from ..ledger.validate import LedgerError, format_hours, format_money
+
+
+class ExportCancelled(LedgerError):
+    """The person cancelled the export; nothing was written."""
+
+    def __init__(self):
+        super().__init__("已取消导出，未生成文件")
+
+
+@dataclass
+class Job:
+    """One export: what to read, and how to report progress and notice a cancel.
+
+    Args:
+        ledger: the open ledger.
+        year: the year exported.
+        show_id: print 身份证号 in full (masked by default).
+        progress: ``progress(done, total)`` for the window's progress dialog.
+        cancel: returns True once the person asked to stop.
+    """
+
+    ledger: object
+    year: int
+    show_id: bool = False
+    progress: Callable[[int, int], None] | None = None
+    cancel: Callable[[], bool] | None = None
+    today: _dt.date = field(default_factory=_dt.date.today)
+    _names: dict | None = None
+
+    @property
+    def as_of(self) -> _dt.date:
+        """The day the year is looked at: its last day, or today while it runs."""
+        end = _dt.date(self.year, 12, 31)
+        return min(end, self.today) if self.today.year >= self.year else end
+
+    def tick(self, done: int, total: int) -> None:
+        """Report progress and stop here when cancelled."""
+        if self.cancel is not None and self.cancel():
+            raise ExportCancelled()
+        if self.progress is not None:
+            self.progress(done, total)
+
+    def id_text(self, id_number: str | None) -> str:
+        if not id_number:
+            return ""
+        return id_number if self.show_id else mask_id(id_number)
+
+    def names(self) -> dict[int, str]:
+        """Member id -> name, including people since deleted (old records still name them)."""
+        if self._names is None:
+            self._names = {r["id"]: r["name"] for r in
+                           self.ledger.query("SELECT id, name FROM members")}
+        return self._names
+
+    def name(self, member_id: int | None) -> str:
+        if member_id is None:
+            return ""
+        return self.names().get(member_id, f"编号{member_id}")
+
+    def branch_name(self) -> str:
+        b = self.ledger.branch() or {}
+        return b.get("name") or "党支部"
+
+
+def mask_id(id_number: str) -> str:
+    """110101199003071234 -> 110101********1234 (first 6 and last 4 kept)."""
+    s = str(id_number)
+    if len(s) <= 10:
+        return "*" * len(s)
+    return s[:6] + "*" * (len(s) - 10) + s[-4:]
+
+
+def hours_text(tenths: int | None) -> str:
+    return format_hours(tenths or 0)
+
+
+def money_text(fen: int | None) -> str:
+    return format_money(fen or 0)
+
+
+def percent_text(num: int, den: int) -> str:
+    """'93.5%' with one decimal; '—' when nothing was due."""
+    if not den:
+        return "—"
+    return f"{num * 100 / den:.1f}%"
+
+
+def cn_date(iso: str | None) -> str:
+    """'2025-03-12' -> '2025年3月12日'."""
+    if not iso:
+        return ""
+    try:
+        d = _dt.date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+CN_NUMERALS = "零一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    """1..99 in Chinese numerals for 一、二、… headings."""
+    if n <= 10:
+        return CN_NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return (CN_NUMERALS[tens] if tens > 1 else "") + "十" + (CN_NUMERALS[ones] if ones else "")
+
+
+def party_members_on(job: Job, day: _dt.date) -> list[dict]:
+    """正式党员 and 预备党员 on the books on ``day``, each with ``category``, ``admitted``, ``full_since``."""
+    by_member = job.ledger.steps_by_member()
+    out = []
+    for m in job.ledger.members_on(day):
+        steps = by_member.get(m["id"], [])
+        cat = _steps.derive_category(steps, day)
+        if cat not in ("正式党员", "预备党员"):
+            continue
+        out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
+                    "full_since": _steps.full_member_since(steps, day)})
+    return out
+
+
+def secretary_id(job: Job, day: _dt.date) -> int | None:
+    """The 书记 in office on ``day`` (latest appointment wins)."""
+    rows = job.ledger.query(
+        "SELECT member_id FROM committee_roles WHERE deleted_at IS NULL AND role = '书记' "
+        "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date DESC, id DESC",
+        (str(day), str(day)))
+    return rows[0]["member_id"] if rows else None
+
+
+@contextlib.contextmanager
+def atomic_output(out_path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``out_path``; on success it replaces ``out_path``.
+
+    A cancelled or failed export removes the temporary file, so no half-written document is
+    ever left under the name the person chose.
+    """
+    out_path = Path(out_path)
+    tmp = out_path.with_name(f".{out_path.stem}.{os.getpid()}.part{out_path.suffix}")
+    try:
+        yield tmp
+        if not tmp.exists():
+            raise LedgerError("导出失败：未生成文件")
+        try:
+            os.replace(tmp, out_path)
+        except PermissionError:
+            raise LedgerError(f"无法写入“{out_path.name}”：文件可能正在Word、WPS或Excel中打开，"
+                              f"请关闭后重试") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

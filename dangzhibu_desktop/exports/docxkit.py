@@ -1,0 +1,503 @@
+"""python-docx building blocks for Word output in the GB/T 9704-2012 公文 layout.
+
+A4; margins top 37, bottom 35, left 28, right 26 mm; body 仿宋_GB2312 三号 (16 pt) on a
+character grid of 22 lines × 28 characters (exact line pitch 28.95 pt); 一级标题 黑体,
+二级标题 楷体_GB2312; title 方正小标宋简体 二号 centred; page number "— n —" in 四号 宋体,
+odd pages right and even pages left, one character in from the edge.
+
+python-docx has no East Asian font API, so ``w:rFonts/@w:eastAsia`` is written on the document
+defaults, on every style used and on every run, theme font attributes are removed (else Word
+prefers them) and ``w:lang/@w:eastAsia`` is zh-CN (else Word falls back to a Japanese face).
+The font table names a common stand-in (仿宋, 楷体 …) for PCs without the _GB2312 faces.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FANGSONG = "仿宋_GB2312"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+XBS = "方正小标宋简体"
+SONGTI = "宋体"
+LATIN = "Times New Roman"
+
+# Stand-ins Word/WPS use when the named face is absent (Windows 10+ ships 仿宋 and 楷体, not _GB2312).
+_ALT_NAMES = {FANGSONG: "仿宋", KAITI: "楷体", XBS: "宋体", HEITI: "SimHei", SONGTI: "SimSun"}
+
+LINE_PITCH_TWIPS = 579  # 225 mm / 22 lines = 28.95 pt
+BODY_PT = 16
+TEXT_WIDTH_MM = 210 - 28 - 26  # 156 mm = 442.2 pt
+# 28 characters of 16 pt need 448 pt, so 三号 text is set 0.25 pt condensed (15.75 pt pitch,
+# 441 pt a line). Done with character spacing on the styles rather than a docGrid charSpace:
+# Word squeezes glyphs into a grid cell narrower than the font, but LibreOffice then gives
+# each character two cells (14 a line), so the grid holds lines only (22 a page).
+CONDENSE_TWENTIETHS = -5  # -0.25 pt
+CHARS_PER_LINE = 28
+
+# Table text: smaller and off the grid so rows stay compact.
+TABLE_STYLE = "表格文字"
+BODY_STYLE = "Body Text"
+
+
+def set_fonts(rpr, east_asia: str, latin: str = LATIN) -> None:
+    """Set ascii/hAnsi/eastAsia fonts on an ``w:rPr`` and drop theme fonts that would win."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def _set_lang(rpr) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    if lang.get(qn("w:bidi")) is None:
+        lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _style_rpr(style, east_asia: str, size_pt: float, bold: bool = False, condense: bool = False):
+    el = style.element
+    old = el.find(qn("w:rPr"))
+    if old is not None:
+        el.remove(old)
+    rpr = OxmlElement("w:rPr")
+    el.append(rpr)
+    set_fonts(rpr, east_asia)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+    if condense:
+        sp = OxmlElement("w:spacing")
+        sp.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
+        rpr.append(sp)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(size_pt * 2)))
+    szcs = OxmlElement("w:szCs")
+    szcs.set(qn("w:val"), str(int(size_pt * 2)))
+    rpr.append(sz)
+    rpr.append(szcs)
+    _set_lang(rpr)
+
+
+def _style_ppr(style, *, line_twips: int | None = LINE_PITCH_TWIPS, align: str = "both",
+               first_line_chars: int = 0, outline: int | None = None, keep_next: bool = False,
+               snap: bool = True, before: int = 0, after: int = 0):
+    el = style.element
+    old = el.find(qn("w:pPr"))
+    if old is not None:
+        el.remove(old)
+    ppr = OxmlElement("w:pPr")
+    # pPr goes before rPr in a style.
+    rpr = el.find(qn("w:rPr"))
+    if rpr is not None:
+        rpr.addprevious(ppr)
+    else:
+        el.append(ppr)
+    if keep_next:
+        ppr.append(OxmlElement("w:keepNext"))
+    if not snap:
+        s = OxmlElement("w:snapToGrid")
+        s.set(qn("w:val"), "0")
+        ppr.append(s)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:before"), str(before))
+    spacing.set(qn("w:after"), str(after))
+    if line_twips:
+        spacing.set(qn("w:line"), str(line_twips))
+        spacing.set(qn("w:lineRule"), "exact")
+    ppr.append(spacing)
+    ind = OxmlElement("w:ind")
+    if first_line_chars:
+        ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
+        ind.set(qn("w:firstLine"), str(first_line_chars * BODY_PT * 20))
+    else:
+        ind.set(qn("w:firstLine"), "0")
+    ind.set(qn("w:left"), "0")
+    ind.set(qn("w:right"), "0")
+    ppr.append(ind)
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), align)
+    ppr.append(jc)
+    if outline is not None:
+        o = OxmlElement("w:outlineLvl")
+        o.set(qn("w:val"), str(outline))
+        ppr.append(o)
+
+
+def _doc_defaults(doc) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr, FANGSONG)
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            el.set(qn("w:val"), str(BODY_PT * 2))
+    _set_lang(rpr)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    spacing = ppr.find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), str(LINE_PITCH_TWIPS))
+    spacing.set(qn("w:lineRule"), "exact")
+
+
+def _font_table(doc) -> None:
+    """Declare our faces (with GB2312 charset and a stand-in) in word/fontTable.xml."""
+    from lxml import etree
+
+    part = next((p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name, alt in _ALT_NAMES.items():
+        if name in have:
+            continue
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        if alt != name:
+            a = etree.SubElement(font, qn("w:altName"))
+            a.set(qn("w:val"), alt)
+        cs = etree.SubElement(font, qn("w:charset"))
+        cs.set(qn("w:val"), "86")  # GB2312
+        fam = etree.SubElement(font, qn("w:family"))
+        fam.set(qn("w:val"), "modern" if name in (FANGSONG, KAITI, SONGTI) else "script")
+        pitch = etree.SubElement(font, qn("w:pitch"))
+        pitch.set(qn("w:val"), "fixed" if name in (FANGSONG, KAITI, SONGTI) else "variable")
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _page_number_paragraph(paragraph, odd: bool) -> None:
+    """'— n —' in 四号宋体: odd pages right, even pages left, one character in."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    fmt = paragraph.paragraph_format
+    if odd:
+        fmt.right_indent = Pt(14)
+    else:
+        fmt.left_indent = Pt(14)
+    fmt.first_line_indent = Pt(0)
+    fmt.line_spacing = Pt(14)
+    ppr = paragraph._p.get_or_add_pPr()
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    after = next((ppr.find(qn(t)) for t in ("w:spacing", "w:ind", "w:jc") if ppr.find(qn(t)) is not None), None)
+    if after is not None:
+        after.addprevious(snap)  # schema order: pStyle … snapToGrid, spacing, ind, jc
+    else:
+        ppr.append(snap)
+
+    def run(text=None):
+        r = paragraph.add_run(text)
+        style_run(r, SONGTI, 14, latin=SONGTI)
+        return r
+
+    run("— ")
+    r = run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    r._r.append(begin)
+    r = run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    r._r.append(instr)
+    r = run()
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    r._r.append(sep)
+    run("1")
+    r = run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    r._r.append(end)
+    run(" —")
+
+
+def setup_section(section, *, wide: bool = False, page_numbers: bool = True) -> None:
+    """A4 with 公文 margins, the 22 × 28 character grid, and page numbers in the footer."""
+    if wide:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(26), Mm(24)
+        section.left_margin, section.right_margin = Mm(22), Mm(20)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(23)  # the number's dash sits about 7 mm below the text block
+    sect = section._sectPr
+    grid = sect.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect.append(grid)
+    if wide:
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), "312")
+        if grid.get(qn("w:charSpace")) is not None:
+            del grid.attrib[qn("w:charSpace")]
+    else:
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+        if grid.get(qn("w:charSpace")) is not None:
+            del grid.attrib[qn("w:charSpace")]
+    if page_numbers:
+        section.footer.is_linked_to_previous = False
+        section.even_page_footer.is_linked_to_previous = False
+        _page_number_paragraph(section.footer.paragraphs[0], odd=True)
+        _page_number_paragraph(section.even_page_footer.paragraphs[0], odd=False)
+
+
+def end_cover(doc) -> None:
+    """End the cover: it becomes a section without page numbers, and the pages after it
+    are numbered from 1."""
+    from docx.enum.section import WD_SECTION
+
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    cover, body = doc.sections[-2], doc.sections[-1]
+    # python-docx leaves the footer references on the cover's section break and none on the
+    # new last section; move them: a first section without footer references has no footer.
+    first_child = body._sectPr[0] if len(body._sectPr) else None
+    for ref in cover._sectPr.findall(qn("w:footerReference")):
+        if first_child is not None:
+            first_child.addprevious(ref)
+        else:
+            body._sectPr.append(ref)
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), "1")
+    body._sectPr.find(qn("w:cols")).addprevious(pg)  # schema order: pgNumType before cols
+
+
+def new_document(title: str, *, wide: bool = False):
+    """An empty Word document with the 公文 styles and page set-up."""
+    doc = Document()
+    doc.core_properties.title = title
+    doc.core_properties.author = "党支部工作台"
+    doc.core_properties.language = "zh-CN"
+    doc.settings.odd_and_even_pages_header_footer = True
+    _doc_defaults(doc)
+    _font_table(doc)
+    st = doc.styles
+    _style_rpr(st["Normal"], FANGSONG, BODY_PT, condense=True)
+    _style_ppr(st["Normal"], first_line_chars=0)
+    _style_rpr(st[BODY_STYLE], FANGSONG, BODY_PT, condense=True)
+    _style_ppr(st[BODY_STYLE], first_line_chars=2)
+    _style_rpr(st["Title"], XBS, 22)
+    _style_ppr(st["Title"], align="center", line_twips=700, after=LINE_PITCH_TWIPS, snap=False)
+    _style_rpr(st["Subtitle"], KAITI, BODY_PT)
+    _style_ppr(st["Subtitle"], align="center", after=LINE_PITCH_TWIPS // 2)
+    _style_rpr(st["Heading 1"], HEITI, BODY_PT, condense=True)
+    _style_ppr(st["Heading 1"], first_line_chars=2, outline=0, keep_next=True)
+    _style_rpr(st["Heading 2"], KAITI, BODY_PT, condense=True)
+    _style_ppr(st["Heading 2"], first_line_chars=2, outline=1, keep_next=True)
+    for name in ("Heading 1 Char", "Heading 2 Char", "Title Char", "Subtitle Char", "Body Text Char"):
+        if name in [s.name for s in st]:
+            _style_rpr(st[name], {"Heading 1 Char": HEITI, "Heading 2 Char": KAITI,
+                                  "Title Char": XBS, "Subtitle Char": KAITI}.get(name, FANGSONG),
+                       22 if name == "Title Char" else BODY_PT)
+    for name in ("Header", "Footer"):
+        _style_rpr(st[name], SONGTI, 14)
+        _style_ppr(st[name], line_twips=None, snap=False, align="center")
+    from docx.enum.style import WD_STYLE_TYPE
+
+    table_style = st.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_style.base_style = st["Normal"]
+    _style_rpr(table_style, FANGSONG, 12)
+    _style_ppr(table_style, line_twips=None, snap=False, align="left")
+    spacing = table_style.element.find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:line"), "300")  # 15 pt exact: compact rows
+    spacing.set(qn("w:lineRule"), "exact")
+    head_style = st.add_style(TABLE_STYLE + "（表头）", WD_STYLE_TYPE.PARAGRAPH)
+    head_style.base_style = table_style
+    _style_rpr(head_style, HEITI, 12)
+    _style_ppr(head_style, line_twips=300, snap=False, align="center")
+    if "Table Grid" in [s.name for s in st]:
+        tg = st["Table Grid"]
+        _style_rpr(tg, FANGSONG, 12)
+    setup_section(doc.sections[0], wide=wide)
+    return doc
+
+
+def style_run(run, east_asia: str = FANGSONG, size_pt: float | None = None, *,
+              bold: bool | None = None, latin: str = LATIN) -> None:
+    """Put the East Asian font (and size) on a run itself, so every editor shows the right face."""
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, east_asia, latin)
+    if size_pt is not None:
+        run.font.size = Pt(size_pt)
+    if bold is not None:
+        run.font.bold = bold
+    _set_lang(rpr)
+
+
+def style_id(container, name: str) -> str:
+    """The style id for a style name, looked up once per document (python-docx's own
+    lookup scans every style on each assignment, which dominates big tables)."""
+    part = container.part
+    cache = part.__dict__.setdefault("_dzb_style_ids", {})
+    if name not in cache:
+        cache[name] = part.styles[name].style_id
+    return cache[name]
+
+
+def set_style(p, container, name: str) -> None:
+    """Give paragraph ``p`` the style ``name`` (``container``: anything in the document)."""
+    p._p.get_or_add_pPr().get_or_add_pStyle().val = style_id(container, name)
+
+
+_STYLE_FONT = {"Title": XBS, "Heading 1": HEITI, "Heading 2": KAITI, "Subtitle": KAITI,
+               TABLE_STYLE + "（表头）": HEITI}
+
+
+def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None = None,
+         size: float | None = None, align=None, bold: bool | None = None):
+    """Add a paragraph whose runs carry the style's East Asian face explicitly."""
+    p = container.add_paragraph()
+    set_style(p, container, style)
+    if align is not None:
+        p.alignment = align
+    if text:
+        run = p.add_run(str(text))
+        style_run(run, font or _STYLE_FONT.get(style, FANGSONG), size, bold=bold)
+    return p
+
+
+def add_run(p, text: str, font: str = FANGSONG, size: float | None = None, *, bold: bool | None = None):
+    run = p.add_run(str(text))
+    style_run(run, font, size, bold=bold)
+    return run
+
+
+def page_break(doc) -> None:
+    p = doc.add_paragraph()
+    p.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _cell_margins(table, mm_side: float = 1.5) -> None:
+    tblpr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    look = tblpr.find(qn("w:tblLook"))
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(mm_side * 56.7)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    if look is not None:
+        look.addprevious(mar)  # schema order: … tblLayout, tblCellMar, tblLook
+    else:
+        tblpr.append(mar)
+
+
+def _no_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    cant = OxmlElement("w:cantSplit")
+    trpr.append(cant)
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    trpr.append(el)
+
+
+def table(doc, rows: list[list], widths_mm: list[float], *, head_rows: int = 1,
+          total_rows: int = 0, align: list[str] | None = None, size: float = 12,
+          allow_split_rows: bool = False):
+    """A bordered table; head rows repeat on each page, rows do not break across pages.
+
+    Args:
+        rows: head row(s) first, then body rows, then ``total_rows`` totals.
+        widths_mm: column widths in millimetres.
+        align: per column 'l', 'c' or 'r' for body cells.
+        allow_split_rows: let rows with long text break across pages (meeting minutes).
+    """
+    n_cols = len(widths_mm)
+    t = doc.add_table(rows=len(rows), cols=n_cols)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    _cell_margins(t)
+    align = align or ["l"] * n_cols
+    jc = {"l": WD_ALIGN_PARAGRAPH.LEFT, "c": WD_ALIGN_PARAGRAPH.CENTER, "r": WD_ALIGN_PARAGRAPH.RIGHT}
+    n = len(rows)
+    for r, (row, values) in enumerate(zip(t.rows, rows)):
+        if r < head_rows:
+            _repeat_header(row)
+        if not allow_split_rows or r < head_rows:
+            _no_split(row)
+        head = r < head_rows or (r >= n - total_rows)
+        for c, (cell, value) in enumerate(zip(row.cells, values)):
+            cell.width = Mm(widths_mm[c])
+            p = cell.paragraphs[0]
+            pstyle = TABLE_STYLE + "（表头）" if head else TABLE_STYLE
+            set_style(p, doc, pstyle)
+            if not (r < head_rows):
+                p.alignment = jc[align[c]] if not (head and c == 0) else WD_ALIGN_PARAGRAPH.CENTER
+            text = "" if value is None else str(value)
+            lines = text.split("\n")
+            for i, line in enumerate(lines):
+                if i:
+                    p = cell.add_paragraph()
+                    set_style(p, doc, pstyle)
+                    p.alignment = jc[align[c]] if not head else WD_ALIGN_PARAGRAPH.CENTER
+                if line:
+                    add_run(p, line, HEITI if head else FANGSONG, size)
+    # Fixed layout with the widths on the table, the grid and every cell: Word reads the
+    # grid, LibreOffice the table width; with autofit either may squeeze a column.
+    tblpr = t._tbl.tblPr
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(int(sum(widths_mm) * 56.7)))
+    tblw.set(qn("w:type"), "dxa")
+    if tblpr.find(qn("w:tblLayout")) is None:  # t.autofit = False normally wrote it
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tblpr.find(qn("w:tblCellMar")).addprevious(layout)
+    grid = t._tbl.tblGrid
+    for gc, w in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        gc.set(qn("w:w"), str(int(w * 56.7)))
+    return t
+
+
+def span(row, first: int, last: int) -> None:
+    """Make cells ``first``..``last`` of ``row`` one cell (gridSpan), keeping the first
+    cell's content; the others must be empty. python-docx's ``merge`` does the same but
+    walks the whole table each time, which dominates a document of many tables."""
+    tcs = row._tr.tc_lst
+    keep = tcs[first]
+    width = 0
+    for tc in tcs[first:last + 1]:
+        w = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+        width += int(w.get(qn("w:w"))) if w is not None else 0
+    for tc in tcs[first + 1:last + 1]:
+        row._tr.remove(tc)
+    tcpr = keep.get_or_add_tcPr()
+    tcw = tcpr.find(qn("w:tcW"))
+    if tcw is not None and width:
+        tcw.set(qn("w:w"), str(width))
+    gs = OxmlElement("w:gridSpan")
+    gs.set(qn("w:val"), str(last - first + 1))
+    if tcw is not None:
+        tcw.addnext(gs)  # schema order: tcW, gridSpan
+    else:
+        tcpr.insert(0, gs)

@@ -1,0 +1,139 @@
+"""The year's figures the 述职报告 quotes: counts read from the ledger in a few queries.
+
+Only what happened up to the as-of day counts (a meeting planned for next month is not yet
+a meeting held). The verdicts (达标 or not) are the rules engine's, not computed here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..ledger import enums, steps as _steps
+from .common import Job, party_members_on, secretary_id
+
+
+@dataclass
+class YearFigures:
+    as_of: _dt.date
+    members: int = 0
+    full_members: int = 0
+    probationary: int = 0
+    meetings: Counter = field(default_factory=Counter)  # kind -> count
+    present: int = 0  # 出席 over 三会一课
+    expected: int = 0  # attendance rows over 三会一课
+    lessons: list[dict] = field(default_factory=list)  # date, topic, lecturer_id
+    theme_topics: list[str] = field(default_factory=list)
+    life_meeting_dates: list[str] = field(default_factory=list)
+    ratings: Counter = field(default_factory=Counter)
+    applied: list[str] = field(default_factory=list)  # names, step 1 in the year
+    activists: list[str] = field(default_factory=list)  # step 3
+    candidates: list[str] = field(default_factory=list)  # step 7
+    admitted: list[str] = field(default_factory=list)  # step 15
+    made_full: list[str] = field(default_factory=list)  # 转正 in the year
+    pipeline: Counter = field(default_factory=Counter)  # category -> count on as_of
+    trainings: int = 0
+    training_tenths: int = 0
+    trained_members: int = 0
+    volunteer_activities: int = 0  # 志愿服务 and 其他; 办实事 are counted as deeds
+    volunteer_person_times: int = 0
+    volunteer_tenths: int = 0
+    deeds: list[str] = field(default_factory=list)  # 办实事 titles
+    deed_person_times: int = 0
+    posts: list[dict] = field(default_factory=list)  # kind, name
+    post_members: int = 0
+    rectified: list[str] = field(default_factory=list)  # problems closed in the year
+    rectifying: list[str] = field(default_factory=list)  # still open on as_of
+    dues_due: int = 0
+    dues_paid: int = 0
+    secretary: str = ""
+    secretary_id: int | None = None
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return self.present * 100 / self.expected if self.expected else None
+
+
+def year_figures(job: Job) -> YearFigures:
+    led = job.ledger
+    year, day = job.year, job.as_of
+    start, end = f"{year}-01-01", day.isoformat()
+    f = YearFigures(as_of=day)
+    party = party_members_on(job, day)
+    f.members = len(party)
+    f.full_members = sum(1 for m in party if m["category"] == "正式党员")
+    f.probationary = f.members - f.full_members
+    sid = secretary_id(job, day)
+    f.secretary_id = sid
+    f.secretary = job.name(sid) if sid else ""
+
+    meetings = [m for m in led.rows_in_year("meetings", year) if m["date"] <= end]
+    f.meetings = Counter(m["kind"] for m in meetings)
+    counted = [m["id"] for m in meetings if m["kind"] in enums.THREE_MEETINGS_ONE_LESSON]
+    for rows in led.children_of_many("attendance", counted).values():
+        f.expected += len(rows)
+        f.present += sum(1 for a in rows if a["status"] == "出席")
+    f.lessons = [m for m in meetings if m["kind"] == "党课"]
+    f.theme_topics = [m["topic"] for m in meetings if m["kind"] == "主题党日" and m.get("topic")]
+    f.life_meeting_dates = [m["date"] for m in meetings if m["kind"] == "组织生活会"]
+    f.ratings = Counter(r["rating"] for r in led.rows("appraisals", "year = ?", (year,)))
+
+    for mid, steps in led.steps_by_member(day).items():
+        for s in steps:
+            if not start <= s["date"] <= end:
+                continue
+            name = job.name(mid)
+            target = {_steps.STEP_APPLY: f.applied, _steps.STEP_ACTIVIST: f.activists,
+                      _steps.STEP_CANDIDATE: f.candidates, _steps.STEP_ADMIT: f.admitted}.get(s["step"])
+            if target is not None and name not in target:
+                target.append(name)
+        full = _steps.full_member_since(steps, day)
+        if full and full.year == year:
+            f.made_full.append(job.name(mid))
+    on_books = {m["id"] for m in led.members_on(day)}
+    for mid, cat in led.categories(day).items():
+        if cat and mid in on_books:
+            f.pipeline[cat] += 1
+
+    trainings = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
+    f.trainings = len(trainings)
+    trained = set()
+    for rows in led.children_of_many("training_attendance", [t["id"] for t in trainings]).values():
+        for r in rows:
+            f.training_tenths += r["hours"]
+            trained.add(r["member_id"])
+    f.trained_members = len(trained)
+
+    acts = [a for a in led.rows_in_year("volunteer_activities", year) if a["date"] <= end]
+    hours = led.children_of_many("volunteer_hours", [a["id"] for a in acts])
+    for a in acts:
+        rows = hours.get(a["id"], [])
+        if a["kind"] == "办实事":
+            f.deeds.append(a["title"])
+            f.deed_person_times += len(rows)
+        else:
+            f.volunteer_activities += 1
+            f.volunteer_person_times += len(rows)
+            f.volunteer_tenths += sum(r["hours"] for r in rows)
+
+    posts = led.rows("pioneer_posts", "(established_on IS NULL OR established_on <= ?) "
+                     "AND (ended_on IS NULL OR ended_on >= ?)", (end, start), order_by="kind, id")
+    f.posts = posts
+    holders = set()
+    for rows in led.children_of_many("post_members", [p["id"] for p in posts]).values():
+        for r in rows:
+            if (r.get("since") or start) <= end and (r.get("until") or end) >= start:
+                holders.add(r["member_id"])
+    f.post_members = len(holders)
+
+    for r in led.rows("rectifications"):
+        if r["status"] == "已完成" and r.get("closed_on") and start <= r["closed_on"] <= end:
+            f.rectified.append(r["problem"])
+        elif r["status"] != "已完成" and (r.get("created_at") or "")[:10] <= end:
+            f.rectifying.append(r["problem"])
+
+    dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))
+    f.dues_due = sum(d["amount_due"] for d in dues)
+    f.dues_paid = sum(d.get("amount_paid") or 0 for d in dues)
+    return f

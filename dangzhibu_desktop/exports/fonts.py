@@ -1,0 +1,397 @@
+"""CJK fonts for the PDF writers: found on the machine, registered once per process.
+
+reportlab embeds TrueType outlines only: OpenType/CFF fonts (Noto CJK .otf/.ttc) are refused
+by it, so only TrueType files are candidates. A character the main font lacks would vanish
+silently from the page; ``markup`` checks each character against the font's cmap and switches
+to a fallback font for it, or prints the typesetter's 缺字 mark 〓 when no font on the machine
+has it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..ledger.validate import LedgerError
+
+MISSING_GLYPH = "〓"  # the 缺字 mark of Chinese typesetting
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: str
+    index: int = 0  # subfont of a .ttc
+
+
+@dataclass
+class FontSet:
+    """Registered reportlab font names for each role, plus the character coverage."""
+
+    body: str  # 仿宋 or the nearest face: running text
+    heading: str  # 黑体: headings, table heads
+    title: str  # 宋体/小标宋 stand-in: document titles
+    kai: str  # 楷体: second-level headings
+    fallbacks: tuple[str, ...]  # tried per character when a role's face lacks it
+    coverage: dict[str, frozenset]  # font name -> code points it has
+    pending: list = field(default_factory=list)  # fallback files not yet read (FontFile)
+
+    def fallback_for(self, cp: int) -> str | None:
+        """The first fallback font that has code point ``cp``.
+
+        Fallback files (large: a full Extension B face is 30 MB) are read only when a
+        character the main faces lack actually turns up.
+        """
+        if self.pending:
+            with _lock:
+                names = list(self.fallbacks)
+                for ff in self.pending:
+                    name = _register(ff)
+                    if name and name not in names:
+                        names.append(name)
+                        self.coverage[name] = _coverage[name]
+                self.fallbacks = tuple(names)
+                self.pending = []
+        return next((f for f in self.fallbacks if cp in self.coverage.get(f, ())), None)
+
+
+def _font_dirs() -> list[Path]:
+    dirs: list[Path] = []
+    override = os.environ.get("DANGZHIBU_FONT_DIR")
+    if override:
+        dirs.append(Path(override))
+    if os.name == "nt":
+        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        dirs.append(Path(windir) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    elif sys.platform == "darwin":
+        dirs += [Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
+                 Path("/Library/Fonts"), Path.home() / "Library" / "Fonts"]
+    else:
+        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                 Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts"]
+    return dirs
+
+
+# File names per role, most fitting first. Windows names first (the office PC), then Linux/macOS
+# faces; only TrueType-outline files are listed (see module docstring).
+_ROLE_FILES = {
+    "body": [("simfang.ttf", 0), ("FangSong_GB2312.ttf", 0), ("仿宋_GB2312.ttf", 0),
+             ("simsun.ttc", 0), ("msyh.ttc", 0), ("msyh.ttf", 0)],
+    "heading": [("simhei.ttf", 0), ("msyhbd.ttc", 0), ("msyh.ttc", 0), ("simsun.ttc", 0)],
+    "title": [("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0), ("simsun.ttc", 0), ("simhei.ttf", 0)],
+    "kai": [("simkai.ttf", 0), ("KaiTi_GB2312.ttf", 0), ("楷体_GB2312.ttf", 0), ("simfang.ttf", 0)],
+}
+# Faces with wide coverage, usable for any role when the preferred ones are absent.
+_GENERAL_FILES = [
+    ("wqy-zenhei.ttc", 0), ("wqy-microhei.ttc", 0), ("DroidSansFallbackFull.ttf", 0),
+    ("DroidSansFallback.ttf", 0), ("uming.ttc", 0), ("ukai.ttc", 0), ("simsun.ttc", 0),
+    ("msyh.ttc", 0), ("Arial Unicode.ttf", 0), ("STHeiti Light.ttc", 0),
+]
+# Tried per character for rare names (CJK Extension B and beyond).
+_FALLBACK_FILES = [
+    ("simsunb.ttf", 0), ("SimSun-ExtB.ttf", 0), ("HanaMinB.ttf", 0), ("HanaMinA.ttf", 0),
+    ("wqy-zenhei.ttc", 0), ("DroidSansFallbackFull.ttf", 0), ("uming.ttc", 0), ("simsun.ttc", 0),
+]
+
+_lock = threading.RLock()
+_fontset: FontSet | None = None
+_registered: dict[FontFile, str | None] = {}  # file -> reportlab name (None: unusable)
+_coverage: dict[str, frozenset] = {}
+
+
+def _index_files() -> dict[str, Path]:
+    """Lower-case file name -> first path found under the font folders (searched once)."""
+    wanted = {name.lower() for role in _ROLE_FILES.values() for name, _ in role}
+    wanted |= {name.lower() for name, _ in _GENERAL_FILES + _FALLBACK_FILES}
+    found: dict[str, Path] = {}
+    for d in _font_dirs():
+        if not d.is_dir():
+            continue
+        for root, _dirs, files in os.walk(d):
+            for f in files:
+                key = f.lower()
+                if key in wanted and key not in found:
+                    found[key] = Path(root) / f
+    return found
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap with the destination in UTF-16BE, as the PDF reference asks.
+
+    reportlab writes ``<%04X>`` of the code point, which for a character beyond the BMP
+    (𠀾 U+2003E, in real names) is five hex digits: the glyph is drawn but pdftotext, search
+    and copy-paste lose it. A surrogate pair keeps it.
+    """
+    def utf16(v: int) -> str:
+        return chr(v).encode("utf-16-be").hex().upper()
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname, "/Supplement 0", ">> def",
+        "/CMapName /%s def" % fontname, "/CMapType 2 def", "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(subset),
+    ] + ["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)] + [
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+# Chinese line-breaking rules (GB/T 15834 避头尾): closing punctuation never opens a line and
+# opening punctuation never ends one. reportlab's CJK wrapping knows only part of the first
+# set (not the full-width comma, colon or semicolon) and "hangs" the one character that
+# overflows, so a "”、" pair still put "、" at the head of the next line.
+CANNOT_START = "，。、：；！？）》〉」』】〕”’…·—%‰℃,.;:!?)]}"
+CANNOT_END = "“‘（《〈「『【〔([{"
+
+
+def _width(u, max_width):
+    w = u.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return w
+
+
+def _breaks(units, widths, max_widths, forced=()):
+    """Line ends for CJK text: (start, end, width used, line width) per line.
+
+    Fills each line greedily. A single closing mark that overflows hangs in the margin, as
+    reportlab does; otherwise, when a character overflows, the break moves back so that no
+    closing punctuation opens the next line, no opening punctuation ends this one, and a
+    run of Latin letters or digits (a date, a rule code) stays whole — as long as the line
+    keeps at least half its characters. ``forced``: indexes of explicit line breaks.
+    """
+    def latin(u) -> bool:  # letters, digits and their punctuation: 93.9%, ACT-LESSON
+        return bool(u) and ord(u[0]) < 0x2000 and not u.isspace()
+
+    out = []
+    i = start = 0
+    used = 0.0
+    n = len(units)
+    max_width = max_widths[0]
+    while i < n:
+        used += widths[i]
+        i += 1
+        hard = (i - 1) in forced
+        if not (hard or used > max_width + 1e-8):
+            continue
+        if hard:
+            end = i
+        elif (units[i - 1] in CANNOT_START and i - 1 > start and (i >= n or units[i] not in CANNOT_START)
+              and units[i - 2] not in CANNOT_START and units[i - 2] not in CANNOT_END
+              and not (i < n and latin(units[i - 2]) and latin(units[i]))):  # not the . of 93.9
+            end = i  # one closing mark hangs in the margin (悬挂), the line stays flush
+        else:
+            end = i - 1  # the overflowing character opens the next line …
+            floor = start + max(1, (i - start) // 2)
+            k = end  # … with the whole Latin word or number it belongs to
+            while k > floor:
+                if units[k] in CANNOT_START or units[k - 1] in CANNOT_END:
+                    k -= 1
+                elif latin(units[k]) and latin(units[k - 1]):
+                    k -= 1
+                else:
+                    break
+            if k > floor:
+                end = k
+            elif units[end] in CANNOT_START:
+                end = i  # no room to move back: let the mark hang rather than open a line
+            end = max(end, start + 1)  # a single glyph wider than the line still moves on
+        line_used = sum(widths[start:end])
+        out.append((start, end, line_used, max_width))
+        max_width = max_widths[min(len(out), len(max_widths) - 1)]
+        start = i = end
+        used = 0.0
+    if start < n:
+        out.append((start, n, sum(widths[start:n]), max_width))
+    return out
+
+
+_char_widths: dict = {}
+
+
+def _word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):
+    """Drop-in for reportlab's ``textsplit.wordSplit`` (single-font CJK paragraphs)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if isinstance(word, bytes):
+        word = word.decode(encoding)
+    if not isinstance(maxWidths, (list, tuple)):
+        maxWidths = [maxWidths]
+    cache = _char_widths.setdefault((fontName, fontSize), {})
+    widths = []
+    for ch in word:
+        w = cache.get(ch)
+        if w is None:
+            w = cache[ch] = stringWidth(ch, fontName, fontSize)
+        widths.append(w)
+    return [(mw - used, word[a:b]) for a, b, used, mw in _breaks(word, widths, maxWidths)]
+
+
+def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
+    """Drop-in for reportlab's ``cjkFragSplit`` (CJK paragraphs with several fonts)."""
+    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+
+    units = []
+    for f in frags:
+        text = f.text
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        if text:
+            units.extend(cjkU(t, f, encoding) for t in text)
+        else:
+            units.append(cjkU(text, f, encoding))
+    max_width = maxWidths[0]
+    widths = [_width(u, max_width) for u in units]
+    forced = {k for k, u in enumerate(units) if hasattr(u.frag, "lineBreak")}
+    lines = [makeCJKParaLine(units[a:b], mw, used, mw - used, (b - 1) in forced, calcBounds)
+             for a, b, used, mw in _breaks(units, widths, maxWidths, forced)]
+    return ParaLines(kind=1, lines=lines)
+
+
+def _split_bl_para_hard(blPara, start, stop):
+    """reportlab's ``_split_blParaHard`` without the space it adds at each former line end.
+
+    When a paragraph of several fonts (a 楷体 lead, a fallback glyph) breaks across pages, the
+    rest is rebuilt from its lines' fragments; reportlab joins them with a space, which Latin
+    text needs and Chinese does not: "创 星" showed up in the re-wrapped remainder.
+    """
+    frags = []
+    lines = blPara.lines[start:stop]
+    for k, line in enumerate(lines):
+        frags.extend(line.words)
+        if k == len(lines) - 1:
+            continue
+        i = len(frags) - 1
+        while i >= 0 and hasattr(frags[i], "cbDefn") and not getattr(frags[i].cbDefn, "width", 0):
+            i -= 1
+        if i < 0:
+            continue
+        g = frags[i]
+        nxt = next((w.text for w in lines[k + 1].words if getattr(w, "text", "")), "")
+        if g.text and nxt and (ord(g.text[-1]) >= 0x2E80 or ord(nxt[0]) >= 0x2E80):
+            continue  # Chinese on either side: the lines join directly
+        if not g.text:
+            g.text = " "
+        elif g.text[-1] != " ":
+            g.text += " "
+    return frags
+
+
+def _patch_reportlab() -> None:
+    from reportlab import rl_config
+    from reportlab.pdfbase import ttfonts
+    from reportlab.platypus import paragraph
+
+    if getattr(ttfonts.makeToUnicodeCMap, "__name__", "") != _to_unicode_cmap.__name__:
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    if paragraph.cjkFragSplit is not _cjk_frag_split:
+        paragraph.cjkFragSplit = _cjk_frag_split
+        paragraph.wordSplit = _word_split
+        paragraph._split_blParaHard = _split_bl_para_hard
+    # Streams as binary (zlib) without the ASCII85 layer: smaller files, less pure-Python work.
+    rl_config.useA85 = 0
+
+
+def _register(ff: FontFile) -> str | None:
+    """Register one TrueType file with reportlab; None when it is unusable (e.g. CFF outlines)."""
+    if ff in _registered:
+        return _registered[ff]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+    name = f"CJK{len(_registered) + 1}"
+    try:
+        font = TTFont(name, ff.path, subfontIndex=ff.index)
+    except (TTFError, OSError, ValueError, KeyError):
+        _registered[ff] = None
+        return None
+    pdfmetrics.registerFont(font)
+    _coverage[name] = frozenset(font.face.charToGlyph)
+    _registered[ff] = name
+    return name
+
+
+def _first_usable(files: dict[str, Path], candidates) -> str | None:
+    for fname, index in candidates:
+        path = files.get(fname.lower())
+        if path is None:
+            continue
+        name = _register(FontFile(str(path), index))
+        if name and 0x515A in _coverage[name]:  # 党: a font that cannot print it is no CJK font
+            return name
+    return None
+
+
+def pdf_fonts() -> FontSet:
+    """The CJK fonts for PDF output, found and registered on first use.
+
+    Raises:
+        LedgerError: no usable Chinese TrueType font on this machine (message says what to install).
+    """
+    global _fontset
+    with _lock:
+        if _fontset is not None:
+            return _fontset
+        _patch_reportlab()
+        files = _index_files()
+        general = _first_usable(files, _GENERAL_FILES)
+        roles = {role: _first_usable(files, cands) or general for role, cands in _ROLE_FILES.items()}
+        if roles["body"] is None:
+            raise LedgerError(
+                "未找到可用的中文TrueType字体，无法生成PDF。"
+                "Windows请确认系统字体文件夹中有仿宋（simfang.ttf）、宋体（simsun.ttc）或黑体（simhei.ttf）；"
+                "Linux请安装文泉驿正黑字体（fonts-wqy-zenhei）。")
+        roles = {k: v or roles["body"] for k, v in roles.items()}
+        pending = [FontFile(str(files[f.lower()]), i) for f, i in _FALLBACK_FILES if f.lower() in files]
+        _fontset = FontSet(roles["body"], roles["heading"], roles["title"], roles["kai"],
+                           (), dict(_coverage), pending)
+        return _fontset
+
+
+def reset_for_tests() -> None:
+    """Forget the chosen fonts so the next ``pdf_fonts()`` searches again (font folders changed)."""
+    global _fontset
+    with _lock:
+        _fontset = None
+
+
+def markup(text: str | None, font: str, fonts: FontSet) -> str:
+    """``text`` escaped for a reportlab Paragraph, with per-character fallback fonts.
+
+    Characters ``font`` lacks are wrapped in ``<font name=…>`` of the first fallback that has
+    them, or replaced by 〓 when none does. Line breaks become ``<br/>``.
+    """
+    if not text:
+        return ""
+    have = fonts.coverage.get(font, frozenset())
+    out: list[str] = []
+    run: list[str] = []
+    for ch in str(text):
+        cp = ord(ch)
+        if cp in have or ch in "\n\r\t" or cp < 0x20:
+            run.append(ch)
+            continue
+        if run:
+            out.append(escape("".join(run)))
+            run = []
+        alt = fonts.fallback_for(cp)
+        if alt is None:
+            out.append(escape(MISSING_GLYPH) if MISSING_GLYPH and ord(MISSING_GLYPH) in have else "?")
+        else:
+            out.append(f'<font name="{alt}">{escape(ch)}</font>')
+    if run:
+        out.append(escape("".join(run)))
+    return "".join(out).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+
+
+def plain(text: str | None, font: str, fonts: FontSet) -> str:
+    """``text`` for canvas.drawString (no markup): characters no font has become 〓."""
+    if not text:
+        return ""
+    have = fonts.coverage.get(font, frozenset())
+    return "".join(ch if ord(ch) in have else MISSING_GLYPH for ch in str(text))

@@ -1,0 +1,262 @@
+"""会议记录簿: cover, index of the year's meetings, then each meeting's record on its own page(s).
+
+The year's meetings, their attendance and every name are read in a handful of queries
+(no query per meeting), then laid out as PDF (reportlab) or Word (python-docx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+
+from ..ledger import enums
+from . import docxkit as dk
+from .common import Job, cn_date
+from .pdfkit import Mark, PdfWriter
+
+
+LONG_TOPIC = 150  # characters
+
+
+@dataclass
+class MeetingRecord:
+    number: int
+    kind: str
+    date: str
+    short_date: str  # '1月15日' for the index (the year is on the cover)
+    time: str
+    place: str
+    host: str
+    recorder: str
+    lecturer: str
+    group: str
+    expected: str  # 应到
+    present: str  # 实到
+    absent: str  # 缺席人员及原因
+    guests: str
+    topic: str
+    content: str
+    resolutions: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind}会议记录" if self.kind not in ("党课", "主题党日", "其他") else f"{self.kind}记录"
+
+    def header_fields(self) -> list[tuple[str, str, str, str] | tuple[str, str]]:
+        """The record header: 4-cell rows (label, value, label, value) or 2-cell spanning rows."""
+        rows: list = [
+            ("会议类型", self.kind, "会议时间", f"{self.date}\n{self.time}".strip()),
+            ("会议地点", self.place),
+            ("主持人", self.host, "记录人", self.recorder),
+        ]
+        if self.kind == "党课":
+            rows.append(("授课人", self.lecturer))
+        if self.group:
+            rows.append(("党小组", self.group))
+        rows.append(("应到人数", self.expected, "实到人数", self.present))
+        rows.append(("缺席人员及原因", self.absent or "无"))
+        rows.append(("列席人员", self.guests or "无"))
+        if not self.long_topic:
+            rows.append(("议题", self.topic))
+        return rows
+
+    @property
+    def long_topic(self) -> bool:
+        """A topic too long for a header cell is printed with the minutes instead."""
+        return len(self.topic) > LONG_TOPIC
+
+
+def collect(job: Job) -> list[MeetingRecord]:
+    """The year's meetings in date order, with attendance summarised."""
+    led = job.ledger
+    meetings = led.rows_in_year("meetings", job.year, order_by="date, start_time, id")
+    attendance = led.children_of_many("attendance", [m["id"] for m in meetings])
+    groups = {g["id"]: g["name"] for g in led.query("SELECT id, name FROM party_groups")}
+    out = []
+    for i, m in enumerate(meetings, 1):
+        rows = sorted(attendance.get(m["id"], []), key=lambda a: a["member_id"])
+        present = [a for a in rows if a["status"] == "出席"]
+        away = [a for a in rows if a["status"] != "出席"]
+        absent = "；".join(
+            f"{job.name(a['member_id'])}（{a['status']}{'：' + a['reason'] if a.get('reason') else ''}）"
+            for a in away)
+        time = m.get("start_time") or ""
+        if time and m.get("end_time"):
+            time = f"{time}—{m['end_time']}"
+        out.append(MeetingRecord(
+            number=i, kind=m["kind"], date=cn_date(m["date"]), short_date=cn_date(m["date"])[5:], time=time,
+            place=m.get("place") or "", host=job.name(m.get("host_id")),
+            recorder=job.name(m.get("recorder_id")), lecturer=job.name(m.get("lecturer_id")),
+            group=groups.get(m.get("party_group_id"), "") if m.get("party_group_id") else "",
+            expected=str(len(rows)) if rows else "未登记", present=str(len(present)) if rows else "未登记",
+            absent=absent, guests=m.get("guests") or "", topic=m.get("topic") or "",
+            content=m.get("content") or "", resolutions=m.get("resolutions") or "",
+        ))
+    return out
+
+
+def _kind_counts(records: list[MeetingRecord]) -> str:
+    counts = {}
+    for r in records:
+        counts[r.kind] = counts.get(r.kind, 0) + 1
+    ordered = [k for k in enums.MEETING_KINDS if k in counts] + [k for k in counts if k not in enums.MEETING_KINDS]
+    return "，".join(f"{k}{counts[k]}次" for k in ordered)
+
+
+# ---- PDF --------------------------------------------------------------------------------
+def write_pdf(job: Job, path: Path) -> None:
+    records = collect(job)
+    branch = job.branch_name()
+    total = len(records)
+    w = PdfWriter(job, path, f"{branch}{job.year}年度会议记录簿", total_units=total,
+                  first_numbered_page=2)
+    story: list = [Spacer(1, 40 * mm), w.p("会议记录簿", "cover"), Spacer(1, 30 * mm),
+                   w.p(branch, "cover_info"), w.p(f"{job.year}年度", "cover_info"),
+                   Spacer(1, 20 * mm)]
+    if records:
+        story.append(w.p(f"起止日期：{records[0].date}至{records[-1].date}", "cover_info"))
+    story.append(w.p(f"共{total}次会议", "cover_info"))
+    story.append(PageBreak())
+
+    # Index: the head row repeats on every page; rows never split.
+    story.append(Mark(outline="目录"))
+    story.append(w.p("目　　录", "title"))
+    if records:
+        head = ["序号", "日期", "会议类型", "议题", "主持人", "应到", "实到"]
+        rows = [head] + [[str(r.number), r.short_date, r.kind, r.topic, r.host, r.expected, r.present]
+                         for r in records]
+        story.append(w.table(rows, [11 * mm, 20 * mm, 25 * mm, 67 * mm, 17 * mm, 8 * mm, 8 * mm],
+                             align=["c", "c", "c", "l", "c", "c", "c"], small=True))
+        story.append(Spacer(1, 3 * mm))
+        story.append(w.p(_kind_counts(records) + "。", "text"))
+    else:
+        story.append(w.p(f"{job.year}年度尚未登记会议。", "body"))
+
+    for r in records:
+        story.append(PageBreak())
+        story.append(Mark(index=r.number, header=f"{branch}　{r.kind}　{r.date}",
+                          outline=f"{r.short_date} {r.kind}"))
+        story.append(w.p(r.title, "h1"))
+        story.append(Spacer(1, 2 * mm))
+        story.append(_pdf_header_table(w, r))
+        if r.long_topic:
+            story += w.heading("议题：", "label", room=20 * mm)
+            story += [w.p(line.strip(), "text") for line in r.topic.splitlines() if line.strip()]
+        story += w.heading("会议内容：", "label", room=20 * mm)
+        for line in (r.content or "（未记录）").splitlines() or [""]:
+            if line.strip():
+                story.append(w.p(line.strip(), "text"))
+        story += w.heading("会议决议：", "label", room=20 * mm)
+        for line in (r.resolutions or "无").splitlines():
+            if line.strip():
+                story.append(w.p(line.strip(), "text"))
+        story.append(KeepTogether([
+            Spacer(1, 10 * mm),
+            w.p("主持人（签字）：＿＿＿＿＿＿＿＿　　　　记录人（签字）：＿＿＿＿＿＿＿＿", "sign"),
+        ]))
+    story.append(Mark(header=""))
+    w.build(story)
+
+
+def _pdf_header_table(w: PdfWriter, r: MeetingRecord):
+    lw, vw = 26 * mm, 52 * mm
+    rows, spans = [], []
+    for i, f in enumerate(r.header_fields()):
+        if len(f) == 4:
+            rows.append([f[0], f[1], f[2], f[3]])
+        else:
+            rows.append([f[0], f[1], "", ""])
+            spans.append(("SPAN", (1, i), (3, i)))
+    data = []
+    for row in rows:
+        data.append([w.p(row[0], "head"), w.p(row[1], "cell"),
+                     w.p(row[2], "head") if row[2] else "", w.p(row[3], "cell")])
+    from reportlab.lib import colors
+    style = spans + [("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93))]
+    for i, row in enumerate(rows):
+        if row[2]:
+            style.append(("BACKGROUND", (2, i), (2, i), colors.Color(0.93, 0.93, 0.93)))
+    return w.table(data, [lw, vw, lw, vw], head_rows=0, extra_style=style)
+
+
+# ---- Word -------------------------------------------------------------------------------
+def write_docx(job: Job, path: Path) -> None:
+    records = collect(job)
+    branch = job.branch_name()
+    doc = dk.new_document(f"{branch}{job.year}年度会议记录簿")
+    for _ in range(4):
+        dk.para(doc, "", "Normal")
+    dk.para(doc, "会议记录簿", "Title", size=36, align=dk.WD_ALIGN_PARAGRAPH.CENTER)
+    for _ in range(3):
+        dk.para(doc, "", "Normal")
+    dk.para(doc, branch, "Subtitle", size=18)
+    dk.para(doc, f"{job.year}年度", "Subtitle", size=18)
+    if records:
+        dk.para(doc, f"起止日期：{records[0].date}至{records[-1].date}", "Subtitle", size=18)
+    dk.para(doc, f"共{len(records)}次会议", "Subtitle", size=18)
+    dk.end_cover(doc)
+    dk.para(doc, "目　　录", "Title")
+    if records:
+        head = ["序号", "日期", "会议类型", "议题", "主持人", "应到", "实到"]
+        rows = [head] + [[r.number, r.short_date, r.kind, r.topic, r.host, r.expected, r.present]
+                         for r in records]
+        dk.table(doc, rows, [12, 21, 24, 61, 16, 11, 11], align=["c", "c", "c", "l", "c", "c", "c"],
+                 size=10.5)
+        dk.para(doc, _kind_counts(records) + "。", dk.TABLE_STYLE)
+    else:
+        dk.para(doc, f"{job.year}年度尚未登记会议。")
+    for r in records:
+        job.tick(r.number, len(records))
+        dk.page_break(doc)
+        dk.para(doc, r.title, "Heading 1", align=dk.WD_ALIGN_PARAGRAPH.CENTER)
+        _docx_record_table(doc, r)
+        p = dk.para(doc, "", dk.TABLE_STYLE)
+        p.paragraph_format.space_before = dk.Pt(24)
+        p.paragraph_format.keep_with_next = True
+        dk.add_run(p, "主持人（签字）：＿＿＿＿＿＿＿＿　　　　记录人（签字）：＿＿＿＿＿＿＿＿", size=12)
+    doc.save(str(path))
+
+
+def _docx_record_table(doc, r: MeetingRecord) -> None:
+    """One table per meeting: a running head row (repeated on every page the record runs
+    onto), the header fields, then the minutes and resolutions in rows that may break."""
+    fields = r.header_fields()
+    topic = r.topic if len(r.topic) <= 20 else r.topic[:20] + "…"
+    rows: list[list] = [[f"{r.kind}　{r.date}　{topic}", "", "", ""]]
+    for f in fields:
+        rows.append(list(f) if len(f) == 4 else [f[0], f[1], "", ""])
+    tail = [("议题", r.topic)] if r.long_topic else []
+    tail += [("会议内容", r.content or "（未记录）"), ("会议决议", r.resolutions or "无")]
+    for caption, text in tail:
+        rows.append([caption, "", "", ""])
+        rows.append([text, "", "", ""])
+    t = dk.table(doc, rows, [28, 50, 28, 50], head_rows=1, size=12)
+    dk.span(t.rows[0], 0, 3)
+    for i, f in enumerate(fields, start=1):
+        _label(doc, t.rows[i].cells[0])
+        if len(f) == 2:
+            dk.span(t.rows[i], 1, 3)
+        else:
+            _label(doc, t.rows[i].cells[2])
+    first = 1 + len(fields)
+    for j in range(len(tail)):
+        caption, body = t.rows[first + 2 * j], t.rows[first + 2 * j + 1]
+        dk.span(caption, 0, 3)
+        _label(doc, caption.cells[0], center=False)
+        dk.span(body, 0, 3)
+        # Long minutes may continue on the next page; every other row stays whole.
+        trpr = body._tr.get_or_add_trPr()
+        for el in trpr.findall(dk.qn("w:cantSplit")):
+            trpr.remove(el)
+
+
+def _label(doc, cell, center: bool = True) -> None:
+    for p in cell.paragraphs:
+        dk.set_style(p, doc, dk.TABLE_STYLE + "（表头）")
+        if not center:
+            p.alignment = dk.WD_ALIGN_PARAGRAPH.LEFT
+        for run in p.runs:
+            dk.style_run(run, dk.HEITI, 12)

@@ -1,0 +1,326 @@
+"""述职报告: the secretary's year-end report, written as prose to edit in Word/WPS.
+
+一、履职情况 is filled from the year's figures (meetings by kind, attendance, 党课 and who gave
+them, 主题党日, 组织生活会 and 民主评议, 发展党员 and the pipeline, training, volunteer service,
+pioneer posts, 办实事, rectification). 二、存在问题及原因 is written from the rules that failed or
+warn, 三、下一步工作思路 from their advice and the next-star actions. The text is assembled as
+blocks once, then laid out as Word (GB/T 9704) or PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+from ..ledger import enums
+from . import docxkit as dk
+from .assessment import assess, sentence
+from .common import Job, cn_date, cn_number, hours_text, money_text
+from .figures import YearFigures, year_figures
+from .fonts import markup
+from .pdfkit import PdfWriter
+
+# How section 二 names a 基本 with shortcomings, and the causes it offers the secretary to edit.
+PROBLEM_LEADS = {
+    "ORG": "组织建设还有薄弱环节。",
+    "TEAM": "党员队伍建设有待加强。",
+    "ACT": "组织生活规范化水平还不够高。",
+    "ROLE": "党员先锋模范作用发挥还不够充分。",
+    "SYS": "制度执行还不够严格。",
+    "SUP": "基础保障还需进一步加强。",
+}
+CAUSES = {
+    "ORG": "对支部组织设置和班子建设的要求研究不够，换届、调整等工作抓得不够及时",
+    "TEAM": "对党员发展和教育培训的长远谋划不足，培养考察、集中学习等环节抓得不够紧",
+    "ACT": "对落实组织生活制度的刚性要求认识不足，工作任务繁重时计划安排不够周密，存在以干代学的现象",
+    "ROLE": "党建工作与生产经营结合不够紧密，搭建党员发挥作用的平台和载体还不够多",
+    "SYS": "日常督促检查和台账管理不够经常，问题整改跟踪问效不够到位",
+    "SUP": "对阵地建设、经费保障和特色品牌培育投入精力不够",
+}
+PLAN_LEADS = {
+    "ORG": "健全组织体系，夯实战斗堡垒。",
+    "TEAM": "加强队伍建设，提高党员素质。",
+    "ACT": "严格组织生活，提升活动质量。",
+    "ROLE": "强化作用发挥，服务中心大局。",
+    "SYS": "严格制度执行，抓实问题整改。",
+    "SUP": "加强基础保障，打造党建品牌。",
+}
+ORDINALS = "一二三四五六七八九十"
+
+
+def _join(items: list[str], limit: int = 3) -> str:
+    items = [i for i in items if i]
+    if len(items) <= limit:
+        return "、".join(items)
+    return "、".join(items[:limit]) + "等"
+
+
+def _quoted(items: list[str], limit: int = 3) -> str:
+    return _join([f"“{i}”" for i in items], limit)
+
+
+def _count_phrases(f: YearFigures) -> str:
+    held = [f"{k}{f.meetings[k]}次" for k in ("支部党员大会", "支部委员会", "党小组会") if f.meetings.get(k)]
+    parts = ["召开" + "、".join(held)] if held else []
+    if f.meetings.get("党课"):
+        parts.append(f"讲党课{f.meetings['党课']}次")
+    if f.meetings.get("专题学习"):
+        parts.append(f"开展专题学习{f.meetings['专题学习']}次")
+    return "，".join(parts)
+
+
+def performance(job: Job, f: YearFigures, report: dict) -> list[tuple[str, str]]:
+    """(lead, text) paragraphs of 一、履职情况."""
+    out = []
+    # (一) 三会一课 and 组织生活
+    s = []
+    counts = _count_phrases(f)
+    if counts:
+        s.append(f"全年{counts}")
+        if f.expected:
+            s[-1] += f"，“三会一课”党员平均出勤率为{f.attendance_rate:.1f}%"
+        s[-1] += "。"
+    else:
+        s.append("全年尚未登记“三会一课”会议记录。")
+    if f.lessons:
+        by_secretary = [m for m in f.lessons if f.secretary_id and m.get("lecturer_id") == f.secretary_id]
+        others = sorted({job.name(m["lecturer_id"]) for m in f.lessons
+                         if m.get("lecturer_id") and m.get("lecturer_id") != f.secretary_id})
+        t = []
+        if by_secretary:
+            t.append(f"本人为党员讲授党课{len(by_secretary)}次，主题为{_quoted([m.get('topic') or '' for m in by_secretary], 2)}")
+        if others:
+            t.append(f"{_join(others)}{'等同志' if len(others) > 3 else '同志'}结合工作实际讲授党课")
+        if t:
+            s.append("，".join(t) + "。")
+    if f.meetings.get("主题党日"):
+        line = f"坚持每月开展主题党日活动，全年共{f.meetings['主题党日']}次"
+        if f.theme_topics:
+            line += f"，先后开展了{_quoted(f.theme_topics)}活动"
+        s.append(line + "。")
+    life = f.meetings.get("组织生活会", 0)
+    if life:
+        months = "、".join(sorted({f"{int(d[5:7])}月" for d in f.life_meeting_dates}))
+        s.append(f"{months}召开组织生活会{'' if life == 1 else str(life) + '次'}，支部班子和党员认真开展批评与自我批评。")
+    if f.ratings or f.meetings.get("民主评议党员"):
+        total = sum(f.ratings.values())
+        if total:
+            detail = "、".join(f"{k}{f.ratings[k]}名" for k in enums.RATINGS if f.ratings.get(k))
+            s.append(f"组织开展民主评议党员，{total}名党员参加评议，评定{detail}。")
+        else:
+            s.append("组织开展了民主评议党员工作。")
+    out.append(("（一）严格落实“三会一课”制度，严肃党内政治生活。", "".join(s)))
+
+    # (二) the team: development pipeline and training
+    s = []
+    if f.members:
+        s.append(f"截至{cn_date(f.as_of.isoformat())}，支部共有党员{f.members}名，其中正式党员{f.full_members}名"
+                 + (f"、预备党员{f.probationary}名。" if f.probationary else "。"))
+    dev = []
+    if f.admitted:
+        dev.append(f"接收预备党员{len(f.admitted)}名（{_join(f.admitted, 5)}）")
+    if f.made_full:
+        dev.append(f"按期转正{len(f.made_full)}名（{_join(f.made_full, 5)}）")
+    if f.candidates:
+        dev.append(f"确定发展对象{len(f.candidates)}名")
+    if f.activists:
+        dev.append(f"确定入党积极分子{len(f.activists)}名")
+    if f.applied:
+        dev.append(f"收到入党申请书{len(f.applied)}份")
+    if dev:
+        s.append("严格按照发展党员工作程序，全年" + "，".join(dev) + "。")
+    pipe = [(c, f.pipeline.get(c, 0)) for c in ("入党申请人", "入党积极分子", "发展对象")]
+    if any(n for _, n in pipe):
+        s.append("目前支部有" + "、".join(f"{c}{n}名" for c, n in pipe if n) + "，党员队伍后备力量持续充实。")
+    if f.trainings:
+        avg = f.training_tenths / f.members if f.members else 0
+        s.append(f"组织党员教育培训{f.trainings}期，参训党员{f.trained_members}名，累计{hours_text(f.training_tenths)}学时"
+                 + (f"，人均{avg / 10:.1f}学时。" if f.members else "。"))
+    out.append(("（二）加强党员队伍建设，严把发展党员质量关。", "".join(s) or "全年党员队伍保持稳定。"))
+
+    # (三) the role: posts, volunteer service, 办实事
+    s = []
+    if f.posts:
+        by_kind: dict[str, list[str]] = {}
+        for p in f.posts:
+            by_kind.setdefault(p["kind"], []).append(p["name"])
+        kinds = "、".join(f"{k}{len(v)}个" for k, v in by_kind.items())
+        names = _quoted([p["name"] for p in f.posts])
+        s.append(f"设立{kinds}（{names}）" + (f"，{f.post_members}名党员在岗亮身份、作表率" if f.post_members else "")
+                 + "，在急难险重任务中发挥先锋模范作用。")
+    if f.volunteer_activities:
+        s.append(f"组织党员志愿服务活动{f.volunteer_activities}次，")
+    if f.volunteer_person_times:
+        s.append(f"党员参与{f.volunteer_person_times}人次，累计服务{hours_text(f.volunteer_tenths)}小时。")
+    elif f.volunteer_activities:
+        s[-1] = s[-1].rstrip("，") + "。"
+    if f.deeds:
+        s.append(f"扎实开展“我为群众办实事”实践活动，全年为群众办实事{len(f.deeds)}件（{_quoted(f.deeds)}）"
+                 + (f"，党员参与{f.deed_person_times}人次。" if f.deed_person_times else "。"))
+    out.append(("（三）发挥党员先锋模范作用，服务中心工作。",
+                "".join(s) or "结合本单位中心工作，引导党员立足岗位作贡献。"))
+
+    # (四) 制度 and rectification, with the self-assessment result
+    s = []
+    if f.rectified or f.rectifying:
+        line = "对照上级检查和自查发现的问题建立整改台账，逐项明确措施、责任人和时限"
+        if f.rectified:
+            line += f"，全年完成整改{len(f.rectified)}项（{_quoted(f.rectified, 2)}）"
+        if f.rectifying:
+            line += f"，另有{len(f.rectifying)}项正在推进"
+        s.append(line + "。")
+    if f.dues_due:
+        s.append(f"严格党费收缴管理，全年应缴党费{money_text(f.dues_due)}元，实缴{money_text(f.dues_paid)}元。")
+    if report:
+        score = report.get("score")
+        verdict = "达到标准" if report.get("standard_met") else "尚未达到标准"
+        stars = report.get("stars") or 0
+        line = f"对照达标创星标准开展自评，综合得分{score:.1f}分，{verdict}" if isinstance(score, (int, float)) \
+            else f"对照达标创星标准开展自评，{verdict}"
+        if stars:
+            line += f"，自评为{stars}星级党支部"
+        s.append(line + "。")
+    out.append(("（四）抓好制度落实和问题整改，推进支部规范化建设。",
+                "".join(s) or "严格执行支部各项工作制度。"))
+    return out
+
+
+def _issues(report: dict, statuses: tuple[str, ...]) -> list[tuple[dict, list[dict]]]:
+    return [(b, [r for r in b.get("rules", []) if r.get("status") in statuses])
+            for b in report.get("basics", [])]
+
+
+def problems(report: dict) -> list[tuple[str, str]]:
+    """(lead, text) paragraphs of 二、存在问题及原因, from failing and warning rules."""
+    out = []
+    causes = []
+    n = 0
+    for basic, rules in _issues(report, ("未达标", "预警")):
+        if not rules:
+            continue
+        code = basic.get("code", "")
+        facts = [sentence(r.get("message")) or f"{r.get('name', '')}未达到要求" for r in rules]
+        lead = f"{ORDINALS[n] if n < 10 else n + 1}是{PROBLEM_LEADS.get(code, basic.get('name', '') + '方面还有差距。')}"
+        out.append((lead, "；".join(facts) + "。"))
+        if code in CAUSES:
+            causes.append(CAUSES[code])
+        n += 1
+    if not out:
+        return [("", "对照达标创星标准逐项自查，本年度各项指标均已达到要求。但对照更高标准，"
+                     "支部在党建工作与业务工作深度融合、党员教育的针对性和党建特色品牌培育等方面仍有提升空间。")]
+    reason = "究其原因，" + "；".join(f"{'一二三四五六'[i]}是{c}" for i, c in enumerate(causes)) + "。" if causes else ""
+    if reason:
+        out.append(("", reason + "归根到底，还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大。"))
+    return out
+
+
+def plans(report: dict) -> list[tuple[str, str]]:
+    """(lead, text) paragraphs of 三、下一步工作思路, from the rules' advice and the next star."""
+    out = []
+    for basic, rules in _issues(report, ("未达标", "预警", "待到期")):
+        advice = []
+        for r in rules:
+            a = sentence(r.get("advice"))
+            if a and a not in advice:
+                advice.append(a)
+        if not advice:
+            continue
+        code = basic.get("code", "")
+        lead = f"（{cn_number(len(out) + 1)}）{PLAN_LEADS.get(code, basic.get('name', '') + '。')}"
+        out.append((lead, "；".join(advice) + "。"))
+    nxt = report.get("next_star") or {}
+    actions = [sentence(a) for a in nxt.get("actions") or [] if sentence(a)]
+    if actions and nxt.get("stars"):
+        out.append((f"（{cn_number(len(out) + 1)}）对标争创{nxt['stars']}星级党支部。",
+                    "重点做好以下工作：" + "；".join(actions) + "。"))
+    if not out:
+        out.append(("（一）巩固达标成果，推动提档升级。",
+                    "持续严格落实“三会一课”等组织生活制度，深化党建与业务融合，培育支部党建特色品牌，"
+                    "推动支部建设全面进步、全面过硬。"))
+    return out
+
+
+def blocks(job: Job, report: dict | None = None) -> list[tuple]:
+    """The whole report as layout-neutral blocks: (kind, …)."""
+    report = assess(job) if report is None else report
+    f = year_figures(job)
+    branch = job.branch_name()
+    b = job.ledger.branch() or {}
+    # Two lines, broken where the sense breaks (GB/T 9704: 标题回行时要词意完整).
+    title = f"{job.year}年度{branch}书记\n抓基层党建工作述职报告"
+    out: list[tuple] = [("title", title)]
+    if f.secretary:
+        out.append(("subtitle", f"{branch}书记　{f.secretary}"))
+    parent = b.get("parent_org") or "上级党组织"
+    out.append(("para", "", f"{job.year}年，在{parent}的坚强领导下，本人认真履行党支部书记抓基层党建工作第一责任人职责，"
+                            "坚持以习近平新时代中国特色社会主义思想为指导，严格落实《中国共产党支部工作条例（试行）》，"
+                            "扎实推进支部标准化规范化建设。现将履职情况报告如下："))
+    out.append(("h1", "一、履职情况"))
+    out += [("para", lead, text) for lead, text in performance(job, f, report)]
+    out.append(("h1", "二、存在问题及原因"))
+    out.append(("para", "", "回顾一年来的工作，虽然取得了一定成效，但对照上级要求和达标创星标准，还存在一些差距和不足："))
+    out += [("para", lead, text) for lead, text in problems(report)]
+    out.append(("h1", "三、下一步工作思路"))
+    out.append(("para", "", f"{job.year + 1}年，本人将针对存在的问题，切实履行好第一责任人职责，重点抓好以下工作："))
+    out += [("para", lead, text) for lead, text in plans(report)]
+    out.append(("para", "", "以上报告，请予评议。"))
+    out.append(("sign", f"{branch}书记：{f.secretary}" if f.secretary else f"{branch}书记："))
+    out.append(("sign", cn_date(job.as_of.isoformat())))
+    return out
+
+
+def write_docx(job: Job, path: Path, report: dict | None = None) -> None:
+    items = blocks(job, report)
+    job.tick(1, 2)
+    doc = dk.new_document(items[0][1].replace("\n", ""))
+    render_docx(doc, items)
+    doc.save(str(path))
+
+
+def render_docx(doc, items: list[tuple]) -> None:
+    for item in items:
+        kind = item[0]
+        if kind == "title":
+            dk.para(doc, item[1], "Title")
+        elif kind == "subtitle":
+            dk.para(doc, item[1], "Subtitle")
+        elif kind == "h1":
+            dk.para(doc, item[1], "Heading 1")
+        elif kind == "para":
+            _, lead, text = item
+            p = dk.para(doc, "", dk.BODY_STYLE)
+            if lead:
+                dk.add_run(p, lead, dk.KAITI)
+            dk.add_run(p, text, dk.FANGSONG)
+        elif kind == "sign":
+            p = dk.para(doc, item[1], "Normal", align=dk.WD_ALIGN_PARAGRAPH.RIGHT)
+            p.paragraph_format.right_indent = dk.Pt(32)
+
+
+def write_pdf(job: Job, path: Path, report: dict | None = None) -> None:
+    items = blocks(job, report)
+    job.tick(1, 2)
+    w = PdfWriter(job, path, items[0][1].replace("\n", ""))
+    w.build(render_pdf(w, items))
+
+
+def render_pdf(w: PdfWriter, items: list[tuple]) -> list:
+    story: list = []
+    fonts = w.fonts
+    for item in items:
+        kind = item[0]
+        if kind == "title":
+            story.append(w.p(item[1], "title"))
+        elif kind == "subtitle":
+            story.append(w.p(item[1], "subtitle"))
+        elif kind == "h1":
+            story += w.heading(item[1], "h1")
+        elif kind == "para":
+            _, lead, text = item
+            html = markup(text, fonts.body, fonts)
+            if lead:
+                html = f'<font name="{fonts.kai}">{markup(lead, fonts.kai, fonts)}</font>' + html
+            story.append(w.p_markup(html, "body"))
+        elif kind == "sign":
+            story.append(w.p(item[1], "right"))
+    return story
