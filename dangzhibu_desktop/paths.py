@@ -1,6 +1,15 @@
 """Where things live: bundled resources, the user's data folder, portable mode.
 
-One lookup serves the checkout, an installed wheel and the frozen (PyInstaller) build.
+One lookup serves the checkout, an installed wheel and the frozen (PyInstaller) build:
+the wheel installs the top-level ``resources/`` as ``dangzhibu_desktop/resources`` (see
+``setup.py``) and the frozen build puts it at the same place inside its bundle
+(``packaging/dangzhibu.spec``), so both find it beside this module; a checkout finds it one
+level up.
+
+Data folder, most specific first: ``DANGZHIBU_DATA_DIR`` (tests, power users); portable mode
+(a file named ``portable`` beside the executable: everything in ``data/`` beside it, for a USB
+stick); otherwise the per-user folder (``%APPDATA%\\dangzhibu-desktop`` on Windows), which the
+installer never deletes.
 """
 
 from __future__ import annotations
@@ -11,15 +20,21 @@ from pathlib import Path, PurePosixPath
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 APP_DIR_NAME = "dangzhibu-desktop"
+RESOURCES_DIR_NAME = "resources"
+# Windows Explorer hides extensions, so a "portable" made there is usually "portable.txt".
+PORTABLE_MARKERS = ("portable", "portable.txt")
+PORTABLE_DATA_DIR_NAME = "data"
+SETTINGS_FILE_NAME = "settings.ini"
 
 
 def _resource_roots() -> list[Path]:
-    roots = []
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        roots.append(Path(frozen) / "resources")
-    roots.append(PACKAGE_DIR / "resources")  # wheel: resources/ is installed inside the package
-    roots.append(PACKAGE_DIR.parent / "resources")  # checkout
+    # Wheel and frozen build: resources/ sits inside the package.
+    roots = [PACKAGE_DIR / RESOURCES_DIR_NAME]
+    # Checkout (also an editable install). Only when the parent really is our source tree:
+    # for an installed wheel the parent is site-packages, whose "resources" belongs to nobody.
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "pyproject.toml").is_file():
+        roots.append(checkout / RESOURCES_DIR_NAME)
     return roots
 
 
@@ -31,7 +46,7 @@ def resource_path(relative: str) -> Path:
         FileNotFoundError: when no root holds the resource.
     """
     rel = PurePosixPath(relative.replace("\\", "/"))
-    if rel.is_absolute() or ".." in rel.parts:
+    if not rel.parts or rel.is_absolute() or ".." in rel.parts or ":" in rel.parts[0]:
         raise ValueError(f"resource paths must be relative and stay inside: {relative!r}")
     for root in _resource_roots():
         candidate = root.joinpath(*rel.parts)
@@ -40,25 +55,47 @@ def resource_path(relative: str) -> Path:
     raise FileNotFoundError(f"resource not found: {relative}")
 
 
+def resources_dir() -> Path:
+    """The folder that holds the bundled resources (the first root that exists)."""
+    for root in _resource_roots():
+        if root.is_dir():
+            return root
+    raise FileNotFoundError("resources folder not found")
+
+
+def is_frozen() -> bool:
+    """True inside the PyInstaller build."""
+    return bool(getattr(sys, "frozen", False))
+
+
 def app_base_dir() -> Path:
     """Folder of the executable (frozen) or of the package (from source)."""
-    if getattr(sys, "frozen", False):
+    if is_frozen():
         return Path(sys.executable).resolve().parent
     return PACKAGE_DIR
 
 
 def is_portable() -> bool:
-    """A file named ``portable`` beside the executable keeps all data beside it (USB stick)."""
-    return getattr(sys, "frozen", False) and (app_base_dir() / "portable").exists()
+    """A file named ``portable`` (or ``portable.txt``) beside the executable keeps all data beside it.
+
+    Only the frozen build is ever portable: from source the data folder is the usual one.
+    """
+    if not is_frozen():
+        return False
+    base = app_base_dir()
+    return any((base / name).is_file() for name in PORTABLE_MARKERS)
 
 
 def user_data_dir() -> Path:
-    """Per-user data folder (created on demand); ``DANGZHIBU_DATA_DIR`` overrides it."""
+    """Folder for ledgers, their backups and settings (created on demand).
+
+    ``DANGZHIBU_DATA_DIR`` overrides it; portable mode uses ``data/`` beside the executable.
+    """
     override = os.environ.get("DANGZHIBU_DATA_DIR")
     if override:
         path = Path(override)
     elif is_portable():
-        path = app_base_dir() / "data"
+        path = app_base_dir() / PORTABLE_DATA_DIR_NAME
     elif os.name == "nt":
         path = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / APP_DIR_NAME
     elif sys.platform == "darwin":
@@ -67,6 +104,15 @@ def user_data_dir() -> Path:
         path = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP_DIR_NAME
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def settings_path() -> Path:
+    """The window's settings file, for ``QSettings(str(path), QSettings.IniFormat)``.
+
+    Always an .ini in the data folder (never the Windows registry), so a portable copy carries
+    its settings and uninstalling keeps them with the ledgers.
+    """
+    return user_data_dir() / SETTINGS_FILE_NAME
 
 
 def default_ledger_path() -> Path:
