@@ -1,0 +1,52 @@
+"""The rules engine: 达标创星 readiness, compliance, reminders and dues (pure Python, no Qt).
+
+Stable API (other layers import exactly these names):
+
+- ``evaluate(ledger, year, as_of=None, rule_set=None) -> Report``: judge ``year`` on ``as_of``.
+  ``as_of`` None: today for the current year, 31 December for a past year; a future year is
+  refused with ``LedgerError`` (nothing can be judged yet); an as-of date after the year is cut
+  to 31 December, one before the year refused.
+- ``Report``: ``year``, ``as_of`` (date), ``standard_met`` (达标), ``score`` (0–100, mean of the six
+  基本), ``stars`` (0–5), ``basics`` (list of ``BasicResult``: ``code`` ORG/TEAM/ACT/ROLE/SYS/SUP,
+  ``name``, ``score``, ``rules``: list of ``RuleResult`` with ``code``, ``name``, ``kind`` 否定/可控/弹性,
+  ``status`` 达标/未达标/预警/待到期/不适用, ``measured``, ``target``, ``message``, ``advice``,
+  ``evidence`` [str]), ``next_star`` (``NextStar``: ``stars`` targeted, ``actions`` [str], empty when
+  nothing can reach it by 31 December), ``reminders`` (list of ``Reminder``: ``date``, ``message``,
+  ``kind``; empty when the as-of day is more than the reminder window in the past);
+  ``report.rule(code)``; ``report.to_dict()`` is the ``check --json`` document.
+- ``format_report(report) -> str``: the readable Chinese report.
+- ``reminders(ledger, as_of=None, days=None) -> list[Reminder]``: the coming ``days`` (rule set: 30).
+- ``compute_dues(dues_class, base_fen, rule_set=None, farmer_fen=None) -> (rate|None, amount_fen)``.
+- ``load_rule_set(path=None) -> RuleSet`` (default ``resources/rules/default.json``; also shipped:
+  ``five-star-published.json``, the published 五星 thresholds); ``checklist_items(rule_set=None) ->
+  [{code, rule_code, rule_name, basic, label, evidence}]`` (``code`` is what goes into
+  ``checklist.rule_code``; a row whose ``rule_code`` is the rule's own code answers all its items).
+  Every function taking ``rule_set`` accepts a ``RuleSet``, a path, or None for the default.
+- ``meeting_grid(ledger, year, as_of=None) -> {(kind, month): 'done'|'missing'|'pending'|'n/a'}``
+  and ``group_meeting_grid(ledger, year, as_of=None) -> {(party_group_id, month): state}``.
+- ``year_figures(ledger, year, as_of=None) -> dict`` (keys documented in ``rules/figures.py``).
+
+Scoring: a 基本's score is the weighted share of its applicable 可控/弹性 rules (达标 1, 预警 0.5,
+未达标 0 — the ``credit`` of the rule set); 不适用 and 待到期 rules leave the denominator, so a
+mid-year score is "so far". The next-star plan assumes every 待到期 rule fails at year end
+unless its actions are done.
+"""
+
+from .dues import compute_dues
+from .engine import evaluate, resolve_as_of
+from .figures import year_figures
+from .grid import GRID_ROWS, group_meeting_grid, meeting_grid
+from .model import (
+    FAILED, MET, NOT_APPLICABLE, PENDING, STATUSES, WARNING,
+    BasicResult, NextStar, Reminder, Report, RuleResult,
+)
+from .reminders import reminders
+from .ruleset import RuleSet, checklist_items, load_rule_set
+from .text import format_report, stars_text
+
+__all__ = [
+    "evaluate", "format_report", "Report", "BasicResult", "RuleResult", "NextStar", "Reminder",
+    "reminders", "compute_dues", "load_rule_set", "checklist_items", "RuleSet", "meeting_grid",
+    "group_meeting_grid", "GRID_ROWS", "year_figures", "resolve_as_of", "stars_text",
+    "MET", "FAILED", "WARNING", "PENDING", "NOT_APPLICABLE", "STATUSES",
+]

@@ -1,0 +1,101 @@
+"""Month × meeting-kind status grid for the 工作台 (三会一课 and 主题党日)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .checks import period_states
+from .ruleset import RuleSet, load_rule_set
+from .snapshot import Snapshot, as_date
+
+DONE, MISSING, PENDING_CELL, NA = "done", "missing", "pending", "n/a"
+
+# (rule code, meeting kind shown in the grid) in the order the window shows the rows.
+GRID_ROWS = (
+    ("ACT-CONGRESS", "支部党员大会"),
+    ("ACT-COMMITTEE", "支部委员会"),
+    ("ACT-GROUP", "党小组会"),
+    ("ACT-LESSON", "党课"),
+    ("ACT-THEME-DAY", "主题党日"),
+)
+
+
+def _snapshot(ledger, year: int, as_of: _dt.date | None) -> Snapshot:
+    day = min(as_of or _dt.date.today(), _dt.date(year, 12, 31))
+    return Snapshot(ledger, year, day)  # a day before the year: every cell pending
+
+
+def _cells(snap: Snapshot, dates, period: str, min_count: int) -> dict[int, str]:
+    """Status per month 1–12. For a quarterly kind the months of a quarter share its state,
+    except that a month holding a meeting is 'done' and the other months of a satisfied
+    quarter are 'n/a' (nothing was required of them)."""
+    out = {}
+    states = period_states(snap, dates, period, min_count)
+    for m in range(1, 13):
+        in_month = any(d and d.month == m for d in dates)
+        if period == "month":
+            out[m] = states[m - 1][4].replace("n/a", NA)
+            continue
+        idx = (m - 1) // 3 if period == "quarter" else 0
+        state = states[idx][4]
+        if in_month:
+            out[m] = DONE
+        elif state == "done":
+            out[m] = NA
+        else:
+            out[m] = state
+    return out
+
+
+def meeting_grid(ledger, year: int, as_of: _dt.date | None = None,
+                 rule_set: RuleSet | str | None = None) -> dict[tuple[str, int], str]:
+    """``{(kind, month): 'done' | 'missing' | 'pending' | 'n/a'}`` for the five kinds of GRID_ROWS.
+
+    支部委员会 is 'n/a' without a committee, 党小组会 without groups; 党小组会 is 'done' only
+    when every group met that month (see ``group_meeting_grid`` for each group).
+    """
+    rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
+    snap = _snapshot(ledger, year, as_of)
+    grid: dict[tuple[str, int], str] = {}
+    for code, kind in GRID_ROWS:
+        p = rs.params(code) or {"meeting_kinds": [kind], "period": "month", "min_count": 1}
+        period, min_count = p.get("period", "month"), int(p.get("min_count", 1))
+        kinds = set(p.get("meeting_kinds", (kind,)))
+        if code == "ACT-COMMITTEE" and len(snap.committee_ids()) < int(p.get("min_committee_members", 3)):
+            grid.update({(kind, m): NA for m in range(1, 13)})
+            continue
+        if code == "ACT-GROUP":
+            per_group = group_meeting_grid(ledger, year, as_of, rs, snap)
+            for m in range(1, 13):
+                cells = [per_group[(gid, m)] for gid in snap.groups]
+                if not cells:
+                    grid[(kind, m)] = NA
+                elif MISSING in cells:
+                    grid[(kind, m)] = MISSING
+                elif PENDING_CELL in cells:
+                    grid[(kind, m)] = PENDING_CELL
+                elif all(c == NA for c in cells):
+                    grid[(kind, m)] = NA
+                else:
+                    grid[(kind, m)] = DONE
+            continue
+        dates = [as_date(x["date"]) for x in snap.meetings if x["kind"] in kinds]
+        for m, state in _cells(snap, dates, period, min_count).items():
+            grid[(kind, m)] = state
+    return grid
+
+
+def group_meeting_grid(ledger, year: int, as_of: _dt.date | None = None,
+                       rule_set: RuleSet | str | None = None, snapshot: Snapshot | None = None
+                       ) -> dict[tuple[int, int], str]:
+    """``{(party_group_id, month): state}`` for every 党小组 (names: ``ledger.get('party_groups', id)``)."""
+    rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
+    snap = snapshot or _snapshot(ledger, year, as_of)
+    p = rs.params("ACT-GROUP") or {"meeting_kinds": ["党小组会"], "period": "month", "min_count": 1}
+    kinds = set(p.get("meeting_kinds", ("党小组会",)))
+    out = {}
+    for gid in snap.groups:
+        dates = [as_date(x["date"]) for x in snap.meetings if x["kind"] in kinds and x.get("party_group_id") == gid]
+        for m, state in _cells(snap, dates, p.get("period", "month"), int(p.get("min_count", 1))).items():
+            out[(gid, m)] = state
+    return out

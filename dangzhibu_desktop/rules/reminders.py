@@ -1,0 +1,164 @@
+"""Reminders for the coming days: what the secretary must not forget.
+
+Each reminder has the date it is about (a deadline, an anniversary; the as-of date itself
+for things already overdue) and one Chinese sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..ledger import steps as S
+from .checks import dues_ledger
+from .model import Reminder
+from .ruleset import RuleSet, load_rule_set
+from .snapshot import Snapshot, as_date, month_end, quarter_label, quarter_of
+
+_ORDER = ("overdue", "meeting", "probation", "approval", "talk", "activist", "dues", "rectify", "term", "birthday")
+
+
+def reminders(ledger, as_of: _dt.date | None = None, days: int | None = None,
+              rule_set: RuleSet | str | None = None) -> list[Reminder]:
+    """Reminders for ``as_of`` (default today) and the ``days`` after it (default from the rule set, 30)."""
+    rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
+    day = as_of or _dt.date.today()
+    snap = Snapshot(ledger, day.year, day)
+    return reminders_from_snapshot(ledger, snap, rs, rs.reminder_days if days is None else days)
+
+
+def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> list[Reminder]:
+    day = snap.day
+    horizon = day + _dt.timedelta(days=days)
+    out: list[Reminder] = []
+
+    def add(when: _dt.date, text: str, kind: str) -> None:
+        out.append(Reminder(when, text, kind))
+
+    _meetings(snap, rs, day, horizon, add)
+    for mid, m in snap.members.items():
+        if not snap.on_books(m, day):
+            continue
+        steps = snap.member_steps(mid)
+        cat = snap.category(mid)
+        name = m["name"]
+        admit = S.admitted_on(steps)
+        if cat == "预备党员" and admit:
+            extended = any(s.get("step") == S.STEP_FULL_MEETING and s.get("outcome") == S.OUTCOME_EXTEND for s in steps)
+            end = S.add_years(admit, 1)
+            if extended:
+                end = S.add_months(end, int(rs.params("TEAM-PROBATION").get("max_extension_months", 12)))
+            if end < day:
+                add(day, f"{name}的预备期已于{end}届满，尚未讨论转正，请尽快召开支部党员大会", "overdue")
+            elif end <= horizon:
+                add(end, f"{name}的预备期将于{end}届满，请督促其提交转正申请并召开支部党员大会讨论转正", "probation")
+            approved = [d for d in (as_date(s["date"]) for s in steps if s.get("step") == S.STEP_APPROVE) if d and d >= admit]
+            if not approved:
+                due = S.add_months(admit, int(rs.params("TEAM-DEV-APPROVE").get("months", 3)))
+                if due < day and due >= S.add_months(day, -6):
+                    add(day, f"{name}于{admit}经支部大会通过，已超过审批时限（{due}），请督促上级党委审批", "overdue")
+                elif day <= due <= horizon:
+                    add(due, f"{name}入党需在{due}前由上级党委审批", "approval")
+        if cat == "正式党员":
+            full = S.full_member_since(steps)
+            if full and not any(s.get("step") == S.STEP_FULL_APPROVE for s in steps):
+                due = S.add_months(full, 3)
+                if day <= due <= horizon:
+                    add(due, f"{name}的转正需在{due}前报上级党委审批", "approval")
+        if cat == "入党积极分子":
+            act = S.step_date(steps, S.STEP_ACTIVIST)
+            if act:
+                year_on = S.add_years(act, 1)
+                if day <= year_on <= horizon:
+                    add(year_on, f"{name}确定为入党积极分子将满一年（{year_on}），经考察合格可确定为发展对象", "activist")
+        if cat == "入党申请人" and not S.step_date(steps, S.STEP_TALK):
+            applied = S.step_date(steps, S.STEP_APPLY)
+            if applied:
+                due = applied + _dt.timedelta(days=int(rs.params("TEAM-DEV-TALK").get("max_days", 30)))
+                if due < day:
+                    add(day, f"{name}于{applied}递交入党申请书，已超过谈话时限，请尽快派人谈话", "overdue")
+                elif due <= horizon:
+                    add(due, f"请在{due}前派人与入党申请人{name}谈话", "talk")
+        if cat in ("正式党员", "预备党员") and admit:
+            for y in (day.year, day.year + 1):
+                if y <= admit.year:
+                    continue
+                ann = S.add_years(admit, y - admit.year)
+                if day <= ann <= horizon:
+                    add(ann, f"{name}的政治生日（{admit}入党，入党{y - admit.year}周年）", "birthday")
+    _dues(snap, rs, day, add)
+    for r in ledger.rows("rectifications", "status != '已完成' AND deadline IS NOT NULL AND deadline <= ?",
+                         (horizon.isoformat(),), order_by="deadline, id"):
+        d = as_date(r["deadline"])
+        if d is None:
+            continue
+        if d < day:
+            add(day, f"整改事项“{r['problem']}”已于{d}到期仍未完成（{r['status']}）", "overdue")
+        else:
+            add(d, f"整改事项“{r['problem']}”将于{d}到期（{r['status']}）", "rectify")
+    elected = as_date(snap.branch.get("committee_elected_on"))
+    if elected:
+        term = int(snap.branch.get("committee_term_years") or rs.params("ORG-TERM").get("term_years", 3))
+        end = S.add_years(elected, term)
+        if end < day:
+            add(day, f"本届支部委员会已于{end}任期届满，请及时换届", "overdue")
+        elif end <= horizon:
+            add(end, f"本届支部委员会将于{end}任期届满，请提前做好换届准备", "term")
+    out.sort(key=lambda r: (r.date, _ORDER.index(r.kind) if r.kind in _ORDER else 99))
+    return out
+
+
+def _meetings(snap: Snapshot, rs: RuleSet, day: _dt.date, horizon: _dt.date, add) -> None:
+    month_start = day.replace(day=1)
+    m_end = month_end(day.year, day.month)
+    q = quarter_of(day.month)
+    q_start, q_end = _dt.date(day.year, 3 * q - 2, 1), month_end(day.year, 3 * q)
+
+    def held(kinds, start, group=None) -> bool:
+        return any(m["kind"] in kinds and as_date(m["date"]) and as_date(m["date"]) >= start
+                   and (group is None or m.get("party_group_id") == group) for m in snap.meetings)
+
+    monthly = [("ACT-THEME-DAY", "主题党日", "开展")]
+    if len(snap.committee_ids(day)) >= int(rs.params("ACT-COMMITTEE").get("min_committee_members", 3)):
+        monthly.append(("ACT-COMMITTEE", "支部委员会", "召开"))
+    for code, what, verb in monthly:
+        if rs.spec(code) is None:
+            continue
+        if not held(set(rs.params(code).get("meeting_kinds", (what,))), month_start):
+            add(m_end, f"本月（{day.month}月）尚未{verb}{what}，请在{m_end}前{verb}", "meeting")
+    if rs.spec("ACT-GROUP") is not None:
+        kinds = set(rs.params("ACT-GROUP").get("meeting_kinds", ("党小组会",)))
+        for gid, g in snap.groups.items():
+            if not held(kinds, month_start, gid):
+                add(m_end, f"{g['name']}本月（{day.month}月）尚未召开党小组会", "meeting")
+    for code, what, verb in (("ACT-CONGRESS", "支部党员大会", "召开"), ("ACT-LESSON", "党课", "开展")):
+        if rs.spec(code) is None:
+            continue
+        if not held(set(rs.params(code).get("meeting_kinds", (what,))), q_start):
+            add(q_end, f"本季度（{quarter_label(q)}）尚未{verb}{what}，请在{q_end}前{verb}", "meeting")
+    year_end = _dt.date(day.year, 12, 31)
+    if year_end <= horizon and rs.spec("ACT-LIFE-MEETING") is not None:
+        if not held(set(rs.params("ACT-LIFE-MEETING").get("meeting_kinds", ("组织生活会",))), snap.start):
+            add(year_end, "本年度尚未召开组织生活会，请在年底前召开", "meeting")
+
+
+def _dues(snap: Snapshot, rs: RuleSet, day: _dt.date, add) -> None:
+    lapse = int(rs.params("SYS-DUES-LAPSE").get("lapse_months", 6))
+    book = dues_ledger(snap)
+    owing = []
+    for mid, months in book.items():
+        unpaid = [ym for ym, ok in months if not ok]
+        if not unpaid:
+            continue
+        run = 0
+        for _, ok in reversed(months):
+            if ok:
+                break
+            run += 1
+        if run >= lapse - 2:
+            add(day, f"{snap.name(mid)}已连续{run}个月未交纳党费（连续{lapse}个月将按自行脱党处理），请立即谈话督促",
+                "dues")
+        else:
+            owing.append(f"{snap.name(mid)}（{len(unpaid)}个月）")
+    if owing:
+        shown = "、".join(owing[:8]) + ("等" if len(owing) > 8 else "")
+        add(day, f"{len(owing)}名党员有未缴党费：{shown}", "dues")

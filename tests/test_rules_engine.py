@@ -1,0 +1,260 @@
+"""Score, stars, next star, the rule-set file as data, reminders, figures and the check CLI."""
+
+import datetime as dt
+import json
+import shutil
+
+import pytest
+
+from dangzhibu_desktop.cli import main
+from dangzhibu_desktop.ledger.validate import LedgerError
+from dangzhibu_desktop.paths import resource_path
+from dangzhibu_desktop.rules import (
+    evaluate, format_report, load_rule_set, reminders, year_figures,
+)
+from tests.test_rules_support import D, compliant_branch, full_member, meeting, person
+
+
+def test_stars_follow_score_and_brand(ledger):
+    ids = compliant_branch(ledger, brand=False)
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    sup = next(b for b in report.basics if b.code == "SUP")
+    assert sup.score == 66.7 and report.score == 94.4
+    assert report.standard_met and report.stars == 4  # ≥ 90 but SUP-BRAND is missing for 5★
+    # A failed veto (no 党员大会 in one quarter) blocks 达标 whatever the score.
+    congress = [m for m in ledger.rows("meetings", "kind = '支部党员大会'")][0]
+    ledger.delete("meetings", congress["id"])
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert report.rule("ACT-CONGRESS").status == "未达标"
+    assert (report.standard_met, report.stars) == (False, 0)
+    assert ids
+
+
+def test_basic_below_sixty_blocks_standard(ledger):
+    compliant_branch(ledger, brand=False)
+    ledger.delete("checklist", ledger.rows("checklist", "rule_code = 'SUP-FUNDS'")[0]["id"])
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert next(b for b in report.basics if b.code == "SUP").score == 33.3
+    assert not report.standard_met and report.stars == 0
+
+
+def test_not_applicable_rules_leave_the_denominator(ledger):
+    compliant_branch(ledger)
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    org = next(b for b in report.basics if b.code == "ORG")
+    statuses = {r.code: r.status for r in org.rules}
+    assert statuses["ORG-GROUPS"] == "不适用" and org.score == 100.0
+
+
+def test_next_star_is_the_cheapest_set_of_actions(ledger):
+    compliant_branch(ledger, brand=False)
+    report = evaluate(ledger, 2025, D(2025, 10, 15))
+    assert report.stars == 4 and report.next_star.stars == 5
+    # Skipping the two remaining 主题党日 still leaves ≥ 95 (ACT at 75); skipping anything else does not.
+    assert report.next_star.actions == [
+        "在第四季度召开1次支部党员大会",
+        "在第四季度开展1次党课",
+        "年底前再办1件“我为群众办实事”项目并登记",
+        "落实形成党建品牌或特色项目并在自评事项中登记佐证",
+    ]
+
+
+def test_next_star_empty_when_a_veto_cannot_be_repaired(ledger):
+    compliant_branch(ledger)
+    first = ledger.rows("meetings", "kind = '支部党员大会'")[0]
+    ledger.delete("meetings", first["id"])
+    report = evaluate(ledger, 2025, D(2025, 10, 15))
+    assert report.stars == 0 and report.next_star.stars == 1 and report.next_star.actions == []
+
+
+def test_five_stars_have_no_next_star(ledger):
+    compliant_branch(ledger)
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert report.stars == 5 and report.next_star.actions == []
+    assert "已达到最高星级" in format_report(report)
+
+
+def test_second_rule_set_changes_verdicts_without_code(ledger, tmp_path):
+    compliant_branch(ledger, brand=False)
+    person(ledger, "十七岁", {1: "2025-03-01", 2: "2025-03-20"}, birth_date="2007-09-01")
+    default = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert default.rule("TEAM-DEV-AGE").status == "未达标"
+    # The shipped alternative (published 五星 scheme): 4★ from 80, 5★ from 90 with the brand.
+    published = evaluate(ledger, 2025, D(2025, 12, 31), str(resource_path("rules/five-star-published.json")))
+    assert published.rule_set_name.startswith("对照方案")
+    # A local standard: applicants from 16, 主题党日 each quarter, stricter training hours.
+    doc = json.loads(resource_path("rules/default.json").read_text(encoding="utf-8"))
+    for b in doc["basics"]:
+        for r in b["rules"]:
+            if r["code"] == "TEAM-DEV-AGE":
+                r["params"]["min_age"] = 16
+            if r["code"] == "ACT-THEME-DAY":
+                r["params"]["period"] = "quarter"
+            if r["code"] == "TEAM-TRAINING":
+                r["params"]["member_hours"] = 80
+    local = tmp_path / "local.json"
+    local.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    ledger.delete("meetings", ledger.rows("meetings", "kind = '主题党日' AND date LIKE '2025-08%'")[0]["id"])
+    strict = evaluate(ledger, 2025, D(2025, 12, 31), str(local))
+    plain = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert strict.rule("TEAM-DEV-AGE").status == "达标"
+    assert (plain.rule("ACT-THEME-DAY").status, strict.rule("ACT-THEME-DAY").status) == ("未达标", "达标")
+    assert (plain.rule("TEAM-TRAINING").status, strict.rule("TEAM-TRAINING").status) == ("达标", "未达标")
+    assert "≥80学时" in strict.rule("TEAM-TRAINING").target
+
+
+def test_published_scheme_gives_more_stars_for_the_same_ledger(ledger):
+    compliant_branch(ledger, brand=False)
+    ledger.delete("volunteer_activities", ledger.rows("volunteer_activities", "kind = '办实事'")[0]["id"])
+    ledger.delete("meetings", ledger.rows("meetings", "kind = '主题党日'")[0]["id"])
+    default = evaluate(ledger, 2025, D(2025, 12, 31))
+    published = evaluate(ledger, 2025, D(2025, 12, 31), str(resource_path("rules/five-star-published.json")))
+    assert default.score == published.score == 86.1
+    assert (default.stars, published.stars) == (3, 4)
+
+
+def test_bad_rule_set_files_are_refused(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(LedgerError):
+        load_rule_set(bad)
+    shutil.copy(resource_path("rules/default.json"), tmp_path / "x.json")
+    text = (tmp_path / "x.json").read_text(encoding="utf-8").replace('"ORG-SIZE"', '"ORG-UNKNOWN"')
+    (tmp_path / "x.json").write_text(text, encoding="utf-8")
+    with pytest.raises(LedgerError, match="ORG-UNKNOWN"):
+        load_rule_set(tmp_path / "x.json")
+
+
+def test_every_rule_of_rules_md_is_in_the_default_file():
+    codes = [r.code for b in load_rule_set().basics for r in b.rules]
+    assert [b.code for b in load_rule_set().basics] == ["ORG", "TEAM", "ACT", "ROLE", "SYS", "SUP"]
+    assert len(codes) == 37 and len(set(codes)) == 37
+
+
+def test_as_of_defaults_and_future_year(ledger):
+    today = dt.date.today()
+    assert evaluate(ledger, today.year - 1).as_of == D(today.year - 1, 12, 31)
+    assert evaluate(ledger, today.year).as_of == today
+    assert evaluate(ledger, 2024, D(2025, 3, 1)).as_of == D(2024, 12, 31)
+    with pytest.raises(LedgerError, match="尚未开始"):
+        evaluate(ledger, today.year + 1)
+    with pytest.raises(LedgerError):
+        evaluate(ledger, 2025, D(2024, 12, 31))
+
+
+def test_odd_data_is_reported_not_raised(ledger):
+    mid = full_member(ledger, "怪数据")
+    meeting(ledger, "支部党员大会", "2025-03-01", {mid: "出席"}, vote=1)
+    ledger.conn.execute("UPDATE meetings SET date = '2025-13-45' WHERE id = 1")
+    ledger.conn.execute("UPDATE branch SET committee_elected_on = 'someday'") if ledger.branch() else None
+    ledger.conn.execute("INSERT INTO dues (member_id, month, amount_due, amount_paid, created_at, updated_at) "
+                        "VALUES (?, '2025-02', 'abc', NULL, 'x', 'x')", (mid,))
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert len(report.rules) == 37 and all(r.status for r in report.rules)
+    assert report.rule("SYS-DUES").status == "未达标"  # 'abc' is not a payment
+    assert format_report(report) and reminders(ledger, D(2025, 12, 1)) is not None
+
+
+def test_reminders_for_the_coming_thirty_days(ledger):
+    ledger.save_branch({"name": "测试党支部", "committee_elected_on": "2023-01-10"})
+    old = full_member(ledger, "老党员")
+    person(ledger, "预备甲", {15: "2025-01-10", 17: "2025-02-20"})
+    person(ledger, "积极分子乙", {1: "2024-10-01", 2: "2024-10-15", 3: "2025-01-05"})
+    person(ledger, "政治生日丙", [(15, "2000-12-25"), (23, "2001-12-25", {"outcome": "按期转正"})])
+    ledger.insert("rectifications", {"problem": "制度上墙", "deadline": "2025-12-28", "status": "整改中"})
+    for m in range(1, 12):
+        paid = {} if m == 10 else {"amount_paid": 1000, "paid_on": f"2025-{m:02d}-15"}
+        ledger.insert("dues", {"member_id": old, "month": f"2025-{m:02d}", "amount_due": 1000, **paid})
+    ledger.insert("committee_roles", {"member_id": old, "role": "书记", "start_date": "2023-01-10"})
+    got = reminders(ledger, D(2025, 12, 20))
+    texts = [(r.date.isoformat(), r.message) for r in got]
+    assert ("2026-01-10", "预备甲的预备期将于2026-01-10届满，请督促其提交转正申请并召开支部党员大会讨论转正") in texts
+    assert any(d == "2026-01-05" and "积极分子乙" in m and "将满一年" in m for d, m in texts)
+    assert any(d == "2025-12-25" and "政治生日丙的政治生日" in m and "25周年" in m for d, m in texts)
+    assert any(d == "2025-12-28" and "制度上墙" in m for d, m in texts)
+    assert any(d == "2026-01-10" and "任期届满" in m for d, m in texts)
+    assert ("2025-12-20", "1名党员有未缴党费：老党员（1个月）") in texts
+    assert any(d == "2025-12-31" and "主题党日" in m for d, m in texts)
+    assert any(d == "2025-12-31" and "组织生活会" in m for d, m in texts)
+    assert [r.date for r in got] == sorted(r.date for r in got)
+    assert not any(r.date > D(2026, 1, 19) for r in got)
+    assert not any("积极分子乙" in r.message for r in reminders(ledger, D(2025, 12, 20), days=10))
+
+
+def test_reminders_around_29_february(ledger):
+    person(ledger, "闰日入党", {15: "2024-02-29", 17: "2024-04-10"})
+    texts = [(r.date.isoformat(), r.message) for r in reminders(ledger, D(2025, 2, 15))]
+    assert any(d == "2025-02-28" and "预备期将于2025-02-28届满" in m for d, m in texts)
+    assert any(d == "2025-02-28" and "政治生日" in m and "1周年" in m for d, m in texts)
+
+
+def test_year_figures(ledger):
+    ids = compliant_branch(ledger)
+    person(ledger, "新申请", {1: "2025-04-01", 2: "2025-04-20"})
+    fig = year_figures(ledger, 2025)
+    assert fig["meetings"]["主题党日"] == 12 and fig["theme_days"] == 12
+    assert fig["three_one_count"] == 8 and fig["attendance"]["rate"] == 1.0
+    assert fig["lecturers"] == ["党员0"] and fig["secretary_lessons"] == 4
+    assert fig["life_meeting"]["held"] and fig["appraisal"]["held"]
+    assert fig["training"]["hours_total"] == 300.0 and fig["training"]["hours_per_member"] == 60.0
+    assert fig["volunteer"]["person_times"] == 20 and fig["volunteer"]["hours_total"] == 60.0
+    assert fig["deeds"]["count"] == 4 and fig["posts"]["count"] == 1
+    assert fig["development"]["applications"] == 1 and fig["development"]["pipeline"]["入党积极分子"] == 1
+    assert fig["members"]["party_members"] == len(ids) == fig["members"]["full"]
+    assert fig["dues"] == {"due_fen": 60000, "paid_fen": 60000}
+
+
+def test_check_cli_json_shape(ledger, ledger_path, capsys):
+    compliant_branch(ledger, brand=False)
+    ledger.close()
+    assert main(["check", "--db", str(ledger_path), "--year", "2025", "--as-of", "2025-12-31", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert list(doc) == ["year", "as_of", "standard_met", "score", "stars", "basics", "next_star", "reminders"]
+    assert (doc["year"], doc["as_of"], doc["standard_met"], doc["stars"]) == (2025, "2025-12-31", True, 4)
+    assert [b["code"] for b in doc["basics"]] == ["ORG", "TEAM", "ACT", "ROLE", "SYS", "SUP"]
+    assert doc["basics"][0]["name"] == "基本组织"
+    first = doc["basics"][0]["rules"][0]
+    assert list(first) == ["code", "name", "kind", "status", "measured", "target", "message", "advice", "evidence"]
+    assert first["code"] == "ORG-FORM" and first["status"] == "达标"
+    assert set(doc["next_star"]) == {"stars", "actions"} and doc["next_star"]["actions"] == []
+    assert all(set(r) == {"date", "message"} for r in doc["reminders"])
+    assert main(["check", "--db", str(ledger_path), "--year", "2025", "--as-of", "2025-12-31"]) == 0
+    text = capsys.readouterr().out
+    assert "结论：达标" in text and "★★★★☆" in text and "六、基本保障" in text
+
+
+def test_check_cli_refuses_a_future_year(ledger, ledger_path, capsys):
+    ledger.close()
+    assert main(["check", "--db", str(ledger_path), "--year", str(dt.date.today().year + 1)]) == 2
+    assert "尚未开始" in capsys.readouterr().err
+
+
+def test_snapshot_reads_only_the_year(ledger):
+    """The year's tables are read through date/month/year ranges, never whole."""
+    compliant_branch(ledger, year=2024)
+    compliant_branch(ledger, year=2025)
+    statements = []
+    ledger.conn.set_trace_callback(statements.append)
+    try:
+        evaluate(ledger, 2025, D(2025, 12, 31))
+    finally:
+        ledger.conn.set_trace_callback(None)
+    yearly = ("meetings", "trainings", "volunteer_activities", "dues", "appraisals", "attendance",
+              "training_attendance", "volunteer_hours", "checklist")
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    for sql in reads:
+        table = sql.split(" FROM ", 1)[1].split()[0] if " FROM " in sql else ""
+        if table in yearly:
+            assert any(k in sql for k in ("date >=", "month >=", "year =", " IN (", "MIN(month)")), sql
+    assert len(reads) < 30
+
+
+def test_report_reminders_only_for_a_recent_as_of(ledger):
+    today = dt.date.today()
+    admitted = today + dt.timedelta(days=10)
+    admitted = admitted.replace(year=admitted.year - 1) if not (admitted.month, admitted.day) == (2, 29) \
+        else admitted.replace(year=admitted.year - 1, day=28)
+    person(ledger, "临近转正", {15: admitted.isoformat()})
+    now = evaluate(ledger, today.year)
+    assert any("临近转正的预备期将于" in r.message for r in now.reminders)
+    assert evaluate(ledger, today.year - 1).reminders == []

@@ -1,0 +1,188 @@
+"""基本队伍 rules and the 发展党员 step intervals."""
+
+from dangzhibu_desktop.rules import evaluate
+from tests.test_rules_support import D, full_member, meeting, person, rule
+
+DEV_RULES = ("TEAM-DEV-AGE", "TEAM-DEV-TALK", "TEAM-DEV-CULTIVATE", "TEAM-DEV-REVIEW", "TEAM-DEV-TRAIN",
+             "TEAM-DEV-INTRODUCERS", "TEAM-DEV-APPROVE", "TEAM-PROBATION")
+
+
+def test_old_membership_history_is_not_punished(ledger):
+    """A 正式党员 whose only steps are 15 and 23 (decades ago) has no development failures."""
+    full_member(ledger, "老党员", since="1990-06-01")
+    report = evaluate(ledger, 2025, D(2025, 12, 31))
+    assert {c: report.rule(c).status for c in DEV_RULES} == {c: "不适用" for c in DEV_RULES}
+
+
+def test_reserve_needs_an_activist_or_candidate(ledger):
+    person(ledger, "申请人", {1: "2025-03-01", 2: "2025-03-10"})
+    r = rule(ledger, "TEAM-RESERVE")
+    assert r.status == "未达标" and r.measured == 0
+    person(ledger, "积极分子", {1: "2024-01-01", 2: "2024-01-10", 3: "2024-06-01"})
+    r = rule(ledger, "TEAM-RESERVE")
+    assert r.status == "达标" and r.evidence == ["积极分子（入党积极分子）"]
+
+
+def test_applicant_under_18_fails(ledger):
+    person(ledger, "少年", {1: "2025-05-01"}, birth_date="2007-05-02")
+    r = rule(ledger, "TEAM-DEV-AGE")
+    assert r.status == "未达标" and "少年" in r.evidence[0]
+    assert r.kind == "否定"
+
+
+def test_applicant_born_29_february_turns_18_on_28_february(ledger):
+    person(ledger, "闰日生", {1: "2026-02-28"}, birth_date="2008-02-29")
+    person(ledger, "差一天", {1: "2026-02-27"}, birth_date="2008-02-29")
+    r = rule(ledger, "TEAM-DEV-AGE", year=2026, as_of=D(2026, 3, 31))
+    assert r.status == "未达标"
+    assert len(r.evidence) == 1 and "差一天" in r.evidence[0]
+    assert r.measured == "1/2"
+
+
+def test_applicant_without_birth_date_is_a_warning(ledger):
+    person(ledger, "无生日", {1: "2025-05-01"})
+    assert rule(ledger, "TEAM-DEV-AGE").status == "预警"
+
+
+def test_talk_within_thirty_days(ledger):
+    person(ledger, "按时", {1: "2025-03-01", 2: "2025-03-31"})
+    assert rule(ledger, "TEAM-DEV-TALK").status == "达标"
+    person(ledger, "迟了", {1: "2025-03-01", 2: "2025-04-01"})
+    r = rule(ledger, "TEAM-DEV-TALK")
+    assert r.status == "未达标" and "31天" in r.evidence[0]
+
+
+def test_talk_not_yet_due_is_pending(ledger):
+    person(ledger, "新申请", {1: "2025-06-20"})
+    r = rule(ledger, "TEAM-DEV-TALK", as_of=D(2025, 7, 1))
+    assert r.status == "待到期" and "2025-07-20" in r.evidence[0]
+    assert rule(ledger, "TEAM-DEV-TALK", as_of=D(2025, 8, 1)).status == "未达标"
+
+
+def test_activist_made_candidate_after_eleven_months_fails(ledger):
+    person(ledger, "急于发展", {1: "2024-01-05", 2: "2024-01-20", 3: "2024-03-01", 7: "2025-02-01"})
+    r = rule(ledger, "TEAM-DEV-CULTIVATE")
+    assert r.status == "未达标"
+    assert "11个月" in r.evidence[0]
+    person(ledger, "满一年", {3: "2024-03-01", 7: "2025-03-01"})
+    r = rule(ledger, "TEAM-DEV-CULTIVATE")
+    assert r.status == "未达标" and r.measured == "1/2" and len(r.evidence) == 1
+
+
+def test_half_year_reviews(ledger):
+    mid = person(ledger, "积极分子", {3: "2024-09-01", 6: "2025-02-20"})
+    r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 6, 30))
+    assert r.status == "达标"
+    # The window 2025-03-01 … 2025-09-01 has no review: failed once its grace has passed.
+    r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 10, 15))
+    assert r.status == "未达标" and "2025-03-01至2025-09-01" in r.evidence[0]
+    ledger.insert("development_steps", {"member_id": mid, "step": 6, "date": "2025-08-25"})
+    assert rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 10, 15)).status == "达标"
+
+
+def test_candidate_training_before_admission(ledger):
+    intro = [full_member(ledger, n) for n in ("介绍人甲", "介绍人乙")]
+    assert intro
+    person(ledger, "未培训", {3: "2023-01-01", 7: "2024-03-01", 15: "2025-04-01"})
+    person(ledger, "培训过", [(3, "2023-01-01"), (7, "2024-03-01"), (11, "2025-01-10", {"note": "党校培训3天"}),
+                           (15, "2025-04-01")])
+    r = rule(ledger, "TEAM-DEV-TRAIN")
+    assert r.status == "未达标" and r.measured == "1/2" and "未培训" in r.evidence[0]
+    person(ledger, "学时不够", [(11, "2025-01-10", {"note": "集中学习16学时"}), (15, "2025-04-01")])
+    assert any("学时不够" in e and "16学时" in e for e in rule(ledger, "TEAM-DEV-TRAIN").evidence)
+
+
+def test_candidate_training_counted_from_training_attendance(ledger):
+    mid = person(ledger, "参训", [(11, "2025-02-01"), (15, "2025-04-01")])
+    t = ledger.insert("trainings", {"date": "2025-02-01", "title": "发展对象培训班", "hours": 240, "kind": "党校培训"})
+    ledger.replace_children("training_attendance", t, [{"member_id": mid, "hours": 240}])
+    assert rule(ledger, "TEAM-DEV-TRAIN").status == "达标"
+
+
+def test_introducers_two_full_members(ledger):
+    full_member(ledger, "张正式")
+    person(ledger, "李预备", {15: "2024-10-01"})
+    person(ledger, "新人甲", [(9, "2025-02-01", {"persons": "张正式、王外单位"}), (15, "2025-05-01")])
+    assert rule(ledger, "TEAM-DEV-INTRODUCERS").status == "达标"
+    person(ledger, "新人乙", [(9, "2025-02-01", {"persons": "张正式、李预备"}), (15, "2025-05-01")])
+    r = rule(ledger, "TEAM-DEV-INTRODUCERS")
+    assert r.status == "未达标" and "李预备" in r.evidence[0] and "不是正式党员" in r.evidence[0]
+    person(ledger, "新人丙", [(9, "2025-02-01", {"persons": "张正式"}), (15, "2025-05-01")])
+    assert sum("应为2名" in e for e in rule(ledger, "TEAM-DEV-INTRODUCERS").evidence) == 1
+
+
+def test_approval_within_three_months(ledger):
+    person(ledger, "及时", {15: "2025-02-01", 17: "2025-04-20"})
+    assert rule(ledger, "TEAM-DEV-APPROVE").status == "达标"
+    person(ledger, "稍晚", {15: "2025-02-01", 17: "2025-06-01"})
+    assert rule(ledger, "TEAM-DEV-APPROVE").status == "预警"
+    person(ledger, "未批", {15: "2025-03-01"})
+    r = rule(ledger, "TEAM-DEV-APPROVE")
+    assert r.status == "未达标" and any("未批" in e for e in r.evidence)
+
+
+def test_probation_past_one_year_without_decision_fails(ledger):
+    person(ledger, "预备党员", {15: "2024-05-10", 17: "2024-06-20"})
+    assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 1)).status == "待到期"
+    r = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 7, 1))
+    assert r.status == "未达标" and "2025-05-10" in r.evidence[0]
+
+
+def test_probation_decided_on_time_and_extension_once(ledger):
+    person(ledger, "按期", [(15, "2024-05-10"), (23, "2025-05-15", {"outcome": "按期转正"})])
+    assert rule(ledger, "TEAM-PROBATION").status == "达标"
+    person(ledger, "延两次", [(15, "2023-03-01"), (23, "2024-03-01", {"outcome": "延长预备期"}),
+                             (23, "2025-03-01", {"outcome": "延长预备期"})])
+    r = rule(ledger, "TEAM-PROBATION")
+    assert r.status == "未达标" and "延长了2次" in r.evidence[0]
+
+
+def test_probation_from_29_february(ledger):
+    person(ledger, "闰日入党", {15: "2024-02-29", 17: "2024-04-01"})
+    r = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 2, 27))
+    assert r.status == "待到期" and "2025-02-28" in r.evidence[0]
+
+
+def test_training_hours_32_and_56_for_committee(ledger):
+    a, b = full_member(ledger, "普通党员"), full_member(ledger, "委员")
+    ledger.insert("committee_roles", {"member_id": b, "role": "组织委员", "start_date": "2024-01-01"})
+    t = ledger.insert("trainings", {"date": "2025-03-01", "title": "集中轮训", "hours": 240})
+    ledger.replace_children("training_attendance", t, [{"member_id": a, "hours": 240}, {"member_id": b, "hours": 240}])
+    t = ledger.insert("trainings", {"date": "2025-04-01", "title": "专题辅导", "hours": 80, "kind": "专题辅导"})
+    ledger.replace_children("training_attendance", t, [{"member_id": a, "hours": 80}, {"member_id": b, "hours": 80}])
+    r = rule(ledger, "TEAM-TRAINING")
+    assert r.status == "未达标" and r.evidence == ["委员：32/56学时"]
+    mid_year = rule(ledger, "TEAM-TRAINING", as_of=D(2025, 6, 30))
+    assert mid_year.status == "待到期" and mid_year.fix is not None
+
+
+def test_training_target_pro_rata_for_transfers(ledger):
+    mid = full_member(ledger, "转入", joined_branch_on="2025-07-02")
+    t = ledger.insert("trainings", {"date": "2025-09-01", "title": "集中轮训", "hours": 170})
+    ledger.replace_children("training_attendance", t, [{"member_id": mid, "hours": 170}])
+    assert rule(ledger, "TEAM-TRAINING").status == "达标"  # 16.1 学时 needed for half a year
+
+
+def test_appraisal_every_member_rated_and_excellent_share(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(3)]
+    assert rule(ledger, "TEAM-APPRAISAL").status == "未达标"
+    assert rule(ledger, "TEAM-APPRAISAL", as_of=D(2025, 6, 30)).status == "待到期"
+    meeting(ledger, "民主评议党员", "2025-12-20")
+    ledger.insert("appraisals", {"year": 2025, "member_id": ids[0], "rating": "合格"})
+    ledger.insert("appraisals", {"year": 2025, "member_id": ids[1], "rating": "合格"})
+    r = rule(ledger, "TEAM-APPRAISAL")
+    assert r.status == "未达标" and "党员2" in r.evidence[-1]
+    ledger.insert("appraisals", {"year": 2025, "member_id": ids[2], "rating": "优秀"})
+    assert rule(ledger, "TEAM-APPRAISAL").status == "达标"  # exactly one third is allowed
+    ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (ids[0],))[0]["id"], {"rating": "优秀"})
+    r = rule(ledger, "TEAM-APPRAISAL")
+    assert r.status == "未达标" and "超过" in r.message
+
+
+def test_appraisal_of_last_year_held_in_january_counts(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(2)]
+    meeting(ledger, "民主评议党员", "2025-01-18", topic="2024年度民主评议党员")
+    for mid in ids:
+        ledger.insert("appraisals", {"year": 2024, "member_id": mid, "rating": "合格"})
+    r = rule(ledger, "TEAM-APPRAISAL")
+    assert r.status == "达标" and "2024年度" in r.message
