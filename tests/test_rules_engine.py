@@ -10,7 +10,7 @@ from dangzhibu_desktop.cli import main
 from dangzhibu_desktop.ledger.validate import LedgerError
 from dangzhibu_desktop.paths import resource_path
 from dangzhibu_desktop.rules import (
-    evaluate, format_report, load_rule_set, reminders, year_figures,
+    evaluate, format_report, load_rule_set, reminders,
 )
 from tests.test_rules_support import D, compliant_branch, full_member, meeting, person
 
@@ -186,22 +186,6 @@ def test_reminders_around_29_february(ledger):
     texts = [(r.date.isoformat(), r.message) for r in reminders(ledger, D(2025, 2, 15))]
     assert any(d == "2025-02-28" and "预备期将于2025-02-28届满" in m for d, m in texts)
     assert any(d == "2025-02-28" and "政治生日" in m and "1周年" in m for d, m in texts)
-
-
-def test_year_figures(ledger):
-    ids = compliant_branch(ledger)
-    person(ledger, "新申请", {1: "2025-04-01", 2: "2025-04-20"})
-    fig = year_figures(ledger, 2025)
-    assert fig["meetings"]["主题党日"] == 12 and fig["theme_days"] == 12
-    assert fig["three_one_count"] == 8 and fig["attendance"]["rate"] == 1.0
-    assert fig["lecturers"] == ["党员0"] and fig["secretary_lessons"] == 4
-    assert fig["life_meeting"]["held"] and fig["appraisal"]["held"]
-    assert fig["training"]["hours_total"] == 300.0 and fig["training"]["hours_per_member"] == 60.0
-    assert fig["volunteer"]["person_times"] == 20 and fig["volunteer"]["hours_total"] == 60.0
-    assert fig["deeds"]["count"] == 4 and fig["posts"]["count"] == 1
-    assert fig["development"]["applications"] == 1 and fig["development"]["pipeline"]["入党积极分子"] == 1
-    assert fig["members"]["party_members"] == len(ids) == fig["members"]["full"]
-    assert fig["dues"] == {"due_fen": 60000, "paid_fen": 60000}
 
 
 def test_check_cli_json_shape(ledger, ledger_path, capsys):

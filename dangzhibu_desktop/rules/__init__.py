@@ -24,7 +24,7 @@ Stable API (other layers import exactly these names):
   Every function taking ``rule_set`` accepts a ``RuleSet``, a path, or None for the default.
 - ``meeting_grid(ledger, year, as_of=None) -> {(kind, month): 'done'|'missing'|'pending'|'n/a'}``
   and ``group_meeting_grid(ledger, year, as_of=None) -> {(party_group_id, month): state}``.
-- ``year_figures(ledger, year, as_of=None) -> dict`` (keys documented in ``rules/figures.py``).
+- The year's figures quoted by the 述职报告 are counted in ``exports/figures.py`` (one place).
 
 Scoring: a 基本's score is the weighted share of its applicable 可控/弹性 rules (达标 1, 预警 0.5,
 未达标 0 — the ``credit`` of the rule set); 不适用 and 待到期 rules leave the denominator, so a
@@ -34,7 +34,6 @@ unless its actions are done.
 
 from .dues import compute_dues
 from .engine import evaluate, resolve_as_of
-from .figures import year_figures
 from .grid import GRID_ROWS, group_meeting_grid, meeting_grid
 from .model import (
     FAILED, MET, NOT_APPLICABLE, PENDING, STATUSES, WARNING,
@@ -47,6 +46,6 @@ from .text import format_report, stars_text
 __all__ = [
     "evaluate", "format_report", "Report", "BasicResult", "RuleResult", "NextStar", "Reminder",
     "reminders", "compute_dues", "load_rule_set", "checklist_items", "RuleSet", "meeting_grid",
-    "group_meeting_grid", "GRID_ROWS", "year_figures", "resolve_as_of", "stars_text",
+    "group_meeting_grid", "GRID_ROWS", "resolve_as_of", "stars_text",
     "MET", "FAILED", "WARNING", "PENDING", "NOT_APPLICABLE", "STATUSES",
 ]
