@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -117,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("已取消")
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # keep the interpreter's final flush quiet
+        return EXIT_OK
     except Exception as exc:  # a LedgerError or anything the layers below refuse
         from .ledger.validate import LedgerError
 
@@ -149,13 +154,14 @@ def _dispatch(args) -> int:
     return handler(args)
 
 
-def _open(path: str, create: bool = False):
+def _open(path: str, create: bool = False, readonly: bool = False):
     from .ledger import open_ledger
 
     p = Path(path)
     if not create and not p.exists():
         raise CliError(f"找不到台账文件“{path}”")
-    return open_ledger(p, create=create)
+    # Read-only commands take no writer lock, so they work while the window has the file open.
+    return open_ledger(p, create=create, readonly=readonly)
 
 
 def _default_year(ledger) -> int:
@@ -177,7 +183,7 @@ def _cmd_demo(args) -> int:
 def _cmd_check(args) -> int:
     from .rules import evaluate, format_report
 
-    with _open(args.db) as ledger:
+    with _open(args.db, readonly=True) as ledger:
         report = evaluate(ledger, args.year, args.as_of)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
@@ -193,7 +199,7 @@ def _cmd_export(args) -> int:
     if args.kind == "package":
         from .ledger.package import export_package
 
-        with _open(args.db) as ledger:
+        with _open(args.db, readonly=True) as ledger:
             doc = export_package(ledger)
         tmp = out.with_name(out.name + ".tmp")
         tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -202,7 +208,7 @@ def _cmd_export(args) -> int:
         return EXIT_OK
     from .exports import export_document
 
-    with _open(args.db) as ledger:
+    with _open(args.db, readonly=True) as ledger:
         year = args.year or _default_year(ledger)
         written = export_document(args.kind, ledger, year, out)
     print(f"已导出：{written}")
@@ -229,8 +235,8 @@ def _cmd_import(args) -> int:
 def _cmd_backup(args) -> int:
     from .ledger.backup import backup_ledger
 
-    with _open(args.db):
-        pass  # refuses damaged or foreign files before copying them
+    with _open(args.db, readonly=True):
+        pass  # refuses damaged or foreign files before copying them; no lock, so the window may be open
     target = backup_ledger(args.db, args.to)
     print(f"已备份到：{target}")
     return EXIT_OK

@@ -230,7 +230,10 @@ def import_package(ledger: Ledger, doc: dict) -> dict[str, int]:
                 where = _describe(t, i, obj)
                 row = _row_in(t, obj, where, extra_keys=tuple(child_keys))
                 if name == "party_groups" and row.get("leader_id") is not None:
-                    group_leaders.append((row.get("id"), row.pop("leader_id"), where))
+                    leader = row.pop("leader_id")
+                    if isinstance(leader, bool) or not isinstance(leader, int) or leader <= 0:
+                        raise PackageError(f"{where}：党小组组长编号应为正整数")
+                    group_leaders.append((row.get("id"), leader, where))
                 row_id = _insert(ledger, name, row, where)
                 for key, child in child_keys.items():
                     kids = obj.get(key) or []

@@ -46,7 +46,7 @@ def validate_id_number(value: str, label: str = "身份证号") -> str:
     v = normalize_id_number(value)
     if len(v) != 18:
         raise ValidationError(f"{label}应为18位，现为{len(v)}位", "id_number")
-    if not v[:17].isdigit() or not (v[17].isdigit() or v[17] == "X"):
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", v):  # ASCII only: isdigit() also takes ² and ０
         raise ValidationError(f"{label}只能由数字组成，最后一位可以是X", "id_number")
     try:
         born = _dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
@@ -76,7 +76,7 @@ def validate_date(value, label: str = "日期", field: str | None = None) -> str
         d = value
     else:
         text = str(value).strip()
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             raise ValidationError(f"{label}格式应为 年-月-日，如 2025-03-08，现为“{text}”", field)
         try:
             d = _dt.date.fromisoformat(text)
@@ -89,7 +89,7 @@ def validate_date(value, label: str = "日期", field: str | None = None) -> str
 
 def validate_time(value, label: str = "时间", field: str | None = None) -> str:
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    m = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
         raise ValidationError(f"{label}格式应为 时:分，如 14:30，现为“{text}”", field)
     return f"{int(m.group(1)):02d}:{m.group(2)}"
@@ -97,7 +97,7 @@ def validate_time(value, label: str = "时间", field: str | None = None) -> str
 
 def validate_month(value, label: str = "月份", field: str | None = None) -> str:
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text)
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise ValidationError(f"{label}格式应为 年-月，如 2025-03，现为“{text}”", field)
     if not MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
@@ -115,8 +115,8 @@ def validate_year(value, label: str = "年度", field: str | None = None) -> int
     return y
 
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,6})?")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_LANDLINE = re.compile(r"0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?")
 
 
 def validate_phone(value, label: str = "联系电话", field: str | None = "phone") -> str:
