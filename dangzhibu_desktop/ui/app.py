@@ -1,0 +1,148 @@
+"""Entry point of the window (``cli.py`` calls ``run_window``) and the ``--screenshot`` mode."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME
+from ..ledger.validate import LedgerError
+
+SCREEN_SIZE = (1366, 768)
+
+
+def application() -> QApplication:
+    """The one QApplication (created once; tests share pytest-qt's)."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("dangzhibu-desktop")
+    from .icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_window(db: str | None, demo: bool, screenshot_dir: str | None) -> int:
+    """Open the window (or render every page to ``screenshot_dir`` and exit). Returns the exit status."""
+    if screenshot_dir is not None and QApplication.instance() is None:
+        # Screenshots need no screen: render offscreen unless the caller chose a platform.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    from . import opening
+
+    if screenshot_dir is not None:
+        if demo:
+            path = opening.demo_path()
+        elif db:
+            path = Path(db)
+        else:
+            raise LedgerError("截图模式需要用 --db 指定台账文件（或使用 --demo）")
+        if not path.is_file():
+            raise LedgerError(f"找不到台账文件“{path}”")
+        from ..ledger import open_ledger
+
+        try:
+            # Screenshots only read: no lock, so they work while a window has the file open.
+            ledger = open_ledger(path, readonly=True)
+        except LedgerError:
+            ledger = open_ledger(path)  # e.g. an older file that must be migrated first
+        try:
+            written = render_screenshots(ledger, Path(screenshot_dir))
+        finally:
+            ledger.close()
+        print(f"已保存 {len(written)} 张截图到：{screenshot_dir}")
+        return 0
+
+    ledger = None
+    if demo:
+        ledger = opening.open_with_recovery(opening.demo_path())
+        if ledger is not None:
+            opening.remember(opening.demo_path())
+    elif db:
+        if Path(db).is_file():
+            ledger = opening.open_with_recovery(db)
+            if ledger is not None:
+                opening.remember(db)
+        else:
+            ledger = _first_run(db)
+            if ledger is None:
+                return 0
+    else:
+        last = opening.last_ledger()
+        if last is not None:
+            ledger = opening.open_with_recovery(last)
+    if ledger is None:
+        ledger = _first_run(None)
+        if ledger is None:
+            return 0
+
+    from .main_window import MainWindow
+
+    window = MainWindow(ledger)
+    window.show()
+    return app.exec()
+
+
+def _first_run(path: str | None):
+    from .first_run import FirstRunDialog
+
+    dlg = FirstRunDialog()
+    if path:
+        dlg.path_edit.setText(str(path))
+    if dlg.exec() and dlg.ledger is not None:
+        return dlg.ledger
+    return None
+
+
+def wait_until_loaded(window, page, timeout: float = 60.0) -> bool:
+    """Process events until the page and every background task have delivered."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if window.session.runner.pending == 0 and not page.is_loading():
+            QCoreApplication.processEvents()
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def render_screenshots(ledger, out_dir: Path, size=SCREEN_SIZE) -> list[Path]:
+    """Render every page at ``size`` to ``out_dir/NN-<slug>.png`` after its data has loaded.
+
+    File names are ASCII (01-dashboard.png …) so they survive zips on Windows.
+    """
+    from .main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(ledger, persist=False)
+    window.setAttribute(Qt.WA_DontShowOnScreen)
+    window.resize(*size)
+    window.show()
+    written = []
+    try:
+        for i, page in enumerate(window.pages, 1):
+            window.show_page(page.slug)
+            page.ensure_fresh()
+            if not wait_until_loaded(window, page):
+                raise LedgerError(f"页面“{page.title}”在规定时间内没有加载完成")
+            window.resize(*size)
+            QCoreApplication.processEvents()
+            target = out_dir / f"{i:02d}-{page.slug}.png"
+            if not window.grab().save(str(target)):
+                raise LedgerError(f"无法写入截图“{target}”")
+            written.append(target)
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()
+    return written

@@ -1,0 +1,381 @@
+"""The main window: navigation on the left, the pages on the right, menu, toolbar, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__, paths
+from ..ledger.validate import LedgerError
+from . import opening
+from . import settings as _settings
+from .icons import app_icon
+from .pages.assessment import AssessmentPage
+from .pages.base import Page
+from .pages.branch import BranchPage
+from .pages.dashboard import DashboardPage
+from .pages.dues import DuesPage
+from .pages.export import ExportPage
+from .pages.lists import (
+    DevelopmentPage,
+    MeetingsPage,
+    MembersPage,
+    PostsPage,
+    RectificationsPage,
+    TrainingsPage,
+    VolunteerPage,
+)
+from .pages.settings_page import SettingsPage
+from .session import Session
+
+# The navigation, in order (page class; the slug names the screenshot file).
+PAGE_CLASSES = (
+    DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, AssessmentPage, ExportPage, SettingsPage,
+)
+
+
+class MainWindow(QMainWindow):
+    """The window over one open ledger; ``set_ledger`` swaps the ledger and rebuilds the pages.
+
+    Menu and toolbar actions act on the current page (``Page.new_record`` …); pages talk to
+    each other only through the ``Session`` they share (its ``changed`` signal).
+    """
+
+    def __init__(self, ledger, parent=None, *, persist: bool = True):
+        """``persist=False`` (screenshots, tests) leaves the saved settings alone."""
+        super().__init__(parent)
+        self.persist = persist
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.session: Session | None = None
+        self.pages: list[Page] = []
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(1)
+        self.nav.setStyleSheet(
+            "QListWidget#nav{background:#f6f1f1;border:none;font-size:14px;}"
+            "QListWidget#nav::item{padding:7px 12px;}"
+            "QListWidget#nav::item:selected{background:#c8161d;color:white;}")
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.page_status = QLabel()
+        self.members_status = QLabel()
+        self.file_status = QLabel()
+        self.file_status.setStyleSheet("color:#666")
+        self.statusBar().addWidget(self.page_status, 1)
+        self.statusBar().addPermanentWidget(self.members_status)
+        self.statusBar().addPermanentWidget(self.file_status)
+        self.nav.currentRowChanged.connect(self._page_chosen)
+        self.set_ledger(ledger)
+        geo = _settings.get(_settings.GEOMETRY) if persist else None
+        if isinstance(geo, (bytes, QByteArray)) and len(geo):
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1366, 768)
+
+    # ---- ledger ----------------------------------------------------------------------
+    def set_ledger(self, ledger) -> None:
+        """Show ``ledger`` (closing the one shown before) — pages are rebuilt for it."""
+        old = self.session
+        if old is not None:
+            old.runner.cancel_all()
+            old.runner.pool.waitForDone(5000)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = []
+        if old is not None:
+            old.ledger.close()
+            old.deleteLater()
+        self.session = Session(ledger, parent=self)
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.session.changed.connect(self._update_members_status)
+        for cls in PAGE_CLASSES:
+            page = cls(self.session)
+            page.status_changed.connect(self._update_page_status)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            QListWidgetItem(page.title, self.nav)
+        self.page("dashboard").action_requested.connect(self.quick_action)
+        self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
+        self.page("settings").restore_requested.connect(self.restore_backup)
+        self.nav.blockSignals(False)
+        self.file_status.setText(str(ledger.path))
+        self.file_status.setToolTip(str(ledger.path))
+        branch = (ledger.branch() or {}).get("name")
+        self.setWindowTitle(f"{branch} — {APP_NAME}" if branch else APP_NAME)
+        self._update_members_status()
+        last = min(max(_settings.get(_settings.LAST_PAGE), 0), len(self.pages) - 1) if self.persist else 0
+        self.nav.setCurrentRow(last)
+        self._page_chosen(last)
+
+    @property
+    def ledger(self):
+        return self.session.ledger
+
+    def page(self, slug: str) -> Page:
+        for p in self.pages:
+            if p.slug == slug:
+                return p
+        raise KeyError(slug)
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def show_page(self, slug: str) -> Page:
+        p = self.page(slug)
+        self.nav.setCurrentRow(self.pages.index(p))
+        return p
+
+    def _page_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        page.ensure_fresh()
+        if self.persist:
+            _settings.put(_settings.LAST_PAGE, row)
+        self._update_actions()
+        self._update_page_status()
+
+    def _update_page_status(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            self.page_status.setText(page.status_text())
+
+    def _update_members_status(self, *_args) -> None:
+        active = {r["id"] for r in self.ledger.query(
+            "SELECT id FROM members WHERE deleted_at IS NULL AND status = '在册'")}
+        cats = self.ledger.categories()
+        n = sum(1 for mid in active if cats.get(mid) in ("正式党员", "预备党员"))
+        self.members_status.setText(f"在册党员 {n} 人")
+
+    # ---- actions ---------------------------------------------------------------------
+    def _action(self, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            a.setIcon(self.style().standardIcon(icon))
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        S = QStyle.StandardPixmap
+        self.act_new_ledger = self._action("新建台账…", self.new_ledger, "Ctrl+Shift+N")
+        self.act_open = self._action("打开台账…", self.open_ledger_file, QKeySequence.Open, S.SP_DialogOpenButton)
+        self.act_demo = self._action("打开示例台账", self.open_demo)
+        self.act_backup = self._action("立即备份", self.backup_now, None, S.SP_DriveHDIcon, "把台账复制一份到备份文件夹")
+        self.act_quit = self._action("退出", self.close, QKeySequence.Quit)
+        self.act_new = self._action("新建", lambda: self.current_page().new_record(), QKeySequence.New,
+                                    S.SP_FileIcon, "在当前页面新建一条记录")
+        self.act_edit = self._action("编辑…", lambda: self.current_page().edit_selected(), "Ctrl+E",
+                                     S.SP_FileDialogDetailedView)
+        self.act_delete = self._action("删除", lambda: self.current_page().delete_selected(), QKeySequence.Delete,
+                                       S.SP_TrashIcon, "把所选记录移到回收站")
+        self.act_delete.setShortcutContext(Qt.WindowShortcut)
+        self.act_undo = self._action("撤销删除", lambda: self.current_page().undo_delete(), QKeySequence.Undo,
+                                     None, "恢复刚才移到回收站的记录")
+        self.act_find = self._action("查找", lambda: self.current_page().focus_search(), QKeySequence.Find)
+        self.act_refresh = self._action("刷新", self.refresh_current, QKeySequence.Refresh, S.SP_BrowserReload)
+        self.act_about = self._action("关于", self.about)
+        self.page_actions = []
+        for i, cls in enumerate(PAGE_CLASSES):
+            a = QAction(cls.title, self)
+            if i < 9:
+                a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _c=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(a)
+            self.page_actions.append(a)
+
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu("文件(&F)")
+        for a in (self.act_new_ledger, self.act_open, self.act_demo):
+            m.addAction(a)
+        self.recent_menu = m.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for a in (None, self.act_backup, None, self.act_quit):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = self.menuBar().addMenu("编辑(&E)")
+        for a in (self.act_new, self.act_edit, self.act_delete, self.act_undo, None, self.act_find):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = self.menuBar().addMenu("视图(&V)")
+        m.addAction(self.act_refresh)
+        m.addSeparator()
+        for a in self.page_actions:
+            m.addAction(a)
+        m = self.menuBar().addMenu("帮助(&H)")
+        m.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar("常用")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(18, 18))
+        tb.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for a in (self.act_new, self.act_edit, self.act_delete, None, self.act_refresh, None, self.act_backup):
+            tb.addSeparator() if a is None else tb.addAction(a)
+
+    def _update_actions(self) -> None:
+        page = self.current_page()
+        if page is None:
+            return
+        self.act_new.setEnabled(page.can_create())
+        self.act_edit.setEnabled(page.can_edit())
+        self.act_delete.setEnabled(bool(getattr(page, "table", "")) or page.slug == "branch")
+
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+            self._update_members_status()
+            self.statusBar().showMessage("已刷新", 2000)
+
+    # ---- quick actions from the 工作台 --------------------------------------------------
+    def quick_action(self, key: str) -> None:
+        if key == "export":
+            page = self.show_page("export")
+            page.kind_box.setCurrentIndex(page.kind_box.findData("shuzhi"))
+            return
+        target = {"meeting": "meetings", "volunteer": "volunteer", "deed": "volunteer",
+                  "training": "trainings", "member": "members"}[key]
+        page = self.show_page(target)
+        if key == "deed":
+            page.new_deed()
+        else:
+            page.new_record()
+
+    def show_meetings_of(self, kind: str, month: int) -> None:
+        """A click on a 工作台 cell lists that year's meetings of that kind."""
+        dash = self.page("dashboard")
+        year = dash.year()
+        group = dash.group_of_row(kind)
+        page = self.show_page("meetings")
+        page.set_year(year)
+        page.set_filter("party_group_id", group)
+        if group is not None:
+            kind = "党小组会"
+        page.set_filter("kind", kind)
+        page.search.setText(f"{year}-{month:02d}-")
+        self.statusBar().showMessage(f"{year}年{month}月的{kind}", 4000)
+
+    # ---- files -----------------------------------------------------------------------
+    def new_ledger(self) -> None:
+        from .first_run import FirstRunDialog
+
+        dlg = FirstRunDialog(self)
+        dlg.setWindowTitle("新建或打开台账")
+        if dlg.exec() and dlg.ledger is not None:
+            self.set_ledger(dlg.ledger)
+
+    def open_ledger_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "打开台账文件", str(Path(self.ledger.path).parent),
+                                              "台账文件 (*.sqlite *.db);;所有文件 (*)")
+        if path:
+            self.open_path(path)
+
+    def open_demo(self) -> None:
+        try:
+            path = opening.demo_path()
+        except (LedgerError, ImportError) as exc:
+            QMessageBox.warning(self, "无法生成示例台账", str(exc))
+            return
+        self.open_path(path)
+
+    def open_path(self, path) -> bool:
+        if Path(path).resolve() == Path(self.ledger.path).resolve():
+            return True
+        ledger = opening.open_with_recovery(path, self)
+        if ledger is None:
+            return False
+        opening.remember(path)
+        self.set_ledger(ledger)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(Path(self.ledger.path).resolve())
+        paths_ = [p for p in opening.recent_ledgers() if p != current]
+        for p in paths_:
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda _c=False, path=p: self.open_path(path))
+        if not paths_:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def backup_now(self) -> None:
+        page = self.page("settings")
+        target = page.backup_now()
+        if target is not None:
+            self.statusBar().showMessage(f"已备份到：{target}", 8000)
+
+    def restore_backup(self, backup_path: str) -> None:
+        """Close the ledger, put the backup in its place (keeping the current file), reopen."""
+        from ..ledger import open_ledger
+
+        path = Path(self.ledger.path)
+        self.session.runner.cancel_all()
+        self.session.runner.pool.waitForDone(10000)
+        self.ledger.close()
+        message = None
+        try:
+            from ..ledger import safety
+
+            safety.restore_backup(backup_path, path)
+        except (LedgerError, ImportError) as exc:
+            message = str(exc)
+        try:
+            ledger = open_ledger(path)
+        except LedgerError as exc:
+            QMessageBox.critical(self, "无法重新打开台账", str(exc))
+            self.close()
+            return
+        self.set_ledger(ledger)  # closing the old Ledger again is a no-op
+        if message:
+            QMessageBox.warning(self, "恢复失败", message)
+        else:
+            self.statusBar().showMessage(f"已从备份恢复：{Path(backup_path).name}", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"关于{APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3><p>党支部台账、达标创星评估与年终材料。</p>"
+                          f"<p>全部数据保存在本机的台账文件中，不需要联网。</p>"
+                          f"<p>数据文件夹：{paths.user_data_dir()}</p>")
+
+    def closeEvent(self, event) -> None:
+        if self.persist:
+            _settings.put(_settings.GEOMETRY, self.saveGeometry())
+        if self.session is not None:
+            self.session.runner.cancel_all()
+            self.session.runner.pool.waitForDone(10000)
+            self.session.ledger.close()
+        super().closeEvent(event)

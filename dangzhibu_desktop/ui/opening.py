@@ -1,0 +1,117 @@
+"""Opening ledger files from the window: new, demo, existing — with the offer of the latest
+good backup when a file cannot be opened."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from .. import paths
+from ..ledger import open_ledger
+from ..ledger.validate import LedgerError
+from . import settings as _settings
+
+
+def _safety():
+    try:
+        from ..ledger import safety
+    except ModuleNotFoundError:
+        return None
+    return safety
+
+
+def demo_path() -> Path:
+    """The demo ledger, built on first use."""
+    path = paths.demo_ledger_path()
+    if not path.exists() or path.stat().st_size == 0:
+        from ..ledger.demo import build_demo
+
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            build_demo(path, "small", _dt.date.today().year)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+    return path
+
+
+def create_ledger(path: str | Path, branch: dict):
+    """A new ledger file with its branch row; refuses to overwrite an existing ledger."""
+    p = Path(path)
+    if p.exists() and p.stat().st_size > 0:
+        raise LedgerError(f"文件“{p.name}”已存在，请换一个文件名")
+    ledger = open_ledger(p, create=True)
+    try:
+        ledger.save_branch(branch)
+    except BaseException:
+        ledger.close()
+        p.unlink(missing_ok=True)
+        raise
+    return ledger
+
+
+def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
+    """Open a ledger; on failure explain in Chinese and offer the latest good backup.
+
+    Returns the Ledger, or None when it could not be opened (the user was told why).
+    """
+    p = Path(path)
+    safety = _safety()
+    try:
+        return open_ledger(p)
+    except LedgerError as exc:
+        message = str(exc)
+        locked_error = getattr(safety, "LedgerLockedError", None)
+        locked = locked_error is not None and isinstance(exc, locked_error)
+    backup = None
+    if safety is not None and not locked and p.exists():
+        try:
+            backup = safety.latest_good_backup(p)
+        except (LedgerError, OSError):
+            backup = None
+    if not ask:
+        return None
+    if backup is None:
+        QMessageBox.warning(parent, "无法打开台账", message)
+        return None
+    answer = QMessageBox.question(
+        parent, "无法打开台账",
+        f"{message}\n\n找到最近一份完好的备份：\n{backup.name}\n是否用它恢复台账？"
+        "（恢复前会先把当前文件另存一份。）",
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+    if answer != QMessageBox.Yes:
+        return None
+    try:
+        safety.restore_backup(backup, p)
+        return open_ledger(p)
+    except LedgerError as exc:
+        QMessageBox.warning(parent, "恢复失败", str(exc))
+        return None
+
+
+def remember(path: str | Path) -> None:
+    """The ledger to reopen next time, first in the 最近打开 list."""
+    text = str(Path(path).resolve())
+    _settings.put(_settings.LAST_LEDGER, text)
+    recent = [p for p in recent_ledgers(existing_only=False) if p != text]
+    _settings.put(_settings.RECENT, json.dumps([text, *recent][:_settings.RECENT_MAX], ensure_ascii=False))
+
+
+def recent_ledgers(existing_only: bool = True) -> list[str]:
+    try:
+        items = json.loads(_settings.get(_settings.RECENT) or "[]")
+    except ValueError:
+        return []
+    items = [str(p) for p in items if isinstance(p, str)]
+    return [p for p in items if Path(p).is_file()] if existing_only else items
+
+
+def last_ledger() -> Path | None:
+    text = _settings.get(_settings.LAST_LEDGER)
+    if text and Path(text).is_file():
+        return Path(text)
+    return None

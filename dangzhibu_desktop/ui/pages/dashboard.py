@@ -1,0 +1,272 @@
+"""工作台: where the branch stands this year — the 三会一课 grid, stars and score, the six 基本,
+the reminders of the next 30 days and quick actions.
+
+The rules run in a worker on their own read connection; the page only paints what came back.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..charts import BasicsBars, MeetingGrid, StarRow, bold
+from ..icons import icon
+from ..session import years_of
+from .base import Page
+
+# Kinds shown in the grid, in this order (三会一课 and 主题党日).
+GRID_KINDS = ("支部党员大会", "支部委员会", "党小组会", "党课", "主题党日")
+
+GROUP_ROW_PREFIX = "· "
+
+QUICK_ACTIONS = (
+    ("meeting", "记一次会议"),
+    ("volunteer", "登记志愿服务"),
+    ("deed", "登记办实事"),
+    ("training", "登记培训"),
+    ("member", "新增人员"),
+    ("export", "导出述职报告"),
+)
+
+
+def as_of_for(year: int, today: _dt.date) -> _dt.date:
+    """Today in the current year, 31 December for a past year, 1 January for a future one."""
+    if year == today.year:
+        return today
+    if year < today.year:
+        return _dt.date(year, 12, 31)
+    return _dt.date(year, 1, 1)
+
+
+def compute_dashboard(reader, year: int, as_of: _dt.date) -> dict:
+    """Worker function: plain data for the page (no Qt)."""
+    from ...rules import evaluate, meeting_grid
+
+    report = evaluate(reader, year, as_of).to_dict()
+    grid = dict(meeting_grid(reader, year, as_of))
+    span = (f"{year}-01-01", f"{year}-12-31")
+    counts = {}
+    for r in reader.query(
+            "SELECT kind, CAST(substr(date, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM meetings "
+            "WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY kind, m", span):
+        counts[(r["kind"], r["m"])] = r["n"]
+    # one extra row per 党小组 under 党小组会, when the rules can tell them apart
+    groups: list[str] = []
+    try:
+        from ...rules import group_meeting_grid
+    except ImportError:
+        group_meeting_grid = None
+    if group_meeting_grid is not None:
+        names = {r["id"]: GROUP_ROW_PREFIX + r["name"] for r in reader.rows("party_groups", order_by="id")}
+        for (gid, month), state in group_meeting_grid(reader, year, as_of).items():
+            if gid in names:
+                grid[(names[gid], month)] = state
+        groups = [n for n in names.values() if any((n, m) in grid for m in range(1, 13))]
+        for r in reader.query(
+                "SELECT party_group_id AS g, CAST(substr(date, 6, 2) AS INTEGER) AS m, COUNT(*) AS n "
+                "FROM meetings WHERE deleted_at IS NULL AND kind = '党小组会' AND date BETWEEN ? AND ? "
+                "GROUP BY g, m", span):
+            if r["g"] in names:
+                counts[(names[r["g"]], r["m"])] = r["n"]
+    group_ids = {label: gid for gid, label in names.items()} if group_meeting_grid is not None else {}
+    return {"year": year, "report": report, "grid": grid, "counts": counts, "groups": groups,
+            "group_ids": group_ids}
+
+
+class DashboardPage(Page):
+    """Signals:
+        action_requested(str): a quick action (meeting, volunteer, deed, training, member, export).
+    """
+
+    slug = "dashboard"
+    title = "工作台"
+    action_requested = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self._loading = False
+        self._requested_year = None
+        self.data: dict | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(14, 10, 14, 10)
+        outer.setSpacing(10)
+
+        head = QHBoxLayout()
+        self.branch_label = QLabel()
+        self.branch_label.setFont(bold(self.font(), 4))
+        head.addWidget(self.branch_label)
+        head.addSpacing(16)
+        head.addWidget(QLabel("年度："))
+        self.year_box = QComboBox()
+        self.year_box.currentIndexChanged.connect(self._year_changed)
+        head.addWidget(self.year_box)
+        self.asof_label = QLabel()
+        self.asof_label.setStyleSheet("color:#666")
+        head.addWidget(self.asof_label)
+        head.addStretch(1)
+        self.stars = StarRow()
+        head.addWidget(self.stars)
+        self.score_label = QLabel()
+        self.score_label.setFont(bold(self.font(), 3))
+        head.addWidget(self.score_label)
+        self.met_label = QLabel()
+        head.addWidget(self.met_label)
+        outer.addLayout(head)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(10)
+        box = QGroupBox("三会一课和主题党日")
+        lay = QVBoxLayout(box)
+        self.meeting_grid = MeetingGrid()
+        lay.addWidget(self.meeting_grid)
+        grid.addWidget(box, 0, 0)
+
+        box = QGroupBox("六个基本")
+        lay = QVBoxLayout(box)
+        self.bars = BasicsBars()
+        lay.addWidget(self.bars)
+        self.next_star_label = QLabel()
+        self.next_star_label.setWordWrap(True)
+        self.next_star_label.setStyleSheet("color:#555")
+        lay.addWidget(self.next_star_label)
+        grid.addWidget(box, 0, 1)
+
+        box = QGroupBox("近30天提醒")
+        lay = QVBoxLayout(box)
+        self.reminders = QListWidget()
+        self.reminders.setFrameShape(QFrame.NoFrame)
+        self.reminders.setWordWrap(True)
+        lay.addWidget(self.reminders)
+        grid.addWidget(box, 1, 0)
+
+        box = QGroupBox("快捷操作")
+        lay = QGridLayout(box)
+        self.quick_buttons = {}
+        for i, (key, label) in enumerate(QUICK_ACTIONS):
+            b = QPushButton(label)
+            b.setMinimumHeight(34)
+            b.clicked.connect(lambda _c=False, k=key: self.action_requested.emit(k))
+            self.quick_buttons[key] = b
+            lay.addWidget(b, i // 2, i % 2)
+        grid.addWidget(box, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        outer.addLayout(grid, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color:#c62828")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        self._filling = False
+
+    # ---- loading ---------------------------------------------------------------------
+    def year(self) -> int:
+        return self.year_box.currentData() or self.session.default_year()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def refresh(self) -> None:
+        super().refresh()
+        b = self.ledger.branch() or {}
+        self.branch_label.setText(b.get("name") or "党支部")
+        self._filling = True
+        try:
+            current = self.year_box.currentData() or self.session.default_year()
+            self.year_box.clear()
+            for y in years_of(self.ledger, "meetings", "date", self.session.default_year()):
+                self.year_box.addItem(f"{y}年", y)
+            i = self.year_box.findData(current)
+            self.year_box.setCurrentIndex(i if i >= 0 else 0)
+        finally:
+            self._filling = False
+        self._start()
+
+    def _year_changed(self, _i) -> None:
+        if not self._filling:
+            self._start()
+
+    def set_year(self, year: int) -> None:
+        i = self.year_box.findData(year)
+        if i >= 0:
+            self.year_box.setCurrentIndex(i)
+
+    def _start(self) -> None:
+        year = self.year()
+        as_of = as_of_for(year, self.session.today)
+        self.asof_label.setText(f"截至 {as_of.isoformat()}")
+        self._loading = True
+        self._requested_year = year
+        self.error_label.hide()
+        self.session.runner.run(self.session.path, compute_dashboard, year, as_of,
+                                on_done=self._loaded, on_failed=self._failed)
+
+    def _loaded(self, data: dict) -> None:
+        if data["year"] != self._requested_year:
+            return  # an older request finished after a newer one started
+        self._loading = False
+        self.data = data
+        rep = data["report"]
+        kinds = []
+        for k in GRID_KINDS:
+            if any((k, m) in data["grid"] for m in range(1, 13)):
+                kinds.append(k)
+            if k == "党小组会":
+                kinds.extend(data.get("groups") or [])
+        self.meeting_grid.set_grid(data["grid"], kinds, data["counts"])
+        self.bars.set_basics([(b["name"], b.get("score")) for b in rep["basics"]])
+        self.stars.set_stars(rep.get("stars") or 0)
+        self.score_label.setText(f"{float(rep.get('score') or 0):.1f} 分")
+        if rep.get("standard_met"):
+            self.met_label.setText("已达标")
+            self.met_label.setStyleSheet("color:#2e7d32;font-weight:bold")
+        else:
+            self.met_label.setText("未达标")
+            self.met_label.setStyleSheet("color:#c62828;font-weight:bold")
+        ns = rep.get("next_star") or {}
+        actions = ns.get("actions") or []
+        if actions:
+            lines = "；".join(actions[:3]) + ("……" if len(actions) > 3 else "")
+            self.next_star_label.setText(f"争创{ns.get('stars')}星还需：{lines}")
+        else:
+            self.next_star_label.setText("")
+        self.reminders.clear()
+        for r in rep.get("reminders") or []:
+            item = QListWidgetItem(icon("status-pending.svg"), f"{r['date']}  {r['message']}")
+            self.reminders.addItem(item)
+        if not rep.get("reminders"):
+            self.reminders.addItem("近30天没有需要提醒的事项")
+        self.status_changed.emit()
+
+    def _failed(self, message: str) -> None:
+        self._loading = False
+        self.error_label.setText(f"评估未能完成：{message}")
+        self.error_label.show()
+        self.status_changed.emit()
+
+    def group_of_row(self, label: str) -> int | None:
+        """The 党小组 id of a per-group row of the grid (None for a meeting-kind row)."""
+        return (self.data or {}).get("group_ids", {}).get(label)
+
+    def status_text(self) -> str:
+        if self.data is None:
+            return "工作台"
+        rep = self.data["report"]
+        return f"工作台：{rep['year']}年 {float(rep.get('score') or 0):.1f} 分，{rep.get('stars') or 0} 星"

@@ -1,0 +1,317 @@
+"""导出打印: write the year's documents (in a worker, with progress and cancel), open what
+was written; print the meeting ledger and the roster with a preview."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPageSize, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ... import paths
+from .. import settings as _settings
+from ..session import years_of
+from .base import Page
+from .printing import meeting_ledger_html, roster_html
+
+# kind → (Chinese name, file name stem, formats allowed (first = default), what it holds)
+KINDS = {
+    "shuzhi": ("党支部书记述职报告", "述职报告", (".docx",), "一、履职情况；二、存在问题及原因；三、下一步工作思路。"),
+    "ledger": ("三会一课会议记录簿", "会议记录簿", (".pdf", ".docx"), "封面、目录和每次会议的记录页。"),
+    "roster": ("党员花名册", "党员花名册", (".xlsx", ".pdf"), "全体人员的基本信息和类别。"),
+    "volunteer": ("志愿服务时长统计", "志愿服务时长统计", (".xlsx", ".pdf"), "每位党员的服务次数和时长。"),
+    "dues": ("党费收缴台账", "党费收缴台账", (".xlsx", ".pdf"), "每位党员每月应缴、实缴和缴纳日期。"),
+    "readiness": ("达标创星自评报告", "达标创星自评报告", (".pdf", ".docx"), "六个基本逐条自评、得分和星级。"),
+    "package": ("台账数据包（换电脑、上报）", "台账数据包", (".json",), "整个台账的JSON数据包，可导入到新电脑。"),
+}
+
+def _formats(kind: str) -> tuple[str, ...]:
+    """The formats the exporter accepts (its own table when present)."""
+    try:
+        from ...exports import FORMATS
+    except ImportError:
+        return KINDS[kind][2]
+    return tuple(FORMATS.get(kind, KINDS[kind][2]))
+
+
+FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel 表格（.xlsx）",
+                 ".json": "数据包（.json）"}
+
+
+def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
+    """Worker function: write one document; returns the path written."""
+    out_path = Path(out)
+    if kind == "package":
+        from ...ledger.package import export_package
+
+        doc = export_package(reader)
+        tmp = out_path.with_name(out_path.name + ".tmp")
+        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(out_path)
+        return str(out_path)
+    from ...exports import export_document
+
+    written = export_document(kind, reader, year, out_path, show_id=show_id, progress=progress, cancel=cancel)
+    return str(written)
+
+
+class ExportPage(Page):
+    slug = "export"
+    title = "导出打印"
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.last_written: str | None = None
+        self._task = None
+        self._progress: QProgressDialog | None = None
+        self.ask_open = True  # the screenshot mode and tests turn the question off
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+
+        box = QGroupBox("导出文档")
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignRight)
+        self.kind_box = QComboBox()
+        for key, (name, *_rest) in KINDS.items():
+            self.kind_box.addItem(name, key)
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        form.addRow("文档：", self.kind_box)
+        self.about_label = QLabel()
+        self.about_label.setStyleSheet("color:#666")
+        form.addRow("", self.about_label)
+        self.year_box = QComboBox()
+        self.year_box.currentIndexChanged.connect(self._suggest_path)
+        form.addRow("年度：", self.year_box)
+        self.format_box = QComboBox()
+        self.format_box.currentIndexChanged.connect(self._suggest_path)
+        form.addRow("格式：", self.format_box)
+        row = QHBoxLayout()
+        self.out_edit = QLineEdit()
+        row.addWidget(self.out_edit, 1)
+        browse = QPushButton("浏览…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(browse)
+        form.addRow("保存到：", row)
+        self.id_label = QLabel()
+        form.addRow("身份证号：", self.id_label)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("导出")
+        self.export_button.setDefault(True)
+        self.export_button.setMinimumWidth(110)
+        self.export_button.clicked.connect(self.export)
+        buttons.addWidget(self.export_button)
+        self.open_button = QPushButton("打开文件")
+        self.open_button.clicked.connect(lambda: self.open_path(self.last_written))
+        self.open_button.setEnabled(False)
+        buttons.addWidget(self.open_button)
+        self.folder_button = QPushButton("打开所在文件夹")
+        self.folder_button.clicked.connect(
+            lambda: self.open_path(str(Path(self.last_written).parent) if self.last_written else None))
+        self.folder_button.setEnabled(False)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        form.addRow("", self.result_label)
+        box.setMaximumWidth(920)
+        layout.addWidget(box)
+
+        pbox = QGroupBox("打印")
+        pl = QHBoxLayout(pbox)
+        pl.addWidget(QLabel("按所选年度打印，先显示打印预览："))
+        b = QPushButton("打印会议记录簿…")
+        b.clicked.connect(lambda: self.print_preview("ledger"))
+        pl.addWidget(b)
+        b = QPushButton("打印党员花名册…")
+        b.clicked.connect(lambda: self.print_preview("roster"))
+        pl.addWidget(b)
+        pl.addStretch(1)
+        pbox.setMaximumWidth(920)
+        layout.addWidget(pbox)
+        layout.addStretch(1)
+        self._filling = False
+        self._kind_changed()
+
+    # ---- form ------------------------------------------------------------------------
+    def kind(self) -> str:
+        return self.kind_box.currentData()
+
+    def year(self) -> int:
+        return self.year_box.currentData() or self.session.default_year()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._filling = True
+        try:
+            current = self.year_box.currentData() or self.session.default_year()
+            self.year_box.clear()
+            for y in years_of(self.ledger, "meetings", "date", self.session.default_year()):
+                self.year_box.addItem(f"{y}年", y)
+            i = self.year_box.findData(current)
+            self.year_box.setCurrentIndex(i if i >= 0 else 0)
+        finally:
+            self._filling = False
+        show = _settings.get(_settings.SHOW_FULL_ID)
+        self.id_label.setText("显示完整号码" if show else "隐去中间位数（可在“设置与备份”中更改）")
+        self._suggest_path()
+
+    def _kind_changed(self, *_args) -> None:
+        _name, _stem, _f, about = KINDS[self.kind()]
+        formats = _formats(self.kind())
+        self.about_label.setText(about)
+        self._filling = True
+        self.format_box.clear()
+        for f in formats:
+            self.format_box.addItem(FORMAT_LABELS[f], f)
+        self._filling = False
+        self.year_box.setEnabled(self.kind() != "package")
+        self._suggest_path()
+
+    def _out_dir(self) -> Path:
+        saved = _settings.get(_settings.EXPORT_DIR)
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        docs = Path.home() / "Documents"
+        return docs if docs.is_dir() else paths.user_data_dir()
+
+    def _suggest_path(self, *_args) -> None:
+        if self._filling:
+            return
+        _name, stem, _f, _about = KINDS[self.kind()]
+        ext = self.format_box.currentData() or _formats(self.kind())[0]
+        branch = (self.ledger.branch() or {}).get("name") or "党支部"
+        if self.kind() == "package":
+            fname = f"{branch}_{stem}_{_dt.date.today():%Y%m%d}{ext}"
+        else:
+            fname = f"{branch}_{self.year()}年{stem}{ext}"
+        self.out_edit.setText(str(self._out_dir() / fname))
+
+    def _browse(self) -> None:
+        ext = self.format_box.currentData()
+        path, _ = QFileDialog.getSaveFileName(self, "保存到", self.out_edit.text(),
+                                              f"{FORMAT_LABELS[ext]} (*{ext})")
+        if path:
+            if not path.endswith(ext):
+                path += ext
+            self.out_edit.setText(path)
+
+    # ---- export ----------------------------------------------------------------------
+    def export(self) -> None:
+        out = Path(self.out_edit.text().strip())
+        if not out.name:
+            QMessageBox.warning(self, "导出", "请选择保存位置")
+            return
+        if not out.parent.is_dir():
+            QMessageBox.warning(self, "导出", f"文件夹“{out.parent}”不存在")
+            return
+        _settings.put(_settings.EXPORT_DIR, str(out.parent))
+        self.export_button.setEnabled(False)
+        self.result_label.setText("正在导出…")
+        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[self.kind()][0]), "取消", 0, 0, self)
+        self._progress.setWindowTitle("导出")
+        self._progress.setWindowModality(Qt.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self._progress.canceled.connect(self._cancel)
+        show_id = bool(_settings.get(_settings.SHOW_FULL_ID))
+        self._task = self.session.runner.run(
+            self.session.path, run_export, self.kind(), self.year(), str(out), show_id,
+            on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
+
+    def is_loading(self) -> bool:
+        return self._task is not None
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None and total > 0:
+            self._progress.setMaximum(total)
+            self._progress.setValue(min(done, total))
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel_event.set()
+            self.result_label.setText("正在取消…")
+
+    def _finish(self) -> None:
+        cancelled = self._task is not None and self._task.cancel_event.is_set()
+        self._task = None
+        self.export_button.setEnabled(True)
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self._cancel)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        return cancelled
+
+    def _done(self, written: str) -> None:
+        self._finish()
+        self.last_written = written
+        self.open_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        self.result_label.setText(f"已导出：{written}")
+        self.session.say(f"已导出：{written}")
+        if self.ask_open:
+            box = QMessageBox(QMessageBox.Information, "导出完成", f"已导出：\n{written}", parent=self)
+            open_file = box.addButton("打开文件", QMessageBox.AcceptRole)
+            open_dir = box.addButton("打开所在文件夹", QMessageBox.ActionRole)
+            box.addButton("关闭", QMessageBox.RejectRole)
+            box.exec()
+            if box.clickedButton() is open_file:
+                self.open_path(written)
+            elif box.clickedButton() is open_dir:
+                self.open_path(str(Path(written).parent))
+
+    def _failed(self, message: str) -> None:
+        cancelled = self._finish()
+        if cancelled:
+            self.result_label.setText("已取消导出，没有写入文件。")
+            return
+        self.result_label.setText(f"导出失败：{message}")
+        if self.ask_open:
+            QMessageBox.warning(self, "导出失败", message)
+
+    @staticmethod
+    def open_path(path: str | None) -> None:
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    # ---- print -----------------------------------------------------------------------
+    def print_document(self, which: str) -> QTextDocument:
+        show_id = bool(_settings.get(_settings.SHOW_FULL_ID))
+        if which == "ledger":
+            html = meeting_ledger_html(self.ledger, self.year())
+        else:
+            html = roster_html(self.ledger, show_id=show_id, as_of=self.session.today)
+        doc = QTextDocument(self)
+        doc.setHtml(html)
+        return doc
+
+    def print_preview(self, which: str) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        doc = self.print_document(which)
+        printer = QPrinter(QPrinter.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.A4))
+        dlg = QPrintPreviewDialog(printer, self)
+        dlg.setWindowTitle("打印预览")
+        dlg.resize(1000, 700)
+        dlg.paintRequested.connect(doc.print_)
+        dlg.exec()
+
+    def status_text(self) -> str:
+        return "导出打印" + (f"：上次导出 {Path(self.last_written).name}" if self.last_written else "")

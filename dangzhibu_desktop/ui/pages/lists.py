@@ -1,0 +1,406 @@
+"""The list pages over ledger tables: 党员名册, 发展党员, 三会一课, 教育培训, 志愿服务, 先锋岗,
+整改台账, and the small tables of 支部信息 (支委分工, 党小组).
+
+Each page declares its columns once and loads its rows with one query (plus one for the
+development steps where a derived category is shown)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ...ledger import enums, steps as _steps
+from ...ledger.validate import format_hours
+from ..models import Column, field_column
+from .base import Filter, ListPage, enum_choices, group_choices
+
+OVERDUE = "#c62828"
+DUE_SOON = "#d97706"
+MUTED = "#808080"
+
+
+def _year_range(year: int | None) -> tuple[str, str]:
+    if year is None:
+        return ("0000-01-01", "9999-12-31")
+    return (f"{year}-01-01", f"{year}-12-31")
+
+
+class MembersPage(ListPage):
+    slug = "members"
+    title = "党员名册"
+    table = "members"
+    new_label = "新增人员"
+    columns = [
+        field_column("members", "name", width=80),
+        field_column("members", "gender", width=45),
+        field_column("members", "birth_date", width=95),
+        Column("category", "类别", width=95),
+        Column("group_name", "党小组", width=100),
+        Column("status", "党籍状态", width=80,
+               color=lambda r: MUTED if r.get("status") != enums.ACTIVE_STATUS else None),
+        Column("admitted_on", "入党日期", width=100),
+        Column("full_since", "转正日期", width=100),
+        field_column("members", "education", width=80),
+        field_column("members", "phone", width=110),
+        field_column("members", "work_post", width=120),
+        Column("mobile", "流动党员", "bool", width=70),
+    ]
+    filters = [
+        Filter("status", "党籍状态", enum_choices(enums.MEMBER_STATUSES)),
+        Filter("category", "类别", enum_choices(enums.CATEGORIES)),
+        Filter("party_group_id", "党小组", group_choices),
+    ]
+
+    def extra_buttons(self, bar: QHBoxLayout) -> None:
+        self.import_button = QPushButton("导入花名册…")
+        self.import_button.clicked.connect(self.import_roster)
+        bar.addWidget(self.import_button)
+
+    def load_rows(self, year):
+        rows = self.ledger.query(
+            "SELECT m.*, g.name AS group_name FROM members m "
+            "LEFT JOIN party_groups g ON g.id = m.party_group_id AND g.deleted_at IS NULL "
+            "WHERE m.deleted_at IS NULL ORDER BY m.id")
+        by_member = self.ledger.steps_by_member()
+        for r in rows:
+            st = by_member.get(r["id"], [])
+            r["category"] = _steps.derive_category(st) or ""
+            adm = _steps.admitted_on(st)
+            full = _steps.full_member_since(st)
+            r["admitted_on"] = adm.isoformat() if adm else None
+            r["full_since"] = full.isoformat() if full else None
+        return rows
+
+    def status_text(self) -> str:
+        active = sum(1 for r in self.model.all_rows() if r.get("status") == enums.ACTIVE_STATUS)
+        return f"党员名册：共 {self.model.total()} 人，在册 {active} 人"
+
+    def import_roster(self) -> None:
+        from .roster import RosterImportDialog
+
+        dlg = RosterImportDialog(self.session, self)
+        if dlg.choose_and_preview() and dlg.exec():
+            self.session.notify_changed("members")
+            self.ensure_fresh()
+
+
+class DevelopmentPage(ListPage):
+    slug = "development"
+    title = "发展党员"
+    table = "members"
+    new_label = "登记入党申请人"
+    empty_hint = "暂无在发展中的人员"
+    columns = [
+        Column("name", "姓名", width=90),
+        Column("category", "类别", width=100),
+        Column("group_name", "党小组", width=110),
+        Column("last_step", "已完成的最近步骤", width=190),
+        Column("last_date", "日期", width=100),
+        Column("next_step", "下一步", width=190),
+        Column("next_date", "最早可办日期", width=110,
+               color=lambda r: DUE_SOON if r.get("next_due") else None),
+        Column("applied_on", "递交申请日期", width=110),
+    ]
+    filters = [Filter("category", "类别", enum_choices(enums.CATEGORIES[:4]))]
+
+    def build_header(self) -> QWidget:
+        box = QWidget()
+        lay = QHBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.stage_labels = {}
+        for cat in enums.CATEGORIES[:4]:
+            lab = QLabel()
+            lab.setObjectName("stageChip")
+            lab.setStyleSheet("QLabel#stageChip{background:#fbeaea;border:1px solid #e5b3b3;"
+                              "border-radius:6px;padding:6px 14px;font-size:13px;}")
+            self.stage_labels[cat] = lab
+            lay.addWidget(lab)
+        lay.addStretch(1)
+        return box
+
+    def new_defaults(self):
+        return {"status": enums.ACTIVE_STATUS}
+
+    def load_rows(self, year):
+        today = self.session.today
+        members = self.ledger.query(
+            "SELECT m.id, m.name, m.status, g.name AS group_name FROM members m "
+            "LEFT JOIN party_groups g ON g.id = m.party_group_id AND g.deleted_at IS NULL "
+            "WHERE m.deleted_at IS NULL ORDER BY m.id")
+        by_member = self.ledger.steps_by_member()
+        rows = []
+        for m in members:
+            st = by_member.get(m["id"], [])
+            cat = _steps.derive_category(st)
+            if cat is None or cat == "正式党员" or m["status"] != enums.ACTIVE_STATUS:
+                continue
+            last = max(st, key=lambda s: (s["step"], s["date"]))
+            nxt = _steps.next_step(st)
+            applied = _steps.step_date(st, _steps.STEP_APPLY)
+            row = {
+                "id": m["id"], "name": m["name"], "category": cat, "group_name": m["group_name"],
+                "last_step": _steps.step_label(last["step"]), "last_date": last["date"],
+                "next_step": _steps.step_label(nxt[0]) if nxt else "",
+                "next_date": nxt[1].isoformat() if nxt and nxt[1] else "",
+                "next_due": bool(nxt and nxt[1] and nxt[1] <= today),
+                "applied_on": applied.isoformat() if applied else None,
+            }
+            rows.append(row)
+        return rows
+
+    def after_refresh(self, rows):
+        for cat, lab in self.stage_labels.items():
+            n = sum(1 for r in rows if r["category"] == cat)
+            lab.setText(f"{cat}  <b>{n}</b> 人")
+
+    def status_text(self) -> str:
+        return f"发展党员：在发展中的 {self.model.total()} 人"
+
+
+class MeetingsPage(ListPage):
+    slug = "meetings"
+    title = "三会一课"
+    table = "meetings"
+    new_label = "记一次会议"
+    year_field = "date"
+    columns = [
+        field_column("meetings", "date", width=100),
+        field_column("meetings", "kind", width=100),
+        Column("time", "时间", width=100),
+        field_column("meetings", "place", width=120),
+        field_column("meetings", "topic", width=260),
+        Column("host_name", "主持人", width=80),
+        Column("recorder_name", "记录人", width=80),
+        Column("expected", "应到", "count", width=50),
+        Column("present", "实到", "count", width=50,
+               color=lambda r: OVERDUE if r.get("expected") and r["present"] * 2 <= r["expected"] else None),
+        Column("group_name", "党小组", width=100),
+    ]
+    filters = [
+        Filter("kind", "会议类型", enum_choices(enums.MEETING_KINDS)),
+        Filter("party_group_id", "党小组", group_choices),
+    ]
+
+    def load_rows(self, year):
+        start, end = _year_range(year)
+        rows = self.ledger.query(
+            "SELECT mt.*, h.name AS host_name, rc.name AS recorder_name, g.name AS group_name, "
+            "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id) AS expected, "
+            "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.status = '出席') AS present "
+            "FROM meetings mt "
+            "LEFT JOIN members h ON h.id = mt.host_id "
+            "LEFT JOIN members rc ON rc.id = mt.recorder_id "
+            "LEFT JOIN party_groups g ON g.id = mt.party_group_id "
+            "WHERE mt.deleted_at IS NULL AND mt.date BETWEEN ? AND ? ORDER BY mt.date DESC, mt.id DESC",
+            (start, end))
+        for r in rows:
+            if r.get("start_time"):
+                r["time"] = r["start_time"] + ("–" + r["end_time"] if r.get("end_time") else "")
+        return rows
+
+    def row_title(self, row):
+        return f"{row.get('date', '')} {row.get('kind', '')}"
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        by_kind = {k: 0 for k in enums.MEETING_KINDS}
+        for r in rows:
+            by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + 1
+        parts = "，".join(f"{k} {n}" for k, n in by_kind.items() if n)
+        return f"三会一课：{len(rows)} 次会议" + (f"（{parts}）" if parts else "")
+
+
+class TrainingsPage(ListPage):
+    slug = "trainings"
+    title = "教育培训"
+    table = "trainings"
+    new_label = "登记培训"
+    year_field = "date"
+    columns = [
+        field_column("trainings", "date", width=100),
+        field_column("trainings", "title", width=300),
+        field_column("trainings", "kind", width=90),
+        field_column("trainings", "hours", width=60),
+        Column("persons", "参训人数", "count", width=70),
+        Column("total_hours", "学时合计", "hours", width=80),
+    ]
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        hours = format_hours(sum(r["total_hours"] for r in rows))
+        return f"教育培训：{len(rows)} 次培训，参训 {sum(r['persons'] for r in rows)} 人次，合计 {hours} 学时"
+    filters = [Filter("kind", "培训形式", enum_choices(enums.TRAINING_KINDS))]
+
+    def load_rows(self, year):
+        start, end = _year_range(year)
+        return self.ledger.query(
+            "SELECT t.*, COUNT(ta.id) AS persons, COALESCE(SUM(ta.hours), 0) AS total_hours "
+            "FROM trainings t LEFT JOIN training_attendance ta ON ta.training_id = t.id "
+            "WHERE t.deleted_at IS NULL AND t.date BETWEEN ? AND ? "
+            "GROUP BY t.id ORDER BY t.date DESC, t.id DESC", (start, end))
+
+
+class VolunteerPage(ListPage):
+    slug = "volunteer"
+    title = "志愿服务"
+    table = "volunteer_activities"
+    new_label = "登记志愿服务"
+    year_field = "date"
+    columns = [
+        field_column("volunteer_activities", "date", width=100),
+        field_column("volunteer_activities", "title", width=280),
+        field_column("volunteer_activities", "kind", width=80),
+        field_column("volunteer_activities", "place", width=140),
+        Column("persons", "参与人次", "count", width=70),
+        Column("total_hours", "服务时长", "hours", width=80),
+        field_column("volunteer_activities", "description", width=300),
+    ]
+    filters = [Filter("kind", "类别", enum_choices(enums.VOLUNTEER_KINDS))]
+
+    def extra_buttons(self, bar):
+        self.deed_button = QPushButton("登记办实事")
+        self.deed_button.clicked.connect(self.new_deed)
+        self.deed_button.setEnabled(self.new_button.isEnabled())
+        bar.addWidget(self.deed_button)
+
+    def new_deed(self):
+        self._defaults = {"kind": "办实事"}
+        try:
+            self.new_record()
+        finally:
+            self._defaults = None
+
+    def new_defaults(self):
+        return getattr(self, "_defaults", None)
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        deeds = sum(1 for r in rows if r["kind"] == "办实事")
+        persons = sum(r["persons"] for r in rows)
+        hours = format_hours(sum(r["total_hours"] for r in rows))
+        return f"志愿服务：{len(rows)} 次活动（其中办实事 {deeds} 项），参与 {persons} 人次，服务 {hours} 小时"
+
+    def load_rows(self, year):
+        start, end = _year_range(year)
+        return self.ledger.query(
+            "SELECT v.*, COUNT(vh.id) AS persons, COALESCE(SUM(vh.hours), 0) AS total_hours "
+            "FROM volunteer_activities v LEFT JOIN volunteer_hours vh ON vh.activity_id = v.id "
+            "WHERE v.deleted_at IS NULL AND v.date BETWEEN ? AND ? "
+            "GROUP BY v.id ORDER BY v.date DESC, v.id DESC", (start, end))
+
+
+class PostsPage(ListPage):
+    slug = "posts"
+    title = "先锋岗"
+    table = "pioneer_posts"
+    new_label = "设立岗位"
+    columns = [
+        field_column("pioneer_posts", "kind", width=80),
+        field_column("pioneer_posts", "name", width=200),
+        Column("state", "状态", width=70, color=lambda r: MUTED if r.get("state") != "在岗" else None),
+        field_column("pioneer_posts", "established_on", width=100),
+        field_column("pioneer_posts", "ended_on", width=100),
+        Column("persons", "成员", "count", width=50),
+        Column("member_names", "成员名单", width=200),
+        field_column("pioneer_posts", "commitment", width=240),
+    ]
+    filters = [
+        Filter("kind", "类别", enum_choices(enums.POST_KINDS)),
+        Filter("state", "状态", enum_choices(("在岗", "已撤销"))),
+    ]
+
+    def load_rows(self, year):
+        today = self.session.today.isoformat()
+        rows = self.ledger.rows("pioneer_posts", order_by="established_on DESC, id DESC")
+        kids = self.ledger.children_of_many("post_members", [r["id"] for r in rows])
+        names = {r["id"]: r["name"] for r in self.ledger.query("SELECT id, name FROM members")}
+        for r in rows:
+            r["state"] = "已撤销" if r.get("ended_on") and r["ended_on"] <= today else "在岗"
+            pm = kids.get(r["id"], [])
+            r["persons"] = len(pm)
+            r["member_names"] = "、".join(names.get(p["member_id"], "") for p in pm)
+        return rows
+
+
+class RectificationsPage(ListPage):
+    slug = "rectifications"
+    title = "整改台账"
+    table = "rectifications"
+    new_label = "新增整改事项"
+    columns = [
+        field_column("rectifications", "source", width=160),
+        field_column("rectifications", "problem", width=300),
+        field_column("rectifications", "measure", width=280),
+        Column("owner_name", "责任人", width=70),
+        field_column("rectifications", "deadline", width=100,
+                     color=lambda r: OVERDUE if r.get("overdue") else None),
+        field_column("rectifications", "status", width=80,
+                     color=lambda r: OVERDUE if r.get("overdue") else None),
+        field_column("rectifications", "closed_on", width=100),
+    ]
+    filters = [Filter("status", "整改状态", enum_choices(enums.RECTIFICATION_STATUSES))]
+
+    def load_rows(self, year):
+        today = self.session.today.isoformat()
+        rows = self.ledger.query(
+            "SELECT r.*, m.name AS owner_name FROM rectifications r "
+            "LEFT JOIN members m ON m.id = r.owner_id "
+            "WHERE r.deleted_at IS NULL ORDER BY r.status = '已完成', r.deadline, r.id")
+        for r in rows:
+            r["overdue"] = bool(r["status"] != "已完成" and r.get("deadline") and r["deadline"] < today)
+        return rows
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        open_n = sum(1 for r in rows if r["status"] != "已完成")
+        late = sum(1 for r in rows if r["overdue"])
+        return f"整改台账：共 {len(rows)} 项，未完成 {open_n} 项，逾期 {late} 项"
+
+
+class CommitteeList(ListPage):
+    slug = "committee"
+    title = "支委分工"
+    table = "committee_roles"
+    new_label = "新增分工"
+    columns = [
+        Column("member_name", "姓名", width=90),
+        field_column("committee_roles", "role", width=90),
+        field_column("committee_roles", "start_date", width=100),
+        field_column("committee_roles", "end_date", width=100),
+        Column("state", "状态", width=60, color=lambda r: MUTED if r.get("state") != "在任" else None),
+    ]
+    filters = [Filter("state", "状态", enum_choices(("在任", "离任")))]
+
+    def load_rows(self, year):
+        today = self.session.today.isoformat()
+        rows = self.ledger.query(
+            "SELECT c.*, m.name AS member_name FROM committee_roles c JOIN members m ON m.id = c.member_id "
+            "WHERE c.deleted_at IS NULL AND m.deleted_at IS NULL")
+        for r in rows:
+            r["state"] = "离任" if r.get("end_date") and r["end_date"] <= today else "在任"
+        rank = {role: i for i, role in enumerate(enums.COMMITTEE_ROLES)}
+        rows.sort(key=lambda r: (r["state"] != "在任", rank.get(r["role"], 99), r["start_date"]))
+        return rows
+
+    def row_title(self, row):
+        return f"{row.get('member_name', '')} {row.get('role', '')}"
+
+
+class GroupsList(ListPage):
+    slug = "groups"
+    title = "党小组"
+    table = "party_groups"
+    new_label = "新增党小组"
+    columns = [
+        field_column("party_groups", "name", width=140),
+        Column("leader_name", "组长", width=90),
+        Column("persons", "在册人数", "count", width=80),
+    ]
+
+    def load_rows(self, year):
+        return self.ledger.query(
+            "SELECT g.*, l.name AS leader_name, "
+            "(SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL "
+            " AND m.status = '在册') AS persons "
+            "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
+            "WHERE g.deleted_at IS NULL ORDER BY g.name")
+
