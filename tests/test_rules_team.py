@@ -111,6 +111,17 @@ def test_introducers_two_full_members(ledger):
     assert sum("应为2名" in e for e in rule(ledger, "TEAM-DEV-INTRODUCERS").evidence) == 1
 
 
+def test_steps_taken_before_transferring_in_are_not_judged(ledger):
+    """Admitted elsewhere in March, transferred in in June: this branch did not run that
+    admission, so missing training and introducers are not its failures."""
+    person(ledger, "转入预备", {15: "2025-03-01"}, joined_branch_on="2025-06-01")
+    assert rule(ledger, "TEAM-DEV-TRAIN").status != "未达标"
+    assert rule(ledger, "TEAM-DEV-INTRODUCERS").status != "未达标"
+    person(ledger, "本支部接收", {15: "2025-07-01"}, joined_branch_on="2025-06-01")
+    assert rule(ledger, "TEAM-DEV-TRAIN").status == "未达标"
+    assert "转入预备" not in " ".join(rule(ledger, "TEAM-DEV-TRAIN").evidence)
+
+
 def test_approval_within_three_months(ledger):
     person(ledger, "及时", {15: "2025-02-01", 17: "2025-04-20"})
     assert rule(ledger, "TEAM-DEV-APPROVE").status == "达标"

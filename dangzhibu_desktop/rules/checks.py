@@ -60,6 +60,15 @@ def _in_year(snap: Snapshot, d: _dt.date | None) -> bool:
     return d is not None and snap.start <= d <= snap.day
 
 
+def _judged_here(snap: Snapshot, m: dict, d: _dt.date | None) -> bool:
+    """A development step is judged when it falls in the year and was taken in this branch:
+    a member who transferred in later went through it elsewhere, under another branch."""
+    if not _in_year(snap, d):
+        return False
+    joined = as_date(m.get("joined_branch_on"))
+    return joined is None or d >= joined
+
+
 def _step_rows(snap: Snapshot, member_id: int, number: int) -> list[dict]:
     return [s for s in snap.member_steps(member_id) if s.get("step") == number and as_date(s.get("date"))]
 
@@ -326,7 +335,7 @@ def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
     fails, warns, oks = [], [], []
     for mid, m in snap.members.items():
         applied = S.step_date(snap.member_steps(mid), S.STEP_APPLY)
-        if not _in_year(snap, applied):
+        if not _judged_here(snap, m, applied):
             continue
         born = _birth(m)
         if born is None:
@@ -357,7 +366,7 @@ def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
         talked = S.step_date(steps, S.STEP_TALK)
         due = applied + _dt.timedelta(days=limit)
         if talked is not None:
-            if not _in_year(snap, talked):
+            if not _judged_here(snap, m, talked):
                 continue
             days = (talked - applied).days
             if days > limit:
@@ -385,7 +394,7 @@ def team_dev_cultivate(snap: Snapshot, p: dict) -> Outcome:
     fails, warns, oks = [], [], []
     for mid, m in snap.members.items():
         cand = S.step_date(snap.member_steps(mid), S.STEP_CANDIDATE)
-        if not _in_year(snap, cand):
+        if not _judged_here(snap, m, cand):
             continue
         act = S.step_date(snap.member_steps(mid), S.STEP_ACTIVIST)
         if act is None:
@@ -453,7 +462,7 @@ def team_dev_train(snap: Snapshot, p: dict) -> Outcome:
     fails, warns, oks = [], [], []
     for mid, m in snap.members.items():
         admit = S.admitted_on(snap.member_steps(mid))
-        if not _in_year(snap, admit):
+        if not _judged_here(snap, m, admit):
             continue
         rows = [s for s in _step_rows(snap, mid, S.STEP_TRAINING) if as_date(s["date"]) <= admit]
         if not rows:
@@ -506,7 +515,7 @@ def team_dev_introducers(snap: Snapshot, p: dict) -> Outcome:
     fails, oks = [], []
     for mid, m in snap.members.items():
         admit = S.admitted_on(snap.member_steps(mid))
-        if not _in_year(snap, admit):
+        if not _judged_here(snap, m, admit):
             continue
         rows = [s for s in _step_rows(snap, mid, S.STEP_INTRODUCERS) if as_date(s["date"]) <= admit]
         if not rows:
@@ -545,7 +554,7 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
         due, last = S.add_months(admit, months), S.add_months(admit, hard)
         if approved:
             d = approved[0]
-            if not _in_year(snap, d):
+            if not _judged_here(snap, m, d):
                 continue
             if d > last:
                 fails.append(f"{m['name']}：{admit}支部大会通过，{d}才审批，超过{hard}个月")
@@ -594,13 +603,13 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
                                                for s in steps)] or decisions
         extensions = [d for d, o in meeting if o == S.OUTCOME_EXTEND]
         final = next(((d, o) for d, o in meeting if o != S.OUTCOME_EXTEND), None)
-        if len(extensions) > max_ext and any(_in_year(snap, d) for d in extensions):
+        if len(extensions) > max_ext and any(_judged_here(snap, m, d) for d in extensions):
             fails.append(f"{m['name']}的预备期延长了{len(extensions)}次（只能延长{max_ext}次）")
             continue
         deadline = S.add_months(end, ext_max) if extensions else end
         if final is not None:
             d = final[0]
-            if not _in_year(snap, d):
+            if not _judged_here(snap, m, d):
                 continue
             if d > deadline + grace:
                 warns.append(f"{m['name']}预备期于{deadline}届满，{d}才讨论转正，延迟{(d - deadline).days}天")
