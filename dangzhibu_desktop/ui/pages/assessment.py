@@ -22,7 +22,7 @@ from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
 from ..session import years_of
-from .base import Page
+from .base import Page, fill_year_box
 from .dashboard import as_of_for
 
 RULE_ROLE = Qt.UserRole + 10
@@ -130,11 +130,8 @@ class AssessmentPage(Page):
         self._filling = True
         try:
             current = self.year_box.currentData() or self.session.default_year()
-            self.year_box.clear()
-            for y in years_of(self.ledger, "meetings", "date", self.session.default_year()):
-                self.year_box.addItem(f"{y}年", y)
-            i = self.year_box.findData(current)
-            self.year_box.setCurrentIndex(i if i >= 0 else 0)
+            years = years_of(self.ledger, "meetings", "date", self.session.default_year())
+            fill_year_box(self.year_box, years, current)
         finally:
             self._filling = False
         self._start()

@@ -101,6 +101,20 @@ class Page(QWidget):
         return ""
 
 
+def fill_year_box(box: QComboBox, years: list[int], current, all_label: str | None = None) -> None:
+    """Refill a year selector (newest first), keeping ``current`` selected when still listed.
+
+    Callers that react to ``currentIndexChanged`` guard against the refill themselves.
+    """
+    box.clear()
+    for y in years:
+        box.addItem(f"{y}年", y)
+    if all_label:
+        box.addItem(all_label, None)
+    i = box.findData(current)
+    box.setCurrentIndex(i if i >= 0 else 0)
+
+
 @dataclass(frozen=True)
 class Filter:
     """A combo box over one key of the rows; ``choices`` gives (label, value) pairs."""
@@ -263,12 +277,7 @@ class ListPage(Page):
             return
         current = self.year_box.currentData() if self.year_box.count() else self.session.default_year()
         years = years_of(self.ledger, self.year_table or self.table, self.year_field, self.session.default_year())
-        self.year_box.clear()
-        for y in years:
-            self.year_box.addItem(f"{y}年", y)
-        self.year_box.addItem("全部年度", None)
-        i = self.year_box.findData(current)
-        self.year_box.setCurrentIndex(i if i >= 0 else 0)
+        fill_year_box(self.year_box, years, current, "全部年度")
 
     def _fill_filter_boxes(self) -> None:
         for f in self.filters:

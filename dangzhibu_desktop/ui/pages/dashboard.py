@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from ..session import years_of
-from .base import Page
+from .base import Page, fill_year_box
 
 # Kinds shown in the grid, in this order (三会一课 and 主题党日).
 GRID_KINDS = ("支部党员大会", "支部委员会", "党小组会", "党课", "主题党日")
@@ -190,11 +190,8 @@ class DashboardPage(Page):
         self._filling = True
         try:
             current = self.year_box.currentData() or self.session.default_year()
-            self.year_box.clear()
-            for y in years_of(self.ledger, "meetings", "date", self.session.default_year()):
-                self.year_box.addItem(f"{y}年", y)
-            i = self.year_box.findData(current)
-            self.year_box.setCurrentIndex(i if i >= 0 else 0)
+            years = years_of(self.ledger, "meetings", "date", self.session.default_year())
+            fill_year_box(self.year_box, years, current)
         finally:
             self._filling = False
         self._start()

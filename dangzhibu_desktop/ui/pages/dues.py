@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...ledger.validate import format_money
 from .. import editing
-from .base import Page
+from .base import Page, fill_year_box
 
 
 class DuesPage(Page):
@@ -40,13 +40,9 @@ class DuesPage(Page):
         self._filling = True
         try:
             current = self.year_box.currentData() or self.session.default_year()
-            self.year_box.clear()
             months = self.ledger.query("SELECT DISTINCT substr(month, 1, 4) AS y FROM dues WHERE deleted_at IS NULL")
             years = sorted({int(r["y"]) for r in months if r["y"]} | {self.session.default_year()}, reverse=True)
-            for y in years:
-                self.year_box.addItem(f"{y}年", y)
-            i = self.year_box.findData(current)
-            self.year_box.setCurrentIndex(i if i >= 0 else 0)
+            fill_year_box(self.year_box, years, current)
         finally:
             self._filling = False
         self._build_grid(force=True)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ... import paths
 from .. import settings as _settings
 from ..session import years_of
-from .base import Page
+from .base import Page, fill_year_box
 from .printing import meeting_ledger_html, roster_html
 
 # kind → (Chinese name, file name stem, formats allowed (first = default), what it holds)
@@ -161,11 +161,8 @@ class ExportPage(Page):
         self._filling = True
         try:
             current = self.year_box.currentData() or self.session.default_year()
-            self.year_box.clear()
-            for y in years_of(self.ledger, "meetings", "date", self.session.default_year()):
-                self.year_box.addItem(f"{y}年", y)
-            i = self.year_box.findData(current)
-            self.year_box.setCurrentIndex(i if i >= 0 else 0)
+            years = years_of(self.ledger, "meetings", "date", self.session.default_year())
+            fill_year_box(self.year_box, years, current)
         finally:
             self._filling = False
         show = _settings.get(_settings.SHOW_FULL_ID)
