@@ -5,37 +5,17 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dangzhibu_desktop.ui.app import wait_until_loaded
-from dangzhibu_desktop.ui.main_window import MainWindow
 from dangzhibu_desktop.ui.pages.roster import RosterImportDialog
 
 from . import test_ui_shell_data as data
-from .test_ui_shell import _run_modal
+from .test_ui_shell import _db, _run_modal, window  # noqa: F401 - window is a fixture
 
 
-def _db(path, sql, params=()):
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def window(qtbot, ledger):
-    data.build(ledger)
-    win = MainWindow(ledger, persist=False)
-    win.session.today = data.today_in()
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.session.runner.pool.waitForDone(10000)
 
 
 def _export(window, kind, ext, out):
