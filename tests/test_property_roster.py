@@ -17,7 +17,7 @@ from dangzhibu_desktop.ledger import LedgerError, open_ledger
 from dangzhibu_desktop.ledger.schema import TABLES
 from dangzhibu_desktop.ledger.validate import id_check_char
 
-roster_import = pytest.importorskip("dangzhibu_desktop.exports.roster_import")
+from dangzhibu_desktop.exports import roster_import
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SETTINGS = settings(max_examples=120, deadline=None,

@@ -207,7 +207,7 @@ def test_add_volunteer_hours_through_the_page(window, qtbot, ledger_path):
 
 
 def test_recording_a_meeting_changes_the_dashboard_cell(window, qtbot, ledger):
-    pytest.importorskip("dangzhibu_desktop.rules", reason="rules engine")
+
     from dangzhibu_desktop import rules
 
     if not hasattr(rules, "meeting_grid"):

@@ -43,8 +43,8 @@ def test_export_data_package_in_the_background(window, tmp_path):
 
 
 def test_export_roster_spreadsheet(window, tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
-    pytest.importorskip("dangzhibu_desktop.exports", reason="exporters")
+    import openpyxl
+
     out = tmp_path / "花名册.xlsx"
     page = _export(window, "roster", ".xlsx", out)
     assert page.last_written == str(out), page.result_label.text()
@@ -64,7 +64,7 @@ def test_export_to_missing_folder_is_refused(window, tmp_path, monkeypatch):
 
 
 def test_roster_import_previews_then_writes(window, qtbot, tmp_path, ledger_path):
-    pytest.importorskip("dangzhibu_desktop.exports.roster_import")
+
     src = tmp_path / "花名册.csv"
     with open(src, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
@@ -86,7 +86,7 @@ def test_roster_import_previews_then_writes(window, qtbot, tmp_path, ledger_path
 
 
 def test_restore_a_backup_replaces_the_ledger(window, ledger_path, monkeypatch):
-    pytest.importorskip("dangzhibu_desktop.ledger.safety")
+
     settings = window.show_page("settings")
     backup = settings.backup_now()
     led = window.ledger
@@ -134,7 +134,7 @@ def test_branch_page_counts_and_term(window):
 
 
 def test_unreadable_roster_is_reported_not_written(window, qtbot, tmp_path, ledger_path):
-    pytest.importorskip("dangzhibu_desktop.exports.roster_import")
+
     src = tmp_path / "坏文件.xlsx"
     src.write_bytes(b"<html><body>not a spreadsheet</body></html>")
     dlg = RosterImportDialog(window.session, window)
@@ -146,7 +146,7 @@ def test_unreadable_roster_is_reported_not_written(window, qtbot, tmp_path, ledg
 
 
 def test_dashboard_cell_click_lists_those_meetings(window, ledger):
-    pytest.importorskip("dangzhibu_desktop.rules")
+
     data_ids = {"groups": [r["id"] for r in ledger.rows("party_groups", order_by="id")]}
     dash = window.show_page("dashboard")
     dash.set_year(data.YEAR)
@@ -180,7 +180,7 @@ def test_print_preview_document_holds_the_year(window):
 
 
 def test_cancelled_export_reports_and_writes_nothing(qtbot, ledger, ledger_path, tmp_path):
-    pytest.importorskip("dangzhibu_desktop.exports")
+
     from dangzhibu_desktop.ui.pages.export import run_export
     from dangzhibu_desktop.ui.workers import Task
 
@@ -214,7 +214,7 @@ def test_worker_reads_with_its_own_connection(qtbot, ledger, ledger_path):
 
 
 def test_damaged_ledger_offers_the_latest_good_backup(qtbot, ledger, ledger_path, monkeypatch):
-    pytest.importorskip("dangzhibu_desktop.ledger.safety")
+
     from dangzhibu_desktop.ledger.backup import backup_ledger
     from dangzhibu_desktop.ui import opening
 
