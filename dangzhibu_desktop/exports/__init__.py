@@ -7,6 +7,7 @@ when complete, so a cancelled or failed export leaves nothing half-written.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Callable
 
@@ -92,7 +93,15 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
     job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)
     write = _writer(kind, ext)
     job.tick(0, 1)
-    with atomic_output(out) as tmp:
-        write(job, tmp)
-        job.tick(1, 1)
+    try:
+        with atomic_output(out) as tmp:
+            write(job, tmp)
+            job.tick(1, 1)
+    finally:
+        if ext == ".docx":
+            # A python-docx document is a reference cycle around lxml trees allocated in C, which
+            # the cyclic collector does not see growing: without this each meeting-book .docx
+            # stayed in memory (~20 MB) until some later full collection (5 exports: +100 MB).
+            # Only here: a full collection costs 20–40 ms in the window's process.
+            gc.collect()
     return out
