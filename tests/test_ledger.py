@@ -214,3 +214,15 @@ def test_refuses_a_newer_version(tmp_path):
     con.close()
     with pytest.raises(LedgerError, match="更新版本"):
         open_ledger(path)
+
+
+def test_same_id_number_twice_refused(ledger):
+    first = ledger.insert("members", {"name": "王秀英", "id_number": "11010519491231002X"})
+    with pytest.raises(ValidationError, match="与已登记的“王秀英”相同"):
+        ledger.insert("members", {"name": "王秀英2", "id_number": "11010519491231002x"})
+    other = ledger.insert("members", {"name": "李四"})
+    with pytest.raises(ValidationError, match="相同"):
+        ledger.update("members", other, {"id_number": "11010519491231002X"})
+    ledger.update("members", first, {"id_number": "11010519491231002X", "phone": "13812345678"})
+    ledger.delete("members", first)  # a person in the 回收站 may be registered again
+    ledger.insert("members", {"name": "王秀英", "id_number": "11010519491231002X"})

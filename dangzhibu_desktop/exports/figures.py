@@ -99,10 +99,13 @@ def year_figures(job: Job) -> YearFigures:
     trainings = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
     f.trainings = len(trainings)
     trained = set()
+    # 参训党员 and 人均学时 are about 党员: 发展对象 in a 集中培训 would otherwise count as 党员.
+    party_ids = {m["id"] for m in party}
     for rows in led.children_of_many("training_attendance", [t["id"] for t in trainings]).values():
         for r in rows:
-            f.training_tenths += r["hours"]
-            trained.add(r["member_id"])
+            if r["member_id"] in party_ids:
+                f.training_tenths += r["hours"]
+                trained.add(r["member_id"])
     f.trained_members = len(trained)
 
     acts = [a for a in led.rows_in_year("volunteer_activities", year) if a["date"] <= end]

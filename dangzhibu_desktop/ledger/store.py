@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import sqlite_utils
 
 from . import backup as _backup, enums, safety as _safety, steps as _steps
-from .migrations import SCHEMA_VERSION, migrate, schema_version
+from .migrations import SCHEMA_VERSION, migrate
 from .schema import TABLES, Field, Table
 from .validate import (
     LedgerError,
@@ -519,6 +519,13 @@ class Ledger:
                 if not self._exists(target, out[f.name], refs_include_deleted):
                     raise ValidationError(f"{f.label}（编号{out[f.name]}）在{target.label}中不存在", f.name)
         _check_row(t, merged)
+        if t.name == "members" and out.get("id_number"):
+            # One person, one row: the same 身份证号 twice would double every count and the roster.
+            other = self.conn.execute(
+                "SELECT name FROM members WHERE id_number = ? AND deleted_at IS NULL AND id != ?",
+                (out["id_number"], (existing or {}).get("id") or values.get("id") or 0)).fetchone()
+            if other:
+                raise ValidationError(f"身份证号与已登记的“{other[0]}”相同，同一人请勿重复登记", "id_number")
         return out
 
 

@@ -46,6 +46,11 @@ class ChecklistModel(QAbstractTableModel):
         self.saved = {r["rule_code"]: r for r in self.ledger.rows("checklist", "year = ?", (self.year,))}
         self.endResetModel()
 
+    def answer(self, item: dict) -> dict:
+        """The item's own row, else a row answering its whole rule (e.g. SYS-DOCS for all five
+        制度): the assessment counts that row for every item, so the list must show it too."""
+        return self.saved.get(item["code"]) or self.saved.get(item.get("rule_code")) or {}
+
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
 
@@ -73,7 +78,7 @@ class ChecklistModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self.items)):
             return None
         item = self.items[index.row()]
-        saved = self.saved.get(item["code"], {})
+        saved = self.answer(item)
         key = self.COLUMNS[index.column()]
         if key == "met":
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -119,7 +124,12 @@ class ChecklistModel(QAbstractTableModel):
         try:
             current = self.saved.get(code)
             if current is None:
-                row_id = self.ledger.insert("checklist", {"rule_code": code, "year": self.year, **changes})
+                # An item answered by its rule's row keeps that answer when it gets a row of its own.
+                item = next((it for it in self.items if it["code"] == code), {})
+                whole = self.saved.get(item.get("rule_code")) or {}
+                inherited = {k: whole[k] for k in ("met", "evidence") if whole.get(k) is not None}
+                row_id = self.ledger.insert("checklist", {"rule_code": code, "year": self.year,
+                                                          **inherited, **changes})
             else:
                 row_id = current["id"]
                 self.ledger.update("checklist", row_id, changes)
@@ -208,5 +218,5 @@ class ChecklistWidget(QWidget):
         self.changed.emit()
 
     def update_summary(self) -> None:
-        met = sum(1 for it in self.model.items if (self.model.saved.get(it["code"]) or {}).get("met"))
+        met = sum(1 for it in self.model.items if self.model.answer(it).get("met"))
         self.summary.setText(TEXT["summary"].format(year=self.year, n=len(self.model.items), met=met))

@@ -149,7 +149,8 @@ def member_choices(ledger, keep: Iterable[int | None] = ()) -> list[tuple[str, i
 
 
 def group_choices(ledger) -> list[tuple[str, int]]:
-    return [(g["name"], g["id"]) for g in ledger.rows("party_groups", order_by="name, id")]
+    # Creation order, as on the 工作台: by name 第三 sorts before 第二.
+    return [(g["name"], g["id"]) for g in ledger.rows("party_groups", order_by="id")]
 
 
 def plain_text(edit: QPlainTextEdit) -> str | None:

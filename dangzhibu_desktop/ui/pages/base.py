@@ -129,7 +129,7 @@ def enum_choices(values) -> Callable[[object], list[tuple[str, object]]]:
 
 
 def group_choices(ledger) -> list[tuple[str, object]]:
-    return [(r["name"], r["id"]) for r in ledger.rows("party_groups", order_by="name")]
+    return [(r["name"], r["id"]) for r in ledger.rows("party_groups", order_by="id")]  # 第二 before 第三
 
 
 class ListPage(Page):

@@ -118,7 +118,10 @@ class DevelopmentPage(ListPage):
         return box
 
     def new_defaults(self):
-        return {"status": enums.ACTIVE_STATUS}
+        # Without step 1 the person has no category and would not appear on this page at all;
+        # the date (today) stays editable in the dialog's 发展党员纪实 tab.
+        apply = {"step": _steps.STEP_APPLY, "date": self.session.today.isoformat()}
+        return {"status": enums.ACTIVE_STATUS, "development_steps": [apply]}
 
     def load_rows(self, year):
         today = self.session.today
@@ -402,5 +405,5 @@ class GroupsList(ListPage):
             "(SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL "
             " AND m.status = '在册') AS persons "
             "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
-            "WHERE g.deleted_at IS NULL ORDER BY g.name")
+            "WHERE g.deleted_at IS NULL ORDER BY g.id")  # creation order: by name 第三 sorts before 第二
 
