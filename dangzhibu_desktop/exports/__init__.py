@@ -87,7 +87,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
     allowed = FORMATS[kind]
     if ext not in allowed:
         raise LedgerError(f"{KIND_LABELS[kind]}只能导出为" + "或".join(_TYPE_NAMES[e] for e in allowed)
-                          + f"，请把文件扩展名改为" + "或".join(allowed))
+                          + "，请把文件扩展名改为" + "或".join(allowed))
     if not out.parent.is_dir():
         raise LedgerError(f"输出文件夹“{out.parent}”不存在")
     job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)

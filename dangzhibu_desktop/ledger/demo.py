@@ -500,7 +500,7 @@ class _Builder:
         self._pick_persons()
 
     def _people_small(self) -> None:
-        rng, end, start = self.rng, self.end, self.start
+        rng, end = self.rng, self.end
         y = self.year
         ppl = self.people
         # Committee (5), old 正式党员.

@@ -10,7 +10,7 @@ an hour. Binary floats never enter a sum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as _field
+from dataclasses import dataclass
 
 from . import enums
 
