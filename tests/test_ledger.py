@@ -226,3 +226,5 @@ def test_same_id_number_twice_refused(ledger):
     ledger.update("members", first, {"id_number": "11010519491231002X", "phone": "13812345678"})
     ledger.delete("members", first)  # a person in the 回收站 may be registered again
     ledger.insert("members", {"name": "王秀英", "id_number": "11010519491231002X"})
+    with pytest.raises(LedgerError, match="无法恢复：身份证号与已登记的“王秀英”相同"):
+        ledger.restore("members", first)

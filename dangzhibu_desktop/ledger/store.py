@@ -405,6 +405,10 @@ class Ledger:
         row = self.get(table, row_id, include_deleted=True)
         if row is None or not t.soft_delete or row.get("deleted_at") is None:
             raise LedgerError(f"回收站中没有这条{t.label}记录")
+        if t.name == "members" and row.get("id_number"):
+            holder = self._id_number_holder(row["id_number"], row_id)
+            if holder:
+                raise LedgerError(f"无法恢复：身份证号与已登记的“{holder}”相同，同一人请勿重复登记")
         with self.transaction():
             try:
                 self.conn.execute(f"UPDATE {t.name} SET deleted_at = NULL, updated_at = ? WHERE id = ?",
@@ -520,13 +524,18 @@ class Ledger:
                     raise ValidationError(f"{f.label}（编号{out[f.name]}）在{target.label}中不存在", f.name)
         _check_row(t, merged)
         if t.name == "members" and out.get("id_number"):
-            # One person, one row: the same 身份证号 twice would double every count and the roster.
-            other = self.conn.execute(
-                "SELECT name FROM members WHERE id_number = ? AND deleted_at IS NULL AND id != ?",
-                (out["id_number"], (existing or {}).get("id") or values.get("id") or 0)).fetchone()
-            if other:
-                raise ValidationError(f"身份证号与已登记的“{other[0]}”相同，同一人请勿重复登记", "id_number")
+            holder = self._id_number_holder(out["id_number"], (existing or {}).get("id") or values.get("id"))
+            if holder:
+                raise ValidationError(f"身份证号与已登记的“{holder}”相同，同一人请勿重复登记", "id_number")
         return out
+
+    def _id_number_holder(self, id_number: str, except_id: int | None) -> str | None:
+        """Name of another member (not in the 回收站) with this 身份证号: one person, one row, or
+        every count and the roster would hold them twice."""
+        row = self.conn.execute(
+            "SELECT name FROM members WHERE id_number = ? AND deleted_at IS NULL AND id != ?",
+            (id_number, except_id or 0)).fetchone()
+        return row[0] if row else None
 
 
 # ---- field coercion and row rules -----------------------------------------------------
