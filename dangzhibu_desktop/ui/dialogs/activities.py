@@ -176,11 +176,7 @@ class TrainingDialog(_ParticipantsDialog):
                   "hours": parse_hours(ui.hoursEdit.text(), "学时", "hours") if ui.hoursEdit.text().strip() else None,
                   "kind": combo_value(ui.kindCombo)}
         rows = self.child_rows()
-        if self.row_id:
-            self.ledger.update("trainings", self.row_id, values)
-            training_id = self.row_id
-        else:
-            training_id = self.ledger.insert("trainings", values)
+        training_id = self.save_row(values)
         self.ledger.replace_children("training_attendance", training_id, rows)
         return training_id
 
@@ -232,11 +228,7 @@ class VolunteerDialog(_ParticipantsDialog):
                   "kind": combo_value(ui.kindCombo), "place": line_text(ui.placeEdit),
                   "description": plain_text(ui.descriptionEdit)}
         rows = self.child_rows()
-        if self.row_id:
-            self.ledger.update("volunteer_activities", self.row_id, values)
-            activity_id = self.row_id
-        else:
-            activity_id = self.ledger.insert("volunteer_activities", values)
+        activity_id = self.save_row(values)
         self.ledger.replace_children("volunteer_hours", activity_id, rows)
         return activity_id
 
@@ -309,11 +301,7 @@ class PioneerPostDialog(RecordDialog):
         values = {"kind": combo_value(ui.kindCombo), "name": line_text(ui.nameEdit),
                   "established_on": get_date(ui.establishedEdit), "ended_on": get_date(ui.endedEdit),
                   "commitment": plain_text(ui.commitmentEdit), "achievements": plain_text(ui.achievementsEdit)}
-        if self.row_id:
-            self.ledger.update("pioneer_posts", self.row_id, values)
-            post_id = self.row_id
-        else:
-            post_id = self.ledger.insert("pioneer_posts", values)
+        post_id = self.save_row(values)
         rows = []
         for r in self.model.rows:
             if r.get("on"):

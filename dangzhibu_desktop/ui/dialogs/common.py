@@ -370,6 +370,13 @@ class RecordDialog(QDialog):
     def write(self) -> int:
         raise NotImplementedError
 
+    def save_row(self, values: dict) -> int:
+        """Update the edited row, or insert a new one into ``table``; returns its id."""
+        if self.row_id:
+            self.ledger.update(self.table, self.row_id, values)
+            return self.row_id
+        return self.ledger.insert(self.table, values)
+
     # -- state
     @property
     def dirty(self) -> bool:

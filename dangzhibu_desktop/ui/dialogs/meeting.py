@@ -212,11 +212,7 @@ class MeetingDialog(RecordDialog):
 
     def write(self) -> int:
         values = self.values()
-        if self.row_id:
-            meeting_id = self.row_id
-            self.ledger.update("meetings", meeting_id, values)
-        else:
-            meeting_id = self.ledger.insert("meetings", values)
+        meeting_id = self.save_row(values)
         self.ledger.replace_children("attendance", meeting_id, self._attendance)
         return meeting_id
 

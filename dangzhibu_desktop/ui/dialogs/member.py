@@ -297,11 +297,7 @@ class MemberDialog(RecordDialog):
 
     def write(self) -> int:
         values = self.values()
-        if self.row_id:
-            member_id = self.row_id
-            self.ledger.update("members", member_id, values)
-        else:
-            member_id = self.ledger.insert("members", values)
+        member_id = self.save_row(values)
         _sync_children(self.ledger, "development_steps", member_id, self.steps,
                        ("step", "date", "note", "outcome", "persons"))
         _sync_children(self.ledger, "committee_roles", member_id, self.roles,
@@ -396,10 +392,8 @@ class StepDialog(RecordDialog):
     def write(self):
         if self.embedded:
             return self.row_id
-        if self.row_id:
-            self.ledger.update("development_steps", self.row_id, self.values)
-            return self.row_id
-        return self.ledger.insert("development_steps", {**self.values, "member_id": self.defaults.get("member_id")})
+        return self.save_row(self.values if self.row_id
+                             else {**self.values, "member_id": self.defaults.get("member_id")})
 
 
 class CommitteeRoleDialog(RecordDialog):
@@ -449,7 +443,4 @@ class CommitteeRoleDialog(RecordDialog):
     def write(self):
         if self.embedded:
             return self.row_id
-        if self.row_id:
-            self.ledger.update("committee_roles", self.row_id, self.values)
-            return self.row_id
-        return self.ledger.insert("committee_roles", self.values)
+        return self.save_row(self.values)

@@ -84,10 +84,7 @@ class RectificationDialog(RecordDialog):
                   "measure": plain_text(ui.measureEdit), "owner_id": combo_value(ui.ownerCombo),
                   "deadline": get_date(ui.deadlineEdit), "status": combo_value(ui.statusCombo),
                   "closed_on": get_date(ui.closedEdit), "evidence": plain_text(ui.evidenceEdit)}
-        if self.row_id:
-            self.ledger.update("rectifications", self.row_id, values)
-            return self.row_id
-        return self.ledger.insert("rectifications", values)
+        return self.save_row(values)
 
 
 class BranchDialog(RecordDialog):
@@ -258,11 +255,7 @@ class PartyGroupDialog(RecordDialog):
 
     def write(self) -> int:
         values = {"name": line_text(self.ui.nameEdit), "leader_id": combo_value(self.ui.leaderCombo)}
-        if self.row_id:
-            self.ledger.update("party_groups", self.row_id, values)
-            group_id = self.row_id
-        else:
-            group_id = self.ledger.insert("party_groups", values)
+        group_id = self.save_row(values)
         for r in self.model.rows:
             if r["on"] and not r["was"]:
                 self.ledger.update("members", r["member_id"], {"party_group_id": group_id})
