@@ -34,14 +34,14 @@ class MembersPage(ListPage):
         field_column("members", "gender", width=45),
         field_column("members", "birth_date", width=95),
         Column("category", "类别", width=95),
-        Column("group_name", "党小组", width=100),
+        Column("group_name", "党小组", width=150),
         Column("status", "党籍状态", width=80,
                color=lambda r: MUTED if r.get("status") != enums.ACTIVE_STATUS else None),
         Column("admitted_on", "入党日期", width=100),
         Column("full_since", "转正日期", width=100),
         field_column("members", "education", width=80),
         field_column("members", "phone", width=110),
-        field_column("members", "work_post", width=120),
+        field_column("members", "work_post", width=170),
         Column("mobile", "流动党员", "bool", width=70),
     ]
     filters = [
