@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
-
 from ..ledger import enums
 from . import docxkit as dk
+from .canvaskit import GRAY_HEAD, GRAY_LABEL, Cell, Composer, Style, mm
 from .common import Job, cn_date
-from .pdfkit import Mark, PdfWriter
+from .pdfkit import BODY_PT, LINE_PT
 
 
 LONG_TOPIC = 150  # characters
@@ -107,79 +105,90 @@ def _kind_counts(records: list[MeetingRecord]) -> str:
 
 
 # ---- PDF --------------------------------------------------------------------------------
+# Drawn by the lean composer (canvaskit), not platypus: see BENCHMARKS.md, issue #7.
+def _pdf_styles(fonts) -> dict[str, Style]:
+    f = fonts
+    return {
+        "cover": Style(f.title, 36, 54, "c"),
+        "cover_info": Style(f.kai, 18, 36, "c"),
+        "title": Style(f.title, 22, 33, "c"),
+        "h1": Style(f.heading, BODY_PT, LINE_PT),
+        "body": Style(f.body, BODY_PT, LINE_PT, "j", indent=2 * BODY_PT),
+        "label": Style(f.heading, 12, 20, space_before=2 * mm),
+        "text": Style(f.body, 12, 20, "j"),
+        "sign": Style(f.body, 12, 24),
+        "head": Style(f.heading, 10.5, 14, "c"),
+        "cell": Style(f.body, 10.5, 14),
+        "head_small": Style(f.heading, 9, 11.5, "c"),
+        "small_l": Style(f.body, 9, 11.5),
+        "small_c": Style(f.body, 9, 11.5, "c"),
+    }
+
+
 def write_pdf(job: Job, path: Path) -> None:
     records = collect(job)
     branch = job.branch_name()
     total = len(records)
-    w = PdfWriter(job, path, f"{branch}{job.year}年度会议记录簿", total_units=total,
-                  first_numbered_page=2)
-    story: list = [Spacer(1, 40 * mm), w.p("会议记录簿", "cover"), Spacer(1, 30 * mm),
-                   w.p(branch, "cover_info"), w.p(f"{job.year}年度", "cover_info"),
-                   Spacer(1, 20 * mm)]
+    c = Composer(job, path, f"{branch}{job.year}年度会议记录簿", first_numbered_page=2)
+    st = _pdf_styles(c.fonts)
+
+    c.space(40 * mm, at_top=True)
+    c.paragraph("会议记录簿", st["cover"])
+    c.space(30 * mm)
+    c.paragraph(branch, st["cover_info"])
+    c.paragraph(f"{job.year}年度", st["cover_info"])
+    c.space(20 * mm)
     if records:
-        story.append(w.p(f"起止日期：{records[0].date}至{records[-1].date}", "cover_info"))
-    story.append(w.p(f"共{total}次会议", "cover_info"))
-    story.append(PageBreak())
+        c.paragraph(f"起止日期：{records[0].date}至{records[-1].date}", st["cover_info"])
+    c.paragraph(f"共{total}次会议", st["cover_info"])
 
     # Index: the head row repeats on every page; rows never split.
-    story.append(Mark(outline="目录"))
-    story.append(w.p("目　　录", "title"))
+    c.new_page()
+    c.bookmark("目录")
+    c.paragraph("目　　录", st["title"])
+    c.space(6 * mm)
     if records:
-        head = ["序号", "日期", "会议类型", "议题", "主持人", "应到", "实到"]
-        rows = [head] + [[str(r.number), r.short_date, r.kind, r.topic, r.host, r.expected, r.present]
-                         for r in records]
-        story.append(w.table(rows, [11 * mm, 20 * mm, 25 * mm, 67 * mm, 17 * mm, 8 * mm, 8 * mm],
-                             align=["c", "c", "c", "l", "c", "c", "c"], small=True))
-        story.append(Spacer(1, 3 * mm))
-        story.append(w.p(_kind_counts(records) + "。", "text"))
+        c.paragraph(f"全年共{total}次会议：{_kind_counts(records)}。", st["text"])
+        c.space(3 * mm)
+        head = [Cell(t, st["head_small"], fill=GRAY_HEAD)
+                for t in ("序号", "日期", "会议类型", "议题", "主持人", "应到", "实到")]
+        col = [st["small_c"], st["small_c"], st["small_c"], st["small_l"], st["small_c"], st["small_c"],
+               st["small_c"]]
+        rows = [head] + [[Cell(str(v), s) for v, s in zip(
+            (r.number, r.short_date, r.kind, r.topic, r.host, r.expected, r.present), col)]
+            for r in records]
+        c.table(rows, [x * mm for x in (10, 19, 24, 64, 17, 11, 11)], head_rows=1)
     else:
-        story.append(w.p(f"{job.year}年度尚未登记会议。", "body"))
+        c.paragraph(f"{job.year}年度尚未登记会议。", st["body"])
 
+    lw, vw = 29 * mm, 49 * mm  # 缺席人员及原因 on one line
     for r in records:
-        story.append(PageBreak())
-        story.append(Mark(index=r.number, header=f"{branch}　{r.kind}　{r.date}",
-                          outline=f"{r.short_date} {r.kind}"))
-        story.append(w.p(r.title, "h1"))
-        story.append(Spacer(1, 2 * mm))
-        story.append(_pdf_header_table(w, r))
-        if r.long_topic:
-            story += w.heading("议题：", "label", room=20 * mm)
-            story += [w.p(line.strip(), "text") for line in r.topic.splitlines() if line.strip()]
-        story += w.heading("会议内容：", "label", room=20 * mm)
-        for line in (r.content or "（未记录）").splitlines() or [""]:
-            if line.strip():
-                story.append(w.p(line.strip(), "text"))
-        story += w.heading("会议决议：", "label", room=20 * mm)
-        for line in (r.resolutions or "无").splitlines():
-            if line.strip():
-                story.append(w.p(line.strip(), "text"))
-        story.append(KeepTogether([
-            Spacer(1, 10 * mm),
-            w.p("主持人（签字）：＿＿＿＿＿＿＿＿　　　　记录人（签字）：＿＿＿＿＿＿＿＿", "sign"),
-        ]))
-    story.append(Mark(header=""))
-    w.build(story)
-
-
-def _pdf_header_table(w: PdfWriter, r: MeetingRecord):
-    lw, vw = 26 * mm, 52 * mm
-    rows, spans = [], []
-    for i, f in enumerate(r.header_fields()):
-        if len(f) == 4:
-            rows.append([f[0], f[1], f[2], f[3]])
-        else:
-            rows.append([f[0], f[1], "", ""])
-            spans.append(("SPAN", (1, i), (3, i)))
-    data = []
-    for row in rows:
-        data.append([w.p(row[0], "head"), w.p(row[1], "cell"),
-                     w.p(row[2], "head") if row[2] else "", w.p(row[3], "cell")])
-    from reportlab.lib import colors
-    style = spans + [("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93))]
-    for i, row in enumerate(rows):
-        if row[2]:
-            style.append(("BACKGROUND", (2, i), (2, i), colors.Color(0.93, 0.93, 0.93)))
-    return w.table(data, [lw, vw, lw, vw], head_rows=0, extra_style=style)
+        c.new_page()
+        c.set_header(f"{branch}　{r.kind}　{r.date}")
+        c.bookmark(f"{r.short_date} {r.kind}")
+        job.tick(r.number, total)
+        c.paragraph(r.title, st["h1"])
+        c.space(2 * mm)
+        rows = []
+        for f in r.header_fields():
+            if len(f) == 4:
+                rows.append([Cell(f[0], st["head"], fill=GRAY_LABEL), Cell(f[1], st["cell"]),
+                             Cell(f[2], st["head"], fill=GRAY_LABEL), Cell(f[3], st["cell"])])
+            else:
+                rows.append([Cell(f[0], st["head"], fill=GRAY_LABEL), Cell(f[1], st["cell"], span=3)])
+        c.table(rows, [lw, vw, lw, vw])
+        sections = [("议题：", r.topic)] if r.long_topic else []
+        sections += [("会议内容：", r.content or "（未记录）"), ("会议决议：", r.resolutions or "无")]
+        for label, text in sections:
+            c.need(20 * mm)
+            c.paragraph(label, st["label"])
+            for line in text.splitlines():
+                if line.strip():
+                    c.paragraph(line.strip(), st["text"])
+        c.need(10 * mm + st["sign"].leading)
+        c.space(10 * mm)
+        c.paragraph("主持人（签字）：＿＿＿＿＿＿＿＿　　　　记录人（签字）：＿＿＿＿＿＿＿＿", st["sign"])
+    c.save()
 
 
 # ---- Word -------------------------------------------------------------------------------

@@ -30,6 +30,26 @@ __all__ = ["PdfWriter", "Mark", "PageBreak", "Spacer", "mm"]
 # reportlab has no letter spacing, so the PDF sets the face at the same 15.75 pt pitch.
 BODY_PT = 15.75
 LINE_PT = 28.95  # 225 mm / 22 lines
+PORTRAIT_MARGINS = dict(top=37 * mm, bottom=35 * mm, left=28 * mm, right=26 * mm)  # 公文
+WIDE_MARGINS = dict(top=26 * mm, bottom=24 * mm, left=22 * mm, right=20 * mm)  # turned with the paper
+
+
+def draw_page_furniture(canvas, fonts: FontSet, pagesize, margins: dict, page: int,
+                        first_numbered_page: int, header: str | None, header_page: int) -> None:
+    """The page number "— n —" at the foot and the running header (with （续） after its first page)."""
+    canvas.saveState()
+    w, h = pagesize
+    if page >= first_numbered_page:
+        canvas.setFont(fonts.body, 14)
+        canvas.drawCentredString(w / 2, margins["bottom"] - 14 * mm, f"— {page - first_numbered_page + 1} —")
+    if header:
+        text = header + ("（续）" if page > header_page else "")
+        canvas.setFont(fonts.body, 10.5)
+        y = h - margins["top"] + 6 * mm
+        canvas.drawString(margins["left"], y, plain(text, fonts.body, fonts))
+        canvas.setLineWidth(0.5)
+        canvas.line(margins["left"], y - 2 * mm, w - margins["right"], y - 2 * mm)
+    canvas.restoreState()
 
 
 class Mark(Flowable):
@@ -87,11 +107,7 @@ class PdfWriter:
         self.title = title
         self.fonts: FontSet = pdf_fonts()
         self.pagesize = landscape(A4) if wide else A4
-        # 公文 margins; the landscape pages turn them with the paper.
-        if wide:
-            self.margins = dict(top=26 * mm, bottom=24 * mm, left=22 * mm, right=20 * mm)
-        else:
-            self.margins = dict(top=37 * mm, bottom=35 * mm, left=28 * mm, right=26 * mm)
+        self.margins = dict(WIDE_MARGINS if wide else PORTRAIT_MARGINS)
         self.total_units = total_units
         self.first_numbered_page = first_numbered_page
         self.header: str | None = None
@@ -217,22 +233,8 @@ class PdfWriter:
 
     # ---- page furniture ----------------------------------------------------------------
     def _on_page_end(self, canvas, doc):
-        canvas.saveState()
-        w, h = self.pagesize
-        f = self.fonts
-        if doc.page >= self.first_numbered_page:
-            number = doc.page - self.first_numbered_page + 1
-            canvas.setFont(f.body, 14)
-            canvas.drawCentredString(w / 2, self.margins["bottom"] - 14 * mm,
-                                     f"— {number} —")
-        if self.header:
-            text = self.header + ("（续）" if doc.page > self.header_page else "")
-            canvas.setFont(f.body, 10.5)
-            y = h - self.margins["top"] + 6 * mm
-            canvas.drawString(self.margins["left"], y, plain(text, f.body, f))
-            canvas.setLineWidth(0.5)
-            canvas.line(self.margins["left"], y - 2 * mm, w - self.margins["right"], y - 2 * mm)
-        canvas.restoreState()
+        draw_page_furniture(canvas, self.fonts, self.pagesize, self.margins, doc.page,
+                            self.first_numbered_page, self.header, self.header_page)
 
     def build(self, story: list) -> None:
         m = self.margins
