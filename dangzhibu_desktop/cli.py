@@ -197,13 +197,10 @@ def _cmd_export(args) -> int:
     if not out.parent.exists():
         raise CliError(f"输出文件夹“{out.parent}”不存在")
     if args.kind == "package":
-        from .ledger.package import export_package
+        from .ledger.package import write_package
 
         with _open(args.db, readonly=True) as ledger:
-            doc = export_package(ledger)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(out)
+            write_package(ledger, out)
         print(f"已导出数据包：{out}")
         return EXIT_OK
     from .exports import export_document

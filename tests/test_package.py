@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -12,6 +13,7 @@ from dangzhibu_desktop.ledger.package import (
     import_package,
     import_package_file,
     parse_package_text,
+    write_package,
 )
 from dangzhibu_desktop.ledger.schema import PACKAGE_TABLES
 
@@ -127,3 +129,84 @@ def test_import_file_checks_encoding(tmp_path):
     with open_ledger(tmp_path / "dst.sqlite", create=True) as led:
         with pytest.raises(PackageError, match="UTF-8"):
             import_package_file(led, bad)
+
+
+# ---- the package file: written and read a table at a time ------------------------------
+def _empty(led) -> bool:
+    return all(led.scalar(f"SELECT COUNT(*) FROM {t}") == 0
+               for t in ("branch", *PACKAGE_TABLES, "attendance", "development_steps"))
+
+
+@pytest.fixture
+def src(tmp_path):
+    with open_ledger(tmp_path / "src.sqlite", create=True) as led:
+        fill(led)
+        yield led
+
+
+def test_written_file_is_exactly_the_documented_json(tmp_path, src, monkeypatch):
+    import dangzhibu_desktop.ledger.package as package
+
+    monkeypatch.setattr(package, "_CHUNK", 1)  # children fetched parent by parent
+    out = write_package(src, tmp_path / "p.json")
+    expected = json.dumps(export_package(src), ensure_ascii=False, indent=1)
+    assert out.read_text(encoding="utf-8") == expected
+    assert not (tmp_path / "p.json.tmp").exists()
+
+
+def test_written_file_of_an_empty_ledger(tmp_path):
+    with open_ledger(tmp_path / "e.sqlite", create=True) as led:
+        out = write_package(led, tmp_path / "p.json")
+        assert out.read_text(encoding="utf-8") == json.dumps(export_package(led), ensure_ascii=False, indent=1)
+        assert '"members": []' in out.read_text(encoding="utf-8")
+
+
+def _import_text(tmp_path, text: str, name="dst.sqlite"):
+    path = tmp_path / "p.json"
+    path.write_text(text, encoding="utf-8")
+    led = open_ledger(tmp_path / name, create=True)
+    return led, path
+
+
+def test_members_in_any_order_and_compact_json_import_the_same(tmp_path, full_doc):
+    # another program may order the members differently and write without indentation
+    shuffled = {k: full_doc[k] for k in reversed(list(full_doc))}
+    led, path = _import_text(tmp_path, json.dumps(shuffled, ensure_ascii=False, separators=(",", ":")))
+    with led:
+        counts = import_package_file(led, path)
+        assert export_package(led) == full_doc
+    assert counts["党员及入党人员"] == 2 and counts["出勤"] == 2
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda t: t[:-1] + ', "extra": [1, 2,]}', "不是有效的JSON文件"),  # bad JSON after every table
+    (lambda t: t + " x", "不是有效的JSON文件"),  # text after the end
+    (lambda t: t[:-1] + ', "members": []}', "出现了不止一次"),
+    (lambda t: t.replace('"reason": "出差"', '"reason": "出差",'), "不是有效的JSON文件"),  # inside a table
+    (lambda t: t.replace('"学习贯彻全会精神"', '"学习贯彻全会精神" "又一个"', 1), "不是有效的JSON文件"),
+])
+def test_a_damaged_file_is_refused_whole(tmp_path, src, damage, words):
+    text = write_package(src, tmp_path / "good.json").read_text(encoding="utf-8")
+    led, path = _import_text(tmp_path, damage(text))
+    with led:
+        with pytest.raises(PackageError, match=words) as e:
+            import_package_file(led, path)
+        assert _empty(led)
+    if "JSON" in words:
+        assert re.search(r"第\d+行第\d+列", str(e.value))
+
+
+def test_a_table_that_is_not_a_list_is_named(tmp_path, full_doc):
+    doc = {**full_doc, "trainings": {"not": "a list"}}
+    led, path = _import_text(tmp_path, json.dumps(doc, ensure_ascii=False, indent=1))
+    with led:
+        with pytest.raises(PackageError, match="教育培训.*应为列表|应为列表"):
+            import_package_file(led, path)
+        assert _empty(led)
+
+
+def test_the_window_writes_the_same_package_file(tmp_path, src):
+    from dangzhibu_desktop.ui.pages.export import run_export
+
+    out = run_export(src, "package", 2025, str(tmp_path / "台账数据包.json"), show_id=False)
+    assert open(out, encoding="utf-8").read() == json.dumps(export_package(src), ensure_ascii=False, indent=1)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
 from .store import Ledger, now_stamp
@@ -51,39 +52,76 @@ def _row_out(t: Table, row: Mapping[str, Any], *, skip: str | None = None) -> di
     return out
 
 
+_CHUNK = 500  # parents per query for their child rows
+
+
+def _table_rows(ledger: Ledger, name: str) -> Iterator[dict]:
+    """One package table's rows in id order, each with its child lists, a chunk at a time."""
+    t = TABLES[name]
+    kids = [(child, key) for child, (parent, key) in PACKAGE_CHILD_KEYS.items() if parent == name]
+    rows = ledger.rows(name, order_by="id", include_deleted=True)
+    for at in range(0, len(rows), _CHUNK):
+        chunk = rows[at:at + _CHUNK]
+        grouped: dict[str, dict[int, list[dict]]] = {}
+        if kids:
+            marks = ",".join("?" * len(chunk))
+            ids = tuple(r["id"] for r in chunk)
+            for child, _key in kids:
+                ct = TABLES[child]
+                g: dict[int, list[dict]] = {}
+                for r in ledger.rows(child, f"{ct.parent_key} IN ({marks})", ids, order_by="id",
+                                     include_deleted=True):
+                    g.setdefault(r[ct.parent_key], []).append(_row_out(ct, r, skip=ct.parent_key))
+                grouped[child] = g
+        for r in chunk:
+            obj = _row_out(t, r)
+            for child, key in kids:
+                obj[key] = grouped[child].get(r["id"], [])
+            yield obj
+
+
+def _package_members(ledger: Ledger) -> Iterator[tuple[str, Any]]:
+    """The package's top-level members in order; each table as an iterator of its rows."""
+    yield "format", FORMAT
+    yield "version", VERSION
+    branch = ledger.branch()
+    yield "branch", _row_out(TABLES["branch"], branch) if branch else None
+    for name in PACKAGE_TABLES:
+        yield name, _table_rows(ledger, name)
+
+
 def export_package(ledger: Ledger) -> dict:
     """The whole ledger (the 回收站 included, marked by ``deleted_at``) as a package dict."""
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    branch = ledger.branch()
-    doc["branch"] = _row_out(TABLES["branch"], branch) if branch else None
-    children: dict[str, dict[int, list[dict]]] = {}
-    for child, (parent, _key) in PACKAGE_CHILD_KEYS.items():
-        t = TABLES[child]
-        grouped: dict[int, list[dict]] = {}
-        for r in ledger.rows(child, order_by="id", include_deleted=True):
-            grouped.setdefault(r[t.parent_key], []).append(_row_out(t, r, skip=t.parent_key))
-        children[child] = grouped
-    for name in PACKAGE_TABLES:
-        t = TABLES[name]
-        rows = []
-        for r in ledger.rows(name, order_by="id", include_deleted=True):
-            obj = _row_out(t, r)
-            for child, (parent, key) in PACKAGE_CHILD_KEYS.items():
-                if parent == name:
-                    obj[key] = children[child].get(r["id"], [])
-            rows.append(obj)
-        doc[name] = rows
-    return doc
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in _package_members(ledger)}
+
+
+def _nested(value, level: int) -> str:
+    """``value`` as ``json.dump(…, indent=1)`` writes it ``level`` deep in the document.
+
+    JSON strings never hold a raw line break, so indenting every line is safe.
+    """
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
 
 
 def write_package(ledger: Ledger, out: str | os.PathLike) -> Path:
+    """Write the package file table by table: the same bytes as ``json.dump(export_package(…),
+    indent=1)`` without holding the whole ledger as Python objects (on the large demo ledger,
+    82 000 rows, that was ~50 MB more peak memory). A failed write leaves no file behind."""
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
-    # json.dump streams to the file: with indent, json.dumps builds the whole text from pure-Python
-    # chunks first (125 MB more peak memory on the large demo ledger, same bytes, same time).
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(export_package(ledger), fh, ensure_ascii=False, indent=1)
+            for k, (key, value) in enumerate(_package_members(ledger)):
+                fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
+                if not isinstance(value, Iterator):
+                    fh.write(_nested(value, 1))
+                    continue
+                n = 0
+                for n, row in enumerate(value, 1):
+                    fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
+                fh.write("\n ]" if n else "[]")
+            fh.write("\n}")
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -171,12 +209,13 @@ def _describe(t: Table, index: int, obj: Any) -> str:
     return f"{t.label}第{index + 1}条{name}"
 
 
-def parse_package_text(text: str) -> dict:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PackageError(f"数据包不是有效的JSON文件（第{exc.lineno}行第{exc.colno}列）") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+def _json_error(exc: json.JSONDecodeError) -> PackageError:
+    return PackageError(f"数据包不是有效的JSON文件（第{exc.lineno}行第{exc.colno}列）")
+
+
+def _check_header(doc) -> None:
+    """Refuse what is not a package of a version this program reads."""
+    if doc.get("format") != FORMAT:
         raise PackageError("这不是党支部工作台的数据包（format 应为 dangzhibu-package）")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
@@ -185,7 +224,143 @@ def parse_package_text(text: str) -> dict:
         raise PackageError(f"数据包版本为{version}，本软件只支持到版本{VERSION}，请先升级软件")
     if version < 1:
         raise PackageError(f"数据包版本号{version}无效")
+
+
+def parse_package_text(text: str) -> dict:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _json_error(exc) from None
+    if not isinstance(doc, dict):
+        raise PackageError("这不是党支部工作台的数据包（format 应为 dangzhibu-package）")
+    _check_header(doc)
     return doc
+
+
+class _LazyPackage:
+    """A package file's top-level members, parsed one at a time as the import asks for them.
+
+    Parsed whole, the large demo ledger's package is ~70 MB of Python objects besides its text;
+    the import takes each table when it writes it and lets it go after, so one table at a time
+    is held. The text is still checked to its end (``finish``) before the import commits: bad
+    JSON anywhere refuses the whole package, with the line and column, as ``json.loads`` would.
+    """
+
+    _WS = re.compile(r"[ \t\n\r]*")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._dec = json.JSONDecoder()
+        self._pos = self._skip(0) + 1  # past the "{" (the caller checked it is there)
+        self._first = True
+        self._done = False
+        self._parsed: dict[str, Any] = {}  # read ahead, not taken yet
+        self._taken: set[str] = set()
+
+    @staticmethod
+    def is_object(text: str) -> bool:
+        return text[_LazyPackage._WS.match(text).end():][:1] == "{"
+
+    def _skip(self, pos: int) -> int:
+        return self._WS.match(self._text, pos).end()
+
+    def _key(self) -> str | None:
+        """Read the next member's name and stop at its value; None at the closing brace."""
+        if self._done:
+            return None
+        t = self._text
+        pos = self._skip(self._pos)
+        if t.startswith("}", pos):
+            end = self._skip(pos + 1)
+            if end != len(t):
+                raise json.JSONDecodeError("Extra data", t, end)
+            self._done, self._text = True, ""
+            return None
+        if not self._first:
+            if not t.startswith(",", pos):
+                raise json.JSONDecodeError("Expecting ',' delimiter", t, pos)
+            pos = self._skip(pos + 1)
+        if not t.startswith('"', pos):
+            raise json.JSONDecodeError("Expecting property name enclosed in double quotes", t, pos)
+        key, pos = self._dec.raw_decode(t, pos)
+        pos = self._skip(pos)
+        if not t.startswith(":", pos):
+            raise json.JSONDecodeError("Expecting ':' delimiter", t, pos)
+        self._pos = self._skip(pos + 1)
+        self._first = False
+        if key in self._taken:
+            raise PackageError(f"数据包中“{key}”出现了不止一次")
+        return key
+
+    def _value(self):
+        value, self._pos = self._dec.raw_decode(self._text, self._pos)
+        return value
+
+    def _items(self) -> Iterator[Any]:
+        """The elements of the array at the current position, one at a time."""
+        t, dec = self._text, self._dec
+        pos = self._skip(self._pos + 1)
+        try:
+            if t.startswith("]", pos):
+                self._pos = pos + 1
+                return
+            while True:
+                value, pos = dec.raw_decode(t, pos)
+                self._pos = pos
+                yield value
+                pos = self._skip(pos)
+                if t.startswith("]", pos):
+                    self._pos = pos + 1
+                    return
+                if not t.startswith(",", pos):
+                    raise json.JSONDecodeError("Expecting ',' delimiter", t, pos)
+                pos = self._skip(pos + 1)
+        except json.JSONDecodeError as exc:
+            raise _json_error(exc) from None
+
+    def _scan(self, key: str, rows: bool = False):
+        try:
+            while key not in self._parsed and key not in self._taken:
+                k = self._key()
+                if k is None:
+                    break
+                if k == key and rows and self._text.startswith("[", self._pos):
+                    self._taken.add(k)
+                    return self._items()
+                # a repeated member not yet used: the last one counts, as in json.loads
+                self._parsed[k] = self._value()
+        except json.JSONDecodeError as exc:
+            raise _json_error(exc) from None
+        return None
+
+    def get(self, key: str, default=None):
+        """A member's value, kept for later ``get``/``take``."""
+        self._scan(key)
+        return self._parsed.get(key, default)
+
+    def take(self, key: str, default=None):
+        """A member's value, let go by this object (a table about to be written).
+
+        An array next in the text comes as an iterator over its elements, parsed one at a
+        time; it must be used up before anything else is asked of this object.
+        """
+        items = self._scan(key, rows=True)
+        if items is not None:
+            return items
+        self._taken.add(key)
+        return self._parsed.pop(key, default)
+
+    def finish(self) -> None:
+        """Read to the end: the rest (members this version does not use) must be valid JSON too."""
+        try:
+            while self._key() is not None:
+                self._value()
+        except json.JSONDecodeError as exc:
+            raise _json_error(exc) from None
+
+
+def _take(doc, key: str):
+    return doc.take(key) if isinstance(doc, _LazyPackage) else doc.get(key)
 
 
 def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, int]:
@@ -197,8 +372,12 @@ def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, in
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackageError("数据包应为UTF-8编码的JSON文件") from None
-    del raw  # bytes and text of a large package are ~45 MB: free them before the rows go in
-    doc = parse_package_text(text)
+    del raw  # the bytes of a large package are ~15 MB: free them before the rows go in
+    if _LazyPackage.is_object(text):
+        doc = _LazyPackage(text)
+        _check_header(doc)
+    else:
+        doc = parse_package_text(text)  # refuses it, with the message json.loads gives
     del text
     ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
     return import_package(ledger, doc)
@@ -211,18 +390,20 @@ def _ledger_is_empty(ledger: Ledger) -> bool:
     return True
 
 
-def import_package(ledger: Ledger, doc: dict) -> dict[str, int]:
-    """Write a parsed package into an empty ledger, all or nothing.
+def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
+    """Write a package (parsed, or being parsed by ``import_package_file``) into an empty
+    ledger, all or nothing.
 
     Returns counts per table label. Raises PackageError naming the first bad row.
     """
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+    if not isinstance(doc, (dict, _LazyPackage)) or doc.get("format") != FORMAT:
         raise PackageError("这不是党支部工作台的数据包（format 应为 dangzhibu-package）")
     if not _ledger_is_empty(ledger):
         raise PackageError("数据包只能导入到新建的空台账中，当前台账已有数据")
-    for name in PACKAGE_TABLES:
-        if name in doc and not isinstance(doc[name], list):
-            raise PackageError(f"数据包中的{TABLES[name].label}应为列表")
+    if not isinstance(doc, _LazyPackage):
+        for name in PACKAGE_TABLES:
+            if name in doc and not isinstance(doc[name], list):
+                raise PackageError(f"数据包中的{TABLES[name].label}应为列表")
     counts: dict[str, int] = {}
     group_leaders: list[tuple[int, int, str]] = []
     with ledger.transaction():
@@ -234,7 +415,10 @@ def import_package(ledger: Ledger, doc: dict) -> dict[str, int]:
         for name in PACKAGE_TABLES:
             t = TABLES[name]
             child_keys = {key: child for child, (parent, key) in PACKAGE_CHILD_KEYS.items() if parent == name}
-            items = doc.get(name) or []
+            items = _take(doc, name)
+            if items is not None and not isinstance(items, (list, Iterator)):  # (a lazy package's table)
+                raise PackageError(f"数据包中的{t.label}应为列表")
+            items = items or []
             for i, obj in enumerate(items):
                 where = _describe(t, i, obj)
                 row = _row_in(t, obj, where, extra_keys=tuple(child_keys))
@@ -256,6 +440,9 @@ def import_package(ledger: Ledger, doc: dict) -> dict[str, int]:
                         _insert(ledger, child, krow, kwhere)
                         counts[ct.label] = counts.get(ct.label, 0) + 1
                 counts[t.label] = counts.get(t.label, 0) + 1
+        del items
+        if isinstance(doc, _LazyPackage):
+            doc.finish()
         for group_id, leader_id, where in group_leaders:
             if ledger.get("members", leader_id, include_deleted=True) is None:
                 raise PackageError(f"{where}：党小组组长（编号{leader_id}）在党员名单中不存在")

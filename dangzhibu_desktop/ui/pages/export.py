@@ -4,7 +4,6 @@ was written; print the meeting ledger and the roster with a preview."""
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -57,13 +56,9 @@ def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=N
     """Worker function: write one document; returns the path written."""
     out_path = Path(out)
     if kind == "package":
-        from ...ledger.package import export_package
+        from ...ledger.package import write_package
 
-        doc = export_package(reader)
-        tmp = out_path.with_name(out_path.name + ".tmp")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(out_path)
-        return str(out_path)
+        return str(write_package(reader, out_path))
     from ...exports import export_document
 
     written = export_document(kind, reader, year, out_path, show_id=show_id, progress=progress, cancel=cancel)
