@@ -9,7 +9,6 @@ import pytest
 
 from dangzhibu_desktop.exports import export_document
 from dangzhibu_desktop.exports.canvaskit import Cell, Composer, Style
-from dangzhibu_desktop.exports.common import Job
 from dangzhibu_desktop.exports.fonts import CANNOT_END, CANNOT_START, pdf_fonts
 from tests.test_export_documents import needs_poppler, pdfpages, pdftext, squash
 
@@ -17,7 +16,7 @@ YEAR = 2024
 
 
 def _composer(ledger, tmp_path) -> Composer:
-    return Composer(Job(ledger, YEAR), tmp_path / "t.pdf", "测试", first_numbered_page=1)
+    return Composer(tmp_path / "t.pdf", "测试", first_numbered_page=1)
 
 
 def _text(line) -> str:

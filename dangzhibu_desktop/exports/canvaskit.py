@@ -28,7 +28,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .common import Job
 from .fonts import MISSING_GLYPH, FontSet, _breaks, pdf_fonts
 from .pdfkit import PORTRAIT_MARGINS, draw_page_furniture
 
@@ -139,14 +138,12 @@ class Composer:
     """A portrait A4 document laid out top to bottom, page after page.
 
     Args:
-        job: the export job (progress and cancel are the caller's to tick).
         path: where to write.
         title: PDF metadata title.
         first_numbered_page: pages before it (a cover) carry no page number.
     """
 
-    def __init__(self, job: Job, path: Path, title: str, *, first_numbered_page: int = 1):
-        self.job = job
+    def __init__(self, path: Path, title: str, *, first_numbered_page: int = 1):
         self.fonts = pdf_fonts()
         self.faces = _faces_for(self.fonts)
         self.pagesize = A4

@@ -129,7 +129,7 @@ def write_pdf(job: Job, path: Path) -> None:
     records = collect(job)
     branch = job.branch_name()
     total = len(records)
-    c = Composer(job, path, f"{branch}{job.year}年度会议记录簿", first_numbered_page=2)
+    c = Composer(path, f"{branch}{job.year}年度会议记录簿", first_numbered_page=2)
     st = _pdf_styles(c.fonts)
 
     c.space(40 * mm, at_top=True)
