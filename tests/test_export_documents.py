@@ -261,7 +261,7 @@ def test_volunteer_xlsx_per_member_and_per_activity_with_totals(book, tmp_path):
     acts = [[c.value for c in r] for r in wb["按活动统计"].iter_rows(min_row=2) if r[0].value is not None]
     assert acts[1][2] == "学雷锋社区服务" and acts[1][5] == 3 and acts[1][6] == pytest.approx(7.0)
     assert acts[-1][0] == "合计" and acts[-1][5] == 5 and acts[-1][6] == pytest.approx(13.0)
-    assert wb["明细"].cell(wb["明细"].max_row, 5).value == pytest.approx(13.0)
+    assert wb["明细"].cell(wb["明细"].max_row, 6).value == pytest.approx(13.0)
 
 
 @needs_poppler

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..ledger import steps as _steps
+from ..ledger import enums, steps as _steps
 from ..ledger.validate import LedgerError, format_hours, format_money
 
 
@@ -132,6 +132,46 @@ def party_members_on(job: Job, day: _dt.date) -> list[dict]:
         out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
                     "full_since": _steps.full_member_since(steps, day)})
     return out
+
+
+PARTY_CATEGORIES = ("正式党员", "预备党员")
+
+
+class CategoryOnDay:
+    """Who someone was on a given day: their category then, and whether a 党员 of this branch.
+
+    Figures that say 党员…人次 count a person only on days they were a 正式/预备党员 on the
+    books (same reading as ``Ledger.members_on``): a 入党积极分子 in a volunteer activity served
+    too, but not as a 党员; someone admitted in June counts from June on; someone who moved
+    away in August still counts for May. Steps and member rows are read once.
+    """
+
+    def __init__(self, job: Job):
+        self._steps = job.ledger.steps_by_member()
+        self._members = {m["id"]: m for m in job.ledger.rows("members")}
+        self._cache: dict[tuple[int, str], str | None] = {}
+
+    def category(self, member_id: int, day: str | _dt.date) -> str | None:
+        """The derived category on ``day`` (入党积极分子, 正式党员 …), None without steps."""
+        key = (member_id, str(day)[:10])
+        if key not in self._cache:
+            self._cache[key] = _steps.derive_category(self._steps.get(member_id, []),
+                                                      _dt.date.fromisoformat(key[1]))
+        return self._cache[key]
+
+    def on_books(self, member_id: int, day: str | _dt.date) -> bool:
+        m = self._members.get(member_id)
+        if m is None:
+            return False  # in the 回收站
+        d = str(day)[:10]
+        if m.get("joined_branch_on") and m["joined_branch_on"] > d:
+            return False
+        if m.get("left_on"):
+            return m["left_on"] > d
+        return m.get("status") == enums.ACTIVE_STATUS
+
+    def is_party_member(self, member_id: int, day: str | _dt.date) -> bool:
+        return self.on_books(member_id, day) and self.category(member_id, day) in PARTY_CATEGORIES
 
 
 def secretary_id(job: Job, day: _dt.date) -> int | None:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..ledger import enums, steps as _steps
-from .common import Job, party_members_on, secretary_id
+from .common import CategoryOnDay, Job, party_members_on, secretary_id
 
 
 @dataclass
@@ -37,7 +37,7 @@ class YearFigures:
     training_tenths: int = 0
     trained_members: int = 0
     volunteer_activities: int = 0  # 志愿服务 and 其他; 办实事 are counted as deeds
-    volunteer_person_times: int = 0
+    volunteer_person_times: int = 0  # 党员 on the activity's day only, as are the hours
     volunteer_tenths: int = 0
     deeds: list[str] = field(default_factory=list)  # 办实事 titles
     deed_person_times: int = 0
@@ -110,8 +110,11 @@ def year_figures(job: Job) -> YearFigures:
 
     acts = [a for a in led.rows_in_year("volunteer_activities", year) if a["date"] <= end]
     hours = led.children_of_many("volunteer_hours", [a["id"] for a in acts])
+    # "党员参与…人次": only who was a 正式/预备党员 on the activity's day; the 志愿服务 ledger
+    # lists the 积极分子 beside them and gives the same 党员 figure as its own line.
+    who = CategoryOnDay(job)
     for a in acts:
-        rows = hours.get(a["id"], [])
+        rows = [r for r in hours.get(a["id"], []) if who.is_party_member(r["member_id"], a["date"])]
         if a["kind"] == "办实事":
             f.deeds.append(a["title"])
             f.deed_person_times += len(rows)
