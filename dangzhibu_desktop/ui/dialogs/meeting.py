@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
 
 from ...ledger import enums
-from ...ledger.validate import ValidationError
+from ...ledger.schema import TABLES
+from ...ledger.validate import LedgerError, ValidationError
+from ...rules import load_rule_set
 from ..forms.ui_meeting_dialog import Ui_MeetingDialog
 from .common import (
     GridColumn, MemberGrid, RecordDialog, attach_grid, combo_value, fill_combo, get_date,
@@ -24,7 +29,14 @@ TEXT = {
     "no_committee": "尚未登记这一天在任的支委（在“支部信息 → 支委分工”中登记）",
     "no_group_yet": "党小组会请先选择党小组，出勤名单只列该小组成员",
     "not_on_books": "（已不在册）",
+    "incomplete_title": "会议记录不完整",
+    "incomplete_body": "这次会议记录缺少{missing}。\n\n创星评估的“{rule}”一项会把这条记录算作不完整，"
+                       "基本活动的得分会因此降低。\n\n仍要保存吗？（选“否”返回继续填写）",
+    "incomplete_hint": "会议记录缺少{missing}，补全后再保存",
 }
+
+RECORDS_RULE = "ACT-RECORDS"
+RECORDS_FIELDS = ("host_id", "recorder_id", "topic", "content")  # when the rule set cannot be read
 
 PRESENT, LEAVE, ABSENT = enums.ATTENDANCE_STATUSES
 DUE_CATEGORIES = ("正式党员", "预备党员")
@@ -210,6 +222,42 @@ class MeetingDialog(RecordDialog):
     def before_write(self) -> None:
         self._attendance = self.attendance_rows()
 
+    def missing_record_fields(self) -> list[str]:
+        """Fields the 创星评估 wants in every record (ACT-RECORDS) still empty here.
+
+        A meeting dated after today is a plan: the assessment counts it only once its day
+        has come, and the record is written after the meeting.
+        """
+        values = self.values()
+        if values["date"] and values["date"] > _dt.date.today().isoformat():
+            return []
+        return [f for f in record_fields() if values.get(f) in (None, "")]
+
+    def ask_incomplete(self, missing: list[str]) -> bool:
+        """Ask whether to save a record lacking ``missing`` anyway; True = save."""
+        labels = "、".join(TABLES["meetings"].field(f).label for f in missing)
+        answer = QMessageBox.question(
+            self, TEXT["incomplete_title"],
+            TEXT["incomplete_body"].format(missing=labels, rule=records_rule_name()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save(self) -> bool:
+        """Save, after asking when 主持人/记录人/议题/会议记录 are missing (they cost 创星 points)."""
+        missing = self.missing_record_fields()
+        if missing:
+            self.clear_errors()
+            try:
+                self.before_write()  # refuse what cannot be saved anyway before asking
+            except ValidationError as exc:
+                self.show_error(exc.message, exc.field)
+                return False
+            if not self.ask_incomplete(missing):
+                labels = "、".join(TABLES["meetings"].field(f).label for f in missing)
+                self.show_error(TEXT["incomplete_hint"].format(missing=labels), missing[0])
+                return False
+        return super().save()
+
     def write(self) -> int:
         values = self.values()
         meeting_id = self.save_row(values)
@@ -218,6 +266,23 @@ class MeetingDialog(RecordDialog):
 
 
 def _as_date(text):
-    import datetime as _dt
-
     return _dt.date.fromisoformat(text) if text else None
+
+
+def _records_spec():
+    try:
+        return load_rule_set().spec(RECORDS_RULE)
+    except LedgerError:
+        return None
+
+
+def record_fields() -> list[str]:
+    """The meeting fields the rule set's ACT-RECORDS wants filled, in its order."""
+    spec = _records_spec()
+    fields = (spec.params.get("required_fields") if spec else None) or RECORDS_FIELDS
+    return [f for f in fields if f in TABLES["meetings"].names]
+
+
+def records_rule_name() -> str:
+    spec = _records_spec()
+    return spec.name if spec else "会议记录要素齐全"
