@@ -31,7 +31,9 @@ def collect(job: Job) -> tuple[list[list], list[list]]:
     led = job.ledger
     day = job.as_of
     by_member = led.steps_by_member()
-    groups = {g["id"]: g["name"] for g in led.query("SELECT id, name FROM party_groups")}
+    # A group in the 回收站 is no group (as in the window's lists and the rules); its people keep
+    # party_group_id so that restoring the group brings them back.
+    groups = {g["id"]: g["name"] for g in led.rows("party_groups")}
     party, pipeline = [], []
     order = {c: i for i, c in enumerate(enums.CATEGORIES)}
     order[UNRECORDED] = len(order)  # listed first, before 正式党员: they need attention

@@ -401,6 +401,9 @@ class ListPage(Page):
             question = f"把“{name}”移到回收站？\n以后可以在“设置与备份 → 回收站”中恢复。"
         else:
             question = f"把选中的 {len(ids)} 条记录移到回收站？\n以后可以在“设置与备份 → 回收站”中恢复。"
+        warning = self.delete_warning(ids)
+        if warning:
+            question += "\n\n" + warning
         answer = QMessageBox.question(self, "删除", question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
@@ -415,6 +418,10 @@ class ListPage(Page):
         self.session.notify_changed(self.table)
         self.ensure_fresh()
         self.session.say(f"已把 {len(ids)} 条记录移到回收站（Ctrl+Z 撤销）")
+
+    def delete_warning(self, ids: list[int]) -> str:
+        """What else deleting these rows changes, said in the confirmation ("" = nothing)."""
+        return ""
 
     def can_undo_delete(self) -> bool:
         return bool(self._last_deleted)

@@ -407,3 +407,25 @@ class GroupsList(ListPage):
             "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
             "WHERE g.deleted_at IS NULL ORDER BY g.id")  # creation order: by name 第三 sorts before 第二
 
+    def delete_warning(self, ids):
+        # The ledger keeps members.party_group_id on a soft delete, but every list, rule and
+        # export reads only groups outside the 回收站: the people are then in no group until
+        # the group is restored (or for good once the 回收站 is emptied: ON DELETE SET NULL).
+        day = self.session.today
+        people = self.ledger.members_on(day)
+        cats = self.ledger.categories(day)
+        parts = []
+        for gid in ids:
+            group = self.ledger.get("party_groups", gid)
+            here = [m for m in people if m.get("party_group_id") == gid]
+            if group is None or not here:
+                continue
+            party = sum(1 for m in here if cats.get(m["id"]) in ("正式党员", "预备党员"))
+            counts = [f"党员{party}名"] if party else []
+            if len(here) > party:
+                counts.append(f"入党申请人、积极分子等{len(here) - party}名")
+            parts.append(f"{group['name']}现有{'、'.join(counts)}")
+        if not parts:
+            return ""
+        return "；".join(parts) + "，删除后他们将不属于任何党小组（从回收站恢复该党小组可恢复原分组）。"
+
