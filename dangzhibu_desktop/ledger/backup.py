@@ -123,6 +123,9 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
         n += 1
         target = target_dir / f"{src_path.stem}_{stamp}_{reason}_{n}.sqlite"
     tmp = target.with_name(target.name + ".tmp")
+    from .safety import tidy_after_read, wal_sidecars  # safety imports this module
+
+    absent = [p for p in wal_sidecars(src_path) if not p.exists()]
     try:
         src = conn or sqlite3.connect(ro_uri(src_path), uri=True)
         try:
@@ -136,6 +139,7 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
         finally:
             if conn is None:
                 src.close()
+                tidy_after_read(src_path, absent)
         os.replace(tmp, target)
     except sqlite3.DatabaseError as exc:
         _unlink(tmp)

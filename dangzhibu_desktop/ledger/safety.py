@@ -101,14 +101,17 @@ def inspect_file(path: Path) -> int:
     the writable connection, whose first read rolls the unfinished transaction back).
     """
     check_header(path)
-    sidecars = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+    sidecars = wal_sidecars(path)
     absent = [p for p in sidecars if not p.exists()]
     try:
         conn = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error:
         raise LedgerError(f"无法打开台账文件“{path.name}”") from None
     try:
-        return check_contents(conn, path)
+        version = check_contents(conn, path)
+        conn.close()
+        tidy_after_read(path, absent)
+        return version
     except LedgerError:
         conn.close()
         # A read-only look at a WAL-mode file creates empty -wal/-shm files; a refused
@@ -118,6 +121,43 @@ def inspect_file(path: Path) -> int:
             for p in absent:
                 _silent_unlink(p)
         raise
+    finally:
+        conn.close()
+
+
+def wal_sidecars(path: Path) -> list[Path]:
+    """``<file>-wal`` and ``<file>-shm``: SQLite makes both for any reader of a WAL-mode file."""
+    path = Path(path)
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+
+
+def tidy_after_read(path: Path, absent_before: list[Path]) -> None:
+    """Take away the -wal/-shm files a read-only look created, the way SQLite itself does.
+
+    A ``mode=ro`` connection cannot take the exclusive lock SQLite needs before it removes
+    them at close, so ``check``/``export`` on a closed ledger would leave an empty -wal and
+    a -shm beside it. Only when both were absent before the read and the -wal is still
+    empty, a plain connection is opened and closed: its close removes them only if it is
+    the last connection to the file (SQLite checks with that lock), so a window or another
+    reader that has the file open keeps its files, and a -wal with content is never touched.
+    """
+    path = Path(path)
+    sidecars = wal_sidecars(path)
+    if len(absent_before) != len(sidecars) or not any(p.exists() for p in sidecars):
+        return  # they were there already (a window has the file open), or none were made
+    if path.with_name(path.name + "-journal").exists():
+        return
+    try:
+        if sidecars[0].exists() and sidecars[0].stat().st_size > 0:
+            return  # a writer's committed pages: its own close or next open checkpoints them
+        conn = sqlite3.connect(str(path), timeout=1)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.Error:
+        pass
     finally:
         conn.close()
 

@@ -84,6 +84,8 @@ class Ledger:
             raise ValueError("only a read-only ledger may skip the opening checks")
         self._verify = verify
         _check_file_before_open(self.path, create)
+        # What a read-only open finds beside the file, so its close can leave the folder so.
+        self._absent_sidecars = [p for p in _safety.wal_sidecars(self.path) if not p.exists()] if readonly else []
         existed = self.path.exists() and self.path.stat().st_size > 0
         if not readonly:
             self._lock = _safety.LedgerLock(self.path).acquire()
@@ -170,6 +172,8 @@ class Ledger:
                 except sqlite3.Error:
                     pass
             conn.close()
+            if self.readonly:
+                _safety.tidy_after_read(self.path, self._absent_sidecars)
         lock, self._lock = self._lock, None
         if lock is not None:
             lock.release()

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from .migrations import SCHEMA_VERSION
+from .safety import tidy_after_read, wal_sidecars
 from .schema import TABLES
 from .store import SQLITE_HEADER
 
@@ -20,6 +21,7 @@ def verify_ledger(path: Path) -> list[str]:
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             return [f"“{path.name}”不是党支部工作台的台账文件"]
+    absent = [p for p in wal_sidecars(path) if not p.exists()]
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -45,4 +47,5 @@ def verify_ledger(path: Path) -> list[str]:
         problems.append(f"台账文件已损坏，无法读取：{exc}")
     finally:
         conn.close()
+        tidy_after_read(path, absent)
     return problems
