@@ -342,3 +342,14 @@ def test_every_ui_package_ships_in_the_wheel():
     folders = {".".join(p.relative_to(root).parts) for p in [ui, *ui.rglob("*")]
                if p.is_dir() and any(p.glob("*.py")) and p.name != "__pycache__"}
     assert folders <= found, folders - found
+
+
+def test_message_box_buttons_are_in_chinese(qapp):
+    from dangzhibu_desktop.ui.app import application
+
+    application()
+    box = QMessageBox(QMessageBox.Icon.Question, "确认", "删除这条记录？",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    texts = {box.button(b).text().replace("&", "").split("(")[0]
+             for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)}
+    assert texts == {"是", "否"}, texts

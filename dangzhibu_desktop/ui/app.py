@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -26,10 +26,26 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("dangzhibu-desktop")
+    _install_qt_chinese(app)
     from .icons import app_icon
 
     app.setWindowIcon(app_icon())
     return app
+
+
+def _install_qt_chinese(app: QApplication) -> None:
+    """Qt's own words in Chinese: 是/否/取消 on message boxes, the text boxes' context menu.
+
+    The translation ships with PySide6 (and is kept in the frozen build, packaging/buildinfo.py);
+    without it every question the window asks had English Yes/No buttons.
+    """
+    if app.property("dangzhibu_qt_zh"):
+        return
+    translator = QTranslator(app)  # parented: it must live as long as the application
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+    app.setProperty("dangzhibu_qt_zh", True)
 
 
 def run_window(db: str | None, demo: bool, screenshot_dir: str | None) -> int:
