@@ -9,6 +9,7 @@ missing date or an unknown person becomes evidence and a 预警, not a traceback
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 
@@ -70,11 +71,12 @@ def _judged_here(snap: Snapshot, m: dict, d: _dt.date | None) -> bool:
 
 
 def _step_rows(snap: Snapshot, member_id: int, number: int) -> list[dict]:
-    return [s for s in snap.member_steps(member_id) if s.get("step") == number and as_date(s.get("date"))]
+    """The person's dated rows of step ``number``, in their order (read once per snapshot)."""
+    return list(snap.dated_steps(member_id).get(number, ()))
 
 
 def _step_dates(snap: Snapshot, member_id: int, number: int) -> list[_dt.date]:
-    return sorted(as_date(s["date"]) for s in _step_rows(snap, member_id, number))
+    return sorted(as_date(s["date"]) for s in snap.dated_steps(member_id).get(number, ()))
 
 
 def _highest_step(snap: Snapshot, member_id: int) -> int:
@@ -333,8 +335,8 @@ def _birth(m: dict) -> _dt.date | None:
 def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
     age = int(p.get("min_age", 18))
     fails, warns, oks = [], [], []
-    for mid, m in snap.members.items():
-        applied = S.step_date(snap.member_steps(mid), S.STEP_APPLY)
+    for mid, m in snap.stepped():
+        applied = snap.step_date(mid, S.STEP_APPLY)
         if not _judged_here(snap, m, applied):
             continue
         born = _birth(m)
@@ -358,12 +360,11 @@ def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
 def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
     limit = int(p.get("max_days", 30))
     fails, oks, pend, actions = [], [], [], []
-    for mid, m in snap.members.items():
-        steps = snap.member_steps(mid)
-        applied = S.step_date(steps, S.STEP_APPLY)
+    for mid, m in snap.stepped():
+        applied = snap.step_date(mid, S.STEP_APPLY)
         if applied is None:
             continue
-        talked = S.step_date(steps, S.STEP_TALK)
+        talked = snap.step_date(mid, S.STEP_TALK)
         due = applied + _dt.timedelta(days=limit)
         if talked is not None:
             if not _judged_here(snap, m, talked):
@@ -392,11 +393,11 @@ def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
 def team_dev_cultivate(snap: Snapshot, p: dict) -> Outcome:
     years = int(p.get("min_years", 1))
     fails, warns, oks = [], [], []
-    for mid, m in snap.members.items():
-        cand = S.step_date(snap.member_steps(mid), S.STEP_CANDIDATE)
+    for mid, m in snap.stepped():
+        cand = snap.step_date(mid, S.STEP_CANDIDATE)
         if not _judged_here(snap, m, cand):
             continue
-        act = S.step_date(snap.member_steps(mid), S.STEP_ACTIVIST)
+        act = snap.step_date(mid, S.STEP_ACTIVIST)
         if act is None:
             warns.append(f"{m['name']}于{cand}确定为发展对象，但未记录确定为入党积极分子的日期")
         elif cand < S.add_years(act, years):
@@ -418,11 +419,11 @@ def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
     every = int(p.get("interval_months", 6))
     grace = _dt.timedelta(days=int(p.get("grace_days", 31)))
     fails, oks, pend, actions = [], [], [], []
-    for mid, m in snap.members.items():
-        act = S.step_date(snap.member_steps(mid), S.STEP_ACTIVIST)
+    for mid, m in snap.stepped():
+        act = snap.step_date(mid, S.STEP_ACTIVIST)
         if act is None or act > snap.day:
             continue
-        until = S.step_date(snap.member_steps(mid), S.STEP_CANDIDATE)  # 考察 as 积极分子 ends here
+        until = snap.step_date(mid, S.STEP_CANDIDATE)  # 考察 as 积极分子 ends here
         reviews = _step_dates(snap, mid, S.STEP_REVIEW)
         k = 1
         while True:
@@ -458,12 +459,17 @@ def team_dev_train(snap: Snapshot, p: dict) -> Outcome:
     min_days, min_hours = float(p.get("min_days", 3)), float(p.get("min_hours", 24))
     kinds = set(p.get("training_kinds", ()))
     lookback = int(p.get("lookback_months", 12))
-    by_training = {t["id"]: t for t in snap.trainings}
     fails, warns, oks = [], [], []
-    for mid, m in snap.members.items():
-        admit = S.admitted_on(snap.member_steps(mid))
-        if not _judged_here(snap, m, admit):
-            continue
+    judged = []
+    for mid, m in snap.stepped():
+        admit = snap.admitted(mid)
+        if _judged_here(snap, m, admit):
+            judged.append((mid, m, admit))
+    # The year's attendance of the people judged here, read in one query rather than walking
+    # every attendance row of the year once per person.
+    trainings = [t for t in snap.trainings if not (kinds and t.get("kind") not in kinds)]
+    attended_rows = snap.training_rows([t["id"] for t in trainings], [mid for mid, _, _ in judged])
+    for mid, m, admit in judged:
         rows = [s for s in _step_rows(snap, mid, S.STEP_TRAINING) if as_date(s["date"]) <= admit]
         if not rows:
             fails.append(f"{m['name']}于{admit}被接收为预备党员，此前未记录集中培训（第11步）")
@@ -474,17 +480,13 @@ def team_dev_train(snap: Snapshot, p: dict) -> Outcome:
         earliest = S.add_months(admit, -lookback)
         attended = 0
         att_days = set()
-        for tid, atts in snap.training_attendance.items():
-            t = by_training.get(tid)
-            if t is None or (kinds and t.get("kind") not in kinds):
-                continue
+        for t in trainings:
             td = as_date(t["date"])
             if td is None or not earliest <= td <= admit:
                 continue
-            for a in atts:
-                if a["member_id"] == mid:
-                    attended += a["hours"] or 0
-                    att_days.add(td)
+            for a in attended_rows.get((mid, t["id"]), ()):
+                attended += a["hours"] or 0
+                att_days.add(td)
         hours = max(hours, attended / 10)
         days = max(days, len(att_days))
         if hours >= min_hours or days >= min_days:
@@ -513,8 +515,8 @@ def team_dev_introducers(snap: Snapshot, p: dict) -> Outcome:
     for mid, m in snap.members.items():
         by_name.setdefault(m["name"], []).append(mid)
     fails, oks = [], []
-    for mid, m in snap.members.items():
-        admit = S.admitted_on(snap.member_steps(mid))
+    for mid, m in snap.stepped():
+        admit = snap.admitted(mid)
         if not _judged_here(snap, m, admit):
             continue
         rows = [s for s in _step_rows(snap, mid, S.STEP_INTRODUCERS) if as_date(s["date"]) <= admit]
@@ -546,16 +548,16 @@ def team_dev_introducers(snap: Snapshot, p: dict) -> Outcome:
 def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
     months, hard = int(p.get("months", 3)), int(p.get("max_months", 6))
     fails, warns, oks, pend, actions = [], [], [], [], []
-    for mid, m in snap.members.items():
-        admit = S.admitted_on(snap.member_steps(mid))
+    for mid, m in snap.stepped():
+        admit = snap.admitted(mid)
         if admit is None:
             continue
         approved = [d for d in _step_dates(snap, mid, S.STEP_APPROVE) if d >= admit]
+        if approved and not _judged_here(snap, m, approved[0]):
+            continue  # approved in another year (most people): nothing to judge here
         due, last = S.add_months(admit, months), S.add_months(admit, hard)
         if approved:
             d = approved[0]
-            if not _judged_here(snap, m, d):
-                continue
             if d > last:
                 fails.append(f"{m['name']}：{admit}支部大会通过，{d}才审批，超过{hard}个月")
             elif d > due:
@@ -588,9 +590,9 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
     max_ext = int(p.get("max_extensions", 1))
     grace = _dt.timedelta(days=int(p.get("grace_days", 30)))
     fails, warns, oks, pend, actions = [], [], [], [], []
-    for mid, m in snap.members.items():
+    for mid, m in snap.stepped():
         steps = snap.member_steps(mid)
-        admit = S.admitted_on(steps)
+        admit = snap.admitted(mid)
         if admit is None:
             continue
         end = S.add_years(admit, years)
@@ -599,8 +601,8 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
              if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s["date"])),
             key=lambda x: x[0])
         # step 24 repeats step 23's decision: judge the meeting (23) when it is there.
-        meeting = [d for d in decisions if any(s.get("step") == S.STEP_FULL_MEETING and as_date(s["date"]) == d[0]
-                                               for s in steps)] or decisions
+        meeting_days = {as_date(s["date"]) for s in steps if s.get("step") == S.STEP_FULL_MEETING}
+        meeting = [d for d in decisions if d[0] in meeting_days] or decisions
         extensions = [d for d, o in meeting if o == S.OUTCOME_EXTEND]
         final = next(((d, o) for d, o in meeting if o != S.OUTCOME_EXTEND), None)
         if len(extensions) > max_ext and any(_judged_here(snap, m, d) for d in extensions):
@@ -650,13 +652,13 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     target = f"党员≥{fmt_num(base)}学时，书记和委员≥{fmt_num(lead)}学时"
     if not people:
         return Outcome(NOT_APPLICABLE, None, target, "没有党员")
-    kind_of = {t["id"]: t.get("kind") for t in snap.trainings}
-    hours: dict[int, int] = {}
-    for tid, atts in snap.training_attendance.items():
-        if kinds and kind_of.get(tid) not in kinds:
-            continue
-        for a in atts:
-            hours[a["member_id"]] = hours.get(a["member_id"], 0) + (a["hours"] or 0)
+    tids = [t["id"] for t in snap.trainings if not (kinds and t.get("kind") not in kinds)]
+    hours = snap.member_hours("training_attendance", "training_id", tids)
+    if hours is None:  # odd hours in some row: add them up row by row, as always
+        hours = {}
+        for atts in snap.hours_rows("training_attendance", "training_id", tids).values():
+            for a in atts:
+                hours[a["member_id"]] = hours.get(a["member_id"], 0) + (a["hours"] or 0)
     committee = snap.committee_ids()
     short = []
     year_days = (snap.end - snap.start).days + 1
@@ -845,16 +847,20 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     present = expected = 0
     unrecorded, low = [], []
     for m in meetings:
-        rows = snap.attendance.get(m["id"], [])
-        if not rows:
+        n, here = snap.attendance_counts.get(m["id"], (0, 0))
+        if not n:
             unrecorded.append(f"{m['date']}{m['kind']}")
             continue
-        here = sum(1 for r in rows if r["status"] == "出席")
         present += here
-        expected += len(rows)
-        if here / len(rows) < least:
-            absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows if r["status"] != "出席"]
-            low.append(f"{m['date']}{m['kind']}：应到{len(rows)}人，实到{here}人；{'、'.join(absent[:6])}")
+        expected += n
+        if here / n < least:
+            low.append((m, n, here))
+    # Only the meetings shown as evidence need their absentees by name.
+    low = low[:12]
+    rows_of = snap.attendance_rows([m["id"] for m, _, _ in low])
+    for i, (m, n, here) in enumerate(low):
+        absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows_of[m["id"]] if r["status"] != "出席"]
+        low[i] = f"{m['date']}{m['kind']}：应到{n}人，实到{here}人；{'、'.join(absent[:6])}"
     if not meetings:
         if snap.over(snap.end):
             return Outcome(FAILED, None, target, "本年度没有三会一课会议记录", "召开三会一课并登记出勤")
@@ -919,14 +925,14 @@ def act_quorum(snap: Snapshot, p: dict) -> Outcome:
     target = f"有表决权的到会党员超过{_pct(share)}"
     votes = [m for m in snap.meetings if m["kind"] in kinds and m.get("vote")]
     fails, warns, oks = [], [], []
+    came = snap.attendees([m["id"] for m in votes if snap.attendance_counts.get(m["id"])])
     for m in votes:
         d = as_date(m["date"])
         voters = {x["id"] for x in snap.full_members(d)}
-        rows = snap.attendance.get(m["id"], [])
-        if not rows:
+        if m["id"] not in came:  # no attendance recorded at all
             warns.append(f"{m['date']}{m.get('topic') or m['kind']}：有表决事项但未登记出勤")
             continue
-        here = sum(1 for r in rows if r["status"] == "出席" and r["member_id"] in voters)
+        here = sum(1 for member in came[m["id"]] if member in voters)
         line = f"{m['date']}{m.get('topic') or m['kind']}：有表决权的正式党员{len(voters)}名，到会{here}名"
         if here <= share * len(voters):
             fails.append(line + "，未超过半数")
@@ -998,7 +1004,12 @@ def role_volunteer(snap: Snapshot, p: dict) -> Outcome:
     fails, pend, done, applicable = _periodic(snap, p, "志愿服务", "开展", dates)
     people = snap.party_members()
     ids = {m["id"] for m in people}
-    total = sum(h["hours"] or 0 for a in acts for h in snap.volunteer_hours.get(a["id"], []) if h["member_id"] in ids) / 10
+    sums = snap.member_hours("volunteer_hours", "activity_id", [a["id"] for a in acts])
+    if sums is None:  # odd hours in some row: add them up row by row, as always
+        rows = snap.hours_rows("volunteer_hours", "activity_id", [a["id"] for a in acts])
+        total = sum(h["hours"] or 0 for a in acts for h in rows.get(a["id"], []) if h["member_id"] in ids) / 10
+    else:
+        total = sum(v for mid, v in sums.items() if mid in ids) / 10
     avg = total / len(people) if people else 0.0
     target = f"{PERIOD_WORDS.get(p.get('period', 'quarter'), '')}≥{p.get('min_count', 1)}次；人均≥{fmt_num(per_member)}小时"
     measured = f"{done}/{done + len(fails)}；人均{avg:.1f}小时"
@@ -1045,11 +1056,6 @@ def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
-def _fen(value) -> int:
-    """Money as stored (int fen); anything odd counts as 0 rather than breaking the check."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 def dues_ledger(snap: Snapshot, since: str | None = None, paid_by_day: bool = True):
     """Per member: [(month 'YYYY-MM', paid: bool)] for every month that is over and in which the
     member owed dues (正式/预备党员 on the books on the 1st), from ``since`` (default: January).
@@ -1063,37 +1069,72 @@ def dues_ledger(snap: Snapshot, since: str | None = None, paid_by_day: bool = Tr
 
 
 def _dues_ledger(snap: Snapshot, since: str | None, paid_by_day: bool):
-    paid = {}
-    for r in snap.dues:
-        on = as_date(r.get("paid_on"))
-        due, got = _fen(r.get("amount_due")), _fen(r.get("amount_paid"))
-        ok = got >= due and (on is None or on <= snap.day or not paid_by_day)
-        if not due and not got and not on:
-            ok = True  # recorded as nothing due (e.g. exempted)
-        paid[(r["member_id"], str(r["month"]))] = ok
+    get = _dues_paid(snap).get
+    flag = 0 if paid_by_day else 1
+    unpaid = (False, False)
+    return {mid: [(ym, get((mid, ym), unpaid)[flag]) for ym in months] for mid, months in _dues_owed(snap, since)}
+
+
+def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
+    """(member, month) → (paid in full by the as-of date, paid in full at all), read once."""
+    if "dues-paid" not in snap.cache:
+        paid = {}
+        dates: dict = {}  # paid_on values repeat (a whole branch pays on a few days): read each once
+        for mid, month, due, got, on in snap.dues:
+            if on not in dates:
+                dates[on] = as_date(on)
+            on = dates[on]
+            # Money as stored is int fen; anything odd counts as 0 rather than breaking the check
+            # (SQLite gives int, float, str, bytes or None: never a bool to tell apart).
+            due = due if type(due) is int else 0
+            got = got if type(got) is int else 0
+            full = got >= due
+            if not due and not got and not on:
+                paid[(mid, str(month))] = (True, True)  # recorded as nothing due (e.g. exempted)
+            else:
+                paid[(mid, str(month))] = (full and (on is None or on <= snap.day), full)
+        snap.cache["dues-paid"] = paid
+    return snap.cache["dues-paid"]
+
+
+def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]:
+    """[(member, months 'YYYY-MM' owed)] for the months over by the as-of date from ``since``."""
+    key = ("dues-owed", since)
+    if key in snap.cache:
+        return snap.cache[key]
     months = []
     y, m = (int(since[:4]), int(since[5:7])) if since else (snap.year, 1)
     while (y, m) <= (snap.year, 12):
         end = month_end(y, m)
         if end > snap.day:
             break
-        months.append((_ym(y, m), end))
+        months.append((_ym(y, m), end.replace(day=1), end))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    out: dict[int, list[tuple[str, bool]]] = {}
+    out: list[tuple[int, list[str]]] = []
+    snap.cache[key] = out
     if not months:
         return out
-    for mem in snap.present_between(months[0][1].replace(day=1), months[-1][1]):
+    party = ("正式党员", "预备党员")
+    all_months = [ym for ym, _, _ in months]
+    for mem in snap.present_between(months[0][1], months[-1][2]):
         mid = mem["id"]
-        rows = []
-        for ym, end in months:
-            # Owed where the membership was on the first of the month (someone transferred in
-            # mid-month paid that month at the old branch); 预备党员 from the admission month.
-            first = end.replace(day=1)
-            if not snap.on_books(mem, first) or snap.category(mid, end) not in ("正式党员", "预备党员"):
+        if mid not in snap.steps:
+            continue  # no development steps, no category: never owes dues
+        # Owed where the membership was on the first of the month (someone transferred in
+        # mid-month paid that month at the old branch); 预备党员 from the admission month.
+        if snap.category_fixed(mid, months[0][2], months[-1][2]):
+            # Same category at every month end (the usual case): judge it once.
+            if snap.category(mid, months[0][2]) not in party:
                 continue
-            rows.append((ym, paid.get((mid, ym), False)))
-        if rows:
-            out[mid] = rows
+            if snap.on_books(mem, months[0][1]) and snap.on_books(mem, months[-1][1]):
+                owed = all_months  # on the books throughout (the books are one span)
+            else:
+                owed = [ym for ym, first, _ in months if snap.on_books(mem, first)]
+        else:
+            owed = [ym for ym, first, end in months
+                    if snap.on_books(mem, first) and snap.category(mid, end) in party]
+        if owed:
+            out.append((mid, owed))
     return out
 
 
@@ -1172,6 +1213,7 @@ def sys_dues_lapse(snap: Snapshot, p: dict) -> Outcome:
     return Outcome(MET, 0, target, f"没有连续{warn}个月以上未交纳党费的党员")
 
 
+@functools.lru_cache(maxsize=256)  # a pure function of its text, called per member and month
 def _next_month(ym: str) -> str:
     y, m = int(ym[:4]), int(ym[5:7])
     return _ym(y + 1, 1) if m == 12 else _ym(y, m + 1)

@@ -76,14 +76,55 @@ def stars_for(rs: RuleSet, met_standard: bool, score: float, statuses: dict) -> 
 
 def standing(rs: RuleSet, basics: list[BasicResult], assume: dict | None = None):
     """(达标, total score, stars, per-basic scores) for the results, with ``assume`` applied."""
-    assume = assume or {}
-    scores = [basic_score(b.rules, rs.credit, assume) for b in basics]
-    total = round(sum(scores) / len(scores), 1) if scores else 0.0
-    scores = [round(s, 1) for s in scores]
-    statuses = {r.code: assume.get(r.code, r.status) for b in basics for r in b.rules}
-    vetoes_ok = all(statuses[r.code] != FAILED for b in basics for r in b.rules if r.kind == VETO)
-    met = vetoes_ok and all(s + 1e-9 >= rs.basic_min for s in scores)
-    return met, total, stars_for(rs, met, total, statuses), scores
+    return _Standing(rs, basics)(assume)
+
+
+class _Standing:
+    """``standing`` for one set of results under many assumptions (the next-star search tries
+    hundreds): the rules are laid out once, and each trial does the same sums in the same
+    order as ``basic_score``, so every figure is the same to the last bit."""
+
+    def __init__(self, rs: RuleSet, basics: list[BasicResult]):
+        self.rs = rs
+        self.basics = [[(r.code, r.weight, r.status) for r in b.rules if r.kind != VETO] for b in basics]
+        self.vetoes = [(r.code, r.status) for b in basics for r in b.rules if r.kind == VETO]
+        # A code's status is its last rule's (what a dict built over all rules keeps).
+        self.last = {r.code: r.status for b in basics for r in b.rules}
+
+    def __call__(self, assume: dict | None = None):
+        assume = assume or {}
+        credit = self.rs.credit
+        scores = []
+        for rules in self.basics:
+            num = den = 0.0
+            for code, weight, status in rules:
+                status = assume.get(code, status)
+                if status in (NOT_APPLICABLE, PENDING):
+                    continue
+                den += weight
+                num += weight * credit.get(status, 0.0)
+            scores.append(100.0 * num / den if den else 100.0)
+        total = round(sum(scores) / len(scores), 1) if scores else 0.0
+        scores = [round(s, 1) for s in scores]
+        last = self.last
+        vetoes_ok = all(assume.get(code, last[code]) != FAILED for code, _ in self.vetoes)
+        met = vetoes_ok and all(s + 1e-9 >= self.rs.basic_min for s in scores)
+        statuses = _Statuses(last, assume)
+        return met, total, stars_for(self.rs, met, total, statuses), scores
+
+
+class _Statuses:
+    """The {code: status} that ``stars_for`` reads, without building it for every trial."""
+
+    __slots__ = ("last", "assume")
+
+    def __init__(self, last: dict, assume: dict):
+        self.last, self.assume = last, assume
+
+    def get(self, code, default=None):
+        if code not in self.last:
+            return default
+        return self.assume.get(code, self.last[code])
 
 
 def plan_next_star(rs: RuleSet, basics: list[BasicResult], stars: int, day: _dt.date) -> NextStar:
@@ -106,11 +147,13 @@ def plan_next_star(rs: RuleSet, basics: list[BasicResult], stars: int, day: _dt.
         if r.kind == VETO and r.status == FAILED and r.fix is None:
             return NextStar(target, [])
 
+    judge = _Standing(rs, basics)
+
     def reaches(chosen) -> bool:
         assume = dict(baseline)
         for r in chosen:
             assume[r.code] = MET
-        return standing(rs, basics, assume)[2] >= target
+        return judge(assume)[2] >= target
 
     best = None
     if len(candidates) <= 12:  # exhaustive: at most 4096 subsets
@@ -128,7 +171,7 @@ def plan_next_star(rs: RuleSet, basics: list[BasicResult], stars: int, day: _dt.
         while not reaches(chosen) and rest:
             def gain(r):
                 assume = dict(baseline, **{c.code: MET for c in chosen + [r]})
-                return standing(rs, basics, assume)[1] / max(1, r.fix.cost)
+                return judge(assume)[1] / max(1, r.fix.cost)
             pick = max(rest, key=gain)
             chosen.append(pick)
             rest.remove(pick)

@@ -35,13 +35,14 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         out.append(Reminder(when, text, kind))
 
     _meetings(snap, rs, day, horizon, add)
-    for mid, m in snap.members.items():
+    # Only people with development steps have a category (and so anything to be reminded of).
+    for mid, m in snap.stepped():
         if not snap.on_books(m, day):
             continue
         steps = snap.member_steps(mid)
         cat = snap.category(mid)
         name = m["name"]
-        admit = S.admitted_on(steps)
+        admit = snap.admitted(mid)
         if cat == "预备党员" and admit:
             extended = any(s.get("step") == S.STEP_FULL_MEETING and s.get("outcome") == S.OUTCOME_EXTEND for s in steps)
             end = S.add_years(admit, 1)
@@ -59,19 +60,19 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
                 elif day <= due <= horizon:
                     add(due, f"{name}入党需在{due}前由上级党委审批", "approval")
         if cat == "正式党员":
-            full = S.full_member_since(steps)
-            if full and not any(s.get("step") == S.STEP_FULL_APPROVE for s in steps):
+            # Most 正式党员 have step 24 on record: look for it before working out the 转正 date.
+            if not any(s.get("step") == S.STEP_FULL_APPROVE for s in steps) and (full := S.full_member_since(steps)):
                 due = S.add_months(full, 3)
                 if day <= due <= horizon:
                     add(due, f"{name}的转正需在{due}前报上级党委审批", "approval")
         if cat == "入党积极分子":
-            act = S.step_date(steps, S.STEP_ACTIVIST)
+            act = snap.step_date(mid, S.STEP_ACTIVIST)
             if act:
                 year_on = S.add_years(act, 1)
                 if day <= year_on <= horizon:
                     add(year_on, f"{name}确定为入党积极分子将满一年（{year_on}），经考察合格可确定为发展对象", "activist")
-        if cat == "入党申请人" and not S.step_date(steps, S.STEP_TALK):
-            applied = S.step_date(steps, S.STEP_APPLY)
+        if cat == "入党申请人" and not snap.step_date(mid, S.STEP_TALK):
+            applied = snap.step_date(mid, S.STEP_APPLY)
             if applied:
                 due = applied + _dt.timedelta(days=int(rs.params("TEAM-DEV-TALK").get("max_days", 30)))
                 if due < day:
