@@ -7,6 +7,7 @@ roster, the rules and the exports can never disagree about who is a 预备党员
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -87,25 +88,33 @@ def step_label(number: int) -> str:
     return f"{number} {step.name}" if step else str(number)
 
 
-def _as_date(value) -> _dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.date):
-        return value
+@functools.lru_cache(maxsize=8192)
+def parse_iso_date(text: str) -> _dt.date | None:
+    """'2025-03-12' -> date, None when it is no date. Remembered: a check reads the same few
+    thousand dates of a branch many times (each category on each day asked)."""
     try:
-        return _dt.date.fromisoformat(str(value))
+        return _dt.date.fromisoformat(text)
     except ValueError:
         return None
 
 
-def _usable(steps: Iterable[Mapping], as_of: _dt.date | None):
+def _as_date(value) -> _dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return parse_iso_date(value)
+    if isinstance(value, _dt.date):
+        return value
+    return parse_iso_date(str(value))
+
+
+def _usable(steps: Iterable[Mapping], as_of: _dt.date | None) -> list[tuple[Mapping, _dt.date]]:
+    out = []
     for s in steps:
         d = _as_date(s.get("date"))
-        if d is None:
-            continue
-        if as_of is not None and d > as_of:
-            continue
-        yield s, d
+        if d is not None and (as_of is None or d <= as_of):
+            out.append((s, d))
+    return out
 
 
 def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:

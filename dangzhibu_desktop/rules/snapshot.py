@@ -18,6 +18,7 @@ from functools import cached_property
 from ..ledger import enums, steps as S
 from ..ledger.schema import TABLES
 from ..ledger.steps import _as_date as _step_date_value  # the steps module's own reading of a date
+from ..ledger.steps import parse_iso_date
 
 CN_DIGITS = "〇一二三四五六七八九十"
 _VARIES = object()  # a category that changes within the window
@@ -27,14 +28,13 @@ def as_date(value) -> _dt.date | None:
     """A date from an ISO string or date; None for anything odd (rules report, never raise)."""
     if value is None or value == "":
         return None
+    if isinstance(value, str):
+        return parse_iso_date(value[:10])
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    try:
-        return _dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return parse_iso_date(str(value)[:10])
 
 
 def month_end(year: int, month: int) -> _dt.date:
