@@ -41,9 +41,13 @@ def _install_qt_chinese(app: QApplication) -> None:
     """
     if app.property("dangzhibu_qt_zh"):
         return
+    import PySide6
+
     translator = QTranslator(app)  # parented: it must live as long as the application
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_zh_CN", folder):
+    # Qt's own idea of the folder, then the wheel's layout (what the frozen build copies).
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+               str(Path(PySide6.__file__).parent / "Qt" / "translations"))
+    if any(translator.load("qtbase_zh_CN", folder) for folder in folders):
         app.installTranslator(translator)
     app.setProperty("dangzhibu_qt_zh", True)
 
