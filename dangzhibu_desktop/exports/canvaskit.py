@@ -171,9 +171,12 @@ class Composer:
     def room(self) -> float:
         return self.y - self.bottom
 
-    def new_page(self) -> None:
+    def _finish_page(self) -> None:
         draw_page_furniture(self.canvas, self.fonts, self.pagesize, self.margins, self.page,
                             self.first_numbered_page, self.header, self.header_page)
+
+    def new_page(self) -> None:
+        self._finish_page()
         self.canvas.showPage()
         self.page += 1
         self.y = self.top
@@ -203,8 +206,7 @@ class Composer:
         self.canvas.addOutlineEntry(title, key, level=0)
 
     def save(self) -> None:
-        draw_page_furniture(self.canvas, self.fonts, self.pagesize, self.margins, self.page,
-                            self.first_numbered_page, self.header, self.header_page)
+        self._finish_page()
         if self._marks:
             self.canvas.showOutline()
         self.canvas.save()

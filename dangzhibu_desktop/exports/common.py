@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..ledger import enums, steps as _steps
+from ..ledger.store import on_books
 from ..ledger.validate import LedgerError, format_hours, format_money
 
 
@@ -163,12 +164,8 @@ class CategoryOnDay:
         m = self._members.get(member_id)
         if m is None:
             return False  # in the 回收站
-        d = str(day)[:10]
-        if m.get("joined_branch_on") and m["joined_branch_on"] > d:
-            return False
-        if m.get("left_on"):
-            return m["left_on"] > d
-        return m.get("status") == enums.ACTIVE_STATUS
+        return on_books(m.get("joined_branch_on"), m.get("left_on"), m.get("status") == enums.ACTIVE_STATUS,
+                        str(day)[:10])
 
     def is_party_member(self, member_id: int, day: str | _dt.date) -> bool:
         return self.on_books(member_id, day) and self.category(member_id, day) in PARTY_CATEGORIES

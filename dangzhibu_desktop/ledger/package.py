@@ -400,10 +400,6 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
         raise PackageError("这不是党支部工作台的数据包（format 应为 dangzhibu-package）")
     if not _ledger_is_empty(ledger):
         raise PackageError("数据包只能导入到新建的空台账中，当前台账已有数据")
-    if not isinstance(doc, _LazyPackage):
-        for name in PACKAGE_TABLES:
-            if name in doc and not isinstance(doc[name], list):
-                raise PackageError(f"数据包中的{TABLES[name].label}应为列表")
     counts: dict[str, int] = {}
     group_leaders: list[tuple[int, int, str]] = []
     with ledger.transaction():
@@ -416,7 +412,7 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
             t = TABLES[name]
             child_keys = {key: child for child, (parent, key) in PACKAGE_CHILD_KEYS.items() if parent == name}
             items = _take(doc, name)
-            if items is not None and not isinstance(items, (list, Iterator)):  # (a lazy package's table)
+            if items is not None and not isinstance(items, (list, Iterator)):
                 raise PackageError(f"数据包中的{t.label}应为列表")
             items = items or []
             for i, obj in enumerate(items):

@@ -42,6 +42,18 @@ from .validate import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def on_books(joined: _dt.date | str | None, left: _dt.date | str | None, active: bool,
+             day: _dt.date | str) -> bool:
+    """Whether someone was on the branch's books on ``day``: the reading of ``Ledger.members_on``
+    for a member already in hand (joined by then, not yet left; no ``left_on`` and no longer 在册
+    means gone on every day). Dates as ``date`` or ISO text, all of one kind."""
+    if joined and joined > day:
+        return False
+    if left:
+        return left > day
+    return active
+
+
 def now_stamp() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
 
@@ -323,7 +335,8 @@ class Ledger:
     def members_on(self, day: _dt.date | str) -> list[dict]:
         """People on the branch's books on ``day``: arrived by then and not yet left.
 
-        Someone no longer 在册 without a ``left_on`` date is taken as gone for every day.
+        Someone no longer 在册 without a ``left_on`` date is taken as gone for every day
+        (the SQL of ``on_books``).
         """
         d = str(day)
         where = ("(joined_branch_on IS NULL OR joined_branch_on <= ?) "

@@ -19,6 +19,7 @@ from ..ledger import enums, steps as S
 from ..ledger.schema import TABLES
 from ..ledger.steps import _as_date as _step_date_value  # the steps module's own reading of a date
 from ..ledger.steps import parse_iso_date
+from ..ledger.store import on_books
 
 CN_DIGITS = "〇一二三四五六七八九十"
 _VARIES = object()  # a category that changes within the window
@@ -294,12 +295,7 @@ class Snapshot:
         if span is None:
             span = (as_date(member.get("joined_branch_on")), as_date(member.get("left_on")),
                     member.get("status") == enums.ACTIVE_STATUS)
-        joined, left, active = span
-        if joined and joined > day:
-            return False
-        if left is not None:
-            return left > day
-        return active
+        return on_books(*span, day)
 
     def _present(self, member_id: int, first: _dt.date, last: _dt.date) -> bool:
         joined, left, active = self._span[member_id]

@@ -117,7 +117,6 @@ class AssessmentPage(Page):
         self.error_label.setStyleSheet("color:#c62828")
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self._filling = False
 
     def year(self) -> int:
         return self.year_box.currentData() or self.session.default_year()
@@ -127,18 +126,13 @@ class AssessmentPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        self._filling = True
-        try:
-            current = self.year_box.currentData() or self.session.default_year()
-            years = years_of(self.ledger, "meetings", "date", self.session.default_year())
-            fill_year_box(self.year_box, years, current)
-        finally:
-            self._filling = False
+        current = self.year_box.currentData() or self.session.default_year()
+        years = years_of(self.ledger, "meetings", "date", self.session.default_year())
+        fill_year_box(self.year_box, years, current)
         self._start()
 
     def _year_changed(self, _i) -> None:
-        if not self._filling:
-            self._start()
+        self._start()
 
     def _start(self) -> None:
         year = self.year()

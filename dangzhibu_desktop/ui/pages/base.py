@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,8 +104,10 @@ class Page(QWidget):
 def fill_year_box(box: QComboBox, years: list[int], current, all_label: str | None = None) -> None:
     """Refill a year selector (newest first), keeping ``current`` selected when still listed.
 
-    Callers that react to ``currentIndexChanged`` guard against the refill themselves.
+    Silent: ``currentIndexChanged`` fires only when a person (or ``set_year``) picks a year,
+    never for the refill; the caller reloads its data after refilling.
     """
+    blocker = QSignalBlocker(box)
     box.clear()
     for y in years:
         box.addItem(f"{y}年", y)
@@ -113,6 +115,7 @@ def fill_year_box(box: QComboBox, years: list[int], current, all_label: str | No
         box.addItem(all_label, None)
     i = box.findData(current)
     box.setCurrentIndex(i if i >= 0 else 0)
+    del blocker
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,6 @@ class DashboardPage(Page):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         outer.addWidget(self.error_label)
-        self._filling = False
 
     # ---- loading ---------------------------------------------------------------------
     def year(self) -> int:
@@ -187,18 +186,13 @@ class DashboardPage(Page):
         super().refresh()
         b = self.ledger.branch() or {}
         self.branch_label.setText(b.get("name") or "党支部")
-        self._filling = True
-        try:
-            current = self.year_box.currentData() or self.session.default_year()
-            years = years_of(self.ledger, "meetings", "date", self.session.default_year())
-            fill_year_box(self.year_box, years, current)
-        finally:
-            self._filling = False
+        current = self.year_box.currentData() or self.session.default_year()
+        years = years_of(self.ledger, "meetings", "date", self.session.default_year())
+        fill_year_box(self.year_box, years, current)
         self._start()
 
     def _year_changed(self, _i) -> None:
-        if not self._filling:
-            self._start()
+        self._start()
 
     def set_year(self, year: int) -> None:
         i = self.year_box.findData(year)

@@ -30,28 +30,22 @@ class DuesPage(Page):
         layout.addLayout(self.grid_holder, 1)
         self.grid = None
         self._grid_year = None
-        self._filling = False
 
     def year(self) -> int:
         return self.year_box.currentData() or self.session.default_year()
 
     def refresh(self) -> None:
         super().refresh()
-        self._filling = True
-        try:
-            current = self.year_box.currentData() or self.session.default_year()
-            months = self.ledger.query("SELECT DISTINCT substr(month, 1, 4) AS y FROM dues WHERE deleted_at IS NULL")
-            years = sorted({int(r["y"]) for r in months if r["y"]} | {self.session.default_year()}, reverse=True)
-            fill_year_box(self.year_box, years, current)
-        finally:
-            self._filling = False
+        current = self.year_box.currentData() or self.session.default_year()
+        months = self.ledger.query("SELECT DISTINCT substr(month, 1, 4) AS y FROM dues WHERE deleted_at IS NULL")
+        years = sorted({int(r["y"]) for r in months if r["y"]} | {self.session.default_year()}, reverse=True)
+        fill_year_box(self.year_box, years, current)
         self._build_grid(force=True)
         self._update_sums()
 
     def _year_changed(self, _i) -> None:
-        if not self._filling:
-            self._build_grid()
-            self._update_sums()
+        self._build_grid()
+        self._update_sums()
 
     def _build_grid(self, force: bool = False) -> None:
         year = self.year()

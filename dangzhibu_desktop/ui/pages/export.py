@@ -153,13 +153,9 @@ class ExportPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        self._filling = True
-        try:
-            current = self.year_box.currentData() or self.session.default_year()
-            years = years_of(self.ledger, "meetings", "date", self.session.default_year())
-            fill_year_box(self.year_box, years, current)
-        finally:
-            self._filling = False
+        current = self.year_box.currentData() or self.session.default_year()
+        years = years_of(self.ledger, "meetings", "date", self.session.default_year())
+        fill_year_box(self.year_box, years, current)
         show = _settings.get(_settings.SHOW_FULL_ID)
         self.id_label.setText("显示完整号码" if show else "隐去中间位数（可在“设置与备份”中更改）")
         self._suggest_path()

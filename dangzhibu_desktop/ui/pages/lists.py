@@ -24,6 +24,17 @@ def _year_range(year: int | None) -> tuple[str, str]:
     return (f"{year}-01-01", f"{year}-12-31")
 
 
+def _with_people_and_hours(ledger, table: str, child: str, key: str, year: int | None) -> list[dict]:
+    """The year's rows of ``table``, newest first, each with ``persons`` and ``total_hours`` summed
+    over its ``child`` rows (training_attendance, volunteer_hours) in the same query."""
+    start, end = _year_range(year)
+    return ledger.query(
+        f"SELECT p.*, COUNT(c.id) AS persons, COALESCE(SUM(c.hours), 0) AS total_hours "
+        f"FROM {table} p LEFT JOIN {child} c ON c.{key} = p.id "
+        f"WHERE p.deleted_at IS NULL AND p.date BETWEEN ? AND ? "
+        f"GROUP BY p.id ORDER BY p.date DESC, p.id DESC", (start, end))
+
+
 class MembersPage(ListPage):
     slug = "members"
     title = "党员名册"
@@ -227,19 +238,15 @@ class TrainingsPage(ListPage):
         Column("total_hours", "学时合计", "hours", width=80),
     ]
 
+    filters = [Filter("kind", "培训形式", enum_choices(enums.TRAINING_KINDS))]
+
     def status_text(self) -> str:
         rows = self.model.all_rows()
         hours = format_hours(sum(r["total_hours"] for r in rows))
         return f"教育培训：{len(rows)} 次培训，参训 {sum(r['persons'] for r in rows)} 人次，合计 {hours} 学时"
-    filters = [Filter("kind", "培训形式", enum_choices(enums.TRAINING_KINDS))]
 
     def load_rows(self, year):
-        start, end = _year_range(year)
-        return self.ledger.query(
-            "SELECT t.*, COUNT(ta.id) AS persons, COALESCE(SUM(ta.hours), 0) AS total_hours "
-            "FROM trainings t LEFT JOIN training_attendance ta ON ta.training_id = t.id "
-            "WHERE t.deleted_at IS NULL AND t.date BETWEEN ? AND ? "
-            "GROUP BY t.id ORDER BY t.date DESC, t.id DESC", (start, end))
+        return _with_people_and_hours(self.ledger, "trainings", "training_attendance", "training_id", year)
 
 
 class VolunteerPage(ListPage):
@@ -283,12 +290,7 @@ class VolunteerPage(ListPage):
         return f"志愿服务：{len(rows)} 次活动（其中办实事 {deeds} 项），参与 {persons} 人次，服务 {hours} 小时"
 
     def load_rows(self, year):
-        start, end = _year_range(year)
-        return self.ledger.query(
-            "SELECT v.*, COUNT(vh.id) AS persons, COALESCE(SUM(vh.hours), 0) AS total_hours "
-            "FROM volunteer_activities v LEFT JOIN volunteer_hours vh ON vh.activity_id = v.id "
-            "WHERE v.deleted_at IS NULL AND v.date BETWEEN ? AND ? "
-            "GROUP BY v.id ORDER BY v.date DESC, v.id DESC", (start, end))
+        return _with_people_and_hours(self.ledger, "volunteer_activities", "volunteer_hours", "activity_id", year)
 
 
 class PostsPage(ListPage):
