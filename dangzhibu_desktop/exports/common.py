@@ -172,12 +172,9 @@ class CategoryOnDay:
 
 
 def secretary_id(job: Job, day: _dt.date) -> int | None:
-    """The 书记 in office on ``day`` (latest appointment wins)."""
-    rows = job.ledger.query(
-        "SELECT member_id FROM committee_roles WHERE deleted_at IS NULL AND role = '书记' "
-        "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date DESC, id DESC",
-        (str(day), str(day)))
-    return rows[0]["member_id"] if rows else None
+    """The 书记 in office on ``day`` (``Ledger.secretary_on``)."""
+    row = job.ledger.secretary_on(day)
+    return row["member_id"] if row else None
 
 
 @contextlib.contextmanager

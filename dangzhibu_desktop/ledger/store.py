@@ -54,6 +54,17 @@ def on_books(joined: _dt.date | str | None, left: _dt.date | str | None, active:
     return active
 
 
+def in_office(start: _dt.date | str | None, end: _dt.date | str | None, day: _dt.date | str) -> bool:
+    """Whether a committee role (``start_date`` … ``end_date``) is held on ``day``.
+
+    The one end-date convention: ``end_date`` is the last day in office (a role ending 12-31 is
+    still held on 12-31). A role with no start date is never held. Dates as ``date`` or ISO
+    text, all of one kind."""
+    if not start or start > day:
+        return False
+    return not end or end >= day
+
+
 def now_stamp() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
 
@@ -342,6 +353,26 @@ class Ledger:
         where = ("(joined_branch_on IS NULL OR joined_branch_on <= ?) "
                  "AND ((left_on IS NULL AND status = ?) OR left_on > ?)")
         return self.rows("members", where, (d, enums.ACTIVE_STATUS, d), order_by="id")
+
+    def committee_on(self, day: _dt.date | str) -> list[dict]:
+        """Committee roles held on ``day`` by people on the books that day (``in_office`` and
+        ``on_books``), latest appointment first. The one answer to "who is on the 支委会"."""
+        d = str(day)
+        return self.query(
+            "SELECT r.* FROM committee_roles r JOIN members m ON m.id = r.member_id "
+            "WHERE r.deleted_at IS NULL AND m.deleted_at IS NULL "
+            "AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date = '' OR r.end_date >= ?) "
+            "AND (m.joined_branch_on IS NULL OR m.joined_branch_on <= ?) "
+            "AND ((m.left_on IS NULL AND m.status = ?) OR m.left_on > ?) "
+            "ORDER BY r.start_date DESC, r.id DESC",
+            (d, d, d, enums.ACTIVE_STATUS, d))
+
+    def secretary_on(self, day: _dt.date | str) -> dict | None:
+        """The 书记's role row on ``day`` (latest appointment wins), or None when vacant."""
+        for r in self.committee_on(day):
+            if r["role"] == enums.SECRETARY:
+                return r
+        return None
 
     # ---- writing ---------------------------------------------------------------------
     def insert(self, table: str, values: Mapping[str, Any]) -> int:

@@ -19,7 +19,7 @@ from ..ledger import enums, steps as S
 from ..ledger.schema import TABLES
 from ..ledger.steps import _as_date as _step_date_value  # the steps module's own reading of a date
 from ..ledger.steps import parse_iso_date
-from ..ledger.store import on_books
+from ..ledger.store import in_office, on_books
 
 CN_DIGITS = "〇一二三四五六七八九十"
 _VARIES = object()  # a category that changes within the window
@@ -417,8 +417,7 @@ class Snapshot:
         day = day or self.day
         out = []
         for r in self.roles:
-            start, end = as_date(r["start_date"]), as_date(r.get("end_date"))
-            if start is None or start > day or (end is not None and end <= day):
+            if not in_office(as_date(r["start_date"]), as_date(r.get("end_date")), day):
                 continue
             m = self.members.get(r["member_id"])
             if m is None or not self.on_books(m, day):
