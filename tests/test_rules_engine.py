@@ -242,3 +242,29 @@ def test_report_reminders_only_for_a_recent_as_of(ledger):
     now = evaluate(ledger, today.year)
     assert any("临近转正的预备期将于" in r.message for r in now.reminders)
     assert evaluate(ledger, today.year - 1).reminders == []
+
+
+def test_one_as_of_convention():
+    from dangzhibu_desktop.rules import as_of_day, by_words, judged, resolve_as_of, still_possible
+    today = D(2026, 6, 15)
+    assert as_of_day(2026, today) == today
+    assert as_of_day(2025, today) == D(2025, 12, 31)
+    assert as_of_day(2027, today) == D(2027, 1, 1)
+    assert as_of_day(2026, today, D(2027, 3, 1)) == D(2026, 12, 31)
+    with pytest.raises(LedgerError):
+        as_of_day(2026, today, D(2025, 12, 31))
+    with pytest.raises(LedgerError, match="尚未开始"):
+        resolve_as_of(2027, None, today)
+    assert resolve_as_of(2027, D(2027, 2, 1), today) == D(2027, 2, 1)
+    # A deadline ending on D is judged on D, and still possible on D (today).
+    assert judged(D(2026, 6, 15), today) and not judged(D(2026, 6, 16), today)
+    assert still_possible(D(2026, 6, 15), today) and not still_possible(D(2026, 6, 14), today)
+    assert by_words(D(2026, 12, 31), today) == "12月31日前" and by_words(today, today) == "今天"
+
+
+def test_window_exports_and_grid_share_the_as_of_day(ledger):
+    from dangzhibu_desktop.exports.common import Job
+    from dangzhibu_desktop.rules import as_of_day
+    today = D(2026, 6, 15)
+    for year in (2025, 2026, 2027):
+        assert Job(ledger, year, today=today).as_of == as_of_day(year, today)

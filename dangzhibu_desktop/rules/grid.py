@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from .asof import as_of_day
 from .checks import period_states
 from .ruleset import RuleSet, load_rule_set
 from .snapshot import Snapshot, as_date
@@ -21,8 +22,7 @@ GRID_ROWS = (
 
 
 def _snapshot(ledger, year: int, as_of: _dt.date | None) -> Snapshot:
-    day = min(as_of or _dt.date.today(), _dt.date(year, 12, 31))
-    return Snapshot(ledger, year, day)  # a day before the year: every cell pending
+    return Snapshot(ledger, year, as_of_day(year, as_of=as_of))
 
 
 def _cells(snap: Snapshot, dates, period: str, min_count: int) -> dict[int, str]:
