@@ -130,10 +130,10 @@ def period_states(snap: Snapshot, dates: list[_dt.date], period: str, min_count:
 
 def _periodic(snap: Snapshot, params: dict, what: str, verb: str, dates=None, prefix: str = ""):
     """Findings for "≥ min_count ``what`` per period": (fails, pendings, done, applicable, fix_parts)."""
-    period = params.get("period", "month")
-    min_count = int(params.get("min_count", 1))
+    period = params["period"]
+    min_count = int(params["min_count"])
     if dates is None:
-        dates = [as_date(m["date"]) for m in snap.meetings_of(params.get("meeting_kinds", ()))]
+        dates = [as_date(m["date"]) for m in snap.meetings_of(params["meeting_kinds"])]
     states = period_states(snap, dates, period, min_count)
     fails = [f"{prefix}{label}未{verb}{what}" for label, _, _, _, s in states if s == "missing"]
     pend = [(label, min_count - n) for label, _, _, n, s in states if s == "pending"]
@@ -149,8 +149,8 @@ def _pending_action(prefix: str, pend, what: str, verb: str) -> str:
 
 
 def _periodic_rule(snap: Snapshot, params: dict, what: str, verb: str, advice: str) -> Outcome:
-    period = params.get("period", "month")
-    min_count = int(params.get("min_count", 1))
+    period = params["period"]
+    min_count = int(params["min_count"])
     fails, pend, done, applicable = _periodic(snap, params, what, verb)
     target = f"{PERIOD_WORDS.get(period, '')}≥{min_count}次"
     measured = f"{done}/{done + len(fails)}"
@@ -171,7 +171,7 @@ def _periodic_rule(snap: Snapshot, params: dict, what: str, verb: str, advice: s
 # ---- 基本组织 -------------------------------------------------------------------------
 @rule("ORG-FORM")
 def org_form(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("min_full_members", 3))
+    need = int(p["min_full_members"])
     full = snap.full_members()
     target = f"≥{need}名正式党员"
     if len(full) >= need:
@@ -184,7 +184,7 @@ def org_form(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ORG-SIZE")
 def org_size(snap: Snapshot, p: dict) -> Outcome:
-    most = int(p.get("max_members", 50))
+    most = int(p["max_members"])
     n = len(snap.party_members())
     target = f"≤{most}名党员"
     if n > most:
@@ -195,8 +195,8 @@ def org_size(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ORG-COMMITTEE")
 def org_committee(snap: Snapshot, p: dict) -> Outcome:
-    threshold = int(p.get("full_members_for_committee", 7))
-    lo, usual, hi = int(p.get("min_size", 3)), int(p.get("usual_max", 5)), int(p.get("max_size", 7))
+    threshold = int(p["full_members_for_committee"])
+    lo, usual, hi = int(p["min_size"]), int(p["usual_max"]), int(p["max_size"])
     full = len(snap.full_members())
     roles = snap.roles_on()
     people: dict[int, list[str]] = {}
@@ -226,7 +226,7 @@ def org_committee(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ORG-SECRETARY")
 def org_secretary(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("min_standing_years", 1))
+    need = int(p["min_standing_years"])
     target = f"书记在任，党龄≥{need}年"
     secs = snap.secretary_ids()
     if not secs:
@@ -259,8 +259,8 @@ def org_secretary(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ORG-TERM")
 def org_term(snap: Snapshot, p: dict) -> Outcome:
-    term = int(snap.branch.get("committee_term_years") or p.get("term_years", 3))
-    warn = int(p.get("warn_days", 90))
+    term = int(snap.branch.get("committee_term_years") or p["term_years"])
+    warn = int(p["warn_days"])
     target = f"任期{term}年，届满前{warn}天提醒"
     elected = as_date(snap.branch.get("committee_elected_on"))
     if elected is None:
@@ -285,7 +285,7 @@ def org_term(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ORG-GROUPS")
 def org_groups(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("min_members", 10))
+    need = int(p["min_members"])
     people = snap.party_members()
     target = f"党员≥{need}名时划分党小组，每名党员编入党小组"
     if len(people) < need:
@@ -307,7 +307,7 @@ def org_groups(snap: Snapshot, p: dict) -> Outcome:
 # ---- 基本队伍 -------------------------------------------------------------------------
 @rule("TEAM-RESERVE")
 def team_reserve(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("min_reserve", 1))
+    need = int(p["min_reserve"])
     reserve = snap.people(categories=("入党积极分子", "发展对象"))
     target = f"入党积极分子和发展对象≥{need}名"
     evidence = [f"{m['name']}（{snap.category(m['id'])}）" for m in reserve]
@@ -333,7 +333,7 @@ def _birth(m: dict) -> _dt.date | None:
 
 @rule("TEAM-DEV-AGE")
 def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
-    age = int(p.get("min_age", 18))
+    age = int(p["min_age"])
     fails, warns, oks = [], [], []
     for mid, m in snap.stepped():
         applied = snap.step_date(mid, S.STEP_APPLY)
@@ -358,7 +358,7 @@ def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("TEAM-DEV-TALK")
 def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
-    limit = int(p.get("max_days", 30))
+    limit = int(p["max_days"])
     fails, oks, pend, actions = [], [], [], []
     for mid, m in snap.stepped():
         applied = snap.step_date(mid, S.STEP_APPLY)
@@ -391,7 +391,7 @@ def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("TEAM-DEV-CULTIVATE")
 def team_dev_cultivate(snap: Snapshot, p: dict) -> Outcome:
-    years = int(p.get("min_years", 1))
+    years = int(p["min_years"])
     fails, warns, oks = [], [], []
     for mid, m in snap.stepped():
         cand = snap.step_date(mid, S.STEP_CANDIDATE)
@@ -416,8 +416,8 @@ def team_dev_cultivate(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("TEAM-DEV-REVIEW")
 def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
-    every = int(p.get("interval_months", 6))
-    grace = _dt.timedelta(days=int(p.get("grace_days", 31)))
+    every = int(p["interval_months"])
+    grace = _dt.timedelta(days=int(p["grace_days"]))
     fails, oks, pend, actions = [], [], [], []
     for mid, m in snap.stepped():
         act = snap.step_date(mid, S.STEP_ACTIVIST)
@@ -456,9 +456,9 @@ _DAYS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(天|日)")
 
 @rule("TEAM-DEV-TRAIN")
 def team_dev_train(snap: Snapshot, p: dict) -> Outcome:
-    min_days, min_hours = float(p.get("min_days", 3)), float(p.get("min_hours", 24))
-    kinds = set(p.get("training_kinds", ()))
-    lookback = int(p.get("lookback_months", 12))
+    min_days, min_hours = float(p["min_days"]), float(p["min_hours"])
+    kinds = set(p["training_kinds"])
+    lookback = int(p["lookback_months"])
     fails, warns, oks = [], [], []
     judged = []
     for mid, m in snap.stepped():
@@ -510,7 +510,7 @@ _SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 
 @rule("TEAM-DEV-INTRODUCERS")
 def team_dev_introducers(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("count", 2))
+    need = int(p["count"])
     by_name: dict[str, list[int]] = {}
     for mid, m in snap.members.items():
         by_name.setdefault(m["name"], []).append(mid)
@@ -546,7 +546,7 @@ def team_dev_introducers(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("TEAM-DEV-APPROVE")
 def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
-    months, hard = int(p.get("months", 3)), int(p.get("max_months", 6))
+    months, hard = int(p["months"]), int(p["max_months"])
     fails, warns, oks, pend, actions = [], [], [], [], []
     for mid, m in snap.stepped():
         admit = snap.admitted(mid)
@@ -585,10 +585,10 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("TEAM-PROBATION")
 def team_probation(snap: Snapshot, p: dict) -> Outcome:
-    years = int(p.get("probation_years", 1))
-    ext_max = int(p.get("max_extension_months", 12))
-    max_ext = int(p.get("max_extensions", 1))
-    grace = _dt.timedelta(days=int(p.get("grace_days", 30)))
+    years = int(p["probation_years"])
+    ext_max = int(p["max_extension_months"])
+    max_ext = int(p["max_extensions"])
+    grace = _dt.timedelta(days=int(p["grace_days"]))
     fails, warns, oks, pend, actions = [], [], [], [], []
     for mid, m in snap.stepped():
         steps = snap.member_steps(mid)
@@ -645,9 +645,9 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("TEAM-TRAINING")
 def team_training(snap: Snapshot, p: dict) -> Outcome:
-    base, lead = float(p.get("member_hours", 32)), float(p.get("committee_hours", 56))
-    kinds = set(p.get("training_kinds", ()))
-    session = float(p.get("session_hours", 8))
+    base, lead = float(p["member_hours"]), float(p["committee_hours"])
+    kinds = set(p["training_kinds"])
+    session = float(p["session_hours"])
     people = snap.party_members()
     target = f"党员≥{fmt_num(base)}学时，书记和委员≥{fmt_num(lead)}学时"
     if not people:
@@ -696,8 +696,8 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
     Two practices are accepted: the year's own 评议 (ratings of this year, held in the
     year), or the previous year's 评议 held early this year (ratings of last year, meeting
     dated this year) — the usual timing of 年度民主评议 after 组织生活会."""
-    most = _ratio(p.get("max_excellent_share"), 1 / 3)
-    held = snap.meetings_of(p.get("meeting_kinds", ("民主评议党员",)))
+    most = _ratio(p["max_excellent_share"], 1 / 3)
+    held = snap.meetings_of(p["meeting_kinds"])
     target = f"每年开展，每名党员有评议等次，优秀≤{_pct(most)}"
     over = snap.over(snap.end)
     if snap.appraisals:
@@ -753,19 +753,19 @@ def act_congress(snap: Snapshot, p: dict) -> Outcome:
 @rule("ACT-COMMITTEE")
 def act_committee(snap: Snapshot, p: dict) -> Outcome:
     size = len(snap.committee_ids())
-    if size < int(p.get("min_committee_members", 3)):
-        return Outcome(NOT_APPLICABLE, None, f"每月≥{p.get('min_count', 1)}次",
+    if size < int(p["min_committee_members"]):
+        return Outcome(NOT_APPLICABLE, None, f"每月≥{p['min_count']}次",
                        f"未设立支部委员会（现有委员{size}名），不考核支委会")
     return _periodic_rule(snap, p, "支部委员会", "召开", "支部委员会每月至少召开一次，研究支部日常工作")
 
 
 @rule("ACT-GROUP")
 def act_group(snap: Snapshot, p: dict) -> Outcome:
-    period, min_count = p.get("period", "month"), int(p.get("min_count", 1))
+    period, min_count = p["period"], int(p["min_count"])
     target = f"每个党小组{PERIOD_WORDS.get(period, '')}≥{min_count}次"
     if not snap.groups:
         return Outcome(NOT_APPLICABLE, None, target, "未划分党小组，不考核党小组会")
-    kinds = set(p.get("meeting_kinds", ("党小组会",)))
+    kinds = set(p["meeting_kinds"])
     fails, actions, cost, done, applicable = [], [], 0, 0, 0
     for gid, g in snap.groups.items():
         dates = [as_date(m["date"]) for m in snap.meetings if m["kind"] in kinds and m.get("party_group_id") == gid]
@@ -789,11 +789,11 @@ def act_group(snap: Snapshot, p: dict) -> Outcome:
 @rule("ACT-LESSON")
 def act_lesson(snap: Snapshot, p: dict) -> Outcome:
     out = _periodic_rule(snap, p, "党课", "开展", "每季度至少开展一次党课，书记每年至少讲一次党课")
-    need = int(p.get("secretary_lessons", 1))
+    need = int(p["secretary_lessons"])
     secs = snap.secretaries_in_year()
     if not secs or need <= 0 or out.status == NOT_APPLICABLE:
         return out
-    lessons = snap.meetings_of(p.get("meeting_kinds", ("党课",)))
+    lessons = snap.meetings_of(p["meeting_kinds"])
     given = [m for m in lessons if m.get("lecturer_id") in secs]
     out.target = f"{out.target}；书记每年≥{need}次"
     if len(given) >= need:
@@ -826,8 +826,8 @@ def act_theme_day(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-LIFE-MEETING")
 def act_life_meeting(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("per_year", 1))
-    held = snap.meetings_of(p.get("meeting_kinds", ("组织生活会",)))
+    need = int(p["per_year"])
+    held = snap.meetings_of(p["meeting_kinds"])
     target = f"每年≥{need}次"
     evidence = [f"{m['date']}召开组织生活会" for m in held]
     if len(held) >= need:
@@ -841,8 +841,8 @@ def act_life_meeting(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-ATTENDANCE")
 def act_attendance(snap: Snapshot, p: dict) -> Outcome:
-    least = float(p.get("min_rate", 0.9))
-    meetings = snap.meetings_of(p.get("meeting_kinds", ()))
+    least = float(p["min_rate"])
+    meetings = snap.meetings_of(p["meeting_kinds"])
     target = f"≥{_pct(least)}"
     present = expected = 0
     unrecorded, low = [], []
@@ -895,8 +895,8 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-RECORDS")
 def act_records(snap: Snapshot, p: dict) -> Outcome:
-    fields = list(p.get("required_fields", ("host_id", "recorder_id", "topic", "content")))
-    least = float(p.get("min_share", 1.0))
+    fields = list(p["required_fields"])
+    least = float(p["min_share"])
     table = TABLES["meetings"]
     labels = {f: (table.field(f).label if f in table.names else f) for f in fields}
     meetings = snap.meetings
@@ -920,8 +920,8 @@ def act_records(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-QUORUM")
 def act_quorum(snap: Snapshot, p: dict) -> Outcome:
-    share = float(p.get("min_share", 0.5))
-    kinds = set(p.get("meeting_kinds", ("支部党员大会",)))
+    share = float(p["min_share"])
+    kinds = set(p["meeting_kinds"])
     target = f"有表决权的到会党员超过{_pct(share)}"
     votes = [m for m in snap.meetings if m["kind"] in kinds and m.get("vote")]
     fails, warns, oks = [], [], []
@@ -960,7 +960,7 @@ def _active_posts(snap: Snapshot) -> list[dict]:
 
 @rule("ROLE-POSTS")
 def role_posts(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("min_posts", 1))
+    need = int(p["min_posts"])
     posts = _active_posts(snap)
     target = f"≥{need}个"
     evidence = [f"{x['kind']}：{x['name']}" for x in posts]
@@ -973,7 +973,7 @@ def role_posts(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ROLE-POST-SHARE")
 def role_post_share(snap: Snapshot, p: dict) -> Outcome:
-    least = float(p.get("min_share", 0.5))
+    least = float(p["min_share"])
     people = snap.party_members()
     target = f"≥{_pct(least)}"
     if not people:
@@ -997,8 +997,8 @@ def role_post_share(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ROLE-VOLUNTEER")
 def role_volunteer(snap: Snapshot, p: dict) -> Outcome:
-    kinds = set(p.get("activity_kinds", ("志愿服务",)))
-    per_member = float(p.get("hours_per_member", 8))
+    kinds = set(p["activity_kinds"])
+    per_member = float(p["hours_per_member"])
     acts = [a for a in snap.activities if a["kind"] in kinds]
     dates = [as_date(a["date"]) for a in acts]
     fails, pend, done, applicable = _periodic(snap, p, "志愿服务", "开展", dates)
@@ -1011,7 +1011,7 @@ def role_volunteer(snap: Snapshot, p: dict) -> Outcome:
     else:
         total = sum(v for mid, v in sums.items() if mid in ids) / 10
     avg = total / len(people) if people else 0.0
-    target = f"{PERIOD_WORDS.get(p.get('period', 'quarter'), '')}≥{p.get('min_count', 1)}次；人均≥{fmt_num(per_member)}小时"
+    target = f"{PERIOD_WORDS.get(p['period'], '')}≥{p['min_count']}次；人均≥{fmt_num(per_member)}小时"
     measured = f"{done}/{done + len(fails)}；人均{avg:.1f}小时"
     advice = "结合岗位和社区需求经常性开展志愿服务，并登记每名党员的服务时长"
     evidence = list(fails)
@@ -1037,8 +1037,8 @@ def role_volunteer(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ROLE-DEEDS")
 def role_deeds(snap: Snapshot, p: dict) -> Outcome:
-    need = int(p.get("per_year", 4))
-    kinds = set(p.get("activity_kinds", ("办实事",)))
+    need = int(p["per_year"])
+    kinds = set(p["activity_kinds"])
     acts = [a for a in snap.activities if a["kind"] in kinds]
     target = f"每年≥{need}件"
     evidence = [f"{a['date']}{a['title']}" for a in acts]
@@ -1140,7 +1140,7 @@ def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]
 
 @rule("SYS-DUES")
 def sys_dues(snap: Snapshot, p: dict) -> Outcome:
-    least = float(p.get("min_share", 1.0))
+    least = float(p["min_share"])
     # Months paid late (December's dues paid in January) still count as paid months here;
     # SYS-DUES-LAPSE judges the arrears as they stood on the as-of date.
     book = dues_ledger(snap, paid_by_day=False)
@@ -1165,7 +1165,7 @@ def sys_dues(snap: Snapshot, p: dict) -> Outcome:
         msg = f"党费足额缴纳{paid}/{due}人·月（{_pct(share)}），{len(evidence)}名党员有欠缴"
     owing_ids = [mid for mid, v in book.items() if any(not ok for _, ok in v)]
     # Back payment normally reaches back at most max_back_months: older arrears stay missed.
-    back = int(p.get("max_back_months", 6))
+    back = int(p["max_back_months"])
     oldest = min(ym for v in book.values() for ym, ok in v if not ok)
     too_old = (snap.day.year * 12 + snap.day.month) - (int(oldest[:4]) * 12 + int(oldest[5:7])) > back
     advice = "按月收缴党费并登记；对未缴的党员及时提醒、了解原因并督促补缴"
@@ -1177,7 +1177,7 @@ def sys_dues(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("SYS-DUES-LAPSE")
 def sys_dues_lapse(snap: Snapshot, p: dict) -> Outcome:
-    lapse, warn = int(p.get("lapse_months", 6)), int(p.get("warn_months", 3))
+    lapse, warn = int(p["lapse_months"]), int(p["warn_months"])
     since = max(f"{snap.year - 1}-07", snap.first_dues_month or f"{snap.year}-01")
     if since > f"{snap.year}-12":
         since = f"{snap.year}-01"
@@ -1221,7 +1221,7 @@ def _next_month(ym: str) -> str:
 
 @rule("SYS-RECTIFY")
 def sys_rectify(snap: Snapshot, p: dict) -> Outcome:
-    least = float(p.get("min_share", 1.0))
+    least = float(p["min_share"])
     target = f"按期完成≥{_pct(least)}"
     ok, late, overdue, pend, undated, actions = [], [], [], [], [], []
     for r in snap.rectifications:
