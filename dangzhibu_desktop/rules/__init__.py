@@ -36,13 +36,22 @@ mid-year score is "so far". The next-star plan assumes every 待到期 rule fail
 unless its actions are done.
 """
 
-from .dues import compute_dues
 from .asof import as_of_day, by_words, judged, resolve_as_of, still_possible
+from .dues import compute_dues
 from .engine import evaluate
 from .grid import GRID_ROWS, group_meeting_grid, meeting_grid
 from .model import (
-    FAILED, MET, NOT_APPLICABLE, PENDING, STATUSES, WARNING,
-    BasicResult, NextStar, Reminder, Report, RuleResult,
+    FAILED,
+    MET,
+    NOT_APPLICABLE,
+    PENDING,
+    STATUSES,
+    WARNING,
+    BasicResult,
+    NextStar,
+    Reminder,
+    Report,
+    RuleResult,
 )
 from .reminders import reminders
 from .ruleset import RuleSet, checklist_items, load_rule_set

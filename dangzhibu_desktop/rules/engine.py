@@ -9,8 +9,17 @@ import itertools
 from .asof import resolve_as_of
 from .checks import RULES, checklist_rule
 from .model import (
-    FAILED, MET, NOT_APPLICABLE, PENDING, VETO, WARNING,
-    BasicResult, NextStar, Outcome, Report, RuleResult,
+    FAILED,
+    MET,
+    NOT_APPLICABLE,
+    PENDING,
+    VETO,
+    WARNING,
+    BasicResult,
+    NextStar,
+    Outcome,
+    Report,
+    RuleResult,
 )
 from .ruleset import RuleSet, load_rule_set
 from .snapshot import Snapshot

@@ -5,15 +5,17 @@ from __future__ import annotations
 import math
 
 from ...ledger.schema import TABLES
-from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Fix, Outcome
+from ..asof import by_words, still_possible
+from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date
 from .common import (
     PERIOD_WORDS,
     _pct,
-    _pending_action,
     _periodic,
     _periodic_rule,
     _verdict,
+    expected_attendees,
+    meeting_actions,
     rule,
 )
 
@@ -25,11 +27,25 @@ def act_congress(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-COMMITTEE")
 def act_committee(snap: Snapshot, p: dict) -> Outcome:
+    need = int(p["min_committee_members"])
+
+    def applies(a, b) -> bool:
+        """A month counts while a committee of ``need`` 委员 sat in it (from the role dates);
+        the months ahead count with the committee of the as-of day."""
+        days = [d for d in (a, b) if d <= snap.day] or [snap.day]
+        return any(len(snap.committee_ids(d)) >= need for d in days)
+
     size = len(snap.committee_ids())
-    if size < int(p["min_committee_members"]):
+    if not any(applies(a, b) for _, a, b in snap.months()):
         return Outcome(NOT_APPLICABLE, None, f"每月≥{p['min_count']}次",
                        f"未设立支部委员会（现有委员{size}名），不考核支委会")
-    return _periodic_rule(snap, p, "支部委员会", "召开", "支部委员会每月至少召开一次，研究支部日常工作")
+    return _periodic_rule(snap, p, "支部委员会", "召开", "支部委员会每月至少召开一次，研究支部日常工作", applies)
+
+
+def _group_applies(g: dict):
+    """A 党小组 is judged for the months it existed (established_on … dissolved_on)."""
+    start, end = as_date(g.get("established_on")), as_date(g.get("dissolved_on"))
+    return lambda a, b: (start is None or start <= b) and (end is None or end >= a)
 
 
 @rule("ACT-GROUP")
@@ -39,23 +55,28 @@ def act_group(snap: Snapshot, p: dict) -> Outcome:
     if not snap.groups:
         return Outcome(NOT_APPLICABLE, None, target, "未划分党小组，不考核党小组会")
     kinds = set(p["meeting_kinds"])
-    fails, actions, cost, done, applicable = [], [], 0, 0, 0
+    fails, actions, cost, done, applicable, planned = [], [], 0, 0, 0, 0
     for gid, g in snap.groups.items():
         dates = [as_date(m["date"]) for m in snap.meetings if m["kind"] in kinds and m.get("party_group_id") == gid]
-        f, pend, d, a = _periodic(snap, p, "党小组会", "召开", dates, prefix=f"{g['name']}")
+        f, todo, d, a = _periodic(snap, p, "党小组会", "召开", dates, prefix=f"{g['name']}",
+                                  applies=_group_applies(g))
         fails += f
         done += d
         applicable += a
-        if pend:
-            actions.append(_pending_action(f"{g['name']}", pend, "党小组会", "召开"))
-            cost += sum(k for _, k in pend)
+        if todo:
+            actions += meeting_actions(snap, todo, p["meeting_kinds"][0], "党小组会", "召开", g["name"], gid)
+            cost += sum(k for *_, k in todo)
+            planned += len(todo)
+    if not applicable:
+        return Outcome(NOT_APPLICABLE, None, target, "本年度没有存续的党小组，不考核党小组会")
     measured = f"{done}/{done + len(fails)}"
     advice = "党小组会一般每月召开一次，由党小组组长主持，并记录出勤"
+    fix = Fix(actions, cost, (done + planned) / applicable) if actions else None
     if fails:
-        return Outcome(FAILED, measured, target, f"党小组会有{len(fails)}次未按时召开", advice, fails)
+        return Outcome(FAILED, measured, target, f"党小组会有{len(fails)}次未按时召开", advice, fails, fix,
+                       done / (done + len(fails)))
     if actions:
-        return Outcome(PENDING, measured, target, "已到期的月份党小组会均已召开，其余月份尚未到期", advice, [],
-                       Fix(actions, cost))
+        return Outcome(PENDING, measured, target, "已到期的月份党小组会均已召开，其余月份尚未到期", advice, [], fix)
     return Outcome(MET, measured, target, "各党小组均按时召开党小组会")
 
 
@@ -73,22 +94,39 @@ def act_lesson(snap: Snapshot, p: dict) -> Outcome:
         out.evidence.append("书记讲党课：" + "、".join(f"{m['date']}{snap.name(m['lecturer_id'])}" for m in given))
         return out
     names = "、".join(snap.name(s) for s in secs)
-    if snap.over(snap.end):
+    current = snap.secretary_ids()
+    if not current or not still_possible(snap.end, snap.day):
         out.evidence.append(f"书记{names}本年度未讲党课")
-        if out.status != FAILED:
+        if snap.over(snap.end) and out.status != FAILED:
             out.status, out.message = FAILED, f"书记{names}本年度未讲党课"
             out.advice = "书记每年至少为党员讲一次党课"
-        out.fix = None
+        if snap.over(snap.end):
+            out.fix = None
+            out.credit = 0.5 if out.credit is None else out.credit / 2
         return out
-    action = f"年底前由书记{names}讲一次党课"
+    sec = current[0]
     out.evidence.append(f"书记{names}本年度尚未讲党课")
+    if snap.over(snap.end) and out.status != FAILED:
+        out.status, out.message = FAILED, f"书记{names}本年度未讲党课"
+        out.advice = "书记每年至少为党员讲一次党课"
+    # The 书记's lessons ride on the last lessons still planned, or come on top.
+    actions = list(out.fix.actions) if out.fix else []
+    lessons_left = [a for a in actions if isinstance(a, Action)][-(need - len(given)):] if actions else []
+    for a in lessons_left:
+        a.params["lecturer_id"] = sec
+        a.text += f"（由书记{snap.name(sec)}主讲）"
+    for _ in range(need - len(given) - len(lessons_left)):
+        actions.append(Action("meeting", snap.end, f"{by_words(snap.end, snap.day)}由书记{snap.name(sec)}讲1次党课",
+                              {"meeting_kind": p["meeting_kinds"][0], "party_group_id": None, "lecturer_id": sec,
+                               "attendees": expected_attendees(snap, p["meeting_kinds"][0]), "needs_vote": False},
+                              snap.day))
+    credit_after = out.fix.credit if out.fix else (out.credit if out.credit is not None else 1.0)
     if out.status == MET:
         out.status, out.message = PENDING, f"党课按季度开展，书记{names}尚未讲党课"
         out.advice = "书记每年至少为党员讲一次党课"
-        out.fix = Fix([action], 1)
     elif out.status == PENDING:
         out.message += f"；书记{names}尚未讲党课"
-        out.fix = Fix(out.fix.actions + [action + "（可与下一次党课合并）"], out.fix.cost)
+    out.fix = Fix(actions, len(actions), credit_after)
     return out
 
 
@@ -106,10 +144,12 @@ def act_life_meeting(snap: Snapshot, p: dict) -> Outcome:
     if len(held) >= need:
         return Outcome(MET, len(held), target, f"本年度已召开组织生活会{len(held)}次", "", evidence)
     advice = "年底前召开组织生活会：会前学习、谈心谈话、征求意见，会上开展批评和自我批评，会后制定整改措施"
+    todo = [("全年", snap.start, snap.end, need - len(held))]
+    fix = Fix(meeting_actions(snap, todo, p["meeting_kinds"][0], "组织生活会（会前开展谈心谈话、征求意见）", "召开"),
+              need - len(held))
     if snap.over(snap.end):
-        return Outcome(FAILED, len(held), target, "本年度未召开组织生活会", advice, evidence)
-    return Outcome(PENDING, len(held), target, "本年度尚未召开组织生活会", advice, evidence,
-                   Fix(["年底前召开组织生活会（会前开展谈心谈话、征求意见）"], need - len(held)))
+        return Outcome(FAILED, len(held), target, "本年度未召开组织生活会", advice, evidence, fix)
+    return Outcome(PENDING, len(held), target, "本年度尚未召开组织生活会", advice, evidence, fix)
 
 
 @rule("ACT-ATTENDANCE")
@@ -119,10 +159,28 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     target = f"≥{_pct(least)}"
     present = expected = 0
     unrecorded, low = [], []
+    # 应到 is the roster on the meeting day (not the rows typed): 党员 on the books, the group
+    # for 党小组会, the committee for 支委会, exempt members left out. 请假 stays in 应到.
+    recorded = [m for m in meetings if snap.attendance_counts.get(m["id"], (0, 0))[0]]
+    came = snap.attendees([m["id"] for m in recorded])
+    roster: dict = {}
     for m in meetings:
-        n, here = snap.attendance_counts.get(m["id"], (0, 0))
-        if not n:
+        if not snap.attendance_counts.get(m["id"], (0, 0))[0]:
             unrecorded.append(f"{m['date']}{m['kind']}")
+            continue
+        d = as_date(m["date"])
+        key = (m["kind"] == "支部委员会", m["party_group_id"] if m["kind"] == "党小组会" else None, d)
+        if key not in roster:
+            if key[0]:
+                ids = snap.committee_ids(d)
+            else:
+                ids = {x["id"] for x in snap.party_members(d)
+                       if m["kind"] != "党小组会" or x.get("party_group_id") == key[1]}
+            roster[key] = {i for i in ids if not snap.exempt(i)}
+        expect = roster[key]
+        n = len(expect)
+        here = sum(1 for x in came[m["id"]] if x in expect)
+        if not n:
             continue
         present += here
         expected += n
