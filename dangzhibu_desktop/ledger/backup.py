@@ -13,10 +13,10 @@ import datetime as _dt
 import os
 import re
 import sqlite3
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from .sqlitefile import absent_sidecars, has_sqlite_header, ro_uri, silent_unlink, tidy_after_read
 from .validate import LedgerError
 
 KEEP_LATEST = 10
@@ -30,7 +30,6 @@ REASON_IMPORT = "导入前"
 REASON_RESTORE = "恢复前"
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 # Stale temporary copies (a crash mid-backup) are swept once they are this old.
 _TMP_MAX_AGE_S = 3600
 
@@ -48,14 +47,6 @@ class BackupInfo:
 def default_backup_dir(ledger_path: str | os.PathLike) -> Path:
     p = Path(ledger_path)
     return p.parent / f"{p.stem}_备份"
-
-
-def ro_uri(path: str | os.PathLike) -> str:
-    """A ``mode=ro`` SQLite URI for ``path`` (Chinese names, spaces, ``?``/``#`` and UNC paths)."""
-    text = Path(os.path.abspath(path)).as_posix()
-    if text.startswith("//"):  # UNC: keep the authority empty, SQLite passes the path on
-        text = "//" + text
-    return "file:" + urllib.parse.quote(text, safe="/:") + "?mode=ro"
 
 
 def _name_pattern(stem: str) -> re.Pattern:
@@ -108,9 +99,8 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     src_path = Path(ledger_path)
     if not src_path.is_file():
         raise LedgerError(f"找不到台账文件“{src_path}”")
-    with open(src_path, "rb") as fh:
-        if fh.read(16) != _SQLITE_HEADER:
-            raise LedgerError(f"“{src_path.name}”不是党支部工作台的台账文件，未备份")
+    if not has_sqlite_header(src_path):
+        raise LedgerError(f"“{src_path.name}”不是党支部工作台的台账文件，未备份")
     target_dir = Path(to_dir) if to_dir else default_backup_dir(src_path)
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
@@ -123,9 +113,7 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
         n += 1
         target = target_dir / f"{src_path.stem}_{stamp}_{reason}_{n}.sqlite"
     tmp = target.with_name(target.name + ".tmp")
-    from .safety import tidy_after_read, wal_sidecars  # safety imports this module
-
-    absent = [p for p in wal_sidecars(src_path) if not p.exists()]
+    absent = absent_sidecars(src_path)
     try:
         src = conn or sqlite3.connect(ro_uri(src_path), uri=True)
         try:
@@ -142,13 +130,13 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
                 tidy_after_read(src_path, absent)
         os.replace(tmp, target)
     except sqlite3.DatabaseError as exc:
-        _unlink(tmp)
+        silent_unlink(tmp)
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”无法读取或已损坏（{exc}）") from None
     except OSError as exc:
-        _unlink(tmp)
+        silent_unlink(tmp)
         raise LedgerError(f"备份失败：{exc.strerror or exc}") from None
     except BaseException:
-        _unlink(tmp)
+        silent_unlink(tmp)
         raise
     if rotate:
         rotate_backups(src_path, target_dir, keep=target)
@@ -209,9 +197,3 @@ def rotate_backups(ledger_path: str | os.PathLike, folder: str | os.PathLike | N
             pass
     return gone
 
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass

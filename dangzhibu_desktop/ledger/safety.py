@@ -32,9 +32,10 @@ from .backup import (
     backup_ledger,
     default_backup_dir,
     list_backups,
-    ro_uri,
 )
 from .migrations import SCHEMA_VERSION
+from .sqlitefile import has_sqlite_header, ro_uri, tidy_after_read, wal_sidecars
+from .sqlitefile import silent_unlink as _silent_unlink
 from .validate import LedgerError
 
 __all__ = [
@@ -43,7 +44,6 @@ __all__ = [
     "is_good_backup", "latest_good_backup", "list_backups", "mask_personal_data", "restore_backup",
 ]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 LEDGER_TABLES = frozenset({"members", "meetings", "branch"})
 
 
@@ -54,9 +54,8 @@ class NeedsRecovery(Exception):
 
 def check_header(path: Path) -> None:
     """Refuse at once what is not a SQLite file (no SQLite connection is made to it)."""
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+    if not has_sqlite_header(path):
+        raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
 
 
 def check_contents(conn: sqlite3.Connection, path: Path) -> int:
@@ -121,43 +120,6 @@ def inspect_file(path: Path) -> int:
             for p in absent:
                 _silent_unlink(p)
         raise
-    finally:
-        conn.close()
-
-
-def wal_sidecars(path: Path) -> list[Path]:
-    """``<file>-wal`` and ``<file>-shm``: SQLite makes both for any reader of a WAL-mode file."""
-    path = Path(path)
-    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
-
-
-def tidy_after_read(path: Path, absent_before: list[Path]) -> None:
-    """Take away the -wal/-shm files a read-only look created, the way SQLite itself does.
-
-    A ``mode=ro`` connection cannot take the exclusive lock SQLite needs before it removes
-    them at close, so ``check``/``export`` on a closed ledger would leave an empty -wal and
-    a -shm beside it. Only when both were absent before the read and the -wal is still
-    empty, a plain connection is opened and closed: its close removes them only if it is
-    the last connection to the file (SQLite checks with that lock), so a window or another
-    reader that has the file open keeps its files, and a -wal with content is never touched.
-    """
-    path = Path(path)
-    sidecars = wal_sidecars(path)
-    if len(absent_before) != len(sidecars) or not any(p.exists() for p in sidecars):
-        return  # they were there already (a window has the file open), or none were made
-    if path.with_name(path.name + "-journal").exists():
-        return
-    try:
-        if sidecars[0].exists() and sidecars[0].stat().st_size > 0:
-            return  # a writer's committed pages: its own close or next open checkpoints them
-        conn = sqlite3.connect(str(path), timeout=1)
-    except (OSError, sqlite3.Error):
-        return
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-    except sqlite3.Error:
-        pass
     finally:
         conn.close()
 
@@ -381,13 +343,6 @@ def _locked_message(ledger_path: Path, info: dict | None) -> str:
             where = "（" + "，".join(bits) + "）"
     return (f"台账“{ledger_path.name}”已在另一个窗口中打开{where}。同一台账同时只能在一个窗口中修改，"
             f"请切换到那个窗口，或先将其关闭")
-
-
-def _silent_unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
 
 
 # ---- restore --------------------------------------------------------------------------

@@ -20,9 +20,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-import sqlite_utils
-
-from . import backup as _backup, enums, safety as _safety, steps as _steps
+from . import backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile, steps as _steps
 from .migrations import SCHEMA_VERSION, migrate
 from .schema import TABLES, Field, Table
 from .validate import (
@@ -39,7 +37,6 @@ from .validate import (
     validate_year,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def on_books(joined: _dt.date | str | None, left: _dt.date | str | None, active: bool,
@@ -108,7 +105,7 @@ class Ledger:
         self._verify = verify
         _check_file_before_open(self.path, create)
         # What a read-only open finds beside the file, so its close can leave the folder so.
-        self._absent_sidecars = [p for p in _safety.wal_sidecars(self.path) if not p.exists()] if readonly else []
+        self._absent_sidecars = _sqlitefile.absent_sidecars(self.path) if readonly else []
         existed = self.path.exists() and self.path.stat().st_size > 0
         if not readonly:
             self._lock = _safety.LedgerLock(self.path).acquire()
@@ -119,7 +116,6 @@ class Ledger:
         except BaseException:
             self.close()
             raise
-        self.db = sqlite_utils.Database(self.conn)
 
     def _open(self, existed: bool, auto_backup: bool) -> None:
         version = 0
@@ -132,7 +128,7 @@ class Ledger:
                     raise LedgerError(f"台账“{self.path.name}”上次未正常关闭，请先在窗口中打开一次以完成恢复") from None
                 recover = True  # the writable connection's first read rolls the journal back
         if self.readonly:
-            self.conn = sqlite3.connect(_backup.ro_uri(self.path), uri=True,
+            self.conn = sqlite3.connect(_sqlitefile.ro_uri(self.path), uri=True,
                                         isolation_level=None, check_same_thread=False)
         else:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
@@ -196,7 +192,7 @@ class Ledger:
                     pass
             conn.close()
             if self.readonly:
-                _safety.tidy_after_read(self.path, self._absent_sidecars)
+                _sqlitefile.tidy_after_read(self.path, self._absent_sidecars)
         lock, self._lock = self._lock, None
         if lock is not None:
             lock.release()

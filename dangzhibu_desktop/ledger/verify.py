@@ -6,9 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from .migrations import SCHEMA_VERSION
-from .safety import tidy_after_read, wal_sidecars
 from .schema import TABLES
-from .store import SQLITE_HEADER
+from .sqlitefile import absent_sidecars, has_sqlite_header, ro_uri, tidy_after_read
 
 
 def verify_ledger(path: Path) -> list[str]:
@@ -18,12 +17,11 @@ def verify_ledger(path: Path) -> list[str]:
     """
     if not path.is_file():
         return [f"找不到台账文件“{path}”"]
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            return [f"“{path.name}”不是党支部工作台的台账文件"]
-    absent = [p for p in wal_sidecars(path) if not p.exists()]
+    if not has_sqlite_header(path):
+        return [f"“{path.name}”不是党支部工作台的台账文件"]
+    absent = absent_sidecars(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error as exc:
         return [f"无法打开“{path.name}”：{exc}"]
     problems: list[str] = []
