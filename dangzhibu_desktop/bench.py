@@ -2,7 +2,7 @@
 
 Run from a checkout: ``python -m dangzhibu_desktop.bench`` (``--quick`` for two runs of each
 measurement and no LibreOffice comparison). It builds the small and the large demo ledger
-(``ledger.demo.build_demo``) and times, median of several runs each:
+(``demo.build_demo``) and times, median of several runs each:
 
 - cold start to the painted 工作台: a new process ``python -m dangzhibu_desktop --db … --screenshot``
   rendering only the dashboard (env ``DANGZHIBU_SCREENSHOT_PAGES=dashboard``), wall clock from
@@ -419,7 +419,7 @@ def office_convert(docx: Path, runs: int, work: Path) -> dict:
 
 
 def run_bench(sizes, runs: int, cold_runs: int, year: int, work: Path, office: bool, log=print) -> dict:
-    from .ledger.demo import build_demo
+    from .demo import build_demo
 
     results: dict = {"machine": machine_info(), "year": year, "runs": runs, "cold_runs": cold_runs, "sizes": {}}
     dbs = {}

@@ -169,7 +169,7 @@ def _default_year(ledger) -> int:
 
 
 def _cmd_demo(args) -> int:
-    from .ledger.demo import build_demo
+    from .demo import build_demo
 
     p = Path(args.db)
     if p.exists() and p.stat().st_size > 0:

@@ -40,10 +40,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from . import enums
-from . import steps as _steps
-from .store import Ledger, open_ledger
-from .validate import LedgerError, id_check_char
+from .ledger import enums
+from .ledger import steps as _steps
+from .ledger.store import Ledger, open_ledger
+from .ledger.validate import LedgerError, id_check_char
+from .rules.dues import compute_dues
 
 _D = _dt.date
 _DAY = _dt.timedelta(days=1)
@@ -1092,13 +1093,13 @@ class _Builder:
                 if a is None or a > month_end or not p.on_books(month_start if a < month_start else a):
                     continue
                 base = p.salary(year, self.first_year)
-                rate, due = _dues(p.dues_class, base)
+                rate, due = compute_dues(p.dues_class, base)  # the bundled rule set's brackets
                 paid_on = collect + _dt.timedelta(days=rng.choice((0, 0, 0, 1, 2, 3)))
                 paid_on = self._weekday(paid_on)
                 late = p is self.arrears and month_start >= arrears_from
                 if self.large and not late and m <= 9 and rng.random() < 0.01:
                     paid_on = self._weekday(paid_on + _dt.timedelta(days=rng.randint(25, 60)))  # paid late
-                row = {"member_id": p.id, "month": f"{year}-{m:02d}", "base_income": base, "rate": float(rate),
+                row = {"member_id": p.id, "month": f"{year}-{m:02d}", "base_income": base, "rate": rate,
                        "amount_due": due, "amount_paid": 0, "paid_on": None}
                 if not late and paid_on <= self.end:
                     row["amount_paid"], row["paid_on"] = due, paid_on.isoformat()
@@ -1238,29 +1239,6 @@ class _Builder:
         if former:
             text = f"在册{current}人（另有已离开{former}人），{years}年，会议{self.counts.get('meetings', 0)}次"
         return text + f"，出勤记录{self.counts.get('attendance', 0)}条，截至{self.end.isoformat()}"
-
-
-def _dues(dues_class: str, base_fen: int) -> tuple[Decimal, int]:
-    """Rate and monthly amount (fen) by 中组发〔2008〕3号; the upper bound belongs to the lower bracket.
-
-    Kept here because the ledger must not import the rules layer (which owns the real
-    computation the window uses); the demo only needs the employed and retired brackets.
-    """
-    yuan = Decimal(base_fen) / 100
-    if dues_class == "离退休":
-        rate = Decimal("0.005") if yuan <= 5000 else Decimal("0.01")
-    elif dues_class == "在职":
-        if yuan <= 3000:
-            rate = Decimal("0.005")
-        elif yuan <= 5000:
-            rate = Decimal("0.01")
-        elif yuan <= 10000:
-            rate = Decimal("0.015")
-        else:
-            rate = Decimal("0.02")
-    else:
-        return Decimal(0), 20  # 0.2 元 a month
-    return rate, int((Decimal(base_fen) * rate).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 # Volunteer work: (title, place, description, the months it happens in). Seasonal ones come
