@@ -73,7 +73,7 @@ class Job:
 
     def branch_name(self) -> str:
         b = self.ledger.branch() or {}
-        return b.get("name") or "党支部"
+        return b.get("name") or "党支部"  # a name for the page, not the enumeration
 
 
 def mask_id(id_number: str) -> str:
@@ -128,14 +128,14 @@ def party_members_on(job: Job, day: _dt.date) -> list[dict]:
     for m in job.ledger.members_on(day):
         steps = by_member.get(m["id"], [])
         cat = _steps.derive_category(steps, day)
-        if cat not in ("正式党员", "预备党员"):
+        if cat not in enums.PARTY_MEMBERS:
             continue
         out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
                     "full_since": _steps.full_member_since(steps, day)})
     return out
 
 
-PARTY_CATEGORIES = ("正式党员", "预备党员")
+PARTY_CATEGORIES = enums.PARTY_MEMBERS
 
 
 class CategoryOnDay:

@@ -41,7 +41,7 @@ class MeetingRecord:
 
     @property
     def title(self) -> str:
-        return f"{self.kind}会议记录" if self.kind not in ("党课", "主题党日", "其他") else f"{self.kind}记录"
+        return f"{self.kind}会议记录" if self.kind not in (enums.PARTY_LECTURE, enums.THEME_DAY, enums.OTHER) else f"{self.kind}记录"
 
     def header_fields(self) -> list[tuple[str, str, str, str] | tuple[str, str]]:
         """The record header: 4-cell rows (label, value, label, value) or 2-cell spanning rows."""
@@ -50,7 +50,7 @@ class MeetingRecord:
             ("会议地点", self.place),
             ("主持人", self.host, "记录人", self.recorder),
         ]
-        if self.kind == "党课":
+        if self.kind == enums.PARTY_LECTURE:
             rows.append(("授课人", self.lecturer))
         if self.group:
             rows.append(("党小组", self.group))
@@ -76,8 +76,8 @@ def collect(job: Job) -> list[MeetingRecord]:
     out = []
     for i, m in enumerate(meetings, 1):
         rows = sorted(attendance.get(m["id"], []), key=lambda a: a["member_id"])
-        present = [a for a in rows if a["status"] == "出席"]
-        away = [a for a in rows if a["status"] != "出席"]
+        present = [a for a in rows if a["status"] == enums.PRESENT]
+        away = [a for a in rows if a["status"] != enums.PRESENT]
         absent = "；".join(
             f"{job.name(a['member_id'])}（{a['status']}{'：' + a['reason'] if a.get('reason') else ''}）"
             for a in away)

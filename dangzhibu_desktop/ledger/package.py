@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from . import enums
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
 from .store import Ledger, now_stamp
 from .validate import LedgerError, ValidationError, format_money
@@ -447,7 +448,7 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
         if bad:
             raise PackageError(f"数据包中{TABLES.get(bad[0]).label if bad[0] in TABLES else bad[0]}"
                                f"引用了不存在的记录")
-        ledger._audit("package", None, "新增", None, {"导入数据包": counts, "at": now_stamp()})
+        ledger._audit("package", None, enums.AUDIT_INSERT, None, {"导入数据包": counts, "at": now_stamp()})
     return counts
 
 

@@ -141,29 +141,29 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 _HEADER_LOOKUP = {alias.lower(): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 
 CATEGORY_ALIASES = {
-    "正式党员": "正式党员", "正式": "正式党员", "中共党员": "正式党员", "党员": "正式党员",
-    "中国共产党党员": "正式党员",
-    "预备党员": "预备党员", "预备": "预备党员", "中共预备党员": "预备党员",
-    "发展对象": "发展对象",
-    "入党积极分子": "入党积极分子", "积极分子": "入党积极分子",
-    "入党申请人": "入党申请人", "申请人": "入党申请人", "申请入党": "入党申请人",
+    enums.FULL_MEMBER: enums.FULL_MEMBER, "正式": enums.FULL_MEMBER, "中共党员": enums.FULL_MEMBER, "党员": enums.FULL_MEMBER,
+    "中国共产党党员": enums.FULL_MEMBER,
+    enums.PROBATIONARY: enums.PROBATIONARY, "预备": enums.PROBATIONARY, "中共预备党员": enums.PROBATIONARY,
+    enums.CANDIDATE: enums.CANDIDATE,
+    enums.ACTIVIST: enums.ACTIVIST, "积极分子": enums.ACTIVIST,
+    enums.APPLICANT: enums.APPLICANT, "申请人": enums.APPLICANT, "申请入党": enums.APPLICANT,
 }
 
 # Which dated step a pre-member category needs.
 _CATEGORY_STEP_FIELD = {
-    "入党申请人": "applied_on", "入党积极分子": "activist_on", "发展对象": "candidate_on",
+    enums.APPLICANT: "applied_on", enums.ACTIVIST: "activist_on", enums.CANDIDATE: "candidate_on",
 }
 
 EDUCATION_ALIASES = {
-    "博士": "研究生", "博士研究生": "研究生", "硕士": "研究生", "硕士研究生": "研究生", "研究生": "研究生",
-    "本科": "大学本科", "大学本科": "大学本科", "大本": "大学本科",
-    "大专": "大学专科", "专科": "大学专科", "大学专科": "大学专科",
-    "中专": "中等专科", "中等专科": "中等专科", "中技": "中等专科", "技校": "中等专科", "职高": "中等专科",
-    "高中": "高中", "初中": "初中及以下", "小学": "初中及以下", "初中及以下": "初中及以下",
+    "博士": enums.EDU_POSTGRADUATE, "博士研究生": enums.EDU_POSTGRADUATE, "硕士": enums.EDU_POSTGRADUATE, "硕士研究生": enums.EDU_POSTGRADUATE, enums.EDU_POSTGRADUATE: enums.EDU_POSTGRADUATE,
+    "本科": enums.EDU_BACHELOR, enums.EDU_BACHELOR: enums.EDU_BACHELOR, "大本": enums.EDU_BACHELOR,
+    "大专": enums.EDU_COLLEGE, "专科": enums.EDU_COLLEGE, enums.EDU_COLLEGE: enums.EDU_COLLEGE,
+    "中专": enums.EDU_VOCATIONAL, enums.EDU_VOCATIONAL: enums.EDU_VOCATIONAL, "中技": enums.EDU_VOCATIONAL, "技校": enums.EDU_VOCATIONAL, "职高": enums.EDU_VOCATIONAL,
+    enums.EDU_HIGH_SCHOOL: enums.EDU_HIGH_SCHOOL, "初中": enums.EDU_JUNIOR, "小学": enums.EDU_JUNIOR, enums.EDU_JUNIOR: enums.EDU_JUNIOR,
 }
 
-DUES_CLASS_ALIASES = {"退休": "离退休", "离休": "离退休", "在岗": "在职", "下岗": "下岗失业",
-                      "失业": "下岗失业", "低保": "享受低保"}
+DUES_CLASS_ALIASES = {"退休": enums.DUES_RETIRED, "离休": enums.DUES_RETIRED, "在岗": enums.DUES_EMPLOYED, "下岗": enums.DUES_UNEMPLOYED,
+                      "失业": enums.DUES_UNEMPLOYED, "低保": enums.DUES_RELIEF}
 
 _TRUE_WORDS = {"是", "√", "✓", "y", "yes", "1", "true", "流动党员"}
 _FALSE_WORDS = {"否", "×", "n", "no", "0", "false", "不是"}
@@ -505,7 +505,7 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
     rec["id_number"] = id_number
 
     gender = _cell_text(raw.get("gender"))
-    gender = {"男性": "男", "女性": "女"}.get(gender, gender)
+    gender = {"男性": enums.MALE, "女性": enums.FEMALE}.get(gender, gender)
     if gender and gender not in enums.GENDERS:
         problems.append(f"性别只能是“男”或“女”（现为“{gender}”）")
         gender = ""
@@ -564,7 +564,7 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
     dues = DUES_CLASS_ALIASES.get(dues, dues)
     if dues and dues not in enums.DUES_CLASSES:
         problems.append(f"缴费类别只能是：{'、'.join(enums.DUES_CLASSES)}（现为“{dues}”）")
-    rec["dues_class"] = dues or "在职"
+    rec["dues_class"] = dues or enums.DUES_EMPLOYED
 
     joined, precision, err = parse_date_cell(raw.get("joined_branch_on"), "转入本支部日期", today)
     if err:
@@ -605,7 +605,7 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
         return rec, problems, warnings
 
     inferred_full = False
-    if stated in (None, "正式党员") and rec["admitted_on"] and not rec["full_member_on"]:
+    if stated in (None, enums.FULL_MEMBER) and rec["admitted_on"] and not rec["full_member_on"]:
         # Rosters often list 入党时间 only; a one-year 预备期 is the rule (党章第七条).
         due = _steps.add_years(_dt.date.fromisoformat(rec["admitted_on"]), 1)
         if due <= today:
@@ -614,11 +614,11 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
             inferred_full = True
             why = "未注明人员类别，入党已满一年，" if stated is None else ""
             warnings.append(f"{why}未填写转正日期，按一年预备期推算为{due.isoformat()}")
-        elif stated == "正式党员":
+        elif stated == enums.FULL_MEMBER:
             problems.append(f"入党日期为{rec['admitted_on']}，尚未满一年预备期，不能是正式党员，请核对")
-    if stated == "预备党员" and rec["full_member_on"]:
+    if stated == enums.PROBATIONARY and rec["full_member_on"]:
         problems.append("人员类别为预备党员，却填写了转正日期，请核对")
-    if stated in ("正式党员", "预备党员") and not rec["admitted_on"]:
+    if stated in (enums.FULL_MEMBER, enums.PROBATIONARY) and not rec["admitted_on"]:
         problems.append(f"{stated}请填写入党日期")
     elif rec["full_member_on"] and not rec["admitted_on"]:
         problems.append("填写了转正日期，请同时填写入党日期")

@@ -380,7 +380,7 @@ class Ledger:
         row["updated_at"] = stamp
         with self.transaction():
             row_id = self._insert_clean(t, row)
-            self._audit(t.name, row_id, "新增", None, {"id": row_id, **row})
+            self._audit(t.name, row_id, enums.AUDIT_INSERT, None, {"id": row_id, **row})
         return row_id
 
     def insert_raw(self, table: str, values: Mapping[str, Any]) -> int:
@@ -426,7 +426,7 @@ class Ledger:
                 )
             except sqlite3.IntegrityError as exc:
                 raise _integrity_message(t, exc) from None
-            self._audit(t.name, row_id, "修改", before, {**before, **clean})
+            self._audit(t.name, row_id, enums.AUDIT_UPDATE, before, {**before, **clean})
 
     def delete(self, table: str, row_id: int) -> None:
         """Move a row to the 回收站 (hard delete for tables without one, e.g. attendance)."""
@@ -439,10 +439,10 @@ class Ledger:
                 stamp = now_stamp()
                 self.conn.execute(f"UPDATE {t.name} SET deleted_at = ?, updated_at = ? WHERE id = ?",
                                   (stamp, stamp, row_id))
-                self._audit(t.name, row_id, "删除", before, None)
+                self._audit(t.name, row_id, enums.AUDIT_DELETE, before, None)
             else:
                 self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (row_id,))
-                self._audit(t.name, row_id, "彻底删除", before, None)
+                self._audit(t.name, row_id, enums.AUDIT_PURGE, before, None)
 
     def restore(self, table: str, row_id: int) -> None:
         t = _table(table)
@@ -459,7 +459,7 @@ class Ledger:
                                   (now_stamp(), row_id))
             except sqlite3.IntegrityError:
                 raise LedgerError(f"无法恢复：{t.label}中已有一条相同的记录，请先删除它") from None
-            self._audit(t.name, row_id, "恢复", row, {**row, "deleted_at": None})
+            self._audit(t.name, row_id, enums.AUDIT_RESTORE, row, {**row, "deleted_at": None})
 
     def recycle_bin(self) -> list[dict]:
         """Deleted rows, newest first: table, table_label, id, title, deleted_at."""
@@ -483,7 +483,7 @@ class Ledger:
                     continue
                 for r in self.query(f"SELECT * FROM {t.name} WHERE deleted_at IS NOT NULL"):
                     self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (r["id"],))
-                    self._audit(t.name, r["id"], "彻底删除", r, None)
+                    self._audit(t.name, r["id"], enums.AUDIT_PURGE, r, None)
                     gone += 1
         return gone
 
@@ -511,7 +511,7 @@ class Ledger:
                 clean["updated_at"] = stamp
                 self._insert_clean(t, clean)
             after = self.children(child_table, parent_id)
-            self._audit(t.name, parent_id, "修改", before, after)
+            self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
 
     # ---- audit -----------------------------------------------------------------------
     def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
@@ -686,7 +686,7 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "meetings":
         if row.get("start_time") and row.get("end_time") and row["end_time"] <= row["start_time"]:
             raise ValidationError("结束时间应晚于开始时间", "end_time")
-        if row.get("kind") == "党小组会" and not row.get("party_group_id"):
+        if row.get("kind") == enums.GROUP_MEETING and not row.get("party_group_id"):
             raise ValidationError("党小组会请选择党小组", "party_group_id")
     elif t.name == "committee_roles":
         _order(row, "start_date", "end_date", "任职日期", "离任日期")
@@ -695,9 +695,9 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "post_members":
         _order(row, "since", "until", "起始日期", "结束日期")
     elif t.name == "rectifications":
-        if row.get("status") == "已完成" and not row.get("closed_on"):
+        if row.get("status") == enums.COMPLETED and not row.get("closed_on"):
             raise ValidationError("整改已完成，请填写完成日期", "closed_on")
-        if row.get("closed_on") and row.get("status") != "已完成":
+        if row.get("closed_on") and row.get("status") != enums.COMPLETED:
             raise ValidationError("填写了完成日期，整改状态应为“已完成”", "status")
     elif t.name == "dues":
         if row.get("paid_on") and not row.get("amount_paid"):

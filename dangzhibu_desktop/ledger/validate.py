@@ -10,6 +10,8 @@ import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from . import enums
+
 
 class LedgerError(Exception):
     """A refusal the user should read: ``str(err)`` is one Chinese sentence."""
@@ -65,7 +67,7 @@ def birth_date_from_id(id_number: str) -> str:
 
 
 def gender_from_id(id_number: str) -> str:
-    return "男" if int(normalize_id_number(id_number)[16]) % 2 else "女"
+    return enums.MALE if int(normalize_id_number(id_number)[16]) % 2 else enums.FEMALE
 
 
 def validate_date(value, label: str = "日期", field: str | None = None) -> str:
