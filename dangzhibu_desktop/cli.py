@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 
 from . import __version__, APP_NAME
+from .exports.kinds import KINDS, formats_line
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_PARTIAL = 3
 
-EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness")
+EXPORT_KINDS = tuple(KINDS)  # the documents and the data package, as ``exports.kinds`` lists them
 
 
 class CliError(Exception):
@@ -86,8 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", type=_date, default=None)
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("export", help="导出文档或数据包")
-    s.add_argument("kind", choices=EXPORT_KINDS + ("package",))
+    s = sub.add_parser("export", help="导出文档或数据包", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="可导出（格式由 --out 的扩展名决定，第一个为默认）：\n"
+                                   + "\n".join("  " + formats_line(k) for k in EXPORT_KINDS))
+    s.add_argument("kind", choices=EXPORT_KINDS)
     s.add_argument("--db", required=True)
     s.add_argument("--year", type=_year, default=None)
     s.add_argument("--out", required=True)

@@ -8,56 +8,28 @@ when complete, so a cancelled or failed export leaves nothing half-written.
 from __future__ import annotations
 
 import gc
+import importlib
 from pathlib import Path
 from typing import Callable
 
 from ..ledger.validate import LedgerError
 from .common import ExportCancelled, Job, atomic_output, mask_id
+from .kinds import DOCUMENT_KINDS, KINDS, default_filename
 
-__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "mask_id", "default_filename"]
+__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "KINDS", "DOCUMENT_KINDS", "mask_id",
+           "default_filename"]
 
-KIND_LABELS = {
-    "shuzhi": "述职报告",
-    "ledger": "会议记录簿",
-    "roster": "党员花名册",
-    "volunteer": "志愿服务时长统计",
-    "dues": "党费收缴台账",
-    "readiness": "达标创星自评报告",
-}
-
-# Kind -> allowed extensions, the first being the one offered by default.
-FORMATS = {
-    "shuzhi": (".docx", ".pdf"),
-    "ledger": (".pdf", ".docx"),
-    "roster": (".xlsx", ".pdf"),
-    "volunteer": (".xlsx", ".pdf"),
-    "dues": (".xlsx", ".pdf"),
-    "readiness": (".pdf", ".docx"),
-}
+# Views of the one table in ``kinds`` for the documents: kind -> name, kind -> extensions.
+KIND_LABELS = {k: KINDS[k].label for k in DOCUMENT_KINDS}
+FORMATS = {k: KINDS[k].formats for k in DOCUMENT_KINDS}
 
 _TYPE_NAMES = {".docx": "Word（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel（.xlsx）"}
 
 
-def default_filename(kind: str, year: int, branch_name: str = "") -> str:
-    """'2025年度会议记录簿.pdf' style name for the save dialog."""
-    return f"{branch_name}{year}年度{KIND_LABELS[kind]}{FORMATS[kind][0]}"
-
-
 def _writer(kind: str, ext: str):
-    if kind == "ledger":
-        from . import meeting_book as m
-    elif kind == "roster":
-        from . import roster as m
-    elif kind == "volunteer":
-        from . import volunteer as m
-    elif kind == "dues":
-        from . import dues as m
-    elif kind == "shuzhi":
-        from . import shuzhi as m
-    else:
-        from . import readiness as m
-    return {".pdf": m.write_pdf, ".docx": getattr(m, "write_docx", None),
-            ".xlsx": getattr(m, "write_xlsx", None)}[ext]
+    module = importlib.import_module(f".{KINDS[kind].writer}", __name__)
+    return {".pdf": module.write_pdf, ".docx": getattr(module, "write_docx", None),
+            ".xlsx": getattr(module, "write_xlsx", None)}[ext]
 
 
 def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
