@@ -75,7 +75,7 @@ def default_filename(kind: str, year: int | None = None, branch_name: str = "", 
     """
     k = KINDS[kind]
     ext = ext or k.formats[0]
-    branch = branch_name or "党支部"
+    branch = branch_name or "党支部"  # a name for the file, not the enumeration
     if not k.document:
         return f"{branch}_{k.label}_{(today or _dt.date.today()):%Y%m%d}{ext}"
     return f"{branch}_{year}年{k.label}{ext}"
