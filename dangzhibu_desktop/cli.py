@@ -123,8 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # keep the interpreter's final flush quiet
         return EXIT_OK
     except Exception as exc:  # a LedgerError or anything the layers below refuse
-        from .ledger.validate import LedgerError
+        from .ledger.errors import LedgerError, storage_error
 
+        storage = storage_error(exc, None, "操作")  # disk full, read-only, in use, I/O error
+        if storage is not None:
+            _err(str(storage))
+            return EXIT_BAD_INPUT
         if isinstance(exc, (LedgerError, OSError)):
             _err(_oserror_text(exc) if isinstance(exc, OSError) else str(exc))
             return EXIT_BAD_INPUT

@@ -17,7 +17,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from .validate import LedgerError
+from .errors import LedgerError, raise_storage, storage_kind
 
 KEEP_LATEST = 10
 KEEP_MONTHS = 12
@@ -115,6 +115,7 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        raise_storage(exc, target_dir, "备份")
         raise LedgerError(f"无法创建备份文件夹“{target_dir}”：{exc.strerror or exc}") from None
     stamp = _dt.datetime.now().strftime(_STAMP_FORMAT)
     target = target_dir / f"{src_path.stem}_{stamp}_{reason}.sqlite"
@@ -141,11 +142,15 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
                 src.close()
                 tidy_after_read(src_path, absent)
         os.replace(tmp, target)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         _unlink(tmp)
+        # A full, read-only or failing backup drive is not a damaged ledger: say which it is.
+        kind = storage_kind(exc)
+        raise_storage(exc, src_path if kind == "busy" else target_dir, "备份")
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”无法读取或已损坏（{exc}）") from None
     except OSError as exc:
         _unlink(tmp)
+        raise_storage(exc, target_dir, "备份")
         raise LedgerError(f"备份失败：{exc.strerror or exc}") from None
     except BaseException:
         _unlink(tmp)

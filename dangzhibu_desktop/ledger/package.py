@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .errors import raise_storage
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
 from .store import Ledger, now_stamp
 from .validate import LedgerError, ValidationError, format_money
@@ -122,11 +124,25 @@ def write_package(ledger: Ledger, out: str | os.PathLike) -> Path:
                     fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
                 fh.write("\n ]" if n else "[]")
             fh.write("\n}")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        _unlink(tmp)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise_storage(exc, ledger.path if isinstance(exc, sqlite3.Error) else out, "导出数据包")
         raise
-    os.replace(tmp, out)
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        _unlink(tmp)
+        raise_storage(exc, out, "导出数据包")
+        raise
     return out
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # ---- import ---------------------------------------------------------------------------
@@ -367,6 +383,7 @@ def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, in
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
+        raise_storage(exc, path, "读取数据包")
         raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8-sig")
@@ -402,7 +419,7 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
         raise PackageError("数据包只能导入到新建的空台账中，当前台账已有数据")
     counts: dict[str, int] = {}
     group_leaders: list[tuple[int, int, str]] = []
-    with ledger.transaction():
+    with ledger.transaction("导入数据包"):
         ledger.conn.execute("DELETE FROM branch")
         branch = doc.get("branch")
         if branch is not None:

@@ -35,7 +35,7 @@ from .backup import (
     ro_uri,
 )
 from .migrations import SCHEMA_VERSION
-from .validate import LedgerError
+from .errors import LedgerError, ReadOnlyStorageError, StorageError, raise_storage, storage_error, storage_kind
 
 __all__ = [
     "BackupInfo", "LedgerLock", "LedgerLockedError", "NeedsRecovery", "PersonalDataFilter",
@@ -86,10 +86,12 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> int:
         if code == "SQLITE_READONLY_ROLLBACK":
             raise NeedsRecovery() from None
         # Not every failure to read is damage: say so, or people restore needlessly.
-        if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise LedgerError(f"台账“{path.name}”正被其他程序使用，请稍后再试") from None
-        if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR")):
-            raise LedgerError(f"无法读取台账文件“{path.name}”（文件夹可能是只读的，或文件正被占用）") from None
+        kind = storage_kind(exc)
+        if kind in ("busy", "io", "full"):
+            raise_storage(exc, path, "打开台账")
+        if kind == "readonly":
+            raise StorageError(f"无法读取台账文件“{path.name}”：没有读取它的权限，或文件正被其他程序独占。"
+                               f"请关闭占用它的程序，或检查文件的权限后再试", path, "打开台账") from None
         raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
     return version
 
@@ -306,8 +308,13 @@ class LedgerLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise LedgerError(f"无法在“{self.path.parent}”中创建锁文件（{exc.strerror or exc}），"
-                              f"该文件夹可能是只读的；可以只读方式查看或导出") from None
+            kind = storage_kind(exc)
+            if kind in ("full", "busy", "io"):
+                raise_storage(exc, self.path.parent, "打开台账")
+            raise ReadOnlyStorageError(
+                f"无法打开台账“{self.ledger_path.name}”进行修改：所在文件夹“{self.path.parent}”不允许写入"
+                f"（{exc.strerror or exc}）。请把台账复制到可以写入的文件夹后再打开；仍可以只读方式查看或导出",
+                self.path.parent, "打开台账") from None
         return os.fdopen(fd, "r+b")
 
     def _os_lock(self, fh) -> bool:

@@ -25,6 +25,7 @@ import sqlite_utils
 from . import backup as _backup, enums, safety as _safety, steps as _steps
 from .migrations import SCHEMA_VERSION, migrate
 from .schema import TABLES, Field, Table
+from .errors import raise_storage
 from .validate import (
     LedgerError,
     ValidationError,
@@ -101,6 +102,7 @@ class Ledger:
         self.conn: sqlite3.Connection | None = None
         self._lock: _safety.LedgerLock | None = None
         self._depth = 0
+        self._action = "保存"
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
         if not verify and not readonly:
@@ -116,8 +118,10 @@ class Ledger:
                 self.warnings.append(self._lock.warning)
         try:
             self._open(existed, auto_backup)
-        except BaseException:
+        except BaseException as exc:
             self.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise_storage(exc, self.path, "打开台账")
             raise
         self.db = sqlite_utils.Database(self.conn)
 
@@ -208,29 +212,58 @@ class Ledger:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction (outermost) or a savepoint (nested); rolls back on any exception."""
+    def transaction(self, action: str = "保存") -> Iterator[None]:
+        """One transaction (outermost) or a savepoint (nested); rolls back on any exception.
+
+        A failure of the storage (disk full, read-only, file in use, I/O error) comes out as
+        the matching ``StorageError`` naming ``action`` (the outermost one's); the whole
+        transaction is then rolled back, so nothing is half-written.
+        """
         if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._action = action
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise_storage(exc, self.path, action)
+                raise
         else:
             self.conn.execute(f"SAVEPOINT sp{self._depth}")
         self._depth += 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
-                self.conn.execute(f"RELEASE sp{self._depth}")
+            self._undo(self._depth)
+            if isinstance(exc, sqlite3.Error):
+                raise_storage(exc, self.path, self._action)
             raise
         else:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("COMMIT")
+            try:
+                if self._depth == 0:
+                    self.conn.execute("COMMIT")
+                else:
+                    self.conn.execute(f"RELEASE sp{self._depth}")
+            except sqlite3.Error as exc:
+                self._undo(self._depth)
+                raise_storage(exc, self.path, self._action)
+                raise
+
+    def _undo(self, depth: int) -> None:
+        """Roll back to savepoint ``depth`` (0: the whole transaction). SQLite itself rolls the
+        whole transaction back after some failures (disk full, I/O error): then there is
+        nothing left to undo, and the original error is what the person must read."""
+        if not self.conn.in_transaction:
+            return
+        try:
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
             else:
-                self.conn.execute(f"RELEASE sp{self._depth}")
+                self.conn.execute(f"ROLLBACK TO sp{depth}")
+                self.conn.execute(f"RELEASE sp{depth}")
+        except sqlite3.Error:
+            if self.conn.in_transaction and depth == 0:
+                raise
 
     # ---- reading ---------------------------------------------------------------------
     def query(self, sql: str, params: Iterable | Mapping = ()) -> list[dict]:

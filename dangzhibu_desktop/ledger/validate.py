@@ -10,18 +10,7 @@ import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
 
-
-class LedgerError(Exception):
-    """A refusal the user should read: ``str(err)`` is one Chinese sentence."""
-
-
-class ValidationError(LedgerError):
-    """Bad input for one field (``field`` may be None for a whole-row rule)."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+from .errors import LedgerError, ValidationError  # noqa: F401  (their home; imported from here too)
 
 
 MIN_YEAR = 1900
