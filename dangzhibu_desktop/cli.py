@@ -222,9 +222,16 @@ def _cmd_import(args) -> int:
         raise CliError(f"找不到文件“{args.file}”")
     if args.kind == "package":
         from .ledger.package import import_package_file
+        from .ledger.safety import discard_new_ledger
 
-        with _open(args.db, create=True) as ledger:
-            counts = import_package_file(ledger, src)
+        fresh = not Path(args.db).exists()
+        try:
+            with _open(args.db, create=True) as ledger:
+                counts = import_package_file(ledger, src)
+        except BaseException:
+            if fresh:  # a refused import leaves no empty ledger behind
+                discard_new_ledger(Path(args.db))
+            raise
         print("已导入数据包：" + "，".join(f"{k}{v}条" for k, v in counts.items()))
         return EXIT_OK
     from .exports.roster_import import import_roster_cli

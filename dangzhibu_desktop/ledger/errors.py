@@ -165,3 +165,24 @@ def raise_storage(exc: BaseException, path: str | os.PathLike | None = None, act
     err = storage_error(exc, path, action)
     if err is not None:
         raise err from None
+
+
+# ---- a file that is not (or no longer) a ledger this software can open -----------------
+class NotALedgerError(LedgerError):
+    """Not a ledger of this software: another program's database, or not SQLite at all."""
+
+
+class TooNewError(LedgerError):
+    """A ledger written by a newer version of this software."""
+
+
+class DamagedLedgerError(LedgerError):
+    """The file fails the integrity or reference checks: open the last good backup."""
+
+
+class IncompleteLedgerError(DamagedLedgerError):
+    """A table or column the declaration (``ledger.schema``) names is missing."""
+
+
+class RecoveryNeededError(LedgerError):
+    """A crash left an unfinished transaction that only a writable open rolls back."""

@@ -17,7 +17,7 @@ from typing import Any, Iterator, Mapping
 
 from .errors import raise_storage
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
-from .store import Ledger, now_stamp
+from .store import SQLITE_MAX_INT, Ledger, now_stamp
 from .validate import LedgerError, ValidationError, format_money
 
 FORMAT = "dangzhibu-package"
@@ -202,8 +202,8 @@ def _row_in(t: Table, obj: Any, where: str, extra_keys: tuple = ()) -> dict:
                 v = int(v)
         row[f.name] = v
     rid = obj.get("id")
-    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int) or rid <= 0):
-        raise PackageError(f"{where}：编号 id 应为正整数")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int) or not 0 < rid <= SQLITE_MAX_INT):
+        raise PackageError(f"{where}：编号 id 应为正整数" + ("（现在的数值过大）" if isinstance(rid, int) and rid > 0 else ""))
     if rid is not None:
         row["id"] = rid
     for s in _STAMPS + ("deleted_at",):
@@ -390,14 +390,17 @@ def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, in
     except UnicodeDecodeError:
         raise PackageError("数据包应为UTF-8编码的JSON文件") from None
     del raw  # the bytes of a large package are ~15 MB: free them before the rows go in
-    if _LazyPackage.is_object(text):
-        doc = _LazyPackage(text)
-        _check_header(doc)
-    else:
-        doc = parse_package_text(text)  # refuses it, with the message json.loads gives
-    del text
-    ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
-    return import_package(ledger, doc)
+    try:
+        if _LazyPackage.is_object(text):
+            doc = _LazyPackage(text)
+            _check_header(doc)
+        else:
+            doc = parse_package_text(text)  # refuses it, with the message json.loads gives
+        del text
+        ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
+        return import_package(ledger, doc)
+    except RecursionError:  # lists in lists a thousand deep: no package is built so
+        raise PackageError("数据包中的数据嵌套层数过多，不是党支部工作台导出的数据包，未导入任何数据") from None
 
 
 def _ledger_is_empty(ledger: Ledger) -> bool:

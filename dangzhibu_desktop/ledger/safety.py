@@ -35,7 +35,18 @@ from .backup import (
     ro_uri,
 )
 from .migrations import SCHEMA_VERSION
-from .errors import LedgerError, ReadOnlyStorageError, StorageError, raise_storage, storage_error, storage_kind
+from .schema import TABLES
+from .errors import (
+    DamagedLedgerError,
+    IncompleteLedgerError,
+    LedgerError,
+    NotALedgerError,
+    ReadOnlyStorageError,
+    StorageError,
+    TooNewError,
+    raise_storage,
+    storage_kind,
+)
 
 __all__ = [
     "BackupInfo", "LedgerLock", "LedgerLockedError", "NeedsRecovery", "PersonalDataFilter",
@@ -56,31 +67,102 @@ def check_header(path: Path) -> None:
     """Refuse at once what is not a SQLite file (no SQLite connection is made to it)."""
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
-            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+            raise NotALedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+
+
+RECOVERY_NEEDED = ("台账“{name}”上次未正常关闭（如断电或程序被强行结束），留下了未完成的修改记录，需要恢复："
+                   "请在党支部工作台的窗口中打开它一次，软件会自动撤销未完成的修改，已保存的数据不会丢失")
+RESTORE_HINT = "请在“设置 → 备份与恢复”中用最近的备份恢复"
+
+
+def identify(conn: sqlite3.Connection, path: Path) -> int:
+    """What kind of file this is and which version; returns the version (0: a new, empty file).
+
+    Raises NotALedgerError for another program's database, TooNewError for a ledger of a
+    newer version of this software.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not LEDGER_TABLES <= tables:
+        if version == 0 and not tables - {"sqlite_sequence"}:
+            return 0  # a new, empty file
+        raise NotALedgerError(f"“{path.name}”是其他程序的数据库，不是党支部工作台的台账，未作任何改动")
+    if version > SCHEMA_VERSION:
+        raise TooNewError(f"台账文件“{path.name}”由更新版本的党支部工作台创建（数据版本{version}，"
+                          f"本软件只支持到{SCHEMA_VERSION}），请升级本软件后再打开，文件未作任何改动")
+    if version == 0:
+        raise NotALedgerError(f"“{path.name}”是其他程序的数据库，不是党支部工作台的台账，未作任何改动")
+    return version
+
+
+# The audit log is written by the store, not declared among the tables the person edits.
+_AUDIT_COLUMNS = ("id", "at", "table_name", "row_id", "action", "before", "after")
+
+
+def declared_columns() -> dict[str, tuple[str, ...]]:
+    """Every table and column ``ledger.schema`` declares (with the bookkeeping columns)."""
+    out = {}
+    for name, t in TABLES.items():
+        cols = ("id",) + t.names + ("created_at", "updated_at") + (("deleted_at",) if t.soft_delete else ())
+        out[name] = cols
+    out["audit_log"] = _AUDIT_COLUMNS
+    return out
+
+
+def schema_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Tables and columns of the declaration missing from a current-version file, as sentences."""
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    problems = []
+    missing_tables = []
+    for name, cols in declared_columns().items():
+        label = TABLES[name].label if name in TABLES else "操作日志"
+        if name not in existing:
+            missing_tables.append(label)
+            continue
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({name})")}
+        gone = [c for c in cols if c not in have]
+        if gone:
+            labels = []
+            for c in gone:
+                try:
+                    labels.append(TABLES[name].field(c).label)
+                except KeyError:
+                    labels.append(c)
+            problems.append(f"台账文件“{path.name}”不完整：数据表“{label}”缺少“{'”“'.join(labels)}”一项，"
+                            f"可能被其他程序改动过。{RESTORE_HINT}")
+    if missing_tables:
+        problems.insert(0, f"台账文件“{path.name}”不完整：缺少数据表“{'”“'.join(missing_tables)}”，"
+                           f"可能被其他程序改动过。{RESTORE_HINT}")
+    return problems
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a current-version file missing a declared table or column (IncompleteLedgerError)."""
+    problems = schema_problems(conn, path)
+    if problems:
+        raise IncompleteLedgerError(problems[0])
 
 
 def check_contents(conn: sqlite3.Connection, path: Path) -> int:
-    """Integrity, references, what kind of file and which version; returns the version.
+    """Integrity, references, what kind of file, which version and the declared tables and
+    columns; returns the version.
 
-    Only reads. Raises LedgerError (one Chinese sentence) for a damaged file, a database of
-    another program, or one written by a newer version of this software.
+    Only reads. Raises a LedgerError (one Chinese sentence) for a damaged or incomplete file, a
+    database of another program, or one written by a newer version of this software.
     """
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version > SCHEMA_VERSION:
-            raise LedgerError(f"台账文件“{path.name}”由更新版本的党支部工作台创建（数据版本{version}），"
-                              f"请升级本软件后再打开")
-        if version == 0 and tables - {"sqlite_sequence"}:
-            raise LedgerError(f"“{path.name}”是其他程序的数据库，不是党支部台账")
-        if version > 0 and not LEDGER_TABLES <= tables:
-            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+        version = identify(conn, path)
+        if version == 0:
+            return 0
         result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if result != ["ok"]:
-            raise LedgerError(f"台账文件“{path.name}”已损坏（完整性检查未通过）")
+            raise DamagedLedgerError(f"台账文件“{path.name}”已损坏（完整性检查未通过）。{RESTORE_HINT}")
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
         if dangling:
-            raise LedgerError(f"台账文件“{path.name}”已损坏：有{len(dangling)}处引用了不存在的记录")
+            raise DamagedLedgerError(f"台账文件“{path.name}”已损坏：有{len(dangling)}处引用了不存在的记录。"
+                                     f"{RESTORE_HINT}")
+        if version == SCHEMA_VERSION:
+            check_schema(conn, path)
     except sqlite3.DatabaseError as exc:
         code = getattr(exc, "sqlite_errorname", "") or ""
         if code == "SQLITE_READONLY_ROLLBACK":
@@ -92,7 +174,7 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> int:
         if kind == "readonly":
             raise StorageError(f"无法读取台账文件“{path.name}”：没有读取它的权限，或文件正被其他程序独占。"
                                f"请关闭占用它的程序，或检查文件的权限后再试", path, "打开台账") from None
-        raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{RESTORE_HINT}") from None
     return version
 
 
@@ -393,6 +475,20 @@ def _locked_message(ledger_path: Path, info: dict | None) -> str:
 def _silent_unlink(path: Path) -> None:
     try:
         path.unlink()
+    except OSError:
+        pass
+
+
+def discard_new_ledger(path: Path) -> None:
+    """Remove a ledger file this command created and then could not fill (a refused import),
+    with its -wal/-shm/-journal, lock file and an empty backup folder. Only for a file that
+    did not exist before the command: a refused import leaves the folder as it was."""
+    path = Path(path)
+    for p in [path, *wal_sidecars(path), path.with_name(path.name + "-journal"), lock_path_for(path)]:
+        _silent_unlink(p)
+    folder = default_backup_dir(path)
+    try:
+        folder.rmdir()  # only when empty
     except OSError:
         pass
 

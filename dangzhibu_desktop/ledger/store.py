@@ -23,9 +23,9 @@ from typing import Any, Iterable, Iterator, Mapping
 import sqlite_utils
 
 from . import backup as _backup, enums, safety as _safety, steps as _steps
-from .migrations import SCHEMA_VERSION, migrate
+from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
-from .errors import raise_storage
+from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
 from .validate import (
     LedgerError,
     ValidationError,
@@ -41,6 +41,7 @@ from .validate import (
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_MAX_INT = 2 ** 63 - 1  # SQLite's INTEGER is 64-bit signed
 
 
 def on_books(joined: _dt.date | str | None, left: _dt.date | str | None, active: bool,
@@ -133,7 +134,7 @@ class Ledger:
                 version = _safety.inspect_file(self.path)
             except _safety.NeedsRecovery:
                 if self.readonly:
-                    raise LedgerError(f"台账“{self.path.name}”上次未正常关闭，请先在窗口中打开一次以完成恢复") from None
+                    raise RecoveryNeededError(_safety.RECOVERY_NEEDED.format(name=self.path.name)) from None
                 recover = True  # the writable connection's first read rolls the journal back
         if self.readonly:
             self.conn = sqlite3.connect(_backup.ro_uri(self.path), uri=True,
@@ -159,11 +160,24 @@ class Ledger:
             _backup.backup_ledger(self.path, self.backup_dir, _backup.REASON_MIGRATION, conn=self.conn)
         self.conn.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
-            self.migrated_from = migrate(self.conn)
+            self.migrated_from = self._migrate()
+            if existed:
+                _safety.check_schema(self.conn, self.path)
         _set_journal(self.conn, self.path, self.warnings)
         self.conn.execute("PRAGMA synchronous = FULL")
         if existed and auto_backup and self.migrated_from is None:
             self._daily_backup()
+
+    def _migrate(self) -> int:
+        """Upgrade the file; a file whose tables are not what its version says is refused."""
+        try:
+            return migrate(self.conn)
+        except (MigrationError, sqlite3.Error) as exc:
+            if isinstance(exc, sqlite3.Error) and storage_kind(exc):
+                raise
+            raise IncompleteLedgerError(
+                f"无法升级台账“{self.path.name}”的数据版本：文件中的数据表与本软件的台账不符，可能被其他程序改动过"
+                f"（升级前已自动备份）。{_safety.RESTORE_HINT}") from None
 
     def _daily_backup(self) -> None:
         try:
@@ -653,6 +667,8 @@ def _coerce(f: Field, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             unit = {"hours": "（以0.1小时为单位的整数）", "money": "（以分为单位的整数）"}.get(k, "")
             raise ValidationError(f"{f.label}应为整数{unit}", f.name)
+        if not -SQLITE_MAX_INT - 1 <= value <= SQLITE_MAX_INT:
+            raise ValidationError(f"{f.label}的数值过大，请核对", f.name)
         if k == "step" and not 1 <= value <= 25:
             raise ValidationError(f"{f.label}应为发展党员工作的第1至25步", f.name)
         if k == "hours" and not 0 <= value <= 240:
@@ -765,7 +781,7 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
     try:
         return _safety.check_contents(conn, path)
     except _safety.NeedsRecovery:
-        raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{_safety.RESTORE_HINT}") from None
 
 
 def _set_journal(conn: sqlite3.Connection, path: Path, warnings: list[str] | None = None) -> None:
