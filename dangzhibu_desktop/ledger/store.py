@@ -27,9 +27,11 @@ from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
 from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
 from .validate import (
+    MULTILINE_FIELDS,
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    clean_text,
     gender_from_id,
     validate_date,
     validate_enum,
@@ -641,7 +643,7 @@ def _coerce(f: Field, value: Any) -> Any:
         raise ValidationError(f"{f.label}的值无效", f.name)
     k = f.kind
     if k == "text":
-        text = str(value).strip()
+        text = clean_text(value, f.name in MULTILINE_FIELDS).strip()
         if len(text) > 50000:
             raise ValidationError(f"{f.label}过长（最多50000字）", f.name)
         return text if text else None
