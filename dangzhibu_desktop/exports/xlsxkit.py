@@ -10,7 +10,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..ledger.validate import xml_safe
+from ..ledger.validate import looks_like_formula, xml_safe
 
 FONT = "宋体"
 THIN = Side(style="thin", color="000000")
@@ -20,13 +20,6 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 WARN_FILL = PatternFill("solid", fgColor="FCE4D6")
 HOURS_FORMAT = "0.0"
 MONEY_FORMAT = "0.00"
-
-# What makes Excel, WPS or LibreOffice take typed text as a formula (OWASP CSV injection list).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def looks_like_formula(text) -> bool:
-    return isinstance(text, str) and text.startswith(FORMULA_START)
 
 
 def put(ws, row: int, column: int, value):

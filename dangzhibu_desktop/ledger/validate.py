@@ -236,3 +236,12 @@ def xml_safe(text: str) -> str:
     if not _XML_UNSAFE.search(text):
         return text
     return _XML_UNSAFE.sub(lambda m: "\n" if m.group(0) in "\x0b\x0c" else "", text)
+
+
+# What makes Excel, WPS or LibreOffice take typed text as a formula (the OWASP list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def looks_like_formula(text) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``)."""
+    return isinstance(text, str) and text.startswith(FORMULA_START)
