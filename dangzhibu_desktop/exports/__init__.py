@@ -94,7 +94,8 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:
-        with atomic_output(out) as tmp:
+        # One read transaction: a document taken while the window saves is one consistent state.
+        with ledger.snapshot(), atomic_output(out) as tmp:
             write(job, tmp)
             job.tick(1, 1)
     finally:

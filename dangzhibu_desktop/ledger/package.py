@@ -94,8 +94,9 @@ def _package_members(ledger: Ledger) -> Iterator[tuple[str, Any]]:
 
 def export_package(ledger: Ledger) -> dict:
     """The whole ledger (the 回收站 included, marked by ``deleted_at``) as a package dict."""
-    return {key: list(value) if isinstance(value, Iterator) else value
-            for key, value in _package_members(ledger)}
+    with ledger.snapshot():
+        return {key: list(value) if isinstance(value, Iterator) else value
+                for key, value in _package_members(ledger)}
 
 
 def _nested(value, level: int) -> str:
@@ -113,7 +114,7 @@ def write_package(ledger: Ledger, out: str | os.PathLike) -> Path:
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
+        with ledger.snapshot(), open(tmp, "w", encoding="utf-8") as fh:  # one consistent read
             for k, (key, value) in enumerate(_package_members(ledger)):
                 fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
                 if not isinstance(value, Iterator):

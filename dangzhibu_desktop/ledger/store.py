@@ -265,6 +265,29 @@ class Ledger:
                 raise_storage(exc, self.path, self._action)
                 raise
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the ledger as it was at the first one,
+        whatever another window or process commits meanwhile (the data package and every
+        document read through one, so what they write is always consistent). Inside a write
+        transaction it is that transaction. Nothing may be written inside a snapshot."""
+        if self._depth or self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise_storage(exc, self.path, "读取台账")
+            raise
+        try:
+            yield
+        finally:
+            if self.conn is not None and self.conn.in_transaction:
+                try:
+                    self.conn.execute("COMMIT")  # a read transaction: nothing to write
+                except sqlite3.Error:
+                    self.conn.execute("ROLLBACK")
+
     def _undo(self, depth: int) -> None:
         """Roll back to savepoint ``depth`` (0: the whole transaction). SQLite itself rolls the
         whole transaction back after some failures (disk full, I/O error): then there is
