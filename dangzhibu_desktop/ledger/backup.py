@@ -28,6 +28,10 @@ REASON_DAILY = "自动"
 REASON_MIGRATION = "升级前"
 REASON_IMPORT = "导入前"
 REASON_RESTORE = "恢复前"
+REASON_ROSTER = "导入花名册前"
+# Only names this program makes are listed, and so only they are ever rotated away: a copy the
+# person made in Explorer ("台账_20250301-120000_手动 - 副本.sqlite") is theirs and stays.
+REASONS = (REASON_MANUAL, REASON_DAILY, REASON_MIGRATION, REASON_IMPORT, REASON_RESTORE, REASON_ROSTER)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -59,7 +63,8 @@ def ro_uri(path: str | os.PathLike) -> str:
 
 
 def _name_pattern(stem: str) -> re.Pattern:
-    return re.compile(re.escape(stem) + r"_(\d{8}-\d{6})_([^_.]+)(?:_\d+)?\.sqlite")
+    reasons = "|".join(re.escape(r) for r in REASONS)
+    return re.compile(re.escape(stem) + r"_(\d{8}-\d{6})_(" + reasons + r")(?:_\d+)?\.sqlite")
 
 
 def list_backups(ledger_path: str | os.PathLike, folder: str | os.PathLike | None = None) -> list[BackupInfo]:
@@ -106,6 +111,8 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     refused (the copy would be useless and could push good backups out of the rotation).
     """
     src_path = Path(ledger_path)
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")  # a name rotation would not recognise
     if not src_path.is_file():
         raise LedgerError(f"找不到台账文件“{src_path}”")
     with open(src_path, "rb") as fh:

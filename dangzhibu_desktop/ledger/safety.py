@@ -321,21 +321,46 @@ def lock_path_for(ledger_path: Path) -> Path:
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    """The same text for every path to one file: its identity (device and inode, which hard
+    links share) when it exists, else its real, case-folded path."""
+    real = os.path.normcase(os.path.realpath(path))
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real
+    return f"{st.st_dev}:{st.st_ino}"
+
+
+def identity_lock_path(ledger_path: Path) -> Path | None:
+    """A lock file keyed by the ledger's identity (device, inode) in this computer's temporary
+    folder: a hard link has another name and folder, the same identity. None when the ledger
+    does not exist yet."""
+    try:
+        st = os.stat(ledger_path)
+    except OSError:
+        return None
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / "dangzhibu-desktop-locks" / f"{st.st_dev}-{st.st_ino}.lock"
 
 
 class LedgerLock:
-    """An OS lock on ``<ledger>.lock`` held while a Ledger is open for writing.
+    """OS locks held while a Ledger is open for writing: on ``<ledger>.lock`` beside the real
+    file (seen by other computers on a shared folder, and through symlinks) and on a lock file
+    named by the file's identity (seen through hard links and every spelling of the path).
 
-    The OS drops the lock when the process dies, so a crash never leaves a ledger blocked;
-    the file only carries pid/host for the message shown to the second window.
+    The OS drops the locks when the process dies, so a crash never leaves a ledger blocked;
+    the files only carry pid/host for the message shown to the second window.
     """
 
     def __init__(self, ledger_path: Path):
         self.ledger_path = Path(ledger_path)
         # Beside the real file, so a second path to it (a symlink) meets the same lock.
         self.path = lock_path_for(Path(os.path.realpath(self.ledger_path)))
+        self.identity_path = identity_lock_path(self.ledger_path)
         self._fh = None
+        self._ident_fh = None
+        self._key: str | None = None
         self.warning: str | None = None
 
     def acquire(self) -> "LedgerLock":
@@ -344,21 +369,34 @@ class LedgerLock:
             other = _held.get(key)
             if other is not None and other.held:
                 raise LedgerLockedError(_locked_message(self.ledger_path, None))
-            for _ in range(10):
-                fh = self._open_lock_file()
-                if not self._os_lock(fh):
-                    info = _read_info(self.path)
-                    fh.close()
-                    raise LedgerLockedError(_locked_message(self.ledger_path, info))
-                if self._same_file(fh):
-                    break
-                fh.close()  # the holder removed it as we opened it: take the new one
-            else:
-                raise LedgerError(f"无法锁定台账“{self.ledger_path.name}”，请稍后再试")
-            self._fh = fh
+            fh = self._take(self.path, beside=True)
+            ident = None
+            if self.identity_path is not None:
+                try:
+                    self.identity_path.parent.mkdir(parents=True, exist_ok=True)
+                    ident = self._take(self.identity_path, beside=False)
+                except LedgerLockedError:
+                    self._drop(fh, self.path)
+                    raise
+                except (OSError, StorageError):
+                    ident = None  # no usable temporary folder: the lock beside the file still holds
+            self._fh, self._ident_fh, self._key = fh, ident, key
             self._write_info()
             _held[key] = self
         return self
+
+    def _take(self, path: Path, beside: bool):
+        """Open and lock ``path``; LedgerLockedError when another holds it."""
+        for _ in range(10):
+            fh = self._open_lock_file(path) if beside else os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
+            if not self._os_lock(fh):
+                info = _read_info(self.path) or _read_info(path)
+                fh.close()
+                raise LedgerLockedError(_locked_message(self.ledger_path, info))
+            if self._same_file(fh, path):
+                return fh
+            fh.close()  # the holder removed it as we opened it: take the new one
+        raise LedgerError(f"无法锁定台账“{self.ledger_path.name}”，请稍后再试")
 
     @property
     def held(self) -> bool:
@@ -366,14 +404,21 @@ class LedgerLock:
 
     def release(self) -> None:
         fh, self._fh = self._fh, None
+        ident, self._ident_fh = self._ident_fh, None
         if fh is None:
             return
         with _held_guard:
-            if _held.get(_key(self.ledger_path)) is self:
-                del _held[_key(self.ledger_path)]
+            if self._key is not None and _held.get(self._key) is self:
+                del _held[self._key]
+        if ident is not None:
+            self._drop(ident, self.identity_path)
+        self._drop(fh, self.path)
+
+    @staticmethod
+    def _drop(fh, path: Path) -> None:
         if os.name != "nt":
             # Remove while still locked: anyone who opened the old file then sees it changed.
-            _silent_unlink(self.path)
+            _silent_unlink(path)
         try:
             if os.name == "nt":
                 import msvcrt
@@ -384,19 +429,20 @@ class LedgerLock:
             pass
         fh.close()
         if os.name == "nt":
-            _silent_unlink(self.path)  # fails while another process has it open; harmless
+            _silent_unlink(path)  # fails while another process has it open; harmless
 
-    def _open_lock_file(self):
+    def _open_lock_file(self, path: Path | None = None):
+        path = path or self.path
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             kind = storage_kind(exc)
             if kind in ("full", "busy", "io"):
-                raise_storage(exc, self.path.parent, "打开台账")
+                raise_storage(exc, path.parent, "打开台账")
             raise ReadOnlyStorageError(
-                f"无法打开台账“{self.ledger_path.name}”进行修改：所在文件夹“{self.path.parent}”不允许写入"
+                f"无法打开台账“{self.ledger_path.name}”进行修改：所在文件夹“{path.parent}”不允许写入"
                 f"（{exc.strerror or exc}）。请把台账复制到可以写入的文件夹后再打开；仍可以只读方式查看或导出",
-                self.path.parent, "打开台账") from None
+                path.parent, "打开台账") from None
         return os.fdopen(fd, "r+b")
 
     def _os_lock(self, fh) -> bool:
@@ -419,11 +465,11 @@ class LedgerLock:
                 return True
             return False
 
-    def _same_file(self, fh) -> bool:
+    def _same_file(self, fh, path: Path | None = None) -> bool:
         if os.name == "nt":
             return True  # an open file cannot be deleted on Windows
         try:
-            st = os.stat(self.path)
+            st = os.stat(path or self.path)
         except FileNotFoundError:
             return False
         mine = os.fstat(fh.fileno())
