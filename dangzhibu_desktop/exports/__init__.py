@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..ledger.validate import LedgerError
-from .common import ExportCancelled, Job, atomic_output, mask_id
+from .common import ExportCancelled, Job, atomic_output, mask_id, mask_phone
 
-__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "mask_id", "default_filename"]
+__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "mask_id", "mask_phone", "default_filename"]
 
 KIND_LABELS = {
     "shuzhi": "述职报告",
@@ -60,7 +60,7 @@ def _writer(kind: str, ext: str):
             ".xlsx": getattr(m, "write_xlsx", None)}[ext]
 
 
-def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
+def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False, show_phone: bool = False,
                     progress: Callable[[int, int], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
@@ -71,6 +71,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         year: the year the document covers.
         out_path: target file; its extension (.docx/.pdf/.xlsx) chooses the type.
         show_id: print 身份证号 in full (masked as 110101********123X by default).
+        show_phone: print phone numbers in full (masked as 138****5678 by default).
         progress: called as ``progress(done, total)`` while the document is made.
         cancel: polled while the document is made; returning True stops the export.
 
@@ -90,7 +91,8 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
                           + "，请把文件扩展名改为" + "或".join(allowed))
     if not out.parent.is_dir():
         raise LedgerError(f"输出文件夹“{out.parent}”不存在")
-    job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)
+    job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress,
+              cancel=cancel)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:

@@ -7,6 +7,7 @@ is written.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from .errors import raise_storage
+from .sealed import check_password, is_sealed, seal, unseal
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
 from .store import SQLITE_MAX_INT, Ledger, now_stamp
 from .validate import LedgerError, ValidationError, format_money
@@ -107,24 +109,47 @@ def _nested(value, level: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
 
 
-def write_package(ledger: Ledger, out: str | os.PathLike) -> Path:
+# What the export dialog and the command say before a package leaves the PC.
+PERSONAL_DATA_NOTICE = ("数据包中含有全部人员的姓名、身份证号、出生日期、手机号等个人信息（回收站中的记录也在内），"
+                        "会随U盘或邮件离开本机；请妥善保管，建议设置密码")
+
+
+def _dump(ledger: Ledger, fh) -> None:
+    for k, (key, value) in enumerate(_package_members(ledger)):
+        fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
+        if not isinstance(value, Iterator):
+            fh.write(_nested(value, 1))
+            continue
+        n = 0
+        for n, row in enumerate(value, 1):
+            fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
+        fh.write("\n ]" if n else "[]")
+    fh.write("\n}")
+
+
+def write_package(ledger: Ledger, out: str | os.PathLike, *, password: str | None = None) -> Path:
     """Write the package file table by table: the same bytes as ``json.dump(export_package(…),
     indent=1)`` without holding the whole ledger as Python objects (on the large demo ledger,
-    82 000 rows, that was ~50 MB more peak memory). A failed write leaves no file behind."""
+    82 000 rows, that was ~50 MB more peak memory). A failed write leaves no file behind.
+
+    With ``password`` the document is sealed (``sealed.seal``: Argon2id + AES-256-GCM); it is
+    built in memory then, so no unencrypted copy ever touches the disk."""
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
+    if password is not None:
+        check_password(password)
     try:
-        with ledger.snapshot(), open(tmp, "w", encoding="utf-8") as fh:  # one consistent read
-            for k, (key, value) in enumerate(_package_members(ledger)):
-                fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
-                if not isinstance(value, Iterator):
-                    fh.write(_nested(value, 1))
-                    continue
-                n = 0
-                for n, row in enumerate(value, 1):
-                    fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
-                fh.write("\n ]" if n else "[]")
-            fh.write("\n}")
+        with ledger.snapshot():  # one consistent read
+            if password is None:
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    _dump(ledger, fh)
+            else:
+                buf = io.StringIO()
+                _dump(ledger, buf)
+                data = seal(buf.getvalue().encode("utf-8"), password)
+                del buf
+                with open(tmp, "wb") as fh:
+                    fh.write(data)
     except BaseException as exc:
         _unlink(tmp)
         if isinstance(exc, (OSError, sqlite3.Error)):
@@ -380,12 +405,16 @@ def _take(doc, key: str):
     return doc.take(key) if isinstance(doc, _LazyPackage) else doc.get(key)
 
 
-def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, int]:
+def import_package_file(ledger: Ledger, path: str | os.PathLike, *, password: str | None = None) -> dict[str, int]:
+    """Import a package file (a sealed one needs ``password``: ``sealed.PasswordNeeded`` without
+    it, ``sealed.SealedPackageError`` for a wrong one; nothing is written either way)."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise_storage(exc, path, "读取数据包")
         raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
+    if is_sealed(raw):
+        raw = unseal(raw, password)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
