@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.add_argument("--year", type=_year, default=None)
     s.add_argument("--out", required=True)
+    s.add_argument("--encrypt", action="store_true", help="为数据包设置密码（Argon2id + AES-256-GCM）")
+    s.add_argument("--show-phone", action="store_true", help="文档中显示完整手机号（默认隐去中间4位）")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
@@ -126,8 +128,12 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # keep the interpreter's final flush quiet
         return EXIT_OK
     except Exception as exc:  # a LedgerError or anything the layers below refuse
-        from .ledger.validate import LedgerError
+        from .ledger.errors import LedgerError, storage_error
 
+        storage = storage_error(exc, None, "操作")  # disk full, read-only, in use, I/O error
+        if storage is not None:
+            _err(str(storage))
+            return EXIT_BAD_INPUT
         if isinstance(exc, (LedgerError, OSError)):
             _err(_oserror_text(exc) if isinstance(exc, OSError) else str(exc))
             return EXIT_BAD_INPUT
@@ -200,17 +206,22 @@ def _cmd_export(args) -> int:
     if not out.parent.exists():
         raise CliError(f"输出文件夹“{out.parent}”不存在")
     if args.kind == "package":
-        from .ledger.package import write_package
+        from .ledger.package import PERSONAL_DATA_NOTICE, write_package
 
+        password = _password(confirm=True) if args.encrypt else None
         with _open(args.db, readonly=True) as ledger:
-            write_package(ledger, out)
-        print(f"已导出数据包：{out}")
+            write_package(ledger, out, password=password)
+        print(f"已导出加密的数据包：{out}（导入时需要输入密码）" if password else f"已导出数据包：{out}")
+        if not password:
+            print(f"提示：{PERSONAL_DATA_NOTICE}（可用 --encrypt 设置密码）")
         return EXIT_OK
+    if args.encrypt:
+        raise CliError("--encrypt 只用于 export package")
     from .exports import export_document
 
     with _open(args.db, readonly=True) as ledger:
         year = args.year or _default_year(ledger)
-        written = export_document(args.kind, ledger, year, out)
+        written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone)
     print(f"已导出：{written}")
     return EXIT_OK
 
@@ -221,9 +232,21 @@ def _cmd_import(args) -> int:
         raise CliError(f"找不到文件“{args.file}”")
     if args.kind == "package":
         from .ledger.package import import_package_file
+        from .ledger.safety import discard_new_ledger
 
-        with _open(args.db, create=True) as ledger:
-            counts = import_package_file(ledger, src)
+        from .ledger.sealed import is_sealed
+
+        with open(src, "rb") as fh:
+            sealed = is_sealed(fh.read(64))
+        password = _password(confirm=False) if sealed else None
+        fresh = not Path(args.db).exists()
+        try:
+            with _open(args.db, create=True) as ledger:
+                counts = import_package_file(ledger, src, password=password)
+        except BaseException:
+            if fresh:  # a refused import leaves no empty ledger behind
+                discard_new_ledger(Path(args.db))
+            raise
         print("已导入数据包：" + "，".join(f"{k}{v}条" for k, v in counts.items()))
         return EXIT_OK
     with _open(args.db, create=False) as ledger:
@@ -254,6 +277,28 @@ def _import_roster(ledger, path: Path, dry_run: bool = False) -> int:
     summary = preview.summary(dry_run=dry_run, written=written)
     print("试导入，未写入台账：{summary}".format(summary=summary) if dry_run else summary)
     return EXIT_PARTIAL if preview.errors else EXIT_OK
+
+
+PASSWORD_ENV = "DANGZHIBU_PACKAGE_PASSWORD"
+
+
+def _password(confirm: bool) -> str:
+    """The data package password: from the environment (scripts), else asked at the terminal
+    (never an argument: it would stay in the shell's history)."""
+    from .ledger.sealed import NEEDS_PASSWORD, check_password
+
+    given = os.environ.get(PASSWORD_ENV)
+    if given:
+        return check_password(given)
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"{NEEDS_PASSWORD}（在终端中运行时会提示输入，或通过环境变量 {PASSWORD_ENV} 提供）")
+    import getpass
+
+    first = getpass.getpass("请输入数据包密码：")
+    check_password(first)
+    if confirm and getpass.getpass("请再输入一次：") != first:
+        raise CliError("两次输入的密码不一致，未导出")
+    return first
 
 
 def _cmd_backup(args) -> int:

@@ -510,7 +510,7 @@ def test_lock_follows_symlinks(tmp_path):
 
 
 @pytest.mark.parametrize("code, words", [
-    ("SQLITE_BUSY", "正被其他程序使用"), ("SQLITE_CANTOPEN", "无法读取"), ("SQLITE_IOERR_SHORT_READ", "无法读取"),
+    ("SQLITE_BUSY", "正被其他程序占用"), ("SQLITE_CANTOPEN", "无法读取"), ("SQLITE_IOERR_SHORT_READ", "磁盘出错"),
     ("SQLITE_CORRUPT", "已损坏"), ("SQLITE_NOTADB", "已损坏"),
 ])
 def test_read_failures_are_not_all_called_damage(tmp_path, code, words):

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Callable
 
 from ..ledger.validate import LedgerError
-from .common import ExportCancelled, Job, atomic_output, mask_id
+from .common import ExportCancelled, Job, atomic_output, mask_id, mask_phone
 from .kinds import DOCUMENT_KINDS, KINDS, default_filename
 
 __all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "KINDS", "DOCUMENT_KINDS", "mask_id",
-           "default_filename"]
+           "mask_phone", "default_filename"]
 
 # Views of the one table in ``kinds`` for the documents: kind -> name, kind -> extensions.
 KIND_LABELS = {k: KINDS[k].label for k in DOCUMENT_KINDS}
@@ -32,7 +32,7 @@ def _writer(kind: str, ext: str):
             ".xlsx": getattr(module, "write_xlsx", None)}[ext]
 
 
-def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
+def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False, show_phone: bool = False,
                     progress: Callable[[int, int], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
@@ -43,6 +43,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         year: the year the document covers.
         out_path: target file; its extension (.docx/.pdf/.xlsx) chooses the type.
         show_id: print 身份证号 in full (masked as 110101********123X by default).
+        show_phone: print phone numbers in full (masked as 138****5678 by default).
         progress: called as ``progress(done, total)`` while the document is made.
         cancel: polled while the document is made; returning True stops the export.
 
@@ -62,11 +63,13 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
                           + "，请把文件扩展名改为" + "或".join(allowed))
     if not out.parent.is_dir():
         raise LedgerError(f"输出文件夹“{out.parent}”不存在")
-    job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)
+    job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress,
+              cancel=cancel)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:
-        with atomic_output(out) as tmp:
+        # One read transaction: a document taken while the window saves is one consistent state.
+        with ledger.snapshot(), atomic_output(out) as tmp:
             write(job, tmp)
             job.tick(1, 1)
     finally:

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from . import gongwen
+from ..ledger.validate import xml_safe
 
 FANGSONG = "仿宋_GB2312"
 HEITI = "黑体"
@@ -206,7 +207,7 @@ def _page_number_paragraph(paragraph, odd: bool) -> None:
         ppr.append(snap)
 
     def run(text=None):
-        r = paragraph.add_run(text)
+        r = paragraph.add_run(None if text is None else xml_safe(text))
         style_run(r, SONGTI, 14, latin=SONGTI)
         return r
 
@@ -291,7 +292,7 @@ def end_cover(doc) -> None:
 def new_document(title: str, *, wide: bool = False):
     """An empty Word document with the 公文 styles and page set-up."""
     doc = Document()
-    doc.core_properties.title = title
+    doc.core_properties.title = xml_safe(title)
     doc.core_properties.author = "党支部工作台"
     doc.core_properties.language = "zh-CN"
     doc.settings.odd_and_even_pages_header_footer = True
@@ -377,13 +378,13 @@ def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None
     if align is not None:
         p.alignment = align
     if text:
-        run = p.add_run(str(text))
+        run = p.add_run(xml_safe(text))
         style_run(run, font or _STYLE_FONT.get(style, FANGSONG), size, bold=bold)
     return p
 
 
 def add_run(p, text: str, font: str = FANGSONG, size: float | None = None, *, bold: bool | None = None):
-    run = p.add_run(str(text))
+    run = p.add_run(xml_safe(text))
     style_run(run, font, size, bold=bold)
     return run
 

@@ -53,7 +53,7 @@ def collect(job: Job) -> tuple[list[list], list[list]]:
         common = [m["name"], m.get("gender") or "", m.get("ethnicity") or "",
                   cn_date(m.get("birth_date")), job.id_text(m.get("id_number")), m.get("education") or "",
                   cat]
-        tail = [groups.get(m.get("party_group_id"), ""), m.get("work_post") or "", m.get("phone") or ""]
+        tail = [groups.get(m.get("party_group_id"), ""), m.get("work_post") or "", job.phone_text(m.get("phone"))]
         if cat in (*enums.PARTY_MEMBERS, UNRECORDED):
             admitted = _steps.admitted_on(steps, day)
             full = _steps.full_member_since(steps, day)

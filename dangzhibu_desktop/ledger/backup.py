@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .sqlitefile import absent_sidecars, has_sqlite_header, ro_uri, silent_unlink, tidy_after_read
-from .validate import LedgerError
+from .errors import LedgerError, raise_storage, storage_kind
 
 KEEP_LATEST = 10
 KEEP_MONTHS = 12
@@ -28,6 +28,10 @@ REASON_DAILY = "自动"
 REASON_MIGRATION = "升级前"
 REASON_IMPORT = "导入前"
 REASON_RESTORE = "恢复前"
+REASON_ROSTER = "导入花名册前"
+# Only names this program makes are listed, and so only they are ever rotated away: a copy the
+# person made in Explorer ("台账_20250301-120000_手动 - 副本.sqlite") is theirs and stays.
+REASONS = (REASON_MANUAL, REASON_DAILY, REASON_MIGRATION, REASON_IMPORT, REASON_RESTORE, REASON_ROSTER)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 # Stale temporary copies (a crash mid-backup) are swept once they are this old.
@@ -50,7 +54,8 @@ def default_backup_dir(ledger_path: str | os.PathLike) -> Path:
 
 
 def _name_pattern(stem: str) -> re.Pattern:
-    return re.compile(re.escape(stem) + r"_(\d{8}-\d{6})_([^_.]+)(?:_\d+)?\.sqlite")
+    reasons = "|".join(re.escape(r) for r in REASONS)
+    return re.compile(re.escape(stem) + r"_(\d{8}-\d{6})_(" + reasons + r")(?:_\d+)?\.sqlite")
 
 
 def list_backups(ledger_path: str | os.PathLike, folder: str | os.PathLike | None = None) -> list[BackupInfo]:
@@ -97,6 +102,8 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     refused (the copy would be useless and could push good backups out of the rotation).
     """
     src_path = Path(ledger_path)
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")  # a name rotation would not recognise
     if not src_path.is_file():
         raise LedgerError(f"找不到台账文件“{src_path}”")
     if not has_sqlite_header(src_path):
@@ -105,6 +112,7 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        raise_storage(exc, target_dir, "备份")
         raise LedgerError(f"无法创建备份文件夹“{target_dir}”：{exc.strerror or exc}") from None
     stamp = _dt.datetime.now().strftime(_STAMP_FORMAT)
     target = target_dir / f"{src_path.stem}_{stamp}_{reason}.sqlite"
@@ -129,11 +137,15 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
                 src.close()
                 tidy_after_read(src_path, absent)
         os.replace(tmp, target)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         silent_unlink(tmp)
+        # A full, read-only or failing backup drive is not a damaged ledger: say which it is.
+        kind = storage_kind(exc)
+        raise_storage(exc, src_path if kind == "busy" else target_dir, "备份")
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”无法读取或已损坏（{exc}）") from None
     except OSError as exc:
         silent_unlink(tmp)
+        raise_storage(exc, target_dir, "备份")
         raise LedgerError(f"备份失败：{exc.strerror or exc}") from None
     except BaseException:
         silent_unlink(tmp)

@@ -7,16 +7,20 @@ is written.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import sqlite3
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from . import enums
+from .errors import raise_storage
+from .sealed import check_password, is_sealed, seal, unseal
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
-from .store import Ledger, now_stamp
+from .store import SQLITE_MAX_INT, Ledger, now_stamp
 from .validate import LedgerError, ValidationError, format_money
 
 FORMAT = "dangzhibu-package"
@@ -93,8 +97,9 @@ def _package_members(ledger: Ledger) -> Iterator[tuple[str, Any]]:
 
 def export_package(ledger: Ledger) -> dict:
     """The whole ledger (the 回收站 included, marked by ``deleted_at``) as a package dict."""
-    return {key: list(value) if isinstance(value, Iterator) else value
-            for key, value in _package_members(ledger)}
+    with ledger.snapshot():
+        return {key: list(value) if isinstance(value, Iterator) else value
+                for key, value in _package_members(ledger)}
 
 
 def _nested(value, level: int) -> str:
@@ -105,29 +110,66 @@ def _nested(value, level: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
 
 
-def write_package(ledger: Ledger, out: str | os.PathLike) -> Path:
+# What the export dialog and the command say before a package leaves the PC.
+PERSONAL_DATA_NOTICE = ("数据包中含有全部人员的姓名、身份证号、出生日期、手机号等个人信息（回收站中的记录也在内），"
+                        "会随U盘或邮件离开本机；请妥善保管，建议设置密码")
+
+
+def _dump(ledger: Ledger, fh) -> None:
+    for k, (key, value) in enumerate(_package_members(ledger)):
+        fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
+        if not isinstance(value, Iterator):
+            fh.write(_nested(value, 1))
+            continue
+        n = 0
+        for n, row in enumerate(value, 1):
+            fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
+        fh.write("\n ]" if n else "[]")
+    fh.write("\n}")
+
+
+def write_package(ledger: Ledger, out: str | os.PathLike, *, password: str | None = None) -> Path:
     """Write the package file table by table: the same bytes as ``json.dump(export_package(…),
     indent=1)`` without holding the whole ledger as Python objects (on the large demo ledger,
-    82 000 rows, that was ~50 MB more peak memory). A failed write leaves no file behind."""
+    82 000 rows, that was ~50 MB more peak memory). A failed write leaves no file behind.
+
+    With ``password`` the document is sealed (``sealed.seal``: Argon2id + AES-256-GCM); it is
+    built in memory then, so no unencrypted copy ever touches the disk."""
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
+    if password is not None:
+        check_password(password)
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            for k, (key, value) in enumerate(_package_members(ledger)):
-                fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
-                if not isinstance(value, Iterator):
-                    fh.write(_nested(value, 1))
-                    continue
-                n = 0
-                for n, row in enumerate(value, 1):
-                    fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
-                fh.write("\n ]" if n else "[]")
-            fh.write("\n}")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+        with ledger.snapshot():  # one consistent read
+            if password is None:
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    _dump(ledger, fh)
+            else:
+                buf = io.StringIO()
+                _dump(ledger, buf)
+                data = seal(buf.getvalue().encode("utf-8"), password)
+                del buf
+                with open(tmp, "wb") as fh:
+                    fh.write(data)
+    except BaseException as exc:
+        _unlink(tmp)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise_storage(exc, ledger.path if isinstance(exc, sqlite3.Error) else out, "导出数据包")
         raise
-    os.replace(tmp, out)
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        _unlink(tmp)
+        raise_storage(exc, out, "导出数据包")
+        raise
     return out
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # ---- import ---------------------------------------------------------------------------
@@ -187,8 +229,8 @@ def _row_in(t: Table, obj: Any, where: str, extra_keys: tuple = ()) -> dict:
                 v = int(v)
         row[f.name] = v
     rid = obj.get("id")
-    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int) or rid <= 0):
-        raise PackageError(f"{where}：编号 id 应为正整数")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int) or not 0 < rid <= SQLITE_MAX_INT):
+        raise PackageError(f"{where}：编号 id 应为正整数" + ("（现在的数值过大）" if isinstance(rid, int) and rid > 0 else ""))
     if rid is not None:
         row["id"] = rid
     for s in _STAMPS + ("deleted_at",):
@@ -364,24 +406,32 @@ def _take(doc, key: str):
     return doc.take(key) if isinstance(doc, _LazyPackage) else doc.get(key)
 
 
-def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, int]:
+def import_package_file(ledger: Ledger, path: str | os.PathLike, *, password: str | None = None) -> dict[str, int]:
+    """Import a package file (a sealed one needs ``password``: ``sealed.PasswordNeeded`` without
+    it, ``sealed.SealedPackageError`` for a wrong one; nothing is written either way)."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
+        raise_storage(exc, path, "读取数据包")
         raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
+    if is_sealed(raw):
+        raw = unseal(raw, password)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackageError("数据包应为UTF-8编码的JSON文件") from None
     del raw  # the bytes of a large package are ~15 MB: free them before the rows go in
-    if _LazyPackage.is_object(text):
-        doc = _LazyPackage(text)
-        _check_header(doc)
-    else:
-        doc = parse_package_text(text)  # refuses it, with the message json.loads gives
-    del text
-    ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
-    return import_package(ledger, doc)
+    try:
+        if _LazyPackage.is_object(text):
+            doc = _LazyPackage(text)
+            _check_header(doc)
+        else:
+            doc = parse_package_text(text)  # refuses it, with the message json.loads gives
+        del text
+        ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
+        return import_package(ledger, doc)
+    except RecursionError:  # lists in lists a thousand deep: no package is built so
+        raise PackageError("数据包中的数据嵌套层数过多，不是党支部工作台导出的数据包，未导入任何数据") from None
 
 
 def _ledger_is_empty(ledger: Ledger) -> bool:
@@ -403,7 +453,7 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
         raise PackageError("数据包只能导入到新建的空台账中，当前台账已有数据")
     counts: dict[str, int] = {}
     group_leaders: list[tuple[int, int, str]] = []
-    with ledger.transaction():
+    with ledger.transaction("导入数据包"):
         ledger.conn.execute("DELETE FROM branch")
         branch = doc.get("branch")
         if branch is not None:

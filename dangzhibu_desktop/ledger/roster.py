@@ -60,12 +60,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import enums, steps as _steps
+from .errors import StorageError, raise_storage
 from .schema import TABLES
+from .sheet_limits import check_file_size, check_spreadsheet
 from .validate import (
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    clean_text,
     gender_from_id,
+    looks_like_formula,
     validate_id_number,
     validate_phone,
 )
@@ -244,6 +248,7 @@ def detect_kind(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(8192)
     except OSError as exc:
+        raise_storage(exc, path, "读取花名册")
         raise LedgerError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from None
     if not head.strip():
         raise LedgerError(f"文件“{path.name}”是空的")
@@ -323,6 +328,7 @@ def _read_workbook(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
     import python_calamine as pc
 
     data = path.read_bytes()
+    check_spreadsheet(path, data, "xlsx" if data.startswith(_ZIP) else "xls")  # before calamine sees it
     if data.startswith(_ZIP):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
@@ -386,6 +392,7 @@ def read_roster(path: str | Path, ledger=None, sheet: str | None = None) -> Rost
     """
     path = Path(path)
     kind = detect_kind(path)
+    check_file_size(path)
     if kind == "csv":
         sheets: Iterable[tuple[str | None, Iterator[list[Any]]]] = [_read_csv(path)]
     else:
@@ -478,6 +485,8 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
     name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", _cell_text(raw.get("name"))))
     if not name:
         problems.append("未填写姓名")
+    elif looks_like_formula(name):
+        problems.append(f"姓名“{name}”以“{name[0]}”开头，像是表格公式而不是人名，请核对")
     elif len(name) > 30 or re.search(r"\d", name):
         problems.append(f"姓名“{name}”不像人名，请核对")
     rec["name"] = name or None
@@ -662,7 +671,7 @@ def _cell_text(value: Any) -> str:
         return repr(value)
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.isoformat()[:10]
-    return str(value).strip()
+    return clean_text(value).strip()
 
 
 _EXCEL_EPOCH = _dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's phantom 29 Feb ignored)
@@ -826,6 +835,8 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
                 member_id = ledger.insert("members", values)
                 for s in rec["steps"]:
                     ledger.insert("development_steps", {"member_id": member_id, **s})
+            except StorageError:
+                raise  # the disk's fault, not the row's: its own sentence says what to do
             except LedgerError as exc:
                 raise LedgerError(f"第{rec['row']}行 {rec['name']}：{exc}。未导入任何数据") from None
             present.add(rec)

@@ -21,12 +21,15 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from . import backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile, steps as _steps
-from .migrations import SCHEMA_VERSION, migrate
+from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
+from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
 from .validate import (
+    MULTILINE_FIELDS,
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    clean_text,
     gender_from_id,
     validate_date,
     validate_enum,
@@ -37,6 +40,7 @@ from .validate import (
     validate_year,
 )
 
+SQLITE_MAX_INT = 2 ** 63 - 1  # SQLite's INTEGER is 64-bit signed
 
 
 def on_books(joined: _dt.date | str | None, left: _dt.date | str | None, active: bool,
@@ -98,6 +102,7 @@ class Ledger:
         self.conn: sqlite3.Connection | None = None
         self._lock: _safety.LedgerLock | None = None
         self._depth = 0
+        self._action = "保存"
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
         if not verify and not readonly:
@@ -113,8 +118,10 @@ class Ledger:
                 self.warnings.append(self._lock.warning)
         try:
             self._open(existed, auto_backup)
-        except BaseException:
+        except BaseException as exc:
             self.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise_storage(exc, self.path, "打开台账")
             raise
 
     def _open(self, existed: bool, auto_backup: bool) -> None:
@@ -125,7 +132,7 @@ class Ledger:
                 version = _safety.inspect_file(self.path)
             except _safety.NeedsRecovery:
                 if self.readonly:
-                    raise LedgerError(f"台账“{self.path.name}”上次未正常关闭，请先在窗口中打开一次以完成恢复") from None
+                    raise RecoveryNeededError(_safety.RECOVERY_NEEDED.format(name=self.path.name)) from None
                 recover = True  # the writable connection's first read rolls the journal back
         if self.readonly:
             self.conn = sqlite3.connect(_sqlitefile.ro_uri(self.path), uri=True,
@@ -151,11 +158,24 @@ class Ledger:
             _backup.backup_ledger(self.path, self.backup_dir, _backup.REASON_MIGRATION, conn=self.conn)
         self.conn.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
-            self.migrated_from = migrate(self.conn)
+            self.migrated_from = self._migrate()
+            if existed:
+                _safety.check_schema(self.conn, self.path)
         _set_journal(self.conn, self.path, self.warnings)
         self.conn.execute("PRAGMA synchronous = FULL")
         if existed and auto_backup and self.migrated_from is None:
             self._daily_backup()
+
+    def _migrate(self) -> int:
+        """Upgrade the file; a file whose tables are not what its version says is refused."""
+        try:
+            return migrate(self.conn)
+        except (MigrationError, sqlite3.Error) as exc:
+            if isinstance(exc, sqlite3.Error) and storage_kind(exc):
+                raise
+            raise IncompleteLedgerError(
+                f"无法升级台账“{self.path.name}”的数据版本：文件中的数据表与本软件的台账不符，可能被其他程序改动过"
+                f"（升级前已自动备份）。{_safety.RESTORE_HINT}") from None
 
     def _daily_backup(self) -> None:
         try:
@@ -204,29 +224,81 @@ class Ledger:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction (outermost) or a savepoint (nested); rolls back on any exception."""
+    def transaction(self, action: str = "保存") -> Iterator[None]:
+        """One transaction (outermost) or a savepoint (nested); rolls back on any exception.
+
+        A failure of the storage (disk full, read-only, file in use, I/O error) comes out as
+        the matching ``StorageError`` naming ``action`` (the outermost one's); the whole
+        transaction is then rolled back, so nothing is half-written.
+        """
         if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._action = action
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise_storage(exc, self.path, action)
+                raise
         else:
             self.conn.execute(f"SAVEPOINT sp{self._depth}")
         self._depth += 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
-                self.conn.execute(f"RELEASE sp{self._depth}")
+            self._undo(self._depth)
+            if isinstance(exc, sqlite3.Error):
+                raise_storage(exc, self.path, self._action)
             raise
         else:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("COMMIT")
+            try:
+                if self._depth == 0:
+                    self.conn.execute("COMMIT")
+                else:
+                    self.conn.execute(f"RELEASE sp{self._depth}")
+            except sqlite3.Error as exc:
+                self._undo(self._depth)
+                raise_storage(exc, self.path, self._action)
+                raise
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the ledger as it was at the first one,
+        whatever another window or process commits meanwhile (the data package and every
+        document read through one, so what they write is always consistent). Inside a write
+        transaction it is that transaction. Nothing may be written inside a snapshot."""
+        if self._depth or self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise_storage(exc, self.path, "读取台账")
+            raise
+        try:
+            yield
+        finally:
+            if self.conn is not None and self.conn.in_transaction:
+                try:
+                    self.conn.execute("COMMIT")  # a read transaction: nothing to write
+                except sqlite3.Error:
+                    self.conn.execute("ROLLBACK")
+
+    def _undo(self, depth: int) -> None:
+        """Roll back to savepoint ``depth`` (0: the whole transaction). SQLite itself rolls the
+        whole transaction back after some failures (disk full, I/O error): then there is
+        nothing left to undo, and the original error is what the person must read."""
+        if not self.conn.in_transaction:
+            return
+        try:
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
             else:
-                self.conn.execute(f"RELEASE sp{self._depth}")
+                self.conn.execute(f"ROLLBACK TO sp{depth}")
+                self.conn.execute(f"RELEASE sp{depth}")
+        except sqlite3.Error:
+            if self.conn.in_transaction and depth == 0:
+                raise
 
     # ---- reading ---------------------------------------------------------------------
     def query(self, sql: str, params: Iterable | Mapping = ()) -> list[dict]:
@@ -628,7 +700,7 @@ def _coerce(f: Field, value: Any) -> Any:
         raise ValidationError(f"{f.label}的值无效", f.name)
     k = f.kind
     if k == "text":
-        text = str(value).strip()
+        text = clean_text(value, f.name in MULTILINE_FIELDS).strip()
         if len(text) > 50000:
             raise ValidationError(f"{f.label}过长（最多50000字）", f.name)
         return text if text else None
@@ -654,6 +726,8 @@ def _coerce(f: Field, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             unit = {"hours": "（以0.1小时为单位的整数）", "money": "（以分为单位的整数）"}.get(k, "")
             raise ValidationError(f"{f.label}应为整数{unit}", f.name)
+        if not -SQLITE_MAX_INT - 1 <= value <= SQLITE_MAX_INT:
+            raise ValidationError(f"{f.label}的数值过大，请核对", f.name)
         if k == "step" and not 1 <= value <= 25:
             raise ValidationError(f"{f.label}应为发展党员工作的第1至25步", f.name)
         if k == "hours" and not 0 <= value <= 240:
@@ -766,7 +840,7 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
     try:
         return _safety.check_contents(conn, path)
     except _safety.NeedsRecovery:
-        raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{_safety.RESTORE_HINT}") from None
 
 
 def _set_journal(conn: sqlite3.Connection, path: Path, warnings: list[str] | None = None) -> None:
