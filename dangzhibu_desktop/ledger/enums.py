@@ -48,4 +48,15 @@ RECTIFICATION_STATUSES = ("未开始", "整改中", "已完成")
 # Outcome of the 支部大会 on a 预备党员 (step 23).
 PROBATION_OUTCOMES = ("按期转正", "延长预备期", "取消预备党员资格")
 
+# 佐证材料 (attachments): what the file is, and the tables whose records can carry one.
+ATTACHMENT_KINDS = ("照片", "签到表", "扫描件", "文件")
+ATTACHMENT_PHOTO = "照片"
+ATTACHMENT_SIGNIN = "签到表"
+ATTACHMENT_SCAN = "扫描件"
+ATTACHMENT_FILE = "文件"
+ATTACHMENT_OWNER_TABLES = (
+    "meetings", "trainings", "volunteer_activities", "pioneer_posts", "rectifications", "checklist",
+    "development_steps", "talks",
+)
+
 AUDIT_ACTIONS = ("新增", "修改", "删除", "恢复", "彻底删除")

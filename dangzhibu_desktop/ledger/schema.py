@@ -211,6 +211,19 @@ _table("checklist", "自评事项", (
     Field("evidence", "佐证材料"),
 ), title_field="rule_code")
 
+_table("attachments", "佐证材料", (
+    Field("owner_table", "所属记录类别", "enum", required=True, choices=enums.ATTACHMENT_OWNER_TABLES),
+    Field("owner_id", "所属记录编号", "int", required=True),
+    Field("kind", "材料类别", "enum", required=True, choices=enums.ATTACHMENT_KINDS,
+          default=enums.ATTACHMENT_PHOTO),
+    Field("title", "说明"),
+    Field("sha256", "文件摘要（SHA-256）", required=True),
+    Field("bytes", "文件大小（字节）", "int", required=True),
+    Field("mime", "文件类型"),
+    Field("original_name", "原文件名"),
+    Field("taken_on", "拍摄日期", "date"),
+), title_field="title")
+
 # Tables in the order the data package lists them (parents before the rows that point at them).
 PACKAGE_TABLES = (
     "party_groups", "members", "meetings", "trainings", "volunteer_activities",
