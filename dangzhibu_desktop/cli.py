@@ -102,6 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.add_argument("--to", default=None)
 
+    s = sub.add_parser("attach", help="添加佐证材料（照片、签到表、扫描件、文件）")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--db", required=True)
+    s.add_argument("--to", required=True,
+                   help="meeting:ID|training:ID|volunteer:ID|post:ID|rectification:ID|checklist:ID|step:ID|talk:ID")
+    s.add_argument("--kind", choices=("照片", "签到表", "扫描件", "文件"), default=None)
+    s.add_argument("--title", default=None)
+
     s = sub.add_parser("verify", help="检查台账文件是否完好")
     s.add_argument("--db", required=True)
     return p
@@ -149,7 +157,7 @@ def _dispatch(args) -> int:
         return _run_window(args)
     handler = {
         "demo": _cmd_demo, "check": _cmd_check, "export": _cmd_export,
-        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify,
+        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify, "attach": _cmd_attach,
     }[args.command]
     return handler(args)
 
@@ -236,6 +244,22 @@ def _cmd_backup(args) -> int:
         pass  # refuses damaged or foreign files before copying them; no lock, so the window may be open
     target = backup_ledger(args.db, args.to)
     print(f"已备份到：{target}")
+    return EXIT_OK
+
+
+def _cmd_attach(args) -> int:
+    from .ledger import attachments
+
+    for f in args.files:
+        if not Path(f).is_file():
+            raise CliError(f"找不到文件“{f}”")
+    with _open(args.db) as ledger:
+        table, owner_id = attachments.resolve_owner(ledger, args.to)
+        ids = attachments.attach(ledger, table, owner_id, args.files, kind=args.kind, title=args.title)
+        rows = [ledger.get("attachments", i) for i in ids]
+    label = attachments.OWNER_LABELS[table]
+    print(f"已添加到{label}（编号{owner_id}）：{attachments.summary_text(rows)}，附件编号 "
+          + "、".join(str(i) for i in ids))
     return EXIT_OK
 
 
