@@ -213,3 +213,29 @@ def test_upgrade_from_version_1_adds_attachments_and_keeps_the_data(tmp_path):
     with open_ledger(path) as led:
         [row] = att.attachments_of(led, "meetings", meeting)
         assert (tmp_path / "ledger_v1_附件" / row["sha256"]).is_file()
+
+
+def test_backups_copy_the_folder_incrementally_and_restore_brings_it_back(ledger_path, tmp_path):
+    from dangzhibu_desktop.ledger import backup as bk, safety
+
+    with open_ledger(ledger_path, create=True) as led:
+        mid = led.insert("meetings", {"kind": "主题党日", "date": "2025-03-20"})
+        att.attach(led, "meetings", mid, [write_photo(tmp_path / "1.jpg"), write_pdf(tmp_path / "2.pdf")])
+        first = led.backup()
+        shared = att.backup_folder(first.parent, ledger_path)
+        names = sorted(p.name for p in shared.iterdir())
+        assert names == sorted(r["sha256"] for r in led.rows("attachments"))
+        stamps = {p.name: p.stat().st_mtime_ns for p in shared.iterdir()}
+        att.attach(led, "meetings", mid, [write_docx(tmp_path / "3.docx")])
+        second = led.backup()
+        assert second != first and len(list(shared.iterdir())) == 3
+        assert all(shared.joinpath(n).stat().st_mtime_ns == t for n, t in stamps.items())  # never copied twice
+    # The attachment folder lost: restoring the first backup brings its files back.
+    folder = att.folder_for(ledger_path)
+    for p in folder.iterdir():
+        p.unlink()
+    safety.restore_backup(first, ledger_path)
+    with open_ledger(ledger_path) as led:
+        assert led.count("attachments") == 2
+        assert att.check_files(led) == []
+    assert bk.list_backups(ledger_path)

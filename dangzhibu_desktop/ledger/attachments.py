@@ -527,3 +527,63 @@ def summary_text(rows: list[dict]) -> str:
     unit = {enums.ATTACHMENT_PHOTO: "张"}
     return "、".join(f"{k}{n}{unit.get(k, '份')}" for k, n in counts.items())
 
+
+
+# ---- backups ---------------------------------------------------------------------------
+def backup_folder(backup_dir: str | os.PathLike, ledger_path: str | os.PathLike) -> Path:
+    """Where the backups of a ledger keep its attachment files: one folder shared by every
+    backup in ``backup_dir`` (a file is copied once, whatever the number of backups)."""
+    return Path(backup_dir) / f"{Path(ledger_path).stem}_附件"
+
+
+def _named_in(db_path: Path) -> set[str]:
+    import sqlite3
+
+    from .backup import ro_uri
+
+    con = sqlite3.connect(ro_uri(db_path), uri=True)
+    try:
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'").fetchone():
+            return set()
+        return {r[0] for r in con.execute("SELECT DISTINCT sha256 FROM attachments") if is_sha256(r[0])}
+    finally:
+        con.close()
+
+
+def backup_files(ledger_path: str | os.PathLike, backup_db: str | os.PathLike,
+                 backup_dir: str | os.PathLike) -> int:
+    """After a backup copy ``backup_db`` is written: copy the files its rows name into the
+    backups' attachment folder, incrementally (one already there is never copied again).
+    Returns how many were copied; refuses when a file cannot be copied."""
+    named = _named_in(Path(backup_db))
+    if not named:
+        return 0
+    src = folder_for(ledger_path)
+    dst = backup_folder(backup_dir, ledger_path)
+    copied = 0
+    for sha in sorted(named):
+        if (dst / sha).is_file():
+            continue
+        source = src / sha
+        if not source.is_file():
+            continue  # already missing from the ledger's folder: check_files reports it
+        store_file(dst, source, sha, source.stat().st_size)
+        copied += 1
+    return copied
+
+
+def restore_files(backup_db: str | os.PathLike, ledger_path: str | os.PathLike) -> int:
+    """After a backup is put in place of the ledger: bring back from the backups' attachment
+    folder every file the restored rows name that the ledger's folder lacks."""
+    ledger_path = Path(ledger_path)
+    src = backup_folder(Path(backup_db).parent, ledger_path)
+    dst = folder_for(ledger_path)
+    restored = 0
+    for sha in sorted(_named_in(ledger_path)):
+        if (dst / sha).is_file():
+            continue
+        source = src / sha
+        if source.is_file():
+            store_file(dst, source, sha, source.stat().st_size)
+            restored += 1
+    return restored

@@ -141,6 +141,9 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
                 src.close()
                 tidy_after_read(src_path, absent)
         os.replace(tmp, target)
+        from .attachments import backup_files  # attachments imports this module
+
+        backup_files(src_path, target, target_dir)  # the 附件 folder, incrementally
     except sqlite3.DatabaseError as exc:
         _unlink(tmp)
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”无法读取或已损坏（{exc}）") from None
