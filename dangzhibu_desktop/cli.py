@@ -19,7 +19,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_PARTIAL = 3
 
-EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness")
+EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness", "signin")
 
 
 class CliError(Exception):
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.add_argument("--year", type=_year, default=None)
     s.add_argument("--out", required=True)
+    s.add_argument("--meeting", type=int, default=None, help="signin：会议编号")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
@@ -215,7 +216,10 @@ def _cmd_export(args) -> int:
 
     with _open(args.db, readonly=True) as ledger:
         year = args.year or _default_year(ledger)
-        written = export_document(args.kind, ledger, year, out)
+        if args.kind == "signin" and args.meeting is not None and args.year is None:
+            meeting = ledger.get("meetings", args.meeting)
+            year = int(meeting["date"][:4]) if meeting else year
+        written = export_document(args.kind, ledger, year, out, meeting_id=args.meeting)
     print(f"已导出：{written}")
     return EXIT_OK
 

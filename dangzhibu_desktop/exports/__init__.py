@@ -23,6 +23,7 @@ KIND_LABELS = {
     "volunteer": "志愿服务时长统计",
     "dues": "党费收缴台账",
     "readiness": "达标创星自评报告",
+    "signin": "签到表",
 }
 
 # Kind -> allowed extensions, the first being the one offered by default.
@@ -33,6 +34,7 @@ FORMATS = {
     "volunteer": (".xlsx", ".pdf"),
     "dues": (".xlsx", ".pdf"),
     "readiness": (".pdf", ".docx"),
+    "signin": (".pdf", ".docx"),
 }
 
 _TYPE_NAMES = {".docx": "Word（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel（.xlsx）"}
@@ -54,6 +56,8 @@ def _writer(kind: str, ext: str):
         from . import dues as m
     elif kind == "shuzhi":
         from . import shuzhi as m
+    elif kind == "signin":
+        from . import signin as m
     else:
         from . import readiness as m
     return {".pdf": m.write_pdf, ".docx": getattr(m, "write_docx", None),
@@ -62,7 +66,7 @@ def _writer(kind: str, ext: str):
 
 def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> Path:
+                    cancel: Callable[[], bool] | None = None, meeting_id: int | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
     Args:
@@ -73,6 +77,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         show_id: print 身份证号 in full (masked as 110101********123X by default).
         progress: called as ``progress(done, total)`` while the document is made.
         cancel: polled while the document is made; returning True stops the export.
+        meeting_id: the meeting of a ``signin`` sheet (required for it).
 
     Raises:
         LedgerError: unknown kind, a type this document does not come in, no CJK font
@@ -90,7 +95,12 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
                           + "，请把文件扩展名改为" + "或".join(allowed))
     if not out.parent.is_dir():
         raise LedgerError(f"输出文件夹“{out.parent}”不存在")
-    job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)
+    if kind == "signin" and meeting_id is None:
+        from .signin import TEXT as _signin_text
+
+        raise LedgerError(_signin_text["need_meeting"])
+    job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel,
+              meeting_id=meeting_id)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:

@@ -39,6 +39,7 @@ class Job:
     progress: Callable[[int, int], None] | None = None
     cancel: Callable[[], bool] | None = None
     today: _dt.date = field(default_factory=_dt.date.today)
+    meeting_id: int | None = None  # signin: the meeting whose 签到表 is made
     _names: dict | None = None
 
     @property
