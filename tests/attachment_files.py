@@ -58,3 +58,12 @@ def write_docx(path: Path, text: str = "整改报告") -> Path:
     d.add_paragraph(text)
     d.save(path)
     return path
+
+
+def add_proof(ledger, owner_table: str, owner_id: int, kind: str | None = None, title: str = "佐证照片") -> int:
+    """Attach a small generated photo to a record (the proof a rule set may ask for)."""
+    from dangzhibu_desktop.ledger import attachments as att
+
+    data = photo_bytes(size=(64, 48), orientation=None, gps=False, taken=None, color=(owner_id % 250, 90, 30))
+    return att.attach(ledger, owner_table, owner_id, [att.prepare_bytes(data, f"{title}.jpg")],
+                      kind=kind, title=title)[0]

@@ -7,6 +7,7 @@ import datetime as _dt
 import itertools
 
 from ..ledger.validate import LedgerError
+from . import evidence
 from .checks import RULES, checklist_rule
 from .model import (
     FAILED, MET, NOT_APPLICABLE, PENDING, VETO, WARNING,
@@ -198,7 +199,7 @@ def evaluate(ledger, year: int, as_of: _dt.date | None = None, rule_set: RuleSet
     snap = Snapshot(ledger, year, day)
     basics = []
     for b in rs.basics:
-        results = [run_rule(snap, spec) for spec in b.rules]
+        results = [evidence.check(snap, rs.evidence, spec, run_rule(snap, spec)) for spec in b.rules]
         basics.append(BasicResult(b.code, b.name, round(basic_score(results, rs.credit), 1), results))
     met, total, stars, _ = standing(rs, basics)
     report = Report(year=year, as_of=day, standard_met=met, score=total, stars=stars, basics=basics,

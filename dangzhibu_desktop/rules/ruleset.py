@@ -8,10 +8,11 @@ codes with a Chinese message.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ledger.validate import LedgerError
+from . import evidence as _evidence
 from .model import KINDS
 
 FORMAT = "dangzhibu-rules"
@@ -46,6 +47,7 @@ class RuleSet:
     reminder_days: int
     dues: dict
     path: str = ""
+    evidence: dict = field(default_factory=dict)  # what needs 佐证材料 (rules.evidence.parse)
 
     def spec(self, code: str) -> RuleSpec | None:
         for b in self.basics:
@@ -123,7 +125,7 @@ def parse_rule_set(doc: dict, origin: str = "") -> RuleSet:
             credit={k: float(v) for k, v in doc.get("credit", {"达标": 1, "预警": 0.5, "未达标": 0}).items()},
             basic_min=float(score.get("basic_min", 60)), stars=stars,
             reminder_days=int(doc.get("reminders", {}).get("days", 30)),
-            dues=dict(doc.get("dues") or {}), path=origin,
+            dues=dict(doc.get("dues") or {}), path=origin, evidence=_evidence.parse(doc),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise LedgerError(f"评估标准文件内容不完整：{exc}") from None
