@@ -309,7 +309,7 @@ def write_roster(path: Path, n: int = 2000) -> None:
 
 
 def measure_roster(db: Path, runs: int, work: Path) -> dict:
-    from .exports.roster_import import apply_roster, read_roster
+    from .ledger.roster import apply_roster, read_roster
     from .ledger import open_ledger
 
     sheet = work / "roster-2000.xlsx"

@@ -235,10 +235,34 @@ def _cmd_import(args) -> int:
             counts = import_package_file(ledger, src)
         print("已导入数据包：" + "，".join(f"{k}{v}条" for k, v in counts.items()))
         return EXIT_OK
-    from .exports.roster_import import import_roster_cli
-
     with _open(args.db, create=False) as ledger:
-        return import_roster_cli(ledger, src, dry_run=args.dry_run)
+        return _import_roster(ledger, src, dry_run=args.dry_run)
+
+
+MAX_WARNINGS_SHOWN = 20
+
+
+def _import_roster(ledger, path: Path, dry_run: bool = False) -> int:
+    """``import roster``: prints each refused row (stderr), the notes and a summary (stdout).
+
+    Exit 0 when every row went in, 3 when rows were skipped (the good ones written);
+    ``LedgerError`` (exit 2) when the file is unusable.
+    """
+    from .ledger.roster import apply_roster, read_roster
+
+    preview = read_roster(path, ledger)
+    written = None
+    if not dry_run:
+        written = apply_roster(ledger, preview)
+    for row, message in preview.errors:
+        print(f"第{row}行 {message}", file=sys.stderr)
+    for row, message in preview.warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"提示：第{row}行 {message}")
+    if len(preview.warnings) > MAX_WARNINGS_SHOWN:
+        print(f"另有{len(preview.warnings) - MAX_WARNINGS_SHOWN}条提示未列出")
+    summary = preview.summary(dry_run=dry_run, written=written)
+    print("试导入，未写入台账：{summary}".format(summary=summary) if dry_run else summary)
+    return EXIT_PARTIAL if preview.errors else EXIT_OK
 
 
 def _cmd_backup(args) -> int:

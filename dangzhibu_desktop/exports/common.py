@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from ..ledger import enums, steps as _steps
 from ..ledger.store import on_books
 from ..ledger.validate import LedgerError, format_hours, format_money
+from ..rules.asof import as_of_day
 
 
 class ExportCancelled(LedgerError):
@@ -44,9 +45,8 @@ class Job:
 
     @property
     def as_of(self) -> _dt.date:
-        """The day the year is looked at: its last day, or today while it runs."""
-        end = _dt.date(self.year, 12, 31)
-        return min(end, self.today) if self.today.year >= self.year else end
+        """The day the year is looked at (``rules.as_of_day``, the one as-of convention)."""
+        return as_of_day(self.year, self.today)
 
     def tick(self, done: int, total: int) -> None:
         """Report progress and stop here when cancelled."""

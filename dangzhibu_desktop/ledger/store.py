@@ -586,9 +586,47 @@ class Ledger:
         """Name of another member (not in the 回收站) with this 身份证号: one person, one row, or
         every count and the roster would hold them twice."""
         row = self.conn.execute(
-            "SELECT name FROM members WHERE id_number = ? AND deleted_at IS NULL AND id != ?",
+            f"SELECT name FROM members WHERE id_number = ? AND {_IDENTIFIED} AND id != ?",
             (id_number, except_id or 0)).fetchone()
         return row[0] if row else None
+
+    def identities(self) -> "MemberIdentities":
+        """Everyone a new member could duplicate, read once (for an import of many rows)."""
+        return MemberIdentities(self.query(
+            f"SELECT name, id_number, birth_date FROM members WHERE {_IDENTIFIED}"))
+
+
+# Members that count when asking "is this person already in the ledger": the 回收站 does not.
+_IDENTIFIED = "deleted_at IS NULL"
+
+
+class MemberIdentities:
+    """Who is already in the ledger: the one identity check of the store and of every import.
+
+    The same 身份证号 is the same person (the store refuses a second row with it on every save);
+    an import also takes the same name with the same birth date for the same person.
+    """
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]] = ()):
+        self.by_id: dict[str, str] = {}
+        self.by_name_birth: dict[tuple[str, str], str] = {}
+        for row in rows:
+            self.add(row)
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        """Count ``row`` (name, id_number, birth_date) as present from now on."""
+        if row.get("id_number"):
+            self.by_id[row["id_number"]] = row["name"]
+        if row.get("birth_date"):
+            self.by_name_birth[(row["name"], row["birth_date"])] = row["name"]
+
+    def same_person(self, row: Mapping[str, Any]) -> tuple[str, str] | None:
+        """(``"id_number"`` or ``"name_birth"``, the present member's name), or None."""
+        if row.get("id_number") and row["id_number"] in self.by_id:
+            return "id_number", self.by_id[row["id_number"]]
+        if row.get("birth_date") and (row["name"], row["birth_date"]) in self.by_name_birth:
+            return "name_birth", self.by_name_birth[(row["name"], row["birth_date"])]
+        return None
 
 
 # ---- field coercion and row rules -----------------------------------------------------

@@ -11,7 +11,7 @@ The rule-set file says what needs proof, in its ``evidence`` section::
 
 A rule that would be 达标 but lacks such proof is 预警 "缺少佐证材料", naming what lacks it,
 with the action to attach it. The bundled default requires it for the checklist, not for
-meetings. A file without the section requires nothing.
+meetings; a file without the section takes the bundled default's (as every other number).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _missing_checklist(snap, spec) -> list[str]:
 
 
 def _missing_meetings(snap, spec, required: dict) -> list[tuple[str, str, list[str]]]:
-    kinds = [k for k in (spec.params.get("meeting_kinds") or ()) if k in required]
+    kinds = [k for k in (spec.params["meeting_kinds"] if "meeting_kinds" in spec.params else ()) if k in required]
     if not kinds:
         return []
     have = _attached(snap, "meetings")

@@ -42,9 +42,7 @@ Preview API (used by the import dialog; nothing here touches Qt):
     ``ledger.backup.backup_ledger`` (reason 导入花名册前); ``progress(done, total)`` is called
     while writing.
 
-``import_roster_cli(ledger, path, dry_run=False) -> int``
-    The ``import roster`` command: exit 0 when every row went in, 3 when rows were skipped
-    (the good ones written), ``LedgerError`` (exit 2) when the file is unusable.
+The ``import roster`` command (``cli.py``) prints the preview's errors, warnings and summary.
 """
 
 from __future__ import annotations
@@ -55,15 +53,15 @@ import io
 import itertools
 import math
 import re
-import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..ledger import enums, steps as _steps
-from ..ledger.validate import (
+from . import enums, steps as _steps
+from .schema import TABLES
+from .validate import (
     LedgerError,
     ValidationError,
     birth_date_from_id,
@@ -88,23 +86,24 @@ STEP_OF_DATE = (
 STEP_NOTE = "花名册导入"
 MAX_HEADER_SCAN = 30  # title rows above the header rarely exceed a handful
 
+# The Chinese name of each column key: the members table's own labels (``schema``), then the
+# columns a roster has that the ledger keeps as development steps or derives.
+_MEMBERS = TABLES["members"]
 COLUMN_LABELS = {
-    "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期",
-    "id_number": "身份证号", "education": "学历", "phone": "联系电话", "work_post": "工作岗位",
-    "party_group": "所在党小组", "category": "人员类别", "admitted_on": "入党日期",
+    **{f: _MEMBERS.field(f).label for f in (
+        "name", "gender", "ethnicity", "birth_date", "id_number", "education", "phone", "work_post")},
+    "party_group": _MEMBERS.field("party_group_id").label, "category": "人员类别", "admitted_on": "入党日期",
     "full_member_on": "转正日期", "applied_on": "申请入党日期", "activist_on": "确定为入党积极分子日期",
-    "candidate_on": "确定为发展对象日期", "notes": "备注", "mobile": "流动党员",
-    "dues_class": "缴费类别", "joined_branch_on": "转入本支部日期", "skip": "（不导入）",
+    "candidate_on": "确定为发展对象日期",
+    **{f: _MEMBERS.field(f).label for f in ("notes", "mobile", "dues_class", "joined_branch_on")},
+    "skip": "（不导入）",
 }
 
 # What the import dialog shows per good row, in order: (key of a preview row, Chinese heading).
 # The spreadsheet row number (key ``row``) is left to the dialog, which shows it first.
-PREVIEW_COLUMNS = (
-    ("name", "姓名"), ("gender", "性别"), ("ethnicity", "民族"),
-    ("birth_date", "出生日期"), ("id_number", "身份证号"), ("education", "学历"),
-    ("category", "人员类别"), ("admitted_on", "入党日期"), ("full_member_on", "转正日期"),
-    ("party_group", "所在党小组"), ("work_post", "工作岗位"), ("phone", "联系电话"), ("notes", "备注"),
-)
+PREVIEW_COLUMNS = tuple((key, COLUMN_LABELS[key]) for key in (
+    "name", "gender", "ethnicity", "birth_date", "id_number", "education", "category", "admitted_on",
+    "full_member_on", "party_group", "work_post", "phone", "notes"))
 
 
 def _dated(*stems: str) -> tuple[str, ...]:
@@ -753,31 +752,21 @@ def _checked(d: _dt.date, precision: str, label: str, raw: str, today: _dt.date)
 
 
 # ---- against the ledger -----------------------------------------------------------------
-def _ledger_keys(ledger) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    by_id: dict[str, str] = {}
-    by_name_birth: dict[tuple[str, str], str] = {}
-    for m in ledger.query("SELECT name, id_number, birth_date FROM members WHERE deleted_at IS NULL"):
-        if m["id_number"]:
-            by_id[m["id_number"]] = m["name"]
-        if m["birth_date"]:
-            by_name_birth[(m["name"], m["birth_date"])] = m["name"]
-    return by_id, by_name_birth
-
-
-def _duplicate_message(rec: dict, keys) -> str | None:
-    by_id, by_name_birth = keys
-    if rec.get("id_number") and rec["id_number"] in by_id:
-        return f"{rec['name']}：台账中已有身份证号相同的党员“{by_id[rec['id_number']]}”，未重复导入"
-    if rec.get("birth_date") and (rec["name"], rec["birth_date"]) in by_name_birth:
-        return f"{rec['name']}：台账中已有同名且出生日期相同（{rec['birth_date']}）的人员，未重复导入"
-    return None
+def _duplicate_message(rec: dict, present) -> str | None:
+    clash = present.same_person(rec)
+    if clash is None:
+        return None
+    kind, holder = clash
+    if kind == "id_number":
+        return f"{rec['name']}：台账中已有身份证号相同的党员“{holder}”，未重复导入"
+    return f"{rec['name']}：台账中已有同名且出生日期相同（{rec['birth_date']}）的人员，未重复导入"
 
 
 def _drop_ledger_duplicates(ledger, preview: RosterPreview) -> None:
-    keys = _ledger_keys(ledger)
+    present = ledger.identities()
     kept = []
     for rec in preview.rows:
-        msg = _duplicate_message(rec, keys)
+        msg = _duplicate_message(rec, present)
         if msg:
             preview.errors.append((rec["row"], msg))
             preview.warnings = [w for w in preview.warnings if w[0] != rec["row"]]
@@ -807,7 +796,7 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
     if not preview.rows:
         return 0
     if backup:
-        from ..ledger.backup import backup_ledger
+        from .backup import backup_ledger
 
         backup_ledger(ledger.path, reason="导入花名册前")
     total = len(preview.rows)
@@ -815,12 +804,12 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
     skipped: list[tuple[int, str]] = []
     created: list[str] = []
     with ledger.transaction():
-        keys = _ledger_keys(ledger)
+        present = ledger.identities()
         groups = _group_ids(ledger)
         for done, rec in enumerate(preview.rows, 1):
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
-            dup = _duplicate_message(rec, keys)
+            dup = _duplicate_message(rec, present)
             if dup:
                 skipped.append((rec["row"], dup))
                 continue
@@ -839,10 +828,7 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
                     ledger.insert("development_steps", {"member_id": member_id, **s})
             except LedgerError as exc:
                 raise LedgerError(f"第{rec['row']}行 {rec['name']}：{exc}。未导入任何数据") from None
-            if rec.get("id_number"):
-                keys[0][rec["id_number"]] = rec["name"]
-            if rec.get("birth_date"):
-                keys[1][(rec["name"], rec["birth_date"])] = rec["name"]
+            present.add(rec)
             written += 1
     if skipped:
         skipped_rows = {r for r, _m in skipped}
@@ -851,24 +837,3 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
         preview.warnings = [w for w in preview.warnings if w[0] not in skipped_rows]
     preview.new_groups = created
     return written
-
-
-# ---- the command ----------------------------------------------------------------------
-MAX_WARNINGS_SHOWN = 20
-
-
-def import_roster_cli(ledger, path: str | Path, dry_run: bool = False) -> int:
-    """``import roster``: prints each refused row (stderr), the notes and a summary (stdout)."""
-    preview = read_roster(path, ledger)
-    written = None
-    if not dry_run:
-        written = apply_roster(ledger, preview)
-    for row, message in preview.errors:
-        print(f"第{row}行 {message}", file=sys.stderr)
-    for row, message in preview.warnings[:MAX_WARNINGS_SHOWN]:
-        print(f"提示：第{row}行 {message}")
-    if len(preview.warnings) > MAX_WARNINGS_SHOWN:
-        print(f"另有{len(preview.warnings) - MAX_WARNINGS_SHOWN}条提示未列出")
-    summary = preview.summary(dry_run=dry_run, written=written)
-    print("试导入，未写入台账：{summary}".format(summary=summary) if dry_run else summary)
-    return 3 if preview.errors else 0
