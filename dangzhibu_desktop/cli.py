@@ -19,7 +19,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_PARTIAL = 3
 
-EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness", "signin")
+EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness", "signin", "evidence")
 
 
 class CliError(Exception):
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=_year, default=None)
     s.add_argument("--out", required=True)
     s.add_argument("--meeting", type=int, default=None, help="signin：会议编号")
+    s.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), default=None, help="evidence：季度合订")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
@@ -219,7 +220,7 @@ def _cmd_export(args) -> int:
         if args.kind == "signin" and args.meeting is not None and args.year is None:
             meeting = ledger.get("meetings", args.meeting)
             year = int(meeting["date"][:4]) if meeting else year
-        written = export_document(args.kind, ledger, year, out, meeting_id=args.meeting)
+        written = export_document(args.kind, ledger, year, out, meeting_id=args.meeting, quarter=args.quarter)
     print(f"已导出：{written}")
     return EXIT_OK
 

@@ -24,6 +24,7 @@ KIND_LABELS = {
     "dues": "党费收缴台账",
     "readiness": "达标创星自评报告",
     "signin": "签到表",
+    "evidence": "创星佐证材料汇编",
 }
 
 # Kind -> allowed extensions, the first being the one offered by default.
@@ -35,6 +36,7 @@ FORMATS = {
     "dues": (".xlsx", ".pdf"),
     "readiness": (".pdf", ".docx"),
     "signin": (".pdf", ".docx"),
+    "evidence": (".pdf",),
 }
 
 _TYPE_NAMES = {".docx": "Word（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel（.xlsx）"}
@@ -58,6 +60,8 @@ def _writer(kind: str, ext: str):
         from . import shuzhi as m
     elif kind == "signin":
         from . import signin as m
+    elif kind == "evidence":
+        from . import evidence as m
     else:
         from . import readiness as m
     return {".pdf": m.write_pdf, ".docx": getattr(m, "write_docx", None),
@@ -66,7 +70,8 @@ def _writer(kind: str, ext: str):
 
 def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None, meeting_id: int | None = None) -> Path:
+                    cancel: Callable[[], bool] | None = None, meeting_id: int | None = None,
+                    quarter: int | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
     Args:
@@ -78,6 +83,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         progress: called as ``progress(done, total)`` while the document is made.
         cancel: polled while the document is made; returning True stops the export.
         meeting_id: the meeting of a ``signin`` sheet (required for it).
+        quarter: ``evidence`` only: the 季度合订 of that quarter (1–4).
 
     Raises:
         LedgerError: unknown kind, a type this document does not come in, no CJK font
@@ -100,7 +106,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
 
         raise LedgerError(_signin_text["need_meeting"])
     job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel,
-              meeting_id=meeting_id)
+              meeting_id=meeting_id, quarter=quarter)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:
