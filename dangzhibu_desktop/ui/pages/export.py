@@ -36,7 +36,10 @@ KINDS = {
     "volunteer": ("志愿服务时长统计", "志愿服务时长统计", (".xlsx", ".pdf"), "每位党员的服务次数和时长。"),
     "dues": ("党费收缴台账", "党费收缴台账", (".xlsx", ".pdf"), "每位党员每月应缴、实缴和缴纳日期。"),
     "readiness": ("达标创星自评报告", "达标创星自评报告", (".pdf", ".docx"), "六个基本逐条自评、得分和星级。"),
-    "package": ("台账数据包（换电脑、上报）", "台账数据包", (".json",), "整个台账的JSON数据包，可导入到新电脑。"),
+    "evidence": ("创星佐证材料汇编", "创星佐证材料汇编", (".pdf",),
+                 "封面、带页码的目录，逐项评估结论、相关台账和全部佐证材料（照片、扫描件、PDF）。"),
+    "package": ("台账数据包（换电脑、上报）", "台账数据包", (".zip", ".json"),
+                "整个台账的数据包，可导入到新电脑；.zip 含佐证材料，.json 不含。"),
 }
 
 def _formats(kind: str) -> tuple[str, ...]:
@@ -49,7 +52,7 @@ def _formats(kind: str) -> tuple[str, ...]:
 
 
 FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel 表格（.xlsx）",
-                 ".json": "数据包（.json）"}
+                 ".json": "数据包（.json）", ".zip": "数据包（.zip，含佐证材料）"}
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
