@@ -24,7 +24,7 @@ from ..ledger.schema import TABLES
 from ..ledger.validate import LedgerError
 from .canvaskit import GRAY_HEAD, GRAY_LABEL, Cell, Composer, Style, mm
 from .common import Job, cn_date, hours_text, money_text
-from .signin import append_pdf_pages, draw_image_fitted, pdf_page_count
+from .signin import ImageFiles, append_pdf_pages, draw_image_fitted, pdf_page_count
 
 TEXT = {
     "title": "创星佐证材料汇编",
@@ -68,6 +68,7 @@ class Section:
 class _Plan:
     sections: list[Section] = field(default_factory=list)
     inserts: list[tuple[int, bytes]] = field(default_factory=list)
+    pdf_pages: dict[str, int] = field(default_factory=dict)  # sha256 → pages, counted once
 
 
 def _period(job: Job) -> tuple[_dt.date, _dt.date]:
@@ -132,8 +133,9 @@ class _Owners:
 
 
 class Binder:
-    def __init__(self, job: Job, path: Path, plan: _Plan | None):
+    def __init__(self, job: Job, path: Path, plan: _Plan | None, images: ImageFiles | None):
         self.job = job
+        self.images = images  # None: the counting pass, which lays out but draws no image
         self.led = job.ledger
         self.start, self.end = _period(job)
         self.day = min(self.end, job.today)
@@ -375,6 +377,13 @@ class Binder:
             self.c.paragraph(TEXT["missing"].format(title=a["title"] or ""), self.st["small"])
             return None
 
+    def _image(self, a) -> str | None:
+        """The file to draw ("" in the counting pass), None (said so on the page) when it is gone."""
+        if not att.file_path(self.led, a).is_file():
+            self.c.paragraph(TEXT["missing"].format(title=a["title"] or ""), self.st["small"])
+            return None
+        return self.images.path(a) if self.images is not None else ""
+
     def _caption(self, a) -> str:
         date = f"（{cn_date(a['taken_on'])}）" if a.get("taken_on") else ""
         return TEXT["photo_caption"].format(owner=self.owners.name(a["owner_table"], a["owner_id"]),
@@ -390,14 +399,15 @@ class Binder:
         cell_h = (top - bottom) / rows_n
         cap = st["caption"].leading * 2
         for k, a in enumerate(photos):
-            data = self._data(a)
-            if data is None:
+            source = self._image(a)
+            if source is None:
                 continue
             r, col = divmod(k, cols)
             x = c.left + col * cell_w
             y_top = top - r * cell_h
-            draw_image_fitted(c.canvas, data, x + 2 * mm, y_top - cell_h + cap + 2 * mm, cell_w - 4 * mm,
-                              cell_h - cap - 6 * mm)
+            if source:
+                draw_image_fitted(c.canvas, source, x + 2 * mm, y_top - cell_h + cap + 2 * mm, cell_w - 4 * mm,
+                                  cell_h - cap - 6 * mm)
             c.y = y_top - cell_h + cap
             lines = c.lines(self._caption(a), st["caption"], cell_w - 4 * mm)[:2]
             c._draw_lines(lines, st["caption"], x + 2 * mm, cell_w - 4 * mm, c.y - st["caption"].size)
@@ -406,13 +416,14 @@ class Binder:
 
     def _scan_page(self, a) -> None:
         c, st = self.c, self.st
-        data = self._data(a)
-        if data is None:
+        source = self._image(a)
+        if source is None:
             return
         self._page()
         c.paragraph(TEXT["scan_caption"].format(kind=a["kind"], owner=self.owners.name(a["owner_table"], a["owner_id"]),
                                                 title=a["title"] or ""), st["caption"])
-        draw_image_fitted(c.canvas, data, c.left, c.bottom, c.width, c.y - c.bottom - 2 * mm)
+        if source:
+            draw_image_fitted(c.canvas, source, c.left, c.bottom, c.width, c.y - c.bottom - 2 * mm)
         c.y = c.bottom
 
     def _pdf(self, a) -> None:
@@ -420,7 +431,10 @@ class Binder:
         data = self._data(a)
         if data is None:
             return
-        pages = pdf_page_count(data)
+        counted = self.known.pdf_pages if self.known else self.plan.pdf_pages
+        if a["sha256"] not in counted:
+            counted[a["sha256"]] = pdf_page_count(data)
+        pages = counted[a["sha256"]]
         c.paragraph(TEXT["pdf_note"].format(kind=a["kind"], pages=pages, title=a["title"] or "",
                                             owner=self.owners.name(a["owner_table"], a["owner_id"])), st["small"])
         if not pages:
@@ -471,6 +485,10 @@ def _text(v) -> str:
 
 def write_pdf(job: Job, path: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="dangzhibu-evidence-") as tmp:
-        first = Binder(job, Path(tmp) / "count.pdf", None).build()  # pages only
-    plan = Binder(job, path, first).build()
+        first = Binder(job, Path(tmp) / "count.pdf", None, None).build()  # pages only, no images drawn
+    images = ImageFiles(job.ledger)
+    try:
+        plan = Binder(job, path, first, images).build()
+    finally:
+        images.close()
     append_pdf_pages(path, plan.inserts)
