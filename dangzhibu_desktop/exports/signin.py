@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,18 +146,25 @@ class ImageFiles:
         import tempfile
 
         self.ledger = ledger
-        self._dir = tempfile.TemporaryDirectory(prefix="dangzhibu-images-")
+        self.folder = att.folder_for(ledger.path)
+        try:  # beside the attachment folder, so that a JPEG is linked, not copied
+            self._dir = tempfile.TemporaryDirectory(prefix=".images-", dir=self.folder.parent)
+        except OSError:
+            self._dir = tempfile.TemporaryDirectory(prefix="dangzhibu-images-")
         self._paths: dict[str, str] = {}
 
     def path(self, row: dict) -> str:
         sha = row["sha256"]
         if sha not in self._paths:
-            data = att.read_bytes(self.ledger, row)
             ext = {att.MIME_JPEG: ".jpg", att.MIME_PNG: ".png"}.get(row.get("mime"))
-            if ext is None:
-                data, ext = _as_jpeg_or_png(data), ".jpg"
-            target = Path(self._dir.name) / f"{sha}{ext}"
-            target.write_bytes(data)
+            target = Path(self._dir.name) / f"{sha}{ext or '.jpg'}"
+            try:
+                if ext is None:
+                    raise OSError("convert")
+                os.link(att.file_path(self.ledger, row), target)
+            except OSError:
+                data = att.read_bytes(self.ledger, row)
+                target.write_bytes(data if ext else _as_jpeg_or_png(data))
             self._paths[sha] = str(target)
         return self._paths[sha]
 

@@ -319,6 +319,24 @@ def store_file(folder: Path, src: Path, sha256: str, size: int) -> Path:
     return target
 
 
+def place_file(folder: Path, src: Path, sha256: str, size: int) -> Path:
+    """Put a checked, synced file (``src``, e.g. staged by a package import inside ``folder``)
+    in place as ``folder/<sha256>``: renamed when it can be, copied otherwise."""
+    target = folder / sha256
+    if target.is_file() and target.stat().st_size == size:
+        return target
+    try:
+        os.replace(src, target)
+    except OSError:
+        return store_file(folder, src, sha256, size)
+    return target
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames into ``folder`` durable (once after many ``place_file``)."""
+    _fsync_dir(folder)
+
+
 def resolve_owner(ledger: "Ledger", target: str) -> tuple[str, int]:
     """``meeting:12`` (the CLI's ``--to``) → ("meetings", 12); refuses unknown words and ids."""
     word, _, ident = str(target).partition(":")

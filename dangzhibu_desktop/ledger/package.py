@@ -519,10 +519,13 @@ def _import_attachments(ledger: Ledger, items, files: Mapping[str, Path] | None,
         rows.append(row)
         counts[t.label] = counts.get(t.label, 0) + 1
     folder = _att.folder_for(ledger.path)
-    for sha in dict.fromkeys(r["sha256"] for r in rows):
+    sizes = {sha: files[sha].stat().st_size for sha in dict.fromkeys(r["sha256"] for r in rows)}
+    for sha, size in sizes.items():
         if not (folder / sha).exists():
             placed.append(folder / sha)
-        _att.store_file(folder, files[sha], sha, files[sha].stat().st_size)  # keeps a whole one there
+        _att.place_file(folder, files[sha], sha, size)  # keeps a whole one there
+    if sizes:
+        _att.sync_folder(folder)
 
 
 def _insert(ledger: Ledger, table: str, row: dict, where: str) -> int:

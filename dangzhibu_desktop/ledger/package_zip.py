@@ -142,6 +142,8 @@ def _copy_out(z: zipfile.ZipFile, zi: zipfile.ZipInfo, target: Path, limit: int)
                 raise PackageError(f"数据包中的“{zi.filename}”解压后过大，已拒绝")
             h.update(block)
             fout.write(block)
+        fout.flush()
+        os.fsync(fout.fileno())
     return h.hexdigest()
 
 
@@ -153,11 +155,20 @@ def import_package_zip(ledger: Ledger, path: str | os.PathLike) -> dict[str, int
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise PackageError(f"数据包不是有效的zip文件（{exc}）") from None
     staging = None
+    made_folder = False
+    folder = _att.folder_for(ledger.path)
     try:
         with z:
             document, members = _check_members(z)
-            # Every file copied out and hashed before anything is written to the ledger.
-            staging = Path(tempfile.mkdtemp(prefix=".导入-", dir=ledger.path.parent))
+            # Every file copied out and hashed before anything is written to the ledger: into the
+            # attachment folder itself, so that placing it is a rename, not a second copy.
+            folder = _att.folder_for(ledger.path)
+            made_folder = not folder.exists()
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".导入-", dir=folder))
+            except OSError as exc:
+                raise PackageError(f"无法在“{folder}”中保存附件：{exc.strerror or exc}") from None
             files: dict[str, Path] = {}
             for sha, zi in members.items():
                 target = staging / sha
@@ -192,6 +203,11 @@ def import_package_zip(ledger: Ledger, path: str | os.PathLike) -> dict[str, int
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+            if made_folder:
+                try:
+                    folder.rmdir()  # only when the refused import left it empty
+                except OSError:
+                    pass
 
 
 __all__ = ["write_package_zip", "import_package_zip", "is_zip", "ATTACHMENTS_KEY"]
