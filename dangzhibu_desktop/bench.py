@@ -50,6 +50,7 @@ EXPORTS = (
     ("shuzhi", ".docx"), ("shuzhi", ".pdf"), ("ledger", ".pdf"), ("ledger", ".docx"),
     ("roster", ".xlsx"), ("roster", ".pdf"), ("volunteer", ".xlsx"), ("volunteer", ".pdf"),
     ("dues", ".xlsx"), ("dues", ".pdf"), ("readiness", ".pdf"), ("readiness", ".docx"),
+    ("signin", ".pdf"), ("evidence", ".pdf"),
 )
 
 # Targets of the issue (seconds, MB, ratios).
@@ -251,9 +252,11 @@ def measure_exports(db: Path, year: int, runs: int, out_dir: Path) -> dict:
         for kind, ext in EXPORTS:
             times = []
             target = out_dir / f"{kind}{ext}"
+            # 签到表: of the year's last meeting
+            extra = {"meeting_id": ledger.rows_in_year("meetings", year)[-1]["id"]} if kind == "signin" else {}
             for _ in range(runs):
                 t0 = time.perf_counter()
-                export_document(kind, ledger, year, target)
+                export_document(kind, ledger, year, target, **extra)
                 times.append(time.perf_counter() - t0)
             res[f"{kind}{ext}"] = {"runs": times, "bytes": target.stat().st_size, "path": str(target)}
     return res

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__, APP_NAME
 from .exports.kinds import KINDS, formats_line
+from .ledger import enums
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -96,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True)
     s.add_argument("--encrypt", action="store_true", help="为数据包设置密码（Argon2id + AES-256-GCM）")
     s.add_argument("--show-phone", action="store_true", help="文档中显示完整手机号（默认隐去中间4位）")
+    s.add_argument("--meeting", type=int, default=None, help="signin：会议编号")
+    s.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), default=None, help="evidence：季度合订")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
@@ -106,6 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="备份台账")
     s.add_argument("--db", required=True)
     s.add_argument("--to", default=None)
+
+    s = sub.add_parser("attach", help="添加佐证材料（照片、签到表、扫描件、文件）")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--db", required=True)
+    s.add_argument("--to", required=True,
+                   help="meeting:ID|training:ID|volunteer:ID|post:ID|rectification:ID|checklist:ID|step:ID|talk:ID")
+    s.add_argument("--kind", choices=enums.ATTACHMENT_KINDS, default=None)
+    s.add_argument("--title", default=None)
 
     s = sub.add_parser("verify", help="检查台账文件是否完好")
     s.add_argument("--db", required=True)
@@ -158,7 +169,7 @@ def _dispatch(args) -> int:
         return _run_window(args)
     handler = {
         "demo": _cmd_demo, "check": _cmd_check, "export": _cmd_export,
-        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify,
+        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify, "attach": _cmd_attach,
     }[args.command]
     return handler(args)
 
@@ -221,7 +232,11 @@ def _cmd_export(args) -> int:
 
     with _open(args.db, readonly=True) as ledger:
         year = args.year or _default_year(ledger)
-        written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone)
+        if args.kind == "signin" and args.meeting is not None and args.year is None:
+            meeting = ledger.get("meetings", args.meeting)
+            year = int(meeting["date"][:4]) if meeting else year
+        written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone,
+                                  meeting_id=args.meeting, quarter=args.quarter)
     print(f"已导出：{written}")
     return EXIT_OK
 
@@ -308,6 +323,22 @@ def _cmd_backup(args) -> int:
         pass  # refuses damaged or foreign files before copying them; no lock, so the window may be open
     target = backup_ledger(args.db, args.to)
     print(f"已备份到：{target}")
+    return EXIT_OK
+
+
+def _cmd_attach(args) -> int:
+    from .ledger import attachments
+
+    for f in args.files:
+        if not Path(f).is_file():
+            raise CliError(f"找不到文件“{f}”")
+    with _open(args.db) as ledger:
+        table, owner_id = attachments.resolve_owner(ledger, args.to)
+        ids = attachments.attach(ledger, table, owner_id, args.files, kind=args.kind, title=args.title)
+        rows = [ledger.get("attachments", i) for i in ids]
+    label = attachments.OWNER_LABELS[table]
+    print(f"已添加到{label}（编号{owner_id}）：{attachments.summary_text(rows)}，附件编号 "
+          + "、".join(str(i) for i in ids))
     return EXIT_OK
 
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import random
+import shutil
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -85,6 +86,9 @@ def build_demo(path, size: str = "small", year: int | None = None, *,
         ledger.close()
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(p) + suffix).unlink(missing_ok=True)
+        from .ledger.attachments import folder_for
+
+        shutil.rmtree(folder_for(p), ignore_errors=True)  # the demo's generated photos
         raise
     ledger.close()
     return summary
@@ -1145,7 +1149,22 @@ class _Builder:
         else:
             items.append(("SUP-BRAND", 0, "正在培育“海岱先锋”党建品牌，已形成初步方案，尚未形成成熟的特色项目"))
         for code, met, evidence in items:
-            self._ins("checklist", {"rule_code": code, "year": year, "met": met, "evidence": evidence}, stamp)
+            row = self._ins("checklist", {"rule_code": code, "year": year, "met": met, "evidence": evidence}, stamp)
+            if met:  # the rule set asks for 佐证材料 of every item answered 已落实
+                self._photo("checklist", row, f"{code}现场照片", d, stamp)
+
+    def _photo(self, owner_table: str, owner_id: int, title: str, day: _dt.date, stamp: str) -> int:
+        """A generated photo (coloured blocks, the same bytes on every build) as an attachment."""
+        from .ledger import attachments as _att
+        from .demo_photos import demo_photo
+
+        data = demo_photo(f"{owner_table}:{owner_id}:{title}")
+        sha = _att.hashlib.sha256(data).hexdigest()
+        _att.store_bytes(_att.folder_for(self.ledger.path), data, sha)
+        return self._ins("attachments", {
+            "owner_table": owner_table, "owner_id": owner_id, "kind": enums.ATTACHMENT_PHOTO, "title": title,
+            "sha256": sha, "bytes": len(data), "mime": _att.MIME_JPEG, "original_name": f"{title}.jpg",
+            "taken_on": day.isoformat()}, stamp)
 
     # -- pioneer posts
     def _write_posts(self) -> None:

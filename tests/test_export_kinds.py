@@ -48,6 +48,8 @@ def test_default_file_names():
     assert default_filename("shuzhi", 2025, "城东党支部", ".pdf") == "城东党支部_2025年述职报告.pdf"
     assert default_filename("roster", 2026) == "党支部_2026年党员花名册.xlsx"
     assert (default_filename("package", 2026, "城东党支部", today=dt.date(2026, 3, 20))
+            == "城东党支部_台账数据包_20260320.zip")  # version 2, with the 佐证材料
+    assert (default_filename("package", 2026, "城东党支部", ".json", today=dt.date(2026, 3, 20))
             == "城东党支部_台账数据包_20260320.json")
 
 

@@ -34,7 +34,8 @@ def _writer(kind: str, ext: str):
 
 def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False, show_phone: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> Path:
+                    cancel: Callable[[], bool] | None = None, meeting_id: int | None = None,
+                    quarter: int | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
     Args:
@@ -46,6 +47,8 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         show_phone: print phone numbers in full (masked as 138****5678 by default).
         progress: called as ``progress(done, total)`` while the document is made.
         cancel: polled while the document is made; returning True stops the export.
+        meeting_id: the meeting of a ``signin`` sheet (required for it).
+        quarter: ``evidence`` only: the 季度合订 of that quarter (1–4).
 
     Raises:
         LedgerError: unknown kind, a type this document does not come in, no CJK font
@@ -63,8 +66,12 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
                           + "，请把文件扩展名改为" + "或".join(allowed))
     if not out.parent.is_dir():
         raise LedgerError(f"输出文件夹“{out.parent}”不存在")
-    job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress,
-              cancel=cancel)
+    if kind == "signin" and meeting_id is None:
+        from .signin import TEXT as _signin_text
+
+        raise LedgerError(_signin_text["need_meeting"])
+    job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress, cancel=cancel,
+              meeting_id=meeting_id, quarter=quarter)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:

@@ -42,6 +42,8 @@ class Job:
     progress: Callable[[int, int], None] | None = None
     cancel: Callable[[], bool] | None = None
     today: _dt.date = field(default_factory=_dt.date.today)
+    meeting_id: int | None = None  # signin: the meeting whose 签到表 is made
+    quarter: int | None = None  # evidence: the 季度合订 of this quarter (1–4) instead of the year
     _names: dict | None = None
 
     @property

@@ -23,6 +23,8 @@ class ExportKind:
         about: one line on what it holds, shown under the list.
         writer: the module in ``exports/`` that writes it; None for the data package, which
             ``ledger.package`` writes.
+        in_window: listed on the window's 导出打印 page (the 签到表 is of one meeting and is
+            made from that meeting instead).
     """
 
     key: str
@@ -31,6 +33,7 @@ class ExportKind:
     formats: tuple[str, ...]
     about: str
     writer: str | None
+    in_window: bool = True
 
     @property
     def document(self) -> bool:
@@ -51,15 +54,19 @@ KINDS: dict[str, ExportKind] = {k.key: k for k in (
                "每位党员每月应缴、实缴和缴纳日期。", "dues"),
     ExportKind("readiness", "达标创星自评报告", "达标创星自评报告", (".pdf", ".docx"),
                "六个基本逐条自评、得分和星级。", "readiness"),
-    ExportKind("package", "台账数据包", "台账数据包（换电脑、上报）", (".json",),
-               "整个台账的JSON数据包，可导入到新电脑。", None),
+    ExportKind("signin", "签到表", "会议签到表", (".pdf", ".docx"),  # not the enumeration
+               "一次会议的签到表（应到人员和签名栏），会后附上扫描的签到表。", "signin", in_window=False),
+    ExportKind("evidence", "创星佐证材料汇编", "创星佐证材料汇编", (".pdf",),
+               "封面、带页码的目录，逐项评估结论、相关台账和全部佐证材料（照片、扫描件、PDF）。", "evidence"),
+    ExportKind("package", "台账数据包", "台账数据包（换电脑、上报）", (".zip", ".json"),
+               "整个台账的数据包，可导入到新电脑；.zip 含佐证材料，.json 不含（可设密码）。", None),
 )}
 
 # The documents (the data package left out), in the order the table lists them.
 DOCUMENT_KINDS = tuple(k for k, v in KINDS.items() if v.document)
 
 FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel 表格（.xlsx）",
-                 ".json": "数据包（.json）", ".zip": "数据包（.zip）"}
+                 ".json": "数据包（.json）", ".zip": "数据包（.zip，含佐证材料）"}
 
 
 def default_filename(kind: str, year: int | None = None, branch_name: str = "", ext: str | None = None,

@@ -33,6 +33,7 @@ class MeetingRecord:
     group: str
     expected: str  # 应到
     present: str  # 实到
+    present_names: str  # 出席人员, by name
     absent: str  # 缺席人员及原因
     guests: str
     topic: str
@@ -55,6 +56,8 @@ class MeetingRecord:
         if self.group:
             rows.append(("党小组", self.group))
         rows.append(("应到人数", self.expected, "实到人数", self.present))
+        if self.present_names:
+            rows.append(("出席人员", self.present_names))
         rows.append(("缺席人员及原因", self.absent or "无"))
         rows.append(("列席人员", self.guests or "无"))
         if not self.long_topic:
@@ -90,6 +93,7 @@ def collect(job: Job) -> list[MeetingRecord]:
             recorder=job.name(m.get("recorder_id")), lecturer=job.name(m.get("lecturer_id")),
             group=groups.get(m.get("party_group_id"), "") if m.get("party_group_id") else "",
             expected=str(len(rows)) if rows else "未登记", present=str(len(present)) if rows else "未登记",
+            present_names="、".join(job.name(a["member_id"]) for a in present),
             absent=absent, guests=m.get("guests") or "", topic=m.get("topic") or "",
             content=m.get("content") or "", resolutions=m.get("resolutions") or "",
         ))

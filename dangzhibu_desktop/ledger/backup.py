@@ -137,6 +137,9 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
                 src.close()
                 tidy_after_read(src_path, absent)
         os.replace(tmp, target)
+        from .attachments import backup_files  # attachments imports this module
+
+        backup_files(src_path, target, target_dir)  # the 附件 folder, incrementally
     except sqlite3.Error as exc:
         silent_unlink(tmp)
         # A full, read-only or failing backup drive is not a damaged ledger: say which it is.

@@ -545,6 +545,9 @@ def restore_backup(backup_path: str | os.PathLike, ledger_path: str | os.PathLik
             for suffix in _SIDECARS:  # they belong to the replaced file and would corrupt the new one
                 _silent_unlink(ledger_path.with_name(ledger_path.name + suffix))
             os.replace(staged, ledger_path)
+            from .attachments import restore_files
+
+            restore_files(backup_path, ledger_path)  # the files its rows name, from the backups' 附件 folder
         except OSError as exc:
             _silent_unlink(staged)
             raise LedgerError(f"恢复失败：{exc.strerror or exc}") from None

@@ -14,6 +14,13 @@ from dataclasses import dataclass
 
 from . import enums
 
+# The tables whose records can carry 佐证材料 (an attachment's ``owner_table``): table names,
+# which this module owns, not an enumeration a person reads.
+ATTACHMENT_OWNER_TABLES = (
+    "meetings", "trainings", "volunteer_activities", "pioneer_posts", "rectifications", "checklist",
+    "development_steps", "talks",
+)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -210,6 +217,19 @@ _table("checklist", "自评事项", (
     Field("met", "已落实", "bool", default=0),
     Field("evidence", "佐证材料"),
 ), title_field="rule_code")
+
+_table("attachments", "佐证材料", (
+    Field("owner_table", "所属记录类别", "enum", required=True, choices=ATTACHMENT_OWNER_TABLES),
+    Field("owner_id", "所属记录编号", "int", required=True),
+    Field("kind", "材料类别", "enum", required=True, choices=enums.ATTACHMENT_KINDS,
+          default=enums.ATTACHMENT_PHOTO),
+    Field("title", "说明"),
+    Field("sha256", "文件摘要（SHA-256）", required=True),
+    Field("bytes", "文件大小（字节）", "int", required=True),
+    Field("mime", "文件类型"),
+    Field("original_name", "原文件名"),
+    Field("taken_on", "拍摄日期", "date"),
+), title_field="title")
 
 # Tables in the order the data package lists them (parents before the rows that point at them).
 PACKAGE_TABLES = (

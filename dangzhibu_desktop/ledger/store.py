@@ -20,7 +20,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from . import backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile, steps as _steps
+from . import attachments as _attachments, backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile
+from . import steps as _steps
 from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
 from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
@@ -512,6 +513,7 @@ class Ledger:
                 self.conn.execute(f"UPDATE {t.name} SET deleted_at = ?, updated_at = ? WHERE id = ?",
                                   (stamp, stamp, row_id))
                 self._audit(t.name, row_id, enums.AUDIT_DELETE, before, None)
+                _attachments.owner_deleted(self, t.name, row_id, stamp)
             else:
                 self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (row_id,))
                 self._audit(t.name, row_id, enums.AUDIT_PURGE, before, None)
@@ -525,13 +527,17 @@ class Ledger:
             holder = self._id_number_holder(row["id_number"], row_id)
             if holder:
                 raise LedgerError(f"无法恢复：身份证号与已登记的“{holder}”相同，同一人请勿重复登记")
+        if t.name == "attachments":
+            _attachments.check_restore(self, row)
         with self.transaction():
+            stamp = now_stamp()
             try:
                 self.conn.execute(f"UPDATE {t.name} SET deleted_at = NULL, updated_at = ? WHERE id = ?",
-                                  (now_stamp(), row_id))
+                                  (stamp, row_id))
             except sqlite3.IntegrityError:
                 raise LedgerError(f"无法恢复：{t.label}中已有一条相同的记录，请先删除它") from None
             self._audit(t.name, row_id, enums.AUDIT_RESTORE, row, {**row, "deleted_at": None})
+            _attachments.owner_restored(self, t.name, row_id, row["deleted_at"], stamp)
 
     def recycle_bin(self) -> list[dict]:
         """Deleted rows, newest first: table, table_label, id, title, deleted_at."""
@@ -781,6 +787,9 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")
+    elif t.name == "attachments":
+        if not _attachments.is_sha256(row.get("sha256")):
+            raise ValidationError("附件的文件摘要应为64位小写十六进制（SHA-256）", "sha256")
     elif t.name == "branch":
         years = row.get("committee_term_years")
         if years is not None and not 1 <= years <= 10:

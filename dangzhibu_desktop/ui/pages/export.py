@@ -28,6 +28,7 @@ from ..session import years_of
 from .base import Page, fill_year_box
 from .printing import meeting_ledger_html, roster_html
 
+
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
     """Worker function: write one document; returns the path written."""
     out_path = Path(out)
@@ -59,7 +60,8 @@ class ExportPage(Page):
         form.setLabelAlignment(Qt.AlignRight)
         self.kind_box = QComboBox()
         for key, kind in KINDS.items():
-            self.kind_box.addItem(kind.title, key)
+            if kind.in_window:
+                self.kind_box.addItem(kind.title, key)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         form.addRow("文档：", self.kind_box)
         self.about_label = QLabel()
