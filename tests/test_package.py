@@ -90,7 +90,7 @@ def test_import_refuses_non_empty_ledger(tmp_path, full_doc):
 @pytest.mark.parametrize("text, words", [
     ("{not json", "不是有效的JSON"),
     ('{"format": "other", "version": 1}', "不是党支部工作台的数据包"),
-    ('{"format": "dangzhibu-package", "version": 2}', "版本为2"),
+    ('{"format": "dangzhibu-package", "version": 3}', "版本为3"),
     ('{"format": "dangzhibu-package"}', "缺少版本号"),
 ])
 def test_bad_envelopes(text, words):

@@ -20,6 +20,8 @@ from dangzhibu_desktop.ledger import migrations
 from dangzhibu_desktop.ledger import safety
 from dangzhibu_desktop.ledger.package import export_package, import_package_file
 
+NEXT = migrations.SCHEMA_VERSION + 1  # a schema version one past this release's
+
 ID_A = "11010519491231002X"
 
 
@@ -169,20 +171,20 @@ def test_older_version_is_backed_up_then_migrated(tmp_path, monkeypatch):
     v1_bytes = path.read_bytes()
     v2 = "ALTER TABLE members ADD COLUMN wechat TEXT;\nCREATE TABLE notes_v2 (id INTEGER PRIMARY KEY, t TEXT);"
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + (v2,))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(safety, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(safety, "SCHEMA_VERSION", NEXT)
     with pytest.raises(LedgerError, match="需要先升级"):
         open_ledger(path, readonly=True)
     with open_ledger(path) as led:
-        assert led.migrated_from == 1
-        assert led.scalar("PRAGMA user_version") == 2
+        assert led.migrated_from == migrations.SCHEMA_VERSION - 1
+        assert led.scalar("PRAGMA user_version") == NEXT
         assert "wechat" in {r["name"] for r in led.query("PRAGMA table_info(members)")}
         assert led.count("members") == 2
     backups = safety.list_backups(path)
     assert [b.reason for b in backups] == [bk.REASON_MIGRATION]
     con = sqlite3.connect(backups[0].path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION - 1
     assert con.execute("SELECT name FROM members ORDER BY id").fetchall() == [("王秀英",), ("张伟",)]
     con.close()
     assert len(v1_bytes) > 0
@@ -192,16 +194,16 @@ def test_migration_is_refused_when_its_backup_fails(tmp_path, monkeypatch):
     path = checkpointed(make_filled(tmp_path / "台账.sqlite"))
     before = sha(path)
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + ("CREATE TABLE x2 (a);",))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(safety, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(safety, "SCHEMA_VERSION", NEXT)
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where the backup folder should go")
     with pytest.raises(LedgerError, match="无法创建备份文件夹"):
         open_ledger(path, backup_dir=blocker / "sub")
     assert sha(path) == before
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == NEXT - 1
     con.close()
 
 
@@ -510,7 +512,7 @@ def test_lock_follows_symlinks(tmp_path):
 
 
 @pytest.mark.parametrize("code, words", [
-    ("SQLITE_BUSY", "正被其他程序使用"), ("SQLITE_CANTOPEN", "无法读取"), ("SQLITE_IOERR_SHORT_READ", "无法读取"),
+    ("SQLITE_BUSY", "正被其他程序占用"), ("SQLITE_CANTOPEN", "无法读取"), ("SQLITE_IOERR_SHORT_READ", "磁盘出错"),
     ("SQLITE_CORRUPT", "已损坏"), ("SQLITE_NOTADB", "已损坏"),
 ])
 def test_read_failures_are_not_all_called_damage(tmp_path, code, words):

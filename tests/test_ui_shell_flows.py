@@ -260,3 +260,20 @@ def test_editing_a_row_deleted_meanwhile_is_explained(window, monkeypatch):
     page.view.selectRow(0)
     page.edit_selected()
     assert warned and "找不到" in warned[0]
+
+
+def test_export_page_lists_the_exports_table(window):
+    from pathlib import Path
+
+    from dangzhibu_desktop.exports.kinds import KINDS, default_filename
+
+    page = window.show_page("export")
+    listed = [k for k in KINDS.values() if k.in_window]
+    assert "signin" not in [k.key for k in listed]  # made from its meeting, not from this list
+    assert [page.kind_box.itemData(i) for i in range(page.kind_box.count())] == [k.key for k in listed]
+    assert [page.kind_box.itemText(i) for i in range(page.kind_box.count())] == [k.title for k in listed]
+    page.kind_box.setCurrentIndex(page.kind_box.findData("shuzhi"))
+    assert [page.format_box.itemData(i) for i in range(page.format_box.count())] == list(KINDS["shuzhi"].formats)
+    page.format_box.setCurrentIndex(page.format_box.findData(".pdf"))
+    branch = window.session.ledger.branch()["name"]
+    assert Path(page.out_edit.text()).name == default_filename("shuzhi", page.year(), branch, ".pdf")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..ledger.validate import LedgerError
+from ..ledger.validate import LedgerError, xml_safe
 
 MISSING_GLYPH = "〓"  # the 缺字 mark of Chinese typesetting
 
@@ -371,9 +371,9 @@ def markup(text: str | None, font: str, fonts: FontSet) -> str:
     have = fonts.coverage.get(font, frozenset())
     out: list[str] = []
     run: list[str] = []
-    for ch in str(text):
+    for ch in xml_safe(text):
         cp = ord(ch)
-        if cp in have or ch in "\n\r\t" or cp < 0x20:
+        if cp in have or ch in "\n\r\t":
             run.append(ch)
             continue
         if run:

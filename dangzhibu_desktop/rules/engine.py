@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 
+from . import evidence
 from .asof import resolve_as_of
 from .checks import RULES, checklist_rule
 from .model import (
@@ -189,7 +190,7 @@ def evaluate(ledger, year: int, as_of: _dt.date | None = None, rule_set: RuleSet
     snap = Snapshot(ledger, year, day)
     basics = []
     for b in rs.basics:
-        results = [run_rule(snap, spec) for spec in b.rules]
+        results = [evidence.check(snap, rs.evidence, spec, run_rule(snap, spec)) for spec in b.rules]
         basics.append(BasicResult(b.code, b.name, round(basic_score(results, rs.credit), 1), results))
     met, total, stars, _ = standing(rs, basics)
     report = Report(year=year, as_of=day, standard_met=met, score=total, stars=stars, basics=basics,

@@ -9,10 +9,11 @@ bundled ``default.json``: the checks read ``params["key"]`` and hold no second d
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ledger.validate import LedgerError
+from . import evidence as _evidence
 from .model import KINDS
 
 FORMAT = "dangzhibu-rules"
@@ -47,6 +48,7 @@ class RuleSet:
     reminder_days: int
     dues: dict
     path: str = ""
+    evidence: dict = field(default_factory=dict)  # what needs 佐证材料 (rules.evidence.parse)
 
     def spec(self, code: str) -> RuleSpec | None:
         for b in self.basics:
@@ -143,6 +145,7 @@ def parse_rule_set(doc: dict, origin: str = "") -> RuleSet:
             basic_min=float(score["basic_min"]), stars=stars,
             reminder_days=int({**base["reminders"], **(doc.get("reminders") or {})}["days"]),
             dues={**base["dues"], **(doc.get("dues") or {})}, path=origin,
+            evidence=_evidence.parse({"evidence": doc["evidence"] if "evidence" in doc else base.get("evidence")}),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise LedgerError(f"评估标准文件内容不完整：{exc}") from None

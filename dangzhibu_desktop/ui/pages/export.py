@@ -3,7 +3,6 @@ was written; print the meeting ledger and the roster with a preview."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -23,33 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
+from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one table of export kinds
 from .. import settings as _settings
 from ..session import years_of
 from .base import Page, fill_year_box
 from .printing import meeting_ledger_html, roster_html
-
-# kind → (Chinese name, file name stem, formats allowed (first = default), what it holds)
-KINDS = {
-    "shuzhi": ("党支部书记述职报告", "述职报告", (".docx",), "一、履职情况；二、存在问题及原因；三、下一步工作思路。"),
-    "ledger": ("三会一课会议记录簿", "会议记录簿", (".pdf", ".docx"), "封面、目录和每次会议的记录页。"),
-    "roster": ("党员花名册", "党员花名册", (".xlsx", ".pdf"), "全体人员的基本信息和类别。"),
-    "volunteer": ("志愿服务时长统计", "志愿服务时长统计", (".xlsx", ".pdf"), "每位党员的服务次数和时长。"),
-    "dues": ("党费收缴台账", "党费收缴台账", (".xlsx", ".pdf"), "每位党员每月应缴、实缴和缴纳日期。"),
-    "readiness": ("达标创星自评报告", "达标创星自评报告", (".pdf", ".docx"), "六个基本逐条自评、得分和星级。"),
-    "package": ("台账数据包（换电脑、上报）", "台账数据包", (".json",), "整个台账的JSON数据包，可导入到新电脑。"),
-}
-
-def _formats(kind: str) -> tuple[str, ...]:
-    """The formats the exporter accepts (its own table when present)."""
-    try:
-        from ...exports import FORMATS
-    except ImportError:
-        return KINDS[kind][2]
-    return tuple(FORMATS.get(kind, KINDS[kind][2]))
-
-
-FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel 表格（.xlsx）",
-                 ".json": "数据包（.json）"}
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
@@ -82,8 +59,9 @@ class ExportPage(Page):
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignRight)
         self.kind_box = QComboBox()
-        for key, (name, *_rest) in KINDS.items():
-            self.kind_box.addItem(name, key)
+        for key, kind in KINDS.items():
+            if kind.in_window:
+                self.kind_box.addItem(kind.title, key)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         form.addRow("文档：", self.kind_box)
         self.about_label = QLabel()
@@ -161,9 +139,8 @@ class ExportPage(Page):
         self._suggest_path()
 
     def _kind_changed(self, *_args) -> None:
-        _name, _stem, _f, about = KINDS[self.kind()]
-        formats = _formats(self.kind())
-        self.about_label.setText(about)
+        formats = KINDS[self.kind()].formats
+        self.about_label.setText(KINDS[self.kind()].about)
         self._filling = True
         self.format_box.clear()
         for f in formats:
@@ -182,13 +159,8 @@ class ExportPage(Page):
     def _suggest_path(self, *_args) -> None:
         if self._filling:
             return
-        _name, stem, _f, _about = KINDS[self.kind()]
-        ext = self.format_box.currentData() or _formats(self.kind())[0]
-        branch = (self.ledger.branch() or {}).get("name") or "党支部"
-        if self.kind() == "package":
-            fname = f"{branch}_{stem}_{_dt.date.today():%Y%m%d}{ext}"
-        else:
-            fname = f"{branch}_{self.year()}年{stem}{ext}"
+        branch = (self.ledger.branch() or {}).get("name") or ""
+        fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData())
         self.out_edit.setText(str(self._out_dir() / fname))
 
     def _browse(self) -> None:
@@ -212,7 +184,7 @@ class ExportPage(Page):
         _settings.put(_settings.EXPORT_DIR, str(out.parent))
         self.export_button.setEnabled(False)
         self.result_label.setText("正在导出…")
-        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[self.kind()][0]), "取消", 0, 0, self)
+        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[self.kind()].title), "取消", 0, 0, self)
         self._progress.setWindowTitle("导出")
         self._progress.setWindowModality(Qt.WindowModal)
         self._progress.setMinimumDuration(300)
