@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 from ..ledger.validate import LedgerError
 
 MISSING_GLYPH = "〓"  # the 缺字 mark of Chinese typesetting
+BUNDLED_FONT = "wqy-microhei.ttc"  # resources/fonts/: 文泉驿微米黑, Apache-2.0, TrueType
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,10 @@ _ROLE_FILES = {
 }
 # Faces with wide coverage, usable for any role when the preferred ones are absent.
 _GENERAL_FILES = [
-    ("wqy-zenhei.ttc", 0), ("wqy-microhei.ttc", 0), ("DroidSansFallbackFull.ttf", 0),
+    ("wqy-zenhei.ttc", 0), ("DroidSansFallbackFull.ttf", 0),
     ("DroidSansFallback.ttf", 0), ("uming.ttc", 0), ("ukai.ttc", 0), ("simsun.ttc", 0),
     ("msyh.ttc", 0), ("Arial Unicode.ttf", 0), ("STHeiti Light.ttc", 0),
+    (BUNDLED_FONT, 0),  # last: the machine's own faces are preferred
 ]
 # Tried per character for rare names (CJK Extension B and beyond).
 _FALLBACK_FILES = [
@@ -105,12 +107,34 @@ _registered: dict[FontFile, str | None] = {}  # file -> reportlab name (None: un
 _coverage: dict[str, frozenset] = {}
 
 
+def _bundled_dirs() -> list[Path]:
+    """The program's own font folder (resources/fonts), searched after the machine's."""
+    from ..paths import resource_path
+
+    try:
+        return [resource_path("fonts")]
+    except FileNotFoundError:
+        return []
+
+
+def bundled_font_path() -> Path | None:
+    """The bundled CJK font file (for the window's font database), None in a broken install."""
+    for d in _bundled_dirs():
+        if (d / BUNDLED_FONT).is_file():
+            return d / BUNDLED_FONT
+    return None
+
+
 def _index_files() -> dict[str, Path]:
-    """Lower-case file name -> first path found under the font folders (searched once)."""
+    """Lower-case file name -> first path found under the font folders (searched once).
+
+    The machine's folders come first, the bundled folder last: a system copy of a face wins,
+    and the bundled face is used only when the machine has nothing better.
+    """
     wanted = {name.lower() for role in _ROLE_FILES.values() for name, _ in role}
     wanted |= {name.lower() for name, _ in _GENERAL_FILES + _FALLBACK_FILES}
     found: dict[str, Path] = {}
-    for d in _font_dirs():
+    for d in _font_dirs() + _bundled_dirs():
         if not d.is_dir():
             continue
         for root, _dirs, files in os.walk(d):
@@ -331,7 +355,7 @@ def pdf_fonts() -> FontSet:
     """The CJK fonts for PDF output, found and registered on first use.
 
     Raises:
-        LedgerError: no usable Chinese TrueType font on this machine (message says what to install).
+        LedgerError: no usable Chinese font at all — not even the bundled one (a broken install).
     """
     global _fontset
     with _lock:
@@ -343,9 +367,8 @@ def pdf_fonts() -> FontSet:
         roles = {role: _first_usable(files, cands) or general for role, cands in _ROLE_FILES.items()}
         if roles["body"] is None:
             raise LedgerError(
-                "未找到可用的中文TrueType字体，无法生成PDF。"
-                "Windows请确认系统字体文件夹中有仿宋（simfang.ttf）、宋体（simsun.ttc）或黑体（simhei.ttf）；"
-                "Linux请安装文泉驿正黑字体（fonts-wqy-zenhei）。")
+                "未找到可用的中文字体，无法生成PDF：程序自带的字体文件（resources/fonts/"
+                f"{BUNDLED_FONT}）缺失或已损坏，请重新安装本程序。")
         roles = {k: v or roles["body"] for k, v in roles.items()}
         pending = [FontFile(str(files[f.lower()]), i) for f, i in _FALLBACK_FILES if f.lower() in files]
         _fontset = FontSet(roles["body"], roles["heading"], roles["title"], roles["kai"],
