@@ -60,20 +60,57 @@ def test_fonts_are_registered_once_per_process(fresh_fonts):
     assert 0x515A in first.coverage[first.body]  # 党
 
 
-def test_opentype_cff_fonts_are_not_chosen(tmp_path, monkeypatch, fresh_fonts):
-    """A Noto CJK .otf/.ttc (CFF outlines) renamed to a wanted file name is refused, not used."""
-    import glob
-    import shutil
+def test_opentype_cff_fonts_are_used_converted_to_truetype(tmp_path, monkeypatch, fresh_fonts):
+    """Noto CJK (OpenType/CFF .ttc, what Kylin/UOS ship) is chosen over the bundled face: the
+    characters the document uses are embedded as TrueType, and an Extension B name that the
+    bundled face lacks (张𠇔) prints and reads back."""
+    import os
 
-    cff = (glob.glob("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-           + glob.glob("/usr/share/fonts/opentype/noto/*.otf"))
-    if not cff:
-        pytest.skip("no CFF-outline CJK font on this machine")
-    shutil.copy(cff[0], tmp_path / "simfang.ttf")
-    monkeypatch.setattr(F, "_font_dirs", lambda: [tmp_path])
+    from pypdf import PdfReader
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    noto = "/usr/share/fonts/opentype/noto"
+    if not os.path.exists(os.path.join(noto, "NotoSerifCJK-Regular.ttc")):
+        pytest.skip("no Noto Serif CJK on this machine")
+    monkeypatch.setattr(F, "_font_dirs", lambda: [__import__("pathlib").Path(noto)])
     fs = F.pdf_fonts()
-    registered = {name: ff.path for ff, name in F._registered.items() if name}
-    assert registered[fs.body] == str(F.bundled_font_path())
+    registered = {name: ff for ff, name in F._registered.items() if name}
+    assert registered[fs.body].path.endswith("NotoSerifCJK-Regular.ttc")
+    assert registered[fs.heading].path.endswith("NotoSansCJK-Regular.ttc")
+    assert ord("𠇔") in fs.coverage[fs.body]
+    bundled = F._register(F.FontFile(str(F.bundled_font_path())))
+    assert ord("𠇔") not in F._coverage[bundled]  # the test means something
+    out = tmp_path / "cff.pdf"
+    SimpleDocTemplate(str(out)).build([
+        Paragraph(F.markup("党员花名册：张𠇔、李𬌗", fs.body, fs), ParagraphStyle("b", fontName=fs.body)),
+        Paragraph(F.markup("黑体标题", fs.heading, fs), ParagraphStyle("h", fontName=fs.heading))])
+    reader = PdfReader(str(out))
+    text = reader.pages[0].extract_text()
+    assert "党员花名册：张𠇔、李𬌗" in text and "黑体标题" in text
+    embedded = {str(f.get_object()["/BaseFont"]): f.get_object()["/FontDescriptor"].get_object()
+                for f in reader.pages[0]["/Resources"]["/Font"].values()
+                if "/FontDescriptor" in f.get_object()}
+    serif = next(d for n, d in embedded.items() if "NotoSerifCJKsc" in n)
+    assert "/FontFile2" in serif  # TrueType outlines, not CFF
+    assert any("NotoSansCJKsc" in n for n in embedded)
+
+
+def test_cff_subset_holds_only_the_documents_characters():
+    import io
+    import os
+
+    from fontTools.ttLib import TTFont as FTFont
+
+    path = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+    if not os.path.exists(path):
+        pytest.skip("no Noto Serif CJK on this machine")
+    index = F._subfont_index(path, "SC")
+    data = F._truetype_subset(path, index, [ord(c) for c in "党支部𠇔"])
+    font = FTFont(io.BytesIO(data))
+    assert "glyf" in font and "CFF " not in font
+    assert set(font.getBestCmap()) == {ord(c) for c in "党支部𠇔 "}
+    assert font["glyf"][font.getBestCmap()[ord("党")]].numberOfContours > 0
 
 
 def _fontset(body_has: set[int], fallback_has: set[int]) -> F.FontSet:
