@@ -264,7 +264,7 @@ def test_build_passes_the_version_to_inno_setup(monkeypatch):
     assert cmd[0] == "C:/Inno/ISCC.exe" and cmd[-1] == str(ISS)
     assert "/DMyAppVersion=1.2.3" in cmd and "/DMyAppFileVersion=1.2.3.0" in cmd
     assert out.name == "dangzhibu-desktop-1.2.3-setup.exe"
-    assert f"OutputBaseFilename=dangzhibu-desktop-{{#MyAppVersion}}-setup" in _iss_text()
+    assert "OutputBaseFilename=dangzhibu-desktop-{#MyAppVersion}-setup" in _iss_text()
 
 
 # --- smoke-test helpers ---------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 one Chinese sentence (a ``StorageError``), nothing is half-written, the CLI exits 2 with it."""
 
 import errno
-import json
 import os
 import sqlite3
 
