@@ -18,6 +18,7 @@ from typing import Any, Iterator, Mapping
 
 from . import enums
 from .errors import raise_storage
+from .safety import check_references
 from .sealed import check_password, is_sealed, seal, unseal
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
 from .store import SQLITE_MAX_INT, Ledger, now_stamp
@@ -146,6 +147,9 @@ def write_package(ledger: Ledger, out: str | os.PathLike, *, password: str | Non
         raise PackageError("设置密码的数据包目前只能导出为 .json 格式（不含佐证材料），请把文件扩展名改为 .json；"
                            "含佐证材料的 .zip 数据包请不设密码导出并妥善保管")
     out = Path(out)
+    # Opening no longer checks references (quick_check only): a package that the other
+    # computer would refuse is never written.
+    check_references(ledger.conn, ledger.path)
     if out.suffix.lower() == ".zip":
         from .package_zip import write_package_zip
 
