@@ -235,9 +235,12 @@ def _cmd_export(args) -> int:
         if args.kind == "signin" and args.meeting is not None and args.year is None:
             meeting = ledger.get("meetings", args.meeting)
             year = int(meeting["date"][:4]) if meeting else year
+        notices: list[str] = []
         written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone,
-                                  meeting_id=args.meeting, quarter=args.quarter)
+                                  meeting_id=args.meeting, quarter=args.quarter, notices=notices)
     print(f"已导出：{written}")
+    for notice in notices:
+        print(f"注意：{notice}", file=sys.stderr)
     return EXIT_OK
 
 

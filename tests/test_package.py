@@ -208,5 +208,6 @@ def test_a_table_that_is_not_a_list_is_named(tmp_path, full_doc):
 def test_the_window_writes_the_same_package_file(tmp_path, src):
     from dangzhibu_desktop.ui.pages.export import run_export
 
-    out = run_export(src, "package", 2025, str(tmp_path / "台账数据包.json"), show_id=False)
+    out, notices = run_export(src, "package", 2025, str(tmp_path / "台账数据包.json"), show_id=False)
+    assert notices == []
     assert open(out, encoding="utf-8").read() == json.dumps(export_package(src), ensure_ascii=False, indent=1)

@@ -290,6 +290,9 @@ _GENERAL_FILES = [
 # Tried per character, in this order, when a role's face lacks one (rare names: CJK Extension
 # A to H): the faces made for them first, then every other Chinese face found.
 RARE_FONT = "BabelStoneHan-rare.ttf"  # built by packaging/rare_font.py: Ext A–H of BabelStone Han
+# Bundled gzip-compressed (10.8 MB instead of 27.5): unpacked into the data folder the first time
+# a document needs one of its characters, then read from there.
+RARE_FONT_PACKED = RARE_FONT + ".gz"
 _FALLBACK_FILES = [
     ("simsunb.ttf", 0), ("SimSun-ExtB.ttf", 0), ("SimSun-ExtG.ttf", 0), ("HanaMinB.ttf", 0),
     ("HanaMinA.ttf", 0), ("BabelStoneHan.ttf", 0), (RARE_FONT, 0),
@@ -320,6 +323,22 @@ def bundled_font_path() -> Path | None:
     return None
 
 
+def rare_font_file(unpack: bool = True) -> Path | None:
+    """The bundled rare-character face as a file (unpacked into the data folder when
+    ``unpack``); None when it is absent, not unpacked yet, or cannot be written."""
+    for d in _bundled_dirs():
+        packed = d / RARE_FONT_PACKED
+        if packed.is_file():
+            try:
+                path = _unpacked_path(packed)
+            except OSError:  # no data folder can be made: the face is skipped
+                return None
+            _packed[str(path)] = packed
+            if path.is_file() or (unpack and _unpack(str(path))):
+                return path
+    return None
+
+
 def _index_files() -> dict[str, Path]:
     """Lower-case file name -> first path found under the font folders (searched once).
 
@@ -338,7 +357,54 @@ def _index_files() -> dict[str, Path]:
                 key = f.lower()
                 if key in wanted and key not in found:
                     found[key] = Path(root) / f
+    rare = RARE_FONT.lower()
+    if rare not in found:
+        packed = next((d / RARE_FONT_PACKED for d in _bundled_dirs() if (d / RARE_FONT_PACKED).is_file()), None)
+        if packed is not None:
+            try:
+                found[rare] = _unpacked_path(packed)
+                _packed[str(found[rare])] = packed
+            except OSError:  # no data folder can be made: the face is skipped
+                pass
     return found
+
+
+_packed: dict[str, Path] = {}  # unpacked path -> the bundled .gz it is made from
+
+
+def _unpacked_path(packed: Path) -> Path:
+    """Where the bundled compressed face is unpacked: the data folder, named by its size and
+    date so that a newer program's font replaces an older one."""
+    from ..paths import user_data_dir
+
+    st = packed.stat()
+    return user_data_dir() / "fonts" / f"{Path(RARE_FONT).stem}-{st.st_size}-{int(st.st_mtime)}.ttf"
+
+
+def _unpack(path: str) -> bool:
+    """Unpack a bundled compressed face before first use; False when it cannot be written
+    (a read-only data folder): the face is then skipped like any unusable file."""
+    packed = _packed.get(path)
+    if packed is None or os.path.exists(path):
+        return True
+    import gzip
+    import tempfile
+
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out, gzip.open(packed, "rb") as src:
+                while chunk := src.read(1 << 20):
+                    out.write(chunk)
+            os.replace(tmp, target)  # another process unpacking at once writes the same bytes
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False
+    return True
 
 
 def _to_unicode_cmap(fontname, subset):
@@ -527,6 +593,10 @@ def _register(ff: FontFile) -> str | None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
+    if not _unpack(ff.path):
+        _registered[ff] = None
+        return None
+
     name = f"CJK{len(_registered) + 1}"
     try:
         index = _subfont_index(ff.path, ff.index)
@@ -600,6 +670,46 @@ def reset_for_tests() -> None:
         _fontset = None
 
 
+_collect = threading.local()
+
+
+class missing_characters:
+    """Collect, while one document is written on this thread, each character no font has and
+    the text it stood in: ``with missing_characters() as found: …`` then ``missing_notice(found)``.
+    The page shows 〓 for it; the person is told which names to check, never left to find it."""
+
+    def __enter__(self) -> dict[str, list[str]]:
+        self.outer = getattr(_collect, "found", None)
+        _collect.found = {}
+        return _collect.found
+
+    def __exit__(self, *exc) -> None:
+        _collect.found = self.outer
+
+
+def note_missing(ch: str, text: str) -> None:
+    found = getattr(_collect, "found", None)
+    if found is None:
+        return
+    at = text.find(ch)
+    shown = text if len(text) <= 12 else text[max(0, at - 5):at + 6]
+    places = found.setdefault(ch, [])
+    if shown not in places and len(places) < 5:
+        places.append(shown)
+
+
+def missing_notice(found: dict[str, list[str]]) -> str | None:
+    """One Chinese sentence naming the characters printed as 〓 and where they are, or None."""
+    if not found:
+        return None
+    parts = []
+    for ch, places in found.items():
+        where = "、".join(f"“{p}”" for p in places)
+        parts.append(f"“{ch}”（U+{ord(ch):04X}，见{where}）")
+    return (f"本机和程序自带的字体都没有{'、'.join(parts)}这{len(found)}个字，文档中已印为“{MISSING_GLYPH}”，"
+            f"请核对后手写补正，或安装含有这些字的字体后重新导出")
+
+
 def markup(text: str | None, font: str, fonts: FontSet) -> str:
     """``text`` escaped for a reportlab Paragraph, with per-character fallback fonts.
 
@@ -621,6 +731,7 @@ def markup(text: str | None, font: str, fonts: FontSet) -> str:
             run = []
         alt = fonts.fallback_for(cp)
         if alt is None:
+            note_missing(ch, text)
             out.append(escape(MISSING_GLYPH) if MISSING_GLYPH and ord(MISSING_GLYPH) in have else "?")
         else:
             out.append(f'<font name="{alt}">{escape(ch)}</font>')
@@ -634,4 +745,12 @@ def plain(text: str | None, font: str, fonts: FontSet) -> str:
     if not text:
         return ""
     have = fonts.coverage.get(font, frozenset())
-    return "".join(ch if ord(ch) in have else MISSING_GLYPH for ch in str(text))
+    text = str(text)
+    out = []
+    for ch in text:
+        if ord(ch) in have:
+            out.append(ch)
+        else:
+            note_missing(ch, text)
+            out.append(MISSING_GLYPH)
+    return "".join(out)

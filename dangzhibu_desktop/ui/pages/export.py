@@ -29,17 +29,21 @@ from .base import Page, fill_year_box
 from .printing import meeting_ledger_html, roster_html
 
 
-def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
-    """Worker function: write one document; returns the path written."""
+def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None,
+               cancel=None) -> tuple[str, list[str]]:
+    """Worker function: write one document; returns the path written and what the person
+    should know about it (characters printed as 〓)."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
 
-        return str(write_package(reader, out_path))
+        return str(write_package(reader, out_path)), []
     from ...exports import export_document
 
-    written = export_document(kind, reader, year, out_path, show_id=show_id, progress=progress, cancel=cancel)
-    return str(written)
+    notices: list[str] = []
+    written = export_document(kind, reader, year, out_path, show_id=show_id, progress=progress,
+                              cancel=cancel, notices=notices)
+    return str(written), notices
 
 
 class ExportPage(Page):
@@ -218,15 +222,18 @@ class ExportPage(Page):
             self._progress = None
         return cancelled
 
-    def _done(self, written: str) -> None:
+    def _done(self, result: tuple[str, list[str]]) -> None:
         self._finish()
+        written, notices = result
         self.last_written = written
         self.open_button.setEnabled(True)
         self.folder_button.setEnabled(True)
-        self.result_label.setText(f"已导出：{written}")
+        note = "".join(f"\n注意：{n}" for n in notices)
+        self.result_label.setText(f"已导出：{written}{note}")
         self.session.say(f"已导出：{written}")
         if self.ask_open:
-            box = QMessageBox(QMessageBox.Information, "导出完成", f"已导出：\n{written}", parent=self)
+            box = QMessageBox(QMessageBox.Warning if notices else QMessageBox.Information, "导出完成",
+                              f"已导出：\n{written}{note}", parent=self)
             open_file = box.addButton("打开文件", QMessageBox.AcceptRole)
             open_dir = box.addButton("打开所在文件夹", QMessageBox.ActionRole)
             box.addButton("关闭", QMessageBox.RejectRole)
