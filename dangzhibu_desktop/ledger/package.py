@@ -425,6 +425,34 @@ def _take(doc, key: str):
     return doc.take(key) if isinstance(doc, _LazyPackage) else doc.get(key)
 
 
+def package_is_sealed(path: str | os.PathLike) -> bool:
+    """Whether the package file needs a password (read from its first bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            return is_sealed(fh.read(64))
+    except OSError as exc:
+        raise_storage(exc, path, "读取数据包")
+        raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
+
+
+def import_package_into(db: str | os.PathLike, src: str | os.PathLike, *,
+                        password: str | None = None) -> dict[str, int]:
+    """Import the package ``src`` into the ledger file ``db`` (created when it does not exist;
+    an existing one must be empty). A refused import leaves no new file behind: the CLI's
+    ``import package`` and the window's 从数据包导入 both come here."""
+    from .safety import discard_new_ledger
+
+    db = Path(db)
+    fresh = not db.exists()
+    try:
+        with Ledger(db, create=True) as ledger:
+            return import_package_file(ledger, src, password=password)
+    except BaseException:
+        if fresh:
+            discard_new_ledger(db)
+        raise
+
+
 def import_package_file(ledger: Ledger, path: str | os.PathLike, *, password: str | None = None) -> dict[str, int]:
     """Import a package file: a version 1 ``.json`` or a version 2 ``.zip`` (by its content). A
     sealed one needs ``password``: ``sealed.PasswordNeeded`` without it, ``sealed.SealedPackageError``
