@@ -12,7 +12,7 @@ from dangzhibu_desktop.ledger import open_ledger
 from dangzhibu_desktop.ledger import attachments as att
 from dangzhibu_desktop.ledger.package import PackageError, import_package_file, write_package
 from tests.attachment_files import write_docx, write_pdf, write_photo
-from tests.test_package import fill
+from tests.package_support import fill
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from dangzhibu_desktop.cli import main
 from dangzhibu_desktop.exports import export_document
 from dangzhibu_desktop.exports import fonts as F
-from tests.test_export_fixture import build
+from tests.export_fixture import build
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
