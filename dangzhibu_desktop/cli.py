@@ -235,9 +235,12 @@ def _cmd_export(args) -> int:
         if args.kind == "signin" and args.meeting is not None and args.year is None:
             meeting = ledger.get("meetings", args.meeting)
             year = int(meeting["date"][:4]) if meeting else year
+        notices: list[str] = []
         written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone,
-                                  meeting_id=args.meeting, quarter=args.quarter)
+                                  meeting_id=args.meeting, quarter=args.quarter, notices=notices)
     print(f"已导出：{written}")
+    for notice in notices:
+        print(f"注意：{notice}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -246,22 +249,10 @@ def _cmd_import(args) -> int:
     if not src.is_file():
         raise CliError(f"找不到文件“{args.file}”")
     if args.kind == "package":
-        from .ledger.package import import_package_file
-        from .ledger.safety import discard_new_ledger
+        from .ledger.package import import_package_into, package_is_sealed
 
-        from .ledger.sealed import is_sealed
-
-        with open(src, "rb") as fh:
-            sealed = is_sealed(fh.read(64))
-        password = _password(confirm=False) if sealed else None
-        fresh = not Path(args.db).exists()
-        try:
-            with _open(args.db, create=True) as ledger:
-                counts = import_package_file(ledger, src, password=password)
-        except BaseException:
-            if fresh:  # a refused import leaves no empty ledger behind
-                discard_new_ledger(Path(args.db))
-            raise
+        password = _password(confirm=False) if package_is_sealed(src) else None
+        counts = import_package_into(args.db, src, password=password)
         print("已导入数据包：" + "，".join(f"{k}{v}条" for k, v in counts.items()))
         return EXIT_OK
     with _open(args.db, create=False) as ledger:

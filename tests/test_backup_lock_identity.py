@@ -1,7 +1,6 @@
 """Backups and lock: rotation touches only files the program named; the one-writer lock holds
 for the same file reached through a hard link, a symlink or another spelling of its path."""
 
-import datetime as dt
 import os
 
 import pytest

@@ -9,7 +9,7 @@ import pytest
 from dangzhibu_desktop import __version__
 from dangzhibu_desktop.cli import main
 from dangzhibu_desktop.ledger import open_ledger
-from tests.test_package import fill
+from tests.package_support import fill
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 document and byte-identical files; each hostile zip is refused whole with nothing written."""
 
 import hashlib
-import io
 import json
 import zipfile
 
@@ -12,8 +11,8 @@ from dangzhibu_desktop.cli import main
 from dangzhibu_desktop.ledger import open_ledger
 from dangzhibu_desktop.ledger import attachments as att
 from dangzhibu_desktop.ledger.package import PackageError, import_package_file, write_package
-from tests.attachment_files import pdf_bytes, write_docx, write_pdf, write_photo
-from tests.test_package import fill
+from tests.attachment_files import write_docx, write_pdf, write_photo
+from tests.package_support import fill
 
 
 @pytest.fixture

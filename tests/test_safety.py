@@ -114,6 +114,11 @@ EXPECTED_WORDS = {
 }
 
 
+# Damage that only the full check (integrity_check + foreign_key_check) finds: it runs on the
+# day's first writable open, on backups, imports and package exports, not on read-only opens.
+FOUND_BY_FULL_CHECK = {"dangling"}
+
+
 def test_bad_files_refused_with_chinese_message_and_left_untouched(tmp_path, capsys):
     variants = _damaged_variants(tmp_path)
     assert set(variants) == set(EXPECTED_WORDS)
@@ -121,6 +126,10 @@ def test_bad_files_refused_with_chinese_message_and_left_untouched(tmp_path, cap
         before = sha(path)
         siblings = set(os.listdir(tmp_path))
         for kwargs in ({}, {"readonly": True}, {"create": True}):
+            if name in FOUND_BY_FULL_CHECK and kwargs.get("readonly"):
+                with open_ledger(path, **kwargs):  # a read-only open runs the quick check only
+                    pass
+                continue
             with pytest.raises(LedgerError) as info:
                 open_ledger(path, **kwargs)
             assert EXPECTED_WORDS[name] in str(info.value), (name, str(info.value))
@@ -381,6 +390,45 @@ def test_backup_refuses_a_damaged_source(tmp_path):
         bk.backup_ledger(path)
     assert safety.list_backups(path) == []
     assert not list((tmp_path / "台账_备份").glob("*.tmp"))
+
+
+def _add_dangling_reference(path):
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO attendance (meeting_id, member_id, status, created_at, updated_at) "
+                "VALUES (1, 999, '出席', 'x', 'x')")
+    con.commit()
+    con.close()
+
+
+def test_full_check_once_a_day_then_before_backup_import_and_package(tmp_path, capsys):
+    """Opening checks pages only (quick_check) once the day's first writable open has checked
+    everything; a reference broken later is still found by every step that copies the data."""
+    path = make_filled(tmp_path / "台账.sqlite")
+    with open_ledger(path):  # the day's first open: full check, then the day's backup
+        pass
+    assert len(safety.list_backups(path)) == 1
+    _add_dangling_reference(path)
+    with open_ledger(path) as led:  # later that day: quick check only
+        assert led.scalar("SELECT COUNT(*) FROM members") == 2
+    with open_ledger(path, readonly=True):
+        pass
+    with pytest.raises(LedgerError, match="备份失败.*1处引用了不存在的记录"):
+        bk.backup_ledger(path)
+    (tmp_path / "p.json").write_text('{"format": "dangzhibu-package", "version": 1}', "utf-8")
+    for argv in (["export", "package", "--db", path, "--out", tmp_path / "o.json"],
+                 ["export", "package", "--db", path, "--out", tmp_path / "o.zip"],
+                 ["import", "package", tmp_path / "p.json", "--db", path],
+                 ["verify", "--db", path]):
+        code, _, err = run(capsys, *argv)
+        assert code != 0 and "引用了不存在的记录" in err, (argv, err)
+    assert not (tmp_path / "o.json").exists() and not (tmp_path / "o.zip").exists()
+    # The next day's first open finds it and refuses, before anything is written.
+    for b in safety.list_backups(path):
+        b.path.unlink()
+    before = sha(path)
+    with pytest.raises(LedgerError, match="1处引用了不存在的记录"):
+        open_ledger(path)
+    assert sha(path) == before
 
 
 def test_restore_backs_up_current_file_first(tmp_path):

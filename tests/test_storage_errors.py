@@ -2,7 +2,6 @@
 one Chinese sentence (a ``StorageError``), nothing is half-written, the CLI exits 2 with it."""
 
 import errno
-import json
 import os
 import sqlite3
 
@@ -187,7 +186,7 @@ def test_backup_onto_a_full_drive_is_not_called_damage(tmp_path, monkeypatch):
     with pytest.raises(DiskFullError) as info:
         bk.backup_ledger(path, where)
     assert str(info.value).startswith("备份未能完成") and "已损坏" not in str(info.value)
-    assert list(where.iterdir()) == []  # no temporary copy left behind
+    assert not where.exists()  # no temporary copy, nor the folder it made, left behind
 
 
 def test_backup_rename_fails_on_a_read_only_stick(tmp_path, monkeypatch):
@@ -201,7 +200,7 @@ def test_backup_rename_fails_on_a_read_only_stick(tmp_path, monkeypatch):
     monkeypatch.setattr(bk.os, "replace", refuse)
     with pytest.raises(ReadOnlyStorageError, match="备份未能完成.*只读"):
         bk.backup_ledger(path, where)
-    assert list(where.iterdir()) == []
+    assert not where.exists()  # neither the copy nor the folder made for it stays
 
 
 def test_cli_backup_on_full_disk_exits_2_with_the_sentence(tmp_path, monkeypatch, capsys):

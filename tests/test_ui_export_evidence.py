@@ -5,13 +5,12 @@ from __future__ import annotations
 import subprocess
 import zipfile
 
-from .test_ui_shell import _db, window  # noqa: F401 - window is a fixture
-from .test_ui_shell_flows import _export
+from .ui_support import export_from_page
 
 
 def test_evidence_binder_in_one_click(window, tmp_path):
     out = tmp_path / "汇编.pdf"
-    page = _export(window, "evidence", ".pdf", out)
+    page = export_from_page(window, "evidence", ".pdf", out)
     assert page.last_written == str(out), page.result_label.text()
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "创星佐证材料汇编" in text and "目" in text and "ACT-CONGRESS" in text
@@ -19,7 +18,7 @@ def test_evidence_binder_in_one_click(window, tmp_path):
 
 def test_zip_package_from_the_window(window, tmp_path):
     out = tmp_path / "数据包.zip"
-    page = _export(window, "package", ".zip", out)
+    page = export_from_page(window, "package", ".zip", out)
     assert page.last_written == str(out), page.result_label.text()
     with zipfile.ZipFile(out) as z:
         assert z.namelist()[0] == "package.json"

@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..ledger.validate import LedgerError
 from .common import ExportCancelled, Job, atomic_output, mask_id, mask_phone
+from .fonts import missing_characters, missing_notice
 from .kinds import DOCUMENT_KINDS, KINDS, default_filename
 
 __all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "KINDS", "DOCUMENT_KINDS", "mask_id",
@@ -35,7 +36,7 @@ def _writer(kind: str, ext: str):
 def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False, show_phone: bool = False,
                     progress: Callable[[int, int], None] | None = None,
                     cancel: Callable[[], bool] | None = None, meeting_id: int | None = None,
-                    quarter: int | None = None) -> Path:
+                    quarter: int | None = None, notices: list[str] | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
     Args:
@@ -49,6 +50,8 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         cancel: polled while the document is made; returning True stops the export.
         meeting_id: the meeting of a ``signin`` sheet (required for it).
         quarter: ``evidence`` only: the 季度合订 of that quarter (1–4).
+        notices: receives what the person should know about the written file (a PDF with
+            characters no font could print, as 〓: which ones and in which names).
 
     Raises:
         LedgerError: unknown kind, a type this document does not come in, no CJK font
@@ -76,7 +79,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
     job.tick(0, 1)
     try:
         # One read transaction: a document taken while the window saves is one consistent state.
-        with ledger.snapshot(), atomic_output(out) as tmp:
+        with ledger.snapshot(), atomic_output(out) as tmp, missing_characters() as unprintable:
             write(job, tmp)
             job.tick(1, 1)
     finally:
@@ -86,4 +89,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
             # stayed in memory (~20 MB) until some later full collection (5 exports: +100 MB).
             # Only here: a full collection costs 20–40 ms in the window's process.
             gc.collect()
+    notice = missing_notice(unprintable)
+    if notice and notices is not None:
+        notices.append(notice)
     return out

@@ -29,7 +29,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..ledger.validate import xml_safe
-from .fonts import MISSING_GLYPH, FontSet, _breaks, pdf_fonts
+from .fonts import MISSING_GLYPH, FontSet, _breaks, note_missing, pdf_fonts
 from .pdfkit import PORTRAIT_MARGINS, draw_page_furniture
 
 __all__ = ["Composer", "Style", "Cell", "mm"]
@@ -120,6 +120,7 @@ class _Faces:
                 out.append(ch)
                 faces.append(alt)
             else:
+                note_missing(ch, text)
                 out.append(MISSING_GLYPH if MISSING_GLYPH in have else "?")
                 faces.append(font)
         return "".join(out), faces

@@ -23,6 +23,7 @@ import io
 import json
 import os
 import re
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -270,16 +271,17 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def store_bytes(folder: Path, data: bytes, sha256: str) -> Path:
-    """Write ``data`` as ``folder/<sha256>`` (whole and synced), unless it is already there."""
+def _store(folder: Path, sha256: str, size: int, write) -> Path:
+    """Make ``folder/<sha256>`` whole and synced, unless a file of ``size`` bytes is already there:
+    ``write(fh)`` fills a temporary file that is synced, then renamed into place."""
     target = folder / sha256
-    if target.is_file() and target.stat().st_size == len(data):
+    if target.is_file() and target.stat().st_size == size:
         return target  # the same file stored once (it only ever appears whole: see below)
+    tmp = folder / f".{sha256}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{sha256}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -287,37 +289,24 @@ def store_bytes(folder: Path, data: bytes, sha256: str) -> Path:
     except OSError as exc:
         try:
             tmp.unlink()
-        except (OSError, UnboundLocalError):
+        except OSError:
             pass
         raise LedgerError(f"无法保存附件到“{folder}”：{exc.strerror or exc}") from None
     return target
+
+
+def store_bytes(folder: Path, data: bytes, sha256: str) -> Path:
+    """Write ``data`` as ``folder/<sha256>`` (whole and synced), unless it is already there."""
+    return _store(folder, sha256, len(data), lambda fh: fh.write(data))
 
 
 def store_file(folder: Path, src: Path, sha256: str, size: int) -> Path:
     """Copy the file ``src`` (already hashed as ``sha256``) into ``folder`` the same way."""
-    target = folder / sha256
-    if target.is_file() and target.stat().st_size == size:
-        return target
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{sha256}.{os.getpid()}.tmp"
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
-            while True:
-                block = fin.read(1 << 20)
-                if not block:
-                    break
-                fout.write(block)
-            fout.flush()
-            os.fsync(fout.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(folder)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except (OSError, UnboundLocalError):
-            pass
-        raise LedgerError(f"无法保存附件到“{folder}”：{exc.strerror or exc}") from None
-    return target
+    def copy(fout) -> None:
+        with open(src, "rb") as fin:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+
+    return _store(folder, sha256, size, copy)
 
 
 def place_file(folder: Path, src: Path, sha256: str, size: int) -> Path:

@@ -109,6 +109,7 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     if not has_sqlite_header(src_path):
         raise LedgerError(f"“{src_path.name}”不是党支部工作台的台账文件，未备份")
     target_dir = Path(to_dir) if to_dir else default_backup_dir(src_path)
+    made_dir = not target_dir.exists()
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -153,6 +154,12 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     except BaseException:
         silent_unlink(tmp)
         raise
+    finally:
+        if made_dir and not target.exists():
+            try:  # a refused backup leaves no empty folder beside the ledger
+                target_dir.rmdir()
+            except OSError:
+                pass
     if rotate:
         rotate_backups(src_path, target_dir, keep=target)
     return target
@@ -162,6 +169,9 @@ def _check_copy(dst: sqlite3.Connection, src_path: Path) -> None:
     result = dst.execute("PRAGMA integrity_check").fetchone()[0]
     if result != "ok":
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”已损坏（完整性检查未通过）")
+    dangling = dst.execute("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        raise LedgerError(f"备份失败：台账文件“{src_path.name}”已损坏（有{len(dangling)}处引用了不存在的记录）")
     tables = {r[0] for r in dst.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     version = dst.execute("PRAGMA user_version").fetchone()[0]
     if version < 1 or not {"members", "meetings", "branch"} <= tables:

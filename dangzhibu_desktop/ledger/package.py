@@ -18,6 +18,7 @@ from typing import Any, Iterator, Mapping
 
 from . import enums
 from .errors import raise_storage
+from .safety import check_references
 from .sealed import check_password, is_sealed, seal, unseal
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
 from .store import SQLITE_MAX_INT, Ledger, now_stamp
@@ -146,6 +147,9 @@ def write_package(ledger: Ledger, out: str | os.PathLike, *, password: str | Non
         raise PackageError("设置密码的数据包目前只能导出为 .json 格式（不含佐证材料），请把文件扩展名改为 .json；"
                            "含佐证材料的 .zip 数据包请不设密码导出并妥善保管")
     out = Path(out)
+    # Opening no longer checks references (quick_check only): a package that the other
+    # computer would refuse is never written.
+    check_references(ledger.conn, ledger.path)
     if out.suffix.lower() == ".zip":
         from .package_zip import write_package_zip
 
@@ -419,6 +423,34 @@ class _LazyPackage:
 
 def _take(doc, key: str):
     return doc.take(key) if isinstance(doc, _LazyPackage) else doc.get(key)
+
+
+def package_is_sealed(path: str | os.PathLike) -> bool:
+    """Whether the package file needs a password (read from its first bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            return is_sealed(fh.read(64))
+    except OSError as exc:
+        raise_storage(exc, path, "读取数据包")
+        raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
+
+
+def import_package_into(db: str | os.PathLike, src: str | os.PathLike, *,
+                        password: str | None = None) -> dict[str, int]:
+    """Import the package ``src`` into the ledger file ``db`` (created when it does not exist;
+    an existing one must be empty). A refused import leaves no new file behind: the CLI's
+    ``import package`` and the window's 从数据包导入 both come here."""
+    from .safety import discard_new_ledger
+
+    db = Path(db)
+    fresh = not db.exists()
+    try:
+        with Ledger(db, create=True) as ledger:
+            return import_package_file(ledger, src, password=password)
+    except BaseException:
+        if fresh:
+            discard_new_ledger(db)
+        raise
 
 
 def import_package_file(ledger: Ledger, path: str | os.PathLike, *, password: str | None = None) -> dict[str, int]:

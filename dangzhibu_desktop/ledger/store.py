@@ -84,11 +84,12 @@ class Ledger:
         auto_backup: make the day's first backup at open (at most one a day).
         verify: run the opening checks below. Only a read-only connection to a file this
             process already opened and checked may skip them (the window's background readers):
-            ``integrity_check`` reads the whole file, ~45 ms on ten years of history, per task.
+            the opening check reads the whole file, per task.
 
-    Opening checks, before anything is written: a SQLite file, ``integrity_check``,
-    ``foreign_key_check``, a ledger and not from a newer version. An older version is backed
-    up, then migrated. ``warnings`` lists what the person should know (network drive,
+    Opening checks, before anything is written: a SQLite file, a ledger and not from a newer
+    version, ``quick_check``; the day's first writable open (the one that makes the day's
+    backup) checks fully: ``integrity_check`` and ``foreign_key_check``, whose cost grows with
+    the years of history. An older version is backed up, then migrated. ``warnings`` lists what the person should know (network drive,
     failed automatic backup) without refusing.
     """
 
@@ -130,7 +131,7 @@ class Ledger:
         recover = False
         if existed and self._verify:
             try:
-                version = _safety.inspect_file(self.path)
+                version = _safety.inspect_file(self.path, full=self._full_check_due())
             except _safety.NeedsRecovery:
                 if self.readonly:
                     raise RecoveryNeededError(_safety.RECOVERY_NEEDED.format(name=self.path.name)) from None
@@ -166,6 +167,16 @@ class Ledger:
         self.conn.execute("PRAGMA synchronous = FULL")
         if existed and auto_backup and self.migrated_from is None:
             self._daily_backup()
+
+    def _full_check_due(self) -> bool:
+        """The day's first writable open checks every index and reference: once a day, as
+        the daily backup (whose copy is checked fully too)."""
+        if self.readonly:
+            return False
+        try:
+            return not _backup.has_backup_on(self.path, _dt.date.today(), self.backup_dir)
+        except OSError:
+            return True
 
     def _migrate(self) -> int:
         """Upgrade the file; a file whose tables are not what its version says is refused."""

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
+from ...ledger.errors import LedgerError
+from ...ledger.package import PERSONAL_DATA_NOTICE
+from ...ledger.sealed import MIN_PASSWORD, check_password
 from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one table of export kinds
 from .. import settings as _settings
 from ..session import years_of
@@ -29,17 +32,21 @@ from .base import Page, fill_year_box
 from .printing import meeting_ledger_html, roster_html
 
 
-def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
-    """Worker function: write one document; returns the path written."""
+def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
+               password: str | None = None, progress=None, cancel=None) -> tuple[str, list[str]]:
+    """Worker function: write one document (a data package sealed with ``password`` when
+    given); returns the path written and what the person should know about it."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
 
-        return str(write_package(reader, out_path))
+        return str(write_package(reader, out_path, password=password)), []
     from ...exports import export_document
 
-    written = export_document(kind, reader, year, out_path, show_id=show_id, progress=progress, cancel=cancel)
-    return str(written)
+    notices: list[str] = []
+    written = export_document(kind, reader, year, out_path, show_id=show_id, show_phone=show_phone,
+                              progress=progress, cancel=cancel, notices=notices)
+    return str(written), notices
 
 
 class ExportPage(Page):
@@ -82,6 +89,21 @@ class ExportPage(Page):
         form.addRow("保存到：", row)
         self.id_label = QLabel()
         form.addRow("身份证号：", self.id_label)
+        self.phone_label = QLabel()
+        form.addRow("手机号：", self.phone_label)
+        # A data package holds everyone's personal data: say so, and offer a password.
+        self.package_notice = QLabel(PERSONAL_DATA_NOTICE + "。")
+        self.package_notice.setWordWrap(True)
+        self.package_notice.setStyleSheet("color:#9a3412")
+        form.addRow("", self.package_notice)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.Password)
+        self.password_edit.setPlaceholderText(f"可不填；设置则至少{MIN_PASSWORD}位，导入时需要输入")
+        form.addRow("数据包密码：", self.password_edit)
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.Password)
+        form.addRow("再次输入密码：", self.password_again)
+        self._package_rows = (self.package_notice, self.password_edit, self.password_again)
         buttons = QHBoxLayout()
         self.export_button = QPushButton("导出")
         self.export_button.setDefault(True)
@@ -136,6 +158,8 @@ class ExportPage(Page):
         fill_year_box(self.year_box, years, current)
         show = _settings.get(_settings.SHOW_FULL_ID)
         self.id_label.setText("显示完整号码" if show else "隐去中间位数（可在“设置与备份”中更改）")
+        show = _settings.get(_settings.SHOW_FULL_PHONE)
+        self.phone_label.setText("显示完整号码" if show else "隐去中间4位（可在“设置与备份”中更改）")
         self._suggest_path()
 
     def _kind_changed(self, *_args) -> None:
@@ -146,7 +170,13 @@ class ExportPage(Page):
         for f in formats:
             self.format_box.addItem(FORMAT_LABELS[f], f)
         self._filling = False
-        self.year_box.setEnabled(self.kind() != "package")
+        package = self.kind() == "package"
+        self.year_box.setEnabled(not package)
+        form = self.package_notice.parentWidget().layout()
+        for w in self._package_rows:
+            form.setRowVisible(w, package)
+        for w in (self.id_label, self.phone_label):  # a package holds the full numbers
+            form.setRowVisible(w, not package)
         self._suggest_path()
 
     def _out_dir(self) -> Path:
@@ -181,6 +211,23 @@ class ExportPage(Page):
         if not out.parent.is_dir():
             QMessageBox.warning(self, "导出", f"文件夹“{out.parent}”不存在")
             return
+        password = None
+        if self.kind() == "package" and (self.password_edit.text() or self.password_again.text()):
+            password = self.password_edit.text()
+            problem = None
+            if password != self.password_again.text():
+                problem = "两次输入的密码不一致，请重新输入"
+            elif out.suffix.lower() == ".zip":
+                problem = ("设置密码的数据包目前只能导出为 .json 格式（不含佐证材料）：请在“格式”中选择 .json，"
+                           "或清空密码后导出 .zip")
+            else:
+                try:
+                    check_password(password)
+                except LedgerError as exc:
+                    problem = str(exc)
+            if problem:
+                QMessageBox.warning(self, "导出数据包", problem)
+                return
         _settings.put(_settings.EXPORT_DIR, str(out.parent))
         self.export_button.setEnabled(False)
         self.result_label.setText("正在导出…")
@@ -190,9 +237,10 @@ class ExportPage(Page):
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(self._cancel)
         show_id = bool(_settings.get(_settings.SHOW_FULL_ID))
+        show_phone = bool(_settings.get(_settings.SHOW_FULL_PHONE))
         self._task = self.session.runner.run(
-            self.session.path, run_export, self.kind(), self.year(), str(out), show_id,
-            on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
+            self.session.path, run_export, self.kind(), self.year(), str(out), show_id, show_phone,
+            password, on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
 
     def is_loading(self) -> bool:
         return self._task is not None
@@ -218,15 +266,20 @@ class ExportPage(Page):
             self._progress = None
         return cancelled
 
-    def _done(self, written: str) -> None:
+    def _done(self, result: tuple[str, list[str]]) -> None:
         self._finish()
+        written, notices = result
+        self.password_edit.clear()  # never kept longer than one export
+        self.password_again.clear()
         self.last_written = written
         self.open_button.setEnabled(True)
         self.folder_button.setEnabled(True)
-        self.result_label.setText(f"已导出：{written}")
+        note = "".join(f"\n注意：{n}" for n in notices)
+        self.result_label.setText(f"已导出：{written}{note}")
         self.session.say(f"已导出：{written}")
         if self.ask_open:
-            box = QMessageBox(QMessageBox.Information, "导出完成", f"已导出：\n{written}", parent=self)
+            box = QMessageBox(QMessageBox.Warning if notices else QMessageBox.Information, "导出完成",
+                              f"已导出：\n{written}{note}", parent=self)
             open_file = box.addButton("打开文件", QMessageBox.AcceptRole)
             open_dir = box.addButton("打开所在文件夹", QMessageBox.ActionRole)
             box.addButton("关闭", QMessageBox.RejectRole)
