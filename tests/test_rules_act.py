@@ -3,7 +3,7 @@
 import datetime as dt
 
 from dangzhibu_desktop.rules import evaluate, group_meeting_grid, meeting_grid
-from tests.test_rules_support import D, full_member, meeting, person, rule
+from tests.rules_support import D, full_member, meeting, person, rule
 
 
 def test_congress_every_quarter_is_a_veto(ledger):

@@ -2,7 +2,7 @@
 
 from dangzhibu_desktop.rules import checklist_items, load_rule_set
 from tests.attachment_files import add_proof
-from tests.test_rules_support import D, full_member, person, rule
+from tests.rules_support import D, full_member, person, rule
 
 
 def _dues(ledger, mid, months, paid=True, amount=1000):
@@ -23,7 +23,9 @@ def test_posts_active_on_the_day(ledger):
                                     "ended_on": "2025-06-30"})
     assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 6, 1)).status == "达标"
     r = rule(ledger, "ROLE-POSTS")
-    assert r.status == "未达标" and r.fix is None  # the year is over: nothing left to do
+    # 31 December (the end of the day): a post set up today still counts, so the plan says 今天.
+    assert r.status == "未达标" and [(a.type, a.by) for a in r.fix.actions] == [("post", D(2025, 12, 31))]
+    assert r.fix.texts[0].startswith("今天设立1个")
 
 
 def test_post_share_half_of_members(ledger):

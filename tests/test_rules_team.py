@@ -1,7 +1,7 @@
 """基本队伍 rules and the 发展党员 step intervals."""
 
 from dangzhibu_desktop.rules import evaluate
-from tests.test_rules_support import D, full_member, meeting, person, rule
+from tests.rules_support import D, full_member, meeting, person, rule
 
 DEV_RULES = ("TEAM-DEV-AGE", "TEAM-DEV-TALK", "TEAM-DEV-CULTIVATE", "TEAM-DEV-REVIEW", "TEAM-DEV-TRAIN",
              "TEAM-DEV-INTRODUCERS", "TEAM-DEV-APPROVE", "TEAM-PROBATION")

@@ -133,7 +133,9 @@ def dues_still_owed(snap: Snapshot) -> dict[int, list[str]]:
 
 
 def _paid_dues_set(snap: Snapshot) -> set:
-    return {k for k, (_, full) in _dues_paid(snap).items() if full}
+    """(member, month) paid in full by the as-of day: a payment dated later (typed ahead) is
+    not made yet that day, so the plan still asks for it."""
+    return {k for k, (by_day, _) in _dues_paid(snap).items() if by_day}
 
 
 @rule("SYS-DUES")
@@ -165,7 +167,8 @@ def sys_dues(snap: Snapshot, p: dict) -> Outcome:
                               f"{months_label(int(x[5:]) for x in v)}党费并登记{each}", {"member_id": mid, "months": v},
                               snap.day))
     total = due + sum(len(v) for v in ahead.values())
-    after = (due - (sum(len(v) for v in owing.values()) if too_old else 0)) / total if total else 1.0
+    # Once the plan is done every month is paid but the arrears too old to collect.
+    after = (total - (sum(len(v) for v in owing.values()) if too_old else 0)) / total if total else 1.0
     fix = Fix(actions, len(actions), after) if actions else None
     if due == 0:
         if ahead:

@@ -200,10 +200,20 @@ class AssessmentPage(Page):
         ns = rep.get("next_star") or {}
         actions = ns.get("actions") or []
         if actions:
-            items = "".join(f"<li>{_esc(a)}</li>" for a in actions)
-            self.next_star.setHtml(f"<h3>争创{ns.get('stars')}星，年底前需要做到：</h3><ol>{items}</ol>")
+            items = "".join(f"<li>{_esc(a['text'])}</li>" for a in actions)
+            if ns.get("blocked_by"):
+                lead = (f"否定指标{_esc('、'.join(ns['blocked_by']))}已无法在本年度补救，本年度不能达标；"
+                        f"以下工作仍应按时完成：")
+            elif not ns.get("reachable"):
+                lead = "即使完成以下全部工作，本年度也难以达标；仍应按时完成："
+            else:
+                lead = f"年底{'保持' if (ns.get('target_stars') or 0) <= (rep.get('stars') or 0) else '达到'}" \
+                       f"{ns.get('target_stars')}星，需按时完成："
+            self.next_star.setHtml(f"<h3>{lead}</h3><ol>{items}</ol>")
+        elif (rep.get("stars") or 0) >= 5:
+            self.next_star.setHtml("<p>已达到最高星级，本年度工作均已完成。</p>")
         else:
-            self.next_star.setHtml("<p>今年已无法通过补做工作再升一星，或已达到最高星级。</p>")
+            self.next_star.setHtml("<p>本年度已没有可补做的工作。</p>")
         self.status_changed.emit()
 
     def _failed(self, message: str) -> None:

@@ -232,10 +232,14 @@ class DashboardPage(Page):
             self.met_label.setText("未达标")
             self.met_label.setStyleSheet("color:#c62828;font-weight:bold")
         ns = rep.get("next_star") or {}
-        actions = ns.get("actions") or []
+        actions = [a["text"] for a in ns.get("actions") or []]
         if actions:
             lines = "；".join(actions[:3]) + ("……" if len(actions) > 3 else "")
-            self.next_star_label.setText(f"争创{ns.get('stars')}星还需：{lines}")
+            if ns.get("blocked_by"):
+                lead = f"否定指标{'、'.join(ns['blocked_by'])}已无法补救；仍需按时完成"
+            else:
+                lead = f"争创{ns.get('target_stars')}星还需"
+            self.next_star_label.setText(f"{lead}：{lines}")
         else:
             self.next_star_label.setText("")
         self.reminders.clear()
