@@ -317,3 +317,37 @@ def test_rule_numbers_come_from_the_rule_set_file_once(tmp_path, ledger):
         text = f.read_text(encoding="utf-8")
         assert not re.search(r"\b(p|params)\.get\(", text), f.name
         assert not re.search(r"\.params\([^)]*\)\.get\(", text), f.name
+
+
+def test_as_of_boundaries_year_end_future_year_today():
+    """DESIGN.md "As of D": the running year is seen on today (1 January and 31 December
+    included), a past year on its 31 December, a future year on its 1 January."""
+    from dangzhibu_desktop.rules import as_of_day
+    for today in (D(2026, 1, 1), D(2026, 6, 15), D(2026, 12, 31)):
+        assert as_of_day(2026, today) == today
+        assert as_of_day(2025, today) == D(2025, 12, 31)
+        assert as_of_day(2027, today) == D(2027, 1, 1)
+    # New Year's Day: the year just ended is judged on its last day, the new one on its first.
+    assert as_of_day(2025, D(2026, 1, 1)) == D(2025, 12, 31)
+    assert as_of_day(2026, D(2025, 12, 31)) == D(2026, 1, 1)
+    assert as_of_day(2026, D(2026, 6, 15), D(2026, 12, 31)) == D(2026, 12, 31)
+
+
+def test_no_copy_of_the_as_of_day_outside_rules():
+    """The window's pages, the appraisal dialog and the export Job ask rules.as_of_day; no
+    module keeps its own copy of the past/current/future-year rule."""
+    import re
+    from pathlib import Path
+
+    import dangzhibu_desktop
+    from dangzhibu_desktop.ui.pages import assessment, dashboard
+
+    root = Path(dangzhibu_desktop.__file__).parent
+    assert not hasattr(dashboard, "as_of_for") and not hasattr(assessment, "as_of_for")
+    for name in ("ui/pages/dashboard.py", "ui/pages/assessment.py", "ui/dialogs/misc.py", "exports/common.py",
+                 "rules/grid.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert "as_of_day(" in text, name
+        assert not re.search(r"date\(year, 12, 31\)|date\(year, 1, 1\)", text), name
+    engine = (root / "rules/engine.py").read_text(encoding="utf-8")
+    assert "resolve_as_of(" in engine

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...rules import as_of_day
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
 from ..session import years_of
 from .base import Page, fill_year_box
-from .dashboard import as_of_for
 
 RULE_ROLE = Qt.UserRole + 10
 
@@ -136,7 +136,7 @@ class AssessmentPage(Page):
 
     def _start(self) -> None:
         year = self.year()
-        as_of = as_of_for(year, self.session.today)
+        as_of = as_of_day(year, self.session.today)
         self.asof_label.setText(f"截至 {as_of.isoformat()}")
         self._build_checklist(year)
         self._loading = True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...rules import as_of_day
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from ..session import years_of
@@ -40,15 +41,6 @@ QUICK_ACTIONS = (
     ("member", "新增人员"),
     ("export", "导出述职报告"),
 )
-
-
-def as_of_for(year: int, today: _dt.date) -> _dt.date:
-    """Today in the current year, 31 December for a past year, 1 January for a future one."""
-    if year == today.year:
-        return today
-    if year < today.year:
-        return _dt.date(year, 12, 31)
-    return _dt.date(year, 1, 1)
 
 
 def compute_dashboard(reader, year: int, as_of: _dt.date) -> dict:
@@ -201,7 +193,7 @@ class DashboardPage(Page):
 
     def _start(self) -> None:
         year = self.year()
-        as_of = as_of_for(year, self.session.today)
+        as_of = as_of_day(year, self.session.today)
         self.asof_label.setText(f"截至 {as_of.isoformat()}")
         self._loading = True
         self._requested_year = year
