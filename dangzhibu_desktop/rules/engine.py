@@ -147,7 +147,15 @@ def _plan_actions(basics: list[BasicResult], day: _dt.date) -> list[Action]:
                 a.rule = r.code
                 out.append((a.by, n, a))
                 n += 1
-    return [a for _, _, a in sorted(out, key=lambda x: (x[0], x[1]))]
+    # Two rules may ask for the same thing (SYS-DUES and SYS-DUES-LAPSE: collect the same
+    # arrears): the plan lists it once, under the first rule that asks.
+    seen, plan = set(), []
+    for _, _, a in sorted(out, key=lambda x: (x[0], x[1])):
+        key = (a.type, a.by, repr(sorted(a.params.items()))) if a.type != "other" else (a.type, a.text)
+        if key not in seen:
+            seen.add(key)
+            plan.append(a)
+    return plan
 
 
 def _planned(r: RuleResult) -> bool:

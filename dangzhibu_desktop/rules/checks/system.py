@@ -15,6 +15,11 @@ def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+def _months_words(months: list[str], year: int) -> str:
+    """'YYYY-MM' months in words: "11月、12月", with the year for months of another year."""
+    return "、".join(f"{int(ym[5:])}月" if int(ym[:4]) == year else f"{int(ym[:4])}年{int(ym[5:])}月" for ym in months)
+
+
 def dues_ledger(snap: Snapshot, since: str | None = None, paid_by_day: bool = True):
     """Per member: [(month 'YYYY-MM', paid: bool)] for every month that is over and in which the
     member owed dues (正式/预备党员 on the books on the 1st), from ``since`` (default: January).
@@ -132,6 +137,19 @@ def dues_still_owed(snap: Snapshot) -> dict[int, list[str]]:
     return out
 
 
+def collect_actions(snap: Snapshot, ahead: dict[int, list[str]]) -> list[Action]:
+    """One ``dues`` action per 党员 for the months still to collect this year (``dues_still_owed``),
+    due by the last one's month end (the same action for SYS-DUES and SYS-DUES-LAPSE)."""
+    out = []
+    for mid, v in ahead.items():
+        last = month_end(int(v[-1][:4]), int(v[-1][5:]))
+        each = "（每月月底前缴纳）" if len(v) > 1 else ""
+        out.append(Action("dues", last, f"{by_words(last, snap.day)}按月收缴{snap.name(mid)}"
+                          f"{months_label(int(x[5:]) for x in v)}党费并登记{each}", {"member_id": mid, "months": v},
+                          snap.day))
+    return out
+
+
 def _paid_dues_set(snap: Snapshot) -> set:
     """(member, month) paid in full by the as-of day: a payment dated later (typed ahead) is
     not made yet that day, so the plan still asks for it."""
@@ -158,14 +176,9 @@ def sys_dues(snap: Snapshot, p: dict) -> Outcome:
     # Arrears now (a lapse must not build up), the months ahead each by its month end.
     for mid, v in ([] if too_old else owing.items()):
         actions.append(Action("dues", snap.day, f"{by_words(snap.day, snap.day)}督促{snap.name(mid)}补缴"
-                              f"{months_label(int(x[5:]) for x in v)}党费并登记", {"member_id": mid, "months": v},
+                              f"{_months_words(v, snap.year)}党费并登记", {"member_id": mid, "months": v},
                               snap.day))
-    for mid, v in ahead.items():
-        last = month_end(int(v[-1][:4]), int(v[-1][5:]))
-        each = "（每月月底前缴纳）" if len(v) > 1 else ""
-        actions.append(Action("dues", last, f"{by_words(last, snap.day)}按月收缴{snap.name(mid)}"
-                              f"{months_label(int(x[5:]) for x in v)}党费并登记{each}", {"member_id": mid, "months": v},
-                              snap.day))
+    actions += collect_actions(snap, ahead)
     total = due + sum(len(v) for v in ahead.values())
     # Once the plan is done every month is paid but the arrears too old to collect.
     after = (total - (sum(len(v) for v in owing.values()) if too_old else 0)) / total if total else 1.0
@@ -229,16 +242,33 @@ def sys_dues_lapse(snap: Snapshot, p: dict) -> Outcome:
             run = [] if ok else run + [ym]
         if run and len(run) >= warn:
             warns.append(f"{snap.name(mid)}已连续{len(run)}个月未交纳党费（{run[0]}起）")
-            actions.append(Action("dues", snap.day, f"{by_words(snap.day, snap.day)}督促{snap.name(mid)}补缴{'、'.join(run)}党费",
+            actions.append(Action("dues", snap.day, f"{by_words(snap.day, snap.day)}督促{snap.name(mid)}补缴"
+                                  f"{_months_words(run, snap.year)}党费并登记",
                                   {"member_id": mid, "months": run}, snap.day))
     target = f"无连续{lapse}个月不交纳党费"
+    # Months still to collect this year: a member whose unpaid run would reach the lapse by
+    # 31 December if nothing more were paid is at risk (待到期), with the months to collect.
+    ahead = dues_still_owed(snap)
+    at_risk = {}
+    for mid, later in ahead.items():
+        run = 0
+        for _, ok in book.get(mid, []):
+            run = 0 if ok else run + 1
+        if run + len(later) >= lapse:
+            at_risk[mid] = later
     if fails:
         return Outcome(FAILED, len(fails), target, f"{len(fails)}名党员连续{lapse}个月以上未交纳党费",
                        f"党员没有正当理由连续{lapse}个月不交纳党费的，按自行脱党处理：请立即谈话了解原因，督促补缴，并按程序报告上级党委",
                        fails)
     if warns:
         return Outcome(WARNING, 0, target, f"{len(warns)}名党员已连续{warn}个月以上未交纳党费",
-                       f"及时谈话提醒，避免连续{lapse}个月不交纳党费", warns, Fix(actions, len(actions)))
+                       f"及时谈话提醒，避免连续{lapse}个月不交纳党费", warns,
+                       Fix(actions + collect_actions(snap, at_risk), len(actions) + len(at_risk)))
+    if at_risk:
+        return Outcome(PENDING, 0, target,
+                       f"目前没有连续{warn}个月以上未交纳党费的党员；本年还需按月收缴{len(at_risk)}名党员的党费",
+                       f"按月收缴党费，避免连续{lapse}个月不交纳党费", [],
+                       Fix(collect_actions(snap, at_risk), len(at_risk)))
     return Outcome(MET, 0, target, f"没有连续{warn}个月以上未交纳党费的党员")
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules import as_of_day
+from ...rules import as_of_day, projection_text, stars_text
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
@@ -70,12 +70,18 @@ class AssessmentPage(Page):
         self.asof_label.setStyleSheet("color:#666")
         head.addWidget(self.asof_label)
         head.addStretch(1)
+        # The headline is the year-end projection (DESIGN.md "Projection and plan"); the
+        # verdicts as of today are labelled 截至目前.
         self.stars = StarRow()
+        self.stars.setToolTip("按计划完成“争创下一星”中的各项工作，年底可达到的星级")
         head.addWidget(self.stars)
-        self.summary = QLabel()
-        self.summary.setFont(bold(self.font(), 2))
-        head.addWidget(self.summary)
+        self.projection_label = QLabel()
+        self.projection_label.setFont(bold(self.font(), 2))
+        head.addWidget(self.projection_label)
         layout.addLayout(head)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color:#555")
+        layout.addWidget(self.summary)
 
         self.tabs = QTabWidget()
         results = QWidget()
@@ -176,9 +182,12 @@ class AssessmentPage(Page):
         self._loading = False
         self.report = rep
         self.error_label.hide()
-        self.stars.set_stars(rep.get("stars") or 0)
+        proj = rep.get("projection") or {}
+        self.stars.set_stars(int((proj.get("with_plan") or {}).get("stars") or 0))
+        self.projection_label.setText(projection_text(proj))
         met = "已达标" if rep.get("standard_met") else "未达标"
-        self.summary.setText(f"{met}  {float(rep.get('score') or 0):.1f} 分")
+        self.summary.setText(f"截至目前：{met}，{float(rep.get('score') or 0):.1f} 分，"
+                             f"{stars_text(rep.get('stars') or 0)}（尚未到期的工作不计入）")
         self.tree.clear()
         first = None
         for b in rep["basics"]:

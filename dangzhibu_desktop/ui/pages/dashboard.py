@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...rules import as_of_day
+from ...rules import as_of_day, projection_text
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from ..session import years_of
@@ -109,14 +109,24 @@ class DashboardPage(Page):
         self.asof_label.setStyleSheet("color:#666")
         head.addWidget(self.asof_label)
         head.addStretch(1)
+        # The headline is the year-end projection (DESIGN.md "Projection and plan"); score and
+        # 达标 as of today are labelled 截至目前.
         self.stars = StarRow()
+        self.stars.setToolTip("按计划完成“争创下一星”中的各项工作，年底可达到的星级")
         head.addWidget(self.stars)
-        self.score_label = QLabel()
-        self.score_label.setFont(bold(self.font(), 3))
-        head.addWidget(self.score_label)
-        self.met_label = QLabel()
-        head.addWidget(self.met_label)
+        self.projection_label = QLabel()
+        self.projection_label.setFont(bold(self.font(), 2))
+        head.addWidget(self.projection_label)
         outer.addLayout(head)
+        now = QHBoxLayout()
+        now.addStretch(1)
+        now.addWidget(QLabel("截至目前："))
+        self.met_label = QLabel()
+        now.addWidget(self.met_label)
+        self.score_label = QLabel()
+        self.score_label.setFont(bold(self.font(), 1))
+        now.addWidget(self.score_label)
+        outer.addLayout(now)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -215,7 +225,9 @@ class DashboardPage(Page):
                 kinds.extend(data.get("groups") or [])
         self.meeting_grid.set_grid(data["grid"], kinds, data["counts"])
         self.bars.set_basics([(b["name"], b.get("score")) for b in rep["basics"]])
-        self.stars.set_stars(rep.get("stars") or 0)
+        proj = rep.get("projection") or {}
+        self.stars.set_stars(int((proj.get("with_plan") or {}).get("stars") or 0))
+        self.projection_label.setText(projection_text(proj))
         self.score_label.setText(f"{float(rep.get('score') or 0):.1f} 分")
         if rep.get("standard_met"):
             self.met_label.setText("已达标")
