@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.members_status)
         self.statusBar().addPermanentWidget(self.file_status)
         self.nav.currentRowChanged.connect(self._page_chosen)
+        self.ledger_notice: QMessageBox | None = None
         self.set_ledger(ledger)
         geo = _settings.get(_settings.GEOMETRY) if persist else None
         if isinstance(geo, (bytes, QByteArray)) and len(geo):
@@ -99,6 +100,22 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
 
     # ---- ledger ----------------------------------------------------------------------
+    def _show_ledger_warnings(self, ledger) -> None:
+        """What opening the file found that the secretary must know without being refused (a
+        network drive, a failed automatic backup, no file lock): said once, not thrown away."""
+        warnings = list(getattr(ledger, "warnings", None) or [])
+        if not warnings:
+            return
+        from ..logfile import log
+
+        for w in warnings:
+            log().warning("打开台账“%s”：%s", Path(ledger.path).name, w)
+        self.ledger_notice = QMessageBox(QMessageBox.Warning, "打开台账时的提示", "\n\n".join(warnings),
+                                         QMessageBox.Ok, self)
+        self.ledger_notice.setModal(False)  # read it while working; tests and start-up never block
+        self.ledger_notice.show()
+        self.statusBar().showMessage(warnings[0], 15000)
+
     def set_ledger(self, ledger) -> None:
         """Show ``ledger`` (closing the one shown before) — pages are rebuilt for it."""
         old = self.session
@@ -116,6 +133,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.session = Session(ledger, parent=self)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._show_ledger_warnings(ledger)
         self.session.changed.connect(self._update_members_status)
         for cls in PAGE_CLASSES:
             page = cls(self.session)
