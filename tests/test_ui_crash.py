@@ -85,3 +85,43 @@ def test_no_notice_without_warnings(qtbot, ledger):
     win = MainWindow(ledger, persist=False)
     qtbot.addWidget(win)
     assert win.ledger_notice is None
+
+
+def test_a_file_that_cannot_be_written_opens_read_only_and_says_so(qtbot, tmp_path, monkeypatch):
+    """A ledger on a CD or a write-protected stick (simulated: root writes through chmod) opens
+    read-only: the window says so, editing is off, and a save through any path is refused with
+    the sentence, nothing written."""
+    from dangzhibu_desktop.ledger import errors, open_ledger
+    from dangzhibu_desktop.ui import opening
+    from dangzhibu_desktop.ui.main_window import MainWindow
+
+    from .ui_support import db_rows
+
+    path = tmp_path / "光盘上的台账.sqlite"
+    with open_ledger(path, create=True) as led:
+        led.save_branch({"name": "第一党支部"})
+        led.insert("members", {"name": "张三"})
+    real = opening.open_ledger
+
+    def writable_refused(p, **kw):
+        if not kw.get("readonly"):
+            raise errors.ReadOnlyStorageError(f"无法保存到“{p.name}”：文件或文件夹是只读的", p, "打开台账")
+        return real(p, **kw)
+
+    monkeypatch.setattr(opening, "open_ledger", writable_refused)
+    ledger = opening.open_with_recovery(path, ask=False)
+    assert ledger is not None and ledger.readonly
+    win = MainWindow(ledger, persist=False)
+    qtbot.addWidget(win)
+    win.show()
+    assert "只读" in win.windowTitle() and "只读" in win.ledger_notice.text()
+    assert "文件或文件夹是只读的" in win.ledger_notice.text()
+    win.show_page("members")
+    assert not win.act_new.isEnabled() and not win.act_delete.isEnabled() and not win.act_undo.isEnabled()
+    try:
+        ledger.insert("members", {"name": "李四"})
+    except errors.ReadOnlyStorageError as exc:
+        assert "只读方式打开" in str(exc) and "不能保存" in str(exc)
+    else:
+        raise AssertionError("a read-only ledger took a write")
+    assert db_rows(path, "SELECT name FROM members") == [("张三",)]

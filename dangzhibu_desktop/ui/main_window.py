@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
         """What opening the file found that the secretary must know without being refused (a
         network drive, a failed automatic backup, no file lock): said once, not thrown away."""
         warnings = list(getattr(ledger, "warnings", None) or [])
+        if getattr(ledger, "readonly", False):
+            reason = getattr(ledger, "readonly_reason", "")
+            warnings.insert(0, f"{reason}\n\n已以只读方式打开：可以查看、导出和打印，不能修改。" if reason
+                            else "台账已以只读方式打开：可以查看、导出和打印，不能修改。")
         if not warnings:
             return
         from ..logfile import log
@@ -145,10 +149,11 @@ class MainWindow(QMainWindow):
         self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
         self.page("settings").restore_requested.connect(self.restore_backup)
         self.nav.blockSignals(False)
-        self.file_status.setText(str(ledger.path))
+        readonly = "（只读）" if ledger.readonly else ""
+        self.file_status.setText(f"{readonly}{ledger.path}")
         self.file_status.setToolTip(str(ledger.path))
         branch = (ledger.branch() or {}).get("name")
-        self.setWindowTitle(f"{branch} — {APP_NAME}" if branch else APP_NAME)
+        self.setWindowTitle((f"{branch} — {APP_NAME}" if branch else APP_NAME) + readonly)
         self._update_members_status()
         last = min(max(_settings.get(_settings.LAST_PAGE), 0), len(self.pages) - 1) if self.persist else 0
         self.nav.setCurrentRow(last)
@@ -270,9 +275,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is None:
             return
-        self.act_new.setEnabled(page.can_create())
-        self.act_edit.setEnabled(page.can_edit())
-        self.act_delete.setEnabled(bool(getattr(page, "table", "")) or page.slug == "branch")
+        writable = not self.session.ledger.readonly  # a read-only file: look, export, print
+        self.act_new.setEnabled(writable and page.can_create())
+        self.act_edit.setEnabled(writable and page.can_edit())
+        self.act_delete.setEnabled(writable and (bool(getattr(page, "table", "")) or page.slug == "branch"))
+        self.act_undo.setEnabled(writable)
 
     def refresh_current(self) -> None:
         page = self.current_page()
