@@ -24,7 +24,14 @@ from . import attachments as _attachments, backup as _backup, enums, safety as _
 from . import steps as _steps
 from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
-from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
+from .errors import (
+    DamagedLedgerError,
+    IncompleteLedgerError,
+    ReadOnlyStorageError,
+    RecoveryNeededError,
+    raise_storage,
+    storage_kind,
+)
 from .validate import (
     MULTILINE_FIELDS,
     LedgerError,
@@ -65,6 +72,10 @@ def in_office(start: _dt.date | str | None, end: _dt.date | str | None, day: _dt
     if not start or start > day:
         return False
     return not end or end >= day
+
+
+READ_ONLY_OPEN = ("台账“{name}”是以只读方式打开的，不能{action}：可以查看、导出和打印。如需修改，请把文件复制到"
+                  "本机磁盘（如“文档”文件夹）后打开副本，或取消文件的只读属性")
 
 
 def now_stamp() -> str:
@@ -243,6 +254,9 @@ class Ledger:
         the matching ``StorageError`` naming ``action`` (the outermost one's); the whole
         transaction is then rolled back, so nothing is half-written.
         """
+        if self.readonly:
+            raise ReadOnlyStorageError(READ_ONLY_OPEN.format(name=self.path.name, action=action),
+                                       self.path, action)
         if self._depth == 0:
             self._action = action
             try:

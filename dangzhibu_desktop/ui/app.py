@@ -139,6 +139,9 @@ def run_window(db: str | None, demo: bool, screenshot_dir: str | None) -> int:
         print(f"已保存 {len(written)} 张截图到：{screenshot_dir}")
         return 0
 
+    from . import crash
+
+    crash.install()  # from here on an unexpected error is a Chinese dialog and a log line
     ledger = None
     if demo:
         ledger = opening.open_with_recovery(opening.demo_path())

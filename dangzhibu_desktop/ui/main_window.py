@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.members_status)
         self.statusBar().addPermanentWidget(self.file_status)
         self.nav.currentRowChanged.connect(self._page_chosen)
+        self.ledger_notice: QMessageBox | None = None
         self.set_ledger(ledger)
         geo = _settings.get(_settings.GEOMETRY) if persist else None
         if isinstance(geo, (bytes, QByteArray)) and len(geo):
@@ -99,6 +100,26 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
 
     # ---- ledger ----------------------------------------------------------------------
+    def _show_ledger_warnings(self, ledger) -> None:
+        """What opening the file found that the secretary must know without being refused (a
+        network drive, a failed automatic backup, no file lock): said once, not thrown away."""
+        warnings = list(getattr(ledger, "warnings", None) or [])
+        if getattr(ledger, "readonly", False):
+            reason = getattr(ledger, "readonly_reason", "")
+            warnings.insert(0, f"{reason}\n\n已以只读方式打开：可以查看、导出和打印，不能修改。" if reason
+                            else "台账已以只读方式打开：可以查看、导出和打印，不能修改。")
+        if not warnings:
+            return
+        from ..logfile import log
+
+        for w in warnings:
+            log().warning("打开台账“%s”：%s", Path(ledger.path).name, w)
+        self.ledger_notice = QMessageBox(QMessageBox.Warning, "打开台账时的提示", "\n\n".join(warnings),
+                                         QMessageBox.Ok, self)
+        self.ledger_notice.setModal(False)  # read it while working; tests and start-up never block
+        self.ledger_notice.show()
+        self.statusBar().showMessage(warnings[0], 15000)
+
     def set_ledger(self, ledger) -> None:
         """Show ``ledger`` (closing the one shown before) — pages are rebuilt for it."""
         old = self.session
@@ -116,6 +137,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.session = Session(ledger, parent=self)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._show_ledger_warnings(ledger)
         self.session.changed.connect(self._update_members_status)
         for cls in PAGE_CLASSES:
             page = cls(self.session)
@@ -127,10 +149,11 @@ class MainWindow(QMainWindow):
         self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
         self.page("settings").restore_requested.connect(self.restore_backup)
         self.nav.blockSignals(False)
-        self.file_status.setText(str(ledger.path))
+        readonly = "（只读）" if ledger.readonly else ""
+        self.file_status.setText(f"{readonly}{ledger.path}")
         self.file_status.setToolTip(str(ledger.path))
         branch = (ledger.branch() or {}).get("name")
-        self.setWindowTitle(f"{branch} — {APP_NAME}" if branch else APP_NAME)
+        self.setWindowTitle((f"{branch} — {APP_NAME}" if branch else APP_NAME) + readonly)
         self._update_members_status()
         last = min(max(_settings.get(_settings.LAST_PAGE), 0), len(self.pages) - 1) if self.persist else 0
         self.nav.setCurrentRow(last)
@@ -252,9 +275,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is None:
             return
-        self.act_new.setEnabled(page.can_create())
-        self.act_edit.setEnabled(page.can_edit())
-        self.act_delete.setEnabled(bool(getattr(page, "table", "")) or page.slug == "branch")
+        writable = not self.session.ledger.readonly  # a read-only file: look, export, print
+        self.act_new.setEnabled(writable and page.can_create())
+        self.act_edit.setEnabled(writable and page.can_edit())
+        self.act_delete.setEnabled(writable and (bool(getattr(page, "table", "")) or page.slug == "branch"))
+        self.act_undo.setEnabled(writable)
 
     def refresh_current(self) -> None:
         page = self.current_page()
