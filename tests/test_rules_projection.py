@@ -63,9 +63,22 @@ def test_zero_training_hours_on_20_december(ledger):
     ledger.conn.commit()
     report = evaluate(ledger, 2025, D(2025, 12, 20))
     assert report.rule("TEAM-TRAINING").status == "待到期"
-    assert "TEAM-TRAINING" in {a.rule for a in report.next_star.actions}
-    assert report.projection.if_nothing_more.score < report.projection.with_plan.score
-    assert ids
+    # 32 学时 in the 12 days left is not feasible at one 8-学时 session a week: the plan
+    # holds the two sessions still possible, says who cannot make it up, and does not count
+    # the rule as met.
+    training = [a for a in report.next_star.actions if a.rule == "TEAM-TRAINING"]
+    assert [(a.type, a.start, a.by, a.params["hours"]) for a in training] == [
+        ("training", D(2025, 12, 20), D(2025, 12, 26), 8), ("training", D(2025, 12, 27), D(2025, 12, 31), 8)]
+    assert "剩余2周，每周最多8学时" in training[0].text and "年内无法补足" in training[0].text
+    assert training[0].params["member_ids"] == ids
+    assert report.projection.if_nothing_more.score == report.projection.with_plan.score
+    # On 1 November the same gaps fit in the weeks left: a session a week, four for everyone
+    # (32 学时) and three more for the 书记 (56 学时).
+    early = evaluate(ledger, 2025, D(2025, 11, 1))
+    training = [a for a in early.next_star.actions if a.rule == "TEAM-TRAINING"]
+    assert [len(a.params["member_ids"]) for a in training] == [5, 5, 5, 5, 1, 1, 1]
+    assert training[-1].params["member_ids"] == [ids[0]] and training[-1].by == D(2025, 12, 19)
+    assert early.projection.if_nothing_more.score < early.projection.with_plan.score
 
 
 def test_secured_never_above_nothing_more_never_above_plan(ledger):

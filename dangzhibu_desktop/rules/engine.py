@@ -158,9 +158,16 @@ def _plan_actions(basics: list[BasicResult], day: _dt.date) -> list[Action]:
     return plan
 
 
-def _planned(r: RuleResult) -> bool:
-    """Doing the rule's plan actions makes it 达标 (its credit once done is whole)."""
-    return r.fix is not None and r.fix.credit + 1e-9 >= 1.0
+def _planned(r: RuleResult, plan: list[Action]) -> bool:
+    """Doing the plan makes the rule 达标: its credit once done is whole, and none of its
+    actions is work the ledger cannot record (``other``: the plan cannot count on it)."""
+    fix = r.fix
+    if fix is None:
+        return False
+    credit = fix.after(plan) if fix.after is not None else fix.credit
+    if fix.after is None and any(not isinstance(a, Action) or a.type == "other" for a in fix.actions):
+        return False
+    return credit + 1e-9 >= 1.0
 
 
 _RANK = {FAILED: 0, WARNING: 1, PENDING: 0, NOT_APPLICABLE: 2, MET: 3}
@@ -180,18 +187,19 @@ def project(rs: RuleSet, basics: list[BasicResult], year_end: list[BasicResult],
     nothing = judge()
     secured = judge({r.code: FAILED for b in year_end for r in b.rules if r.status == WARNING})
     today = {r.code: r for b in basics for r in b.rules}
+    actions = _plan_actions(basics, day)
     assume = {}
     for b in year_end:
         for r in b.rules:
             now = today.get(r.code)
-            if now is not None and _planned(now) and _RANK.get(r.status, 0) < _RANK[MET]:
+            if now is not None and _RANK.get(r.status, 0) < _RANK[MET] and _planned(now, actions):
                 assume[r.code] = MET
     plan = judge(assume)
     blocked = [r.code for b in year_end for r in b.rules
                if r.kind == VETO and assume.get(r.code, r.status) == FAILED]
     projection = Projection(secured=Standing(*secured[:3]), if_nothing_more=Standing(*nothing[:3]),
                             with_plan=Standing(*plan[:3]))
-    return projection, NextStar(plan[2], _plan_actions(basics, day), reachable=bool(plan[0]), blocked_by=blocked)
+    return projection, NextStar(plan[2], actions, reachable=bool(plan[0]), blocked_by=blocked)
 
 
 def evaluate(ledger, year: int, as_of: _dt.date | None = None, rule_set: RuleSet | str | None = None,

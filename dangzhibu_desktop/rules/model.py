@@ -48,6 +48,9 @@ class Fix:
     actions: list
     cost: int
     credit: float = 1.0
+    # For a rule that other rules' actions move (attendance over the meetings the plan holds):
+    # the credit once the whole plan is done, from the plan's actions.
+    after: object = None
 
     @property
     def texts(self) -> list[str]:

@@ -192,12 +192,21 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     for i, (m, n, here) in enumerate(low):
         absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows_of[m["id"]] if r["status"] != "出席"]
         low[i] = f"{m['date']}{m['kind']}：应到{n}人，实到{here}人；{'、'.join(absent[:6])}"
+    kinds = set(p["meeting_kinds"])
+
+    def after(plan) -> float:
+        """Attendance once the plan's meetings are held with everyone expected present."""
+        more = sum(len(a.params.get("attendees") or ()) for a in plan
+                   if a.type == "meeting" and a.params.get("meeting_kind") in kinds)
+        total = expected + more
+        return 1.0 if total and (present + more) / total + 1e-9 >= least else 0.0
+
     if not meetings:
         if snap.over(snap.end):
             return Outcome(FAILED, None, target, "本年度没有三会一课会议记录", "召开三会一课并登记出勤")
-        # Applies as soon as meetings are held: planning may count on it being met then.
+        # Applies as soon as meetings are held: the plan's meetings, everyone expected present.
         return Outcome(NOT_APPLICABLE, None, target, "本年度尚无三会一课会议记录", "", [],
-                       Fix([f"召开三会一课时逐人登记出勤，出勤率保持在{_pct(least)}以上"], 0))
+                       Fix([f"召开三会一课时逐人登记出勤，出勤率保持在{_pct(least)}以上"], 0, 0.0, after))
     if expected == 0:
         return Outcome(FAILED, None, target, f"{len(unrecorded)}次三会一课均未登记出勤",
                        "在会议记录中登记每名党员的出勤情况", [f"未登记出勤：{'、'.join(unrecorded[:10])}"],
@@ -213,8 +222,8 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
             return Outcome(FAILED, measured, target, f"三会一课出勤率{_pct(rate)}，低于{_pct(least)}", advice, evidence)
         avg = expected / max(1, len(meetings) - len(unrecorded))
         more = math.ceil((least * expected - present) / (avg * (1 - least))) if least < 1 else None
-        fix = Fix([f"今后的三会一课确保全员出席（约需{more}次全员到会的会议把出勤率提高到{_pct(least)}）"], more) \
-            if more is not None else None
+        fix = Fix([f"今后的三会一课确保全员出席（约需{more}次全员到会的会议把出勤率提高到{_pct(least)}）"], more,
+                  0.0, after) if more is not None else None
         return Outcome(WARNING, measured, target, f"目前三会一课出勤率{_pct(rate)}，低于{_pct(least)}", advice,
                        evidence, fix)
     if unrecorded:
@@ -232,9 +241,17 @@ def act_records(snap: Snapshot, p: dict) -> Outcome:
     labels = {f: (table.field(f).label if f in table.names else f) for f in fields}
     meetings = snap.meetings
     target = f"记录要素齐全的会议≥{_pct(least)}"
+    bad_count = sum(1 for m in meetings if any(m.get(f) in (None, "") for f in fields))
+
+    def after(plan) -> float:
+        """The share once the plan's meetings are recorded with every field filled."""
+        more = sum(1 for a in plan if a.type == "meeting")
+        total = len(meetings) + more
+        return 1.0 if total and 1 - bad_count / total + 1e-9 >= least else 0.0
+
     if not meetings:
         return Outcome(NOT_APPLICABLE, None, target, "本年度尚无会议记录", "", [],
-                       Fix(["每次会议完整填写主持人、记录人、议题和会议内容"], 0))
+                       Fix(["每次会议完整填写主持人、记录人、议题和会议内容"], 0, 0.0, after))
     bad = []
     for m in meetings:
         missing = [labels[f] for f in fields if m.get(f) in (None, "")]
@@ -246,7 +263,7 @@ def act_records(snap: Snapshot, p: dict) -> Outcome:
         return Outcome(MET, measured, target, f"{len(meetings)}次会议记录要素齐全")
     return Outcome(FAILED, measured, target, f"{len(bad)}次会议记录要素不全（共{len(meetings)}次）",
                    "会议记录应写明主持人、记录人、议题和会议内容，请补全", bad[:20],
-                   Fix([f"补全{len(bad)}次会议记录的主持人、记录人、议题和内容"], 1))
+                   Fix([f"补全{len(bad)}次会议记录的主持人、记录人、议题和内容"], 1, 0.0, after))
 
 
 @rule("ACT-QUORUM")
