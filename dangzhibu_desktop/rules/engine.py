@@ -4,6 +4,7 @@ the year-end projection and the plan (every action still due this year)."""
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 
 from . import evidence
 from .asof import resolve_as_of, still_possible
@@ -17,7 +18,6 @@ from .model import (
     WARNING,
     Action,
     BasicResult,
-    Fix,
     NextStar,
     Outcome,
     Projection,
@@ -42,7 +42,7 @@ def run_rule(snap: Snapshot, spec, rs: RuleSet | None = None) -> RuleResult:
     fix = out.fix if out.status in (FAILED, PENDING, WARNING, NOT_APPLICABLE) else None
     if fix is not None:
         kept = [a for a in fix.actions if not isinstance(a, Action) or still_possible(a.by, snap.day)]
-        fix = Fix(kept, fix.cost, fix.credit) if kept else None
+        fix = replace(fix, actions=kept) if kept or fix.after is not None else None
     result = RuleResult(code=spec.code, name=spec.name, kind=spec.kind, status=out.status,
                         measured=out.measured, target=out.target, message=out.message, advice=out.advice,
                         evidence=list(out.evidence), weight=spec.weight, fix=fix)

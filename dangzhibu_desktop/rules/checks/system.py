@@ -123,17 +123,25 @@ def _paid_on(snap: Snapshot) -> dict[tuple[int, str], _dt.date | None]:
 
 
 def dues_still_owed(snap: Snapshot) -> dict[int, list[str]]:
-    """Months after the as-of day's month end, to the end of the year, that each 党员 on the
-    books on the as-of day still owes (not paid ahead): what the plan must collect."""
+    """Months not over on the as-of day, to the end of the year, that each 党员 owes and has not
+    paid by then: what the plan must collect. Owed as ``_dues_owed`` judges a month once it is
+    over (on the books on its first day, a 党员 at its end, nothing more recorded), so the
+    plan collects exactly the months the year end will judge."""
     paid = _paid_dues_set(snap)
-    months = [_ym(snap.year, m) for m in range(1, 13) if month_end(snap.year, m) > snap.day]
-    out = {}
-    for mem in snap.party_members():
-        if mem["id"] not in snap.steps:
+    months = [(_ym(snap.year, m), _dt.date(snap.year, m, 1), month_end(snap.year, m))
+              for m in range(1, 13) if month_end(snap.year, m) > snap.day]
+    out: dict[int, list[str]] = {}
+    if not months:
+        return out
+    party = ("正式党员", "预备党员")
+    for mem in snap.present_between(months[0][1], months[-1][2]):
+        mid = mem["id"]
+        if mid not in snap.steps:
             continue
-        owed = [ym for ym in months if (mem["id"], ym) not in paid]
+        owed = [ym for ym, first, end in months
+                if (mid, ym) not in paid and snap.on_books(mem, first) and snap.category(mid, end) in party]
         if owed:
-            out[mem["id"]] = owed
+            out[mid] = owed
     return out
 
 

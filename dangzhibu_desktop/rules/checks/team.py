@@ -295,8 +295,9 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
                 warns.append(f"{m['name']}：{admit}支部大会通过，{d}审批，超过{months}个月")
             else:
                 oks.append(f"{m['name']}：{admit}支部大会通过，{d}上级党委审批")
-        elif _highest_step(snap, mid) < S.STEP_APPROVE + 1 and last >= snap.start \
-                and snap.category(mid) == "预备党员":
+        elif not _later_step_by(snap, mid, S.STEP_APPROVE, last) and last >= snap.start \
+                and snap.category(mid) in ("预备党员", "正式党员"):
+            # A 转正 recorded after the approval's last day does not undo an approval never recorded.
             if snap.day > last:
                 fails.append(f"{m['name']}：{admit}支部大会通过，已超过{hard}个月未记录上级党委审批")
             elif snap.day > due:
@@ -312,6 +313,12 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
                     advice=f"上级党委应在支部大会讨论后{months}个月内审批（特殊情况最长{hard}个月），请督促并在纪实中记录第17步",
                     pending_fix=Fix(actions, len(actions)) if actions else None,
                     target=f"≤{months}个月（最长{hard}个月）")
+
+
+def _later_step_by(snap: Snapshot, member_id: int, step: int, day: _dt.date) -> bool:
+    """A step after ``step`` is recorded on or before ``day`` (old records skip steps)."""
+    return any((s.get("step") or 0) > step and (as_date(s.get("date")) or _dt.date.max) <= day
+               for s in snap.member_steps(member_id))
 
 
 @rule("TEAM-PROBATION")
