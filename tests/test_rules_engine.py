@@ -118,11 +118,14 @@ def test_second_rule_set_changes_verdicts_without_code(ledger, tmp_path):
 
 def test_published_scheme_gives_more_stars_for_the_same_ledger(ledger):
     compliant_branch(ledger, brand=False)
-    ledger.delete("volunteer_activities", ledger.rows("volunteer_activities", "kind = '办实事'")[0]["id"])
-    ledger.delete("meetings", ledger.rows("meetings", "kind = '主题党日'")[0]["id"])
+    # No 办实事 all year (ROLE-DEEDS 0) and no 党课 in two quarters (ACT-LESSON keeps 2/4).
+    for row in ledger.rows("volunteer_activities", "kind = '办实事'"):
+        ledger.delete("volunteer_activities", row["id"])
+    for row in ledger.rows("meetings", "kind = '党课'")[:2]:
+        ledger.delete("meetings", row["id"])
     default = evaluate(ledger, 2025, D(2025, 12, 31))
     published = evaluate(ledger, 2025, D(2025, 12, 31), str(resource_path("rules/five-star-published.json")))
-    assert default.score == published.score == 86.1
+    assert default.score == published.score == 88.2
     assert (default.stars, published.stars) == (3, 4)
 
 
