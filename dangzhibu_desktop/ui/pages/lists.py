@@ -398,16 +398,18 @@ class GroupsList(ListPage):
     columns = [
         field_column("party_groups", "name", width=140),
         Column("leader_name", "组长", width=90),
-        Column("persons", "在册人数", "count", width=80),
+        Column("persons", "在册党员", "count", width=80),
     ]
 
     def load_rows(self, year):
-        return self.ledger.query(
-            "SELECT g.*, l.name AS leader_name, "
-            "(SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL "
-            " AND m.status = '在册') AS persons "
+        rows = self.ledger.query(
+            "SELECT g.*, l.name AS leader_name "
             "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
             "WHERE g.deleted_at IS NULL ORDER BY g.id")  # creation order: by name 第三 sorts before 第二
+        per_group: dict = {}
+        for m in self.ledger.party_members_on(self.session.today):  # 在册党员, not applicants
+            per_group[m.get("party_group_id")] = per_group.get(m.get("party_group_id"), 0) + 1
+        return [{**r, "persons": per_group.get(r["id"], 0)} for r in rows]
 
     def delete_warning(self, ids):
         # The ledger keeps members.party_group_id on a soft delete, but every list, rule and
