@@ -376,12 +376,14 @@ class CommitteeList(ListPage):
     filters = [Filter("state", "状态", enum_choices(("在任", "离任")))]
 
     def load_rows(self, year):
-        today = self.session.today.isoformat()
+        # 在任 is Ledger.committee_on: the end date is the last day in office, and the holder
+        # must still be on the books (the rules and the 述职 read it so too).
+        held = {r["id"] for r in self.ledger.committee_on(self.session.today)}
         rows = self.ledger.query(
             "SELECT c.*, m.name AS member_name FROM committee_roles c JOIN members m ON m.id = c.member_id "
             "WHERE c.deleted_at IS NULL AND m.deleted_at IS NULL")
         for r in rows:
-            r["state"] = "离任" if r.get("end_date") and r["end_date"] <= today else "在任"
+            r["state"] = "在任" if r["id"] in held else "离任"
         rank = {role: i for i, role in enumerate(enums.COMMITTEE_ROLES)}
         rows.sort(key=lambda r: (r["state"] != "在任", rank.get(r["role"], 99), r["start_date"]))
         return rows
