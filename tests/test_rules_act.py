@@ -1,7 +1,9 @@
 """基本活动 rules (三会一课, 主题党日, 组织生活会, attendance, records, quorum) and the meeting grid."""
 
+import datetime as dt
+
 from dangzhibu_desktop.rules import evaluate, group_meeting_grid, meeting_grid
-from tests.test_rules_support import D, full_member, meeting, person, rule
+from tests.rules_support import D, full_member, meeting, person, rule
 
 
 def test_congress_every_quarter_is_a_veto(ledger):
@@ -21,7 +23,10 @@ def test_mid_year_as_of_leaves_future_months_pending(ledger):
     report = evaluate(ledger, 2025, D(2025, 7, 15))
     theme = report.rule("ACT-THEME-DAY")
     assert theme.status == "待到期" and theme.measured == "6/6"
-    assert "7月" in theme.fix.actions[0] and "12月" in theme.fix.actions[0]
+    # One meeting action per open month, July (from the as-of day) to December, by its last day.
+    assert [a.by for a in theme.fix.actions] == [D(2025, m + 1, 1) - dt.timedelta(days=1) for m in range(7, 12)] + [D(2025, 12, 31)]
+    assert theme.fix.actions[0].start == D(2025, 7, 15) and theme.fix.texts[0] == "7月31日前开展1次主题党日"
+    assert theme.fix.actions[0].params["meeting_kind"] == "主题党日"
     assert report.rule("ACT-CONGRESS").status == "待到期"
     grid = meeting_grid(ledger, 2025, D(2025, 7, 15))
     assert [grid[("主题党日", m)] for m in (6, 7, 8)] == ["done", "pending", "pending"]
@@ -72,7 +77,7 @@ def test_lessons_quarterly_and_secretary_gives_one(ledger):
     r = rule(ledger, "ACT-LESSON")
     assert r.status == "未达标" and "书记书记本年度未讲党课" in r.message
     mid_year = rule(ledger, "ACT-LESSON", as_of=D(2025, 9, 30))
-    assert mid_year.status == "待到期" and any("书记" in a for a in mid_year.fix.actions)
+    assert mid_year.status == "待到期" and any("书记" in a for a in mid_year.fix.texts)
     meeting(ledger, "党课", "2025-11-20", lecturer_id=sec)
     assert rule(ledger, "ACT-LESSON").status == "达标"
 

@@ -12,7 +12,7 @@ from dangzhibu_desktop.paths import resource_path
 from dangzhibu_desktop.rules import (
     evaluate, format_report, load_rule_set, reminders,
 )
-from tests.test_rules_support import D, compliant_branch, full_member, meeting, person
+from tests.rules_support import D, compliant_branch, full_member, meeting, person
 
 
 def test_stars_follow_score_and_brand(ledger):
@@ -46,25 +46,38 @@ def test_not_applicable_rules_leave_the_denominator(ledger):
     assert statuses["ORG-GROUPS"] == "不适用" and org.score == 100.0
 
 
-def test_next_star_is_the_cheapest_set_of_actions(ledger):
+def test_plan_is_every_action_still_due_by_deadline(ledger):
+    """DESIGN.md "Projection and plan": the plan is every obligation still due this year for
+    the highest star reachable (not the shortest list), ordered by deadline."""
     compliant_branch(ledger, brand=False)
     report = evaluate(ledger, 2025, D(2025, 10, 15))
-    assert report.stars == 4 and report.next_star.stars == 5
-    # Skipping the two remaining 主题党日 still leaves ≥ 95 (ACT at 75); skipping anything else does not.
-    assert report.next_star.actions == [
-        "在第四季度召开1次支部党员大会",
-        "在第四季度开展1次党课",
-        "年底前再办1件“我为群众办实事”项目并登记",
-        "落实形成党建品牌或特色项目并在自评事项中登记佐证",
-    ]
+    assert report.stars == 4 and report.next_star.stars == 5 and report.next_star.reachable
+    plan = report.next_star.actions
+    assert [a.by for a in plan] == sorted(a.by for a in plan)
+    assert plan[0].text == "11月30日前开展1次主题党日" and plan[0].rule == "ACT-THEME-DAY"
+    codes = {a.rule for a in plan}
+    assert codes == {"ACT-THEME-DAY", "TEAM-DEV-REVIEW", "ACT-CONGRESS", "ACT-LESSON", "ROLE-DEEDS",
+                     "SYS-DUES", "SUP-BRAND"}
+    # Every 党员's November and December dues, one action each, by the end of December.
+    dues = [a for a in plan if a.rule == "SYS-DUES"]
+    assert len(dues) == 5 and all(a.params["months"] == ["2025-11", "2025-12"] for a in dues)
+    proj = report.projection
+    assert (proj.with_plan.standard_met, proj.with_plan.stars) == (True, 5)
+    # Nothing more recorded: no Q4 党员大会 (a veto), so the year would end below 达标.
+    assert (proj.if_nothing_more.standard_met, proj.if_nothing_more.stars) == (False, 0)
+    assert proj.secured.stars == 0
 
 
-def test_next_star_empty_when_a_veto_cannot_be_repaired(ledger):
+def test_plan_blocked_by_a_veto_still_keeps_the_year_in_order(ledger):
     compliant_branch(ledger)
     first = ledger.rows("meetings", "kind = '支部党员大会'")[0]
     ledger.delete("meetings", first["id"])
     report = evaluate(ledger, 2025, D(2025, 10, 15))
-    assert report.stars == 0 and report.next_star.stars == 1 and report.next_star.actions == []
+    ns = report.next_star
+    assert report.stars == 0 and not ns.reachable and ns.blocked_by == ["ACT-CONGRESS"] and ns.stars == 0
+    # Q1 has no 党员大会 and nothing repairs it; the rest of the year is still listed.
+    assert "12月31日前召开1次支部党员大会" in ns.texts and len(ns.actions) > 5
+    assert "否定指标" in format_report(report) and "ACT-CONGRESS" not in ns.texts
 
 
 def test_five_stars_have_no_next_star(ledger):
@@ -193,18 +206,26 @@ def test_check_cli_json_shape(ledger, ledger_path, capsys):
     ledger.close()
     assert main(["check", "--db", str(ledger_path), "--year", "2025", "--as-of", "2025-12-31", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert list(doc) == ["year", "as_of", "standard_met", "score", "stars", "basics", "next_star", "reminders"]
+    assert list(doc) == ["year", "as_of", "standard_met", "score", "stars", "basics", "projection", "next_star",
+                         "reminders"]
+    assert set(doc["projection"]) == {"secured", "if_nothing_more", "with_plan"}
+    # 31 December: the year ends as it stands unless the brand is answered today.
+    assert doc["projection"]["if_nothing_more"] == {"standard_met": True, "score": 94.4, "stars": 4}
+    assert doc["projection"]["with_plan"] == {"standard_met": True, "score": 100.0, "stars": 5}
     assert (doc["year"], doc["as_of"], doc["standard_met"], doc["stars"]) == (2025, "2025-12-31", True, 4)
     assert [b["code"] for b in doc["basics"]] == ["ORG", "TEAM", "ACT", "ROLE", "SYS", "SUP"]
     assert doc["basics"][0]["name"] == "基本组织"
     first = doc["basics"][0]["rules"][0]
     assert list(first) == ["code", "name", "kind", "status", "measured", "target", "message", "advice", "evidence"]
     assert first["code"] == "ORG-FORM" and first["status"] == "达标"
-    assert set(doc["next_star"]) == {"stars", "actions"} and doc["next_star"]["actions"] == []
+    assert set(doc["next_star"]) == {"target_stars", "reachable", "actions", "blocked_by"}
+    # On 31 December the brand can still be answered today: the plan says so.
+    assert [a["rule"] for a in doc["next_star"]["actions"]] == ["SUP-BRAND"]
     assert all(set(r) == {"date", "message"} for r in doc["reminders"])
     assert main(["check", "--db", str(ledger_path), "--year", "2025", "--as-of", "2025-12-31"]) == 0
     text = capsys.readouterr().out
-    assert "结论：达标" in text and "★★★★☆" in text and "六、基本保障" in text
+    assert "截至目前：达标" in text and "★★★★☆" in text and "六、基本保障" in text
+    assert "年底预计：按计划可达 ★★★★★ · 若不再行动 ★★★★ · 已确保 ★★★★" in text
 
 
 def test_check_cli_refuses_a_future_year(ledger, ledger_path, capsys):
@@ -296,3 +317,37 @@ def test_rule_numbers_come_from_the_rule_set_file_once(tmp_path, ledger):
         text = f.read_text(encoding="utf-8")
         assert not re.search(r"\b(p|params)\.get\(", text), f.name
         assert not re.search(r"\.params\([^)]*\)\.get\(", text), f.name
+
+
+def test_as_of_boundaries_year_end_future_year_today():
+    """DESIGN.md "As of D": the running year is seen on today (1 January and 31 December
+    included), a past year on its 31 December, a future year on its 1 January."""
+    from dangzhibu_desktop.rules import as_of_day
+    for today in (D(2026, 1, 1), D(2026, 6, 15), D(2026, 12, 31)):
+        assert as_of_day(2026, today) == today
+        assert as_of_day(2025, today) == D(2025, 12, 31)
+        assert as_of_day(2027, today) == D(2027, 1, 1)
+    # New Year's Day: the year just ended is judged on its last day, the new one on its first.
+    assert as_of_day(2025, D(2026, 1, 1)) == D(2025, 12, 31)
+    assert as_of_day(2026, D(2025, 12, 31)) == D(2026, 1, 1)
+    assert as_of_day(2026, D(2026, 6, 15), D(2026, 12, 31)) == D(2026, 12, 31)
+
+
+def test_no_copy_of_the_as_of_day_outside_rules():
+    """The window's pages, the appraisal dialog and the export Job ask rules.as_of_day; no
+    module keeps its own copy of the past/current/future-year rule."""
+    import re
+    from pathlib import Path
+
+    import dangzhibu_desktop
+    from dangzhibu_desktop.ui.pages import assessment, dashboard
+
+    root = Path(dangzhibu_desktop.__file__).parent
+    assert not hasattr(dashboard, "as_of_for") and not hasattr(assessment, "as_of_for")
+    for name in ("ui/pages/dashboard.py", "ui/pages/assessment.py", "ui/dialogs/misc.py", "exports/common.py",
+                 "rules/grid.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert "as_of_day(" in text, name
+        assert not re.search(r"date\(year, 12, 31\)|date\(year, 1, 1\)", text), name
+    engine = (root / "rules/engine.py").read_text(encoding="utf-8")
+    assert "resolve_as_of(" in engine

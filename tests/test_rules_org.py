@@ -1,7 +1,7 @@
 """基本组织 rules: each test writes its small ledger inline and states the verdict."""
 
 from dangzhibu_desktop.rules import evaluate
-from tests.test_rules_support import D, full_member, person, rule
+from tests.rules_support import D, full_member, person, rule
 
 
 def _branch(ledger, **kw):

@@ -1,7 +1,7 @@
 """基本队伍 rules and the 发展党员 step intervals."""
 
 from dangzhibu_desktop.rules import evaluate
-from tests.test_rules_support import D, full_member, meeting, person, rule
+from tests.rules_support import D, full_member, meeting, person, rule
 
 DEV_RULES = ("TEAM-DEV-AGE", "TEAM-DEV-TALK", "TEAM-DEV-CULTIVATE", "TEAM-DEV-REVIEW", "TEAM-DEV-TRAIN",
              "TEAM-DEV-INTRODUCERS", "TEAM-DEV-APPROVE", "TEAM-PROBATION")
@@ -72,7 +72,9 @@ def test_activist_made_candidate_after_eleven_months_fails(ledger):
 def test_half_year_reviews(ledger):
     mid = person(ledger, "积极分子", {3: "2024-09-01", 6: "2025-02-20"})
     r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 6, 30))
-    assert r.status == "达标"
+    # The first half-year was reviewed, the second (due 2025-09-01) is still ahead: at risk, not safe.
+    assert r.status == "待到期" and "应于2025-09-01前后" in r.evidence[0] and r.fix is not None
+    assert rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 2, 25)).status == "待到期"
     # The window 2025-03-01 … 2025-09-01 has no review: failed once its grace has passed.
     r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 10, 15))
     assert r.status == "未达标" and "2025-03-01至2025-09-01" in r.evidence[0]

@@ -186,7 +186,11 @@ def test_recording_a_meeting_changes_the_dashboard_cell(window, qtbot, ledger):
     window.session.notify_changed("meetings")
     assert wait_until_loaded(window, dash, 30)
     assert dash.meeting_grid.cell_status("主题党日", 5) == "done"
-    assert dash.stars.stars() == dash.data["report"]["stars"]
+    # The headline is the year-end projection; the score as of today is labelled 截至目前.
+    proj = dash.data["report"]["projection"]
+    assert dash.stars.stars() == proj["with_plan"]["stars"]
+    assert dash.projection_label.text().startswith("按计划可达 ") and " · 若不再行动 " in dash.projection_label.text()
+    assert dash.score_label.text() == f"{dash.data['report']['score']:.1f} 分"
 
 
 def test_first_run_creates_a_ledger(qtbot, tmp_path):

@@ -230,8 +230,9 @@ def plans(report: dict) -> list[tuple[str, str]]:
         out.append((lead, "；".join(advice) + "。"))
     nxt = report.get("next_star") or {}
     actions = [sentence(a) for a in nxt.get("actions") or [] if sentence(a)]
-    if actions and nxt.get("stars"):
-        out.append((f"（{cn_number(len(out) + 1)}）对标争创{nxt['stars']}星级党支部。",
+    target = nxt.get("target_stars", nxt.get("stars"))
+    if actions and target:
+        out.append((f"（{cn_number(len(out) + 1)}）对标争创{target}星级党支部。",
                     "重点做好以下工作：" + "；".join(actions) + "。"))
     if not out:
         out.append(("（一）巩固达标成果，推动提档升级。",

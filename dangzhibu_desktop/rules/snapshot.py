@@ -15,9 +15,12 @@ import calendar
 import datetime as _dt
 from functools import cached_property
 
-from ..ledger import enums, steps as S
+from ..ledger import enums
+from ..ledger import steps as S
 from ..ledger.schema import TABLES
-from ..ledger.steps import _as_date as _step_date_value  # the steps module's own reading of a date
+from ..ledger.steps import (
+    _as_date as _step_date_value,  # the steps module's own reading of a date
+)
 from ..ledger.steps import parse_iso_date
 from ..ledger.store import in_office, on_books
 
@@ -123,9 +126,12 @@ class Snapshot:
     a 正式党员, who sat on the committee on a given day.
     """
 
-    def __init__(self, ledger, year: int, day: _dt.date):
+    def __init__(self, ledger, year: int, day: _dt.date, records_until: _dt.date | None = None):
         self.year = year
         self.day = day
+        # Records dated after ``until`` are left out: the year judged on ``day`` (31 December)
+        # "if nothing more is recorded" after the as-of day (the projection).
+        self.until = until = min(records_until or day, day)
         self.start = _dt.date(year, 1, 1)
         self.end = _dt.date(year, 12, 31)
         self.branch = ledger.branch() or {}
@@ -158,7 +164,7 @@ class Snapshot:
                     f"SELECT member_id, step, date, note, outcome, persons FROM development_steps "
                     f"WHERE deleted_at IS NULL AND date <= ? "
                     f"AND member_id IN ({','.join('?' * len(chunk))}) ORDER BY date, step, id",
-                    [str(day), *chunk]):
+                    [str(until), *chunk]):
                 self.steps.setdefault(r["member_id"], []).append(r)
         # Everyone who can hold a category in the window (on the books then, with steps), in
         # roster order: the per-person rules and people() walk these, not the whole roster.
@@ -166,7 +172,7 @@ class Snapshot:
         self.roles = _rows(ledger, "committee_roles", order_by="start_date, id")
         self.groups = {g["id"]: g for g in _rows(ledger, "party_groups")}
         # Rows dated after the as-of day (planned meetings, typing ahead) do not count yet.
-        self.meetings = [m for m in _rows_in_year(ledger, "meetings", year) if (as_date(m["date"]) or self.end) <= day]
+        self.meetings = [m for m in _rows_in_year(ledger, "meetings", year) if (as_date(m["date"]) or self.end) <= until]
         # Attendance is counted in SQL (rows and 出席 per meeting); the rows themselves are read
         # only for the meetings a rule lists in detail (attendance_rows).
         self.attendance_counts: dict[int, tuple[int, int]] = {}
@@ -178,9 +184,9 @@ class Snapshot:
                     f"WHERE meeting_id IN ({','.join('?' * len(chunk))}) GROUP BY meeting_id", chunk):
                 self.attendance_counts[mid] = (n, here or 0)
         self._attendance_rows: dict[int, list[dict]] = {}
-        self.trainings = [t for t in _rows_in_year(ledger, "trainings", year) if (as_date(t["date"]) or self.end) <= day]
+        self.trainings = [t for t in _rows_in_year(ledger, "trainings", year) if (as_date(t["date"]) or self.end) <= until]
         self.activities = [a for a in _rows_in_year(ledger, "volunteer_activities", year)
-                           if (as_date(a["date"]) or self.end) <= day]
+                           if (as_date(a["date"]) or self.end) <= until]
         self.posts = _rows(ledger, "pioneer_posts")
         self._post_members: dict[int, list[dict]] | None = None
         # Dues from six months before the year: a lapse may begin in the previous year. Kept as
@@ -285,6 +291,11 @@ class Snapshot:
         return self._post_members
 
     # ---- people ---------------------------------------------------------------------
+    def exempt(self, member_id) -> bool:
+        """Exempt from activities under 第二十三条 (年老体弱、行动不便, agreed by the branch):
+        left out of the attendance and training denominators."""
+        return bool((self.members.get(member_id) or {}).get("exempt_from_activities"))
+
     def name(self, member_id) -> str:
         m = self.members.get(member_id)
         return m["name"] if m else f"编号{member_id}"

@@ -8,7 +8,8 @@ import re
 
 from ...ledger import steps as S
 from ...ledger.validate import birth_date_from_id
-from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, Fix, Outcome
+from ..asof import by_words
+from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, fmt_num
 from .common import (
     _highest_step,
@@ -24,6 +25,13 @@ from .common import (
 )
 
 
+def step_action(snap: Snapshot, member_id: int, step: int, by: _dt.date, what: str,
+                start: _dt.date | None = None) -> Action:
+    """A ``step`` action: record development step ``step`` of ``member_id`` by ``by``."""
+    return Action("step", by, f"{by_words(by, snap.day)}{what}", {"member_id": member_id, "step": step},
+                  max(start or snap.day, snap.day))
+
+
 @rule("TEAM-RESERVE")
 def team_reserve(snap: Snapshot, p: dict) -> Outcome:
     need = int(p["min_reserve"])
@@ -35,7 +43,9 @@ def team_reserve(snap: Snapshot, p: dict) -> Outcome:
     applicants = snap.people(categories=("入党申请人",))
     fix = None
     if applicants and len(applicants) >= need - len(reserve):
-        fix = Fix([f"经支部委员会研究，把入党申请人{_names(applicants[:need - len(reserve)], snap)}确定为入党积极分子"], 1)
+        fix = Fix([step_action(snap, a["id"], S.STEP_ACTIVIST, snap.end,
+                               f"经支部委员会研究，把入党申请人{a['name']}确定为入党积极分子")
+                   for a in applicants[:need - len(reserve)]], 1)
     return Outcome(FAILED, len(reserve), target, f"入党积极分子和发展对象仅{len(reserve)}名，后备力量不足",
                    "加强对青年职工的政治引领，及时与入党申请人谈话，把符合条件的确定为入党积极分子", evidence, fix)
 
@@ -98,7 +108,7 @@ def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
                 fails.append(f"{m['name']}于{applied}递交申请，超过{limit}天尚未谈话")
             elif due <= snap.end:
                 pend.append(f"{m['name']}应于{due}前谈话")
-                actions.append(f"{due}前派人与入党申请人{m['name']}谈话")
+                actions.append(step_action(snap, mid, S.STEP_TALK, due, f"派人与入党申请人{m['name']}谈话并记录"))
     return _verdict(fails, [], oks, pend,
                     fail_msg=f"{len(fails)}名入党申请人未在{limit}天内谈话",
                     warn_msg="", ok_msg=f"本年度{len(oks)}名入党申请人均在{limit}天内谈话",
@@ -159,7 +169,9 @@ def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
                 fails.append(f"{m['name']}：{w_start}至{w_end}无培养教育考察记录")
             else:
                 pend.append(f"{m['name']}：应于{w_end}前后进行半年考察")
-                actions.append(f"{w_end}前后对入党积极分子{m['name']}进行半年考察并记录")
+                by = min(w_end + grace, snap.end)
+                actions.append(step_action(snap, mid, S.STEP_REVIEW, by, f"对入党积极分子{m['name']}进行半年考察并记录",
+                                           start=max(w_start + _dt.timedelta(days=1), snap.day)))
     return _verdict(fails, [], sorted(set(oks)), pend,
                     fail_msg=f"有{len(fails)}个半年期缺少入党积极分子考察记录",
                     warn_msg="", ok_msg="入党积极分子均按每半年考察", pending_msg="半年考察时限未到",
@@ -283,15 +295,16 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
                 warns.append(f"{m['name']}：{admit}支部大会通过，{d}审批，超过{months}个月")
             else:
                 oks.append(f"{m['name']}：{admit}支部大会通过，{d}上级党委审批")
-        elif _highest_step(snap, mid) < S.STEP_APPROVE + 1 and last >= snap.start \
-                and snap.category(mid) == "预备党员":
+        elif not _later_step_by(snap, mid, S.STEP_APPROVE, last) and last >= snap.start \
+                and snap.category(mid) in ("预备党员", "正式党员"):
+            # A 转正 recorded after the approval's last day does not undo an approval never recorded.
             if snap.day > last:
                 fails.append(f"{m['name']}：{admit}支部大会通过，已超过{hard}个月未记录上级党委审批")
             elif snap.day > due:
                 warns.append(f"{m['name']}：{admit}支部大会通过，已超过{months}个月未审批")
             elif due <= snap.end:
                 pend.append(f"{m['name']}：应于{due}前审批")
-                actions.append(f"{due}前报请上级党委审批{m['name']}的入党申请")
+                actions.append(step_action(snap, mid, S.STEP_APPROVE, due, f"报请上级党委审批{m['name']}的入党申请并记录"))
     return _verdict(fails, warns, oks, pend,
                     fail_msg=f"{len(fails)}名预备党员的审批超过{hard}个月",
                     warn_msg=f"有预备党员的审批超过{months}个月",
@@ -300,6 +313,12 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
                     advice=f"上级党委应在支部大会讨论后{months}个月内审批（特殊情况最长{hard}个月），请督促并在纪实中记录第17步",
                     pending_fix=Fix(actions, len(actions)) if actions else None,
                     target=f"≤{months}个月（最长{hard}个月）")
+
+
+def _later_step_by(snap: Snapshot, member_id: int, step: int, day: _dt.date) -> bool:
+    """A step after ``step`` is recorded on or before ``day`` (old records skip steps)."""
+    return any((s.get("step") or 0) > step and (as_date(s.get("date")) or _dt.date.max) <= day
+               for s in snap.member_steps(member_id))
 
 
 @rule("TEAM-PROBATION")
@@ -352,7 +371,10 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
                 pend.append(f"{m['name']}预备期已于{deadline}届满，请尽快讨论转正")
             else:
                 pend.append(f"{m['name']}预备期将于{deadline}届满")
-            actions.append(f"{deadline}预备期满后及时召开支部党员大会讨论{m['name']}转正")
+            by = deadline if deadline >= snap.day else min(deadline + grace, snap.end)
+            actions.append(step_action(snap, mid, S.STEP_FULL_MEETING, by,
+                                       f"召开支部党员大会讨论{m['name']}转正（预备期{deadline}届满）",
+                                       start=max(snap.day, end - grace if not extensions else deadline - grace)))
     return _verdict(fails, warns, oks, pend,
                     fail_msg=f"{len(fails)}名预备党员预备期满未按规定作出转正决定",
                     warn_msg="转正讨论时间需要核实", ok_msg="本年度预备期满的预备党员均按期讨论转正",
@@ -396,16 +418,35 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     evidence = [f"{m['name']}：{fmt_num(have)}/{fmt_num(need)}学时"
                 + ("（年内转入，按在册时间折算）" if (as_date(m.get("joined_branch_on")) or snap.start) > snap.start else "")
                 for m, have, need in short]
-    gap = max(need - have for _, have, need in short)
     advice = "组织集中学习培训、专题辅导或网络学习，补足学时，并登记参训学时"
     if snap.over(snap.end):
         return Outcome(FAILED, measured, target, f"{len(short)}名党员学习培训学时不足（人均{avg:.1f}学时）",
                        advice, evidence)
-    sessions = max(1, math.ceil(gap / session))
     return Outcome(PENDING, measured, target, f"尚有{len(short)}名党员学时未达标（人均{avg:.1f}学时），年底前还可补足",
-                   advice, evidence,
-                   Fix([f"年底前再组织{sessions}次集中学习培训（每次{fmt_num(session)}学时），补足{len(short)}名党员的学时（最多差{fmt_num(gap)}学时）"],
-                       sessions))
+                   advice, evidence, _training_fix(snap, short, session, float(p["max_hours_per_week"])))
+
+
+def _training_fix(snap: Snapshot, short, session: float, per_week: float) -> Fix:
+    """Training sessions for the people short of hours, one a week from the as-of day (the
+    feasible pace: ``max_hours_per_week``), each listing who still needs it; people whose gap
+    cannot be made up in the weeks left are named, and the rule is not 达标 even then."""
+    weeks = math.ceil(((snap.end - snap.day).days + 1) / 7)
+    limit = weeks * per_week
+    gaps = [(m, need - have) for m, have, need in short]
+    gap = max(g for _, g in gaps)
+    each = min(session, per_week)
+    sessions = min(weeks, max(1, math.ceil(min(gap, limit) / each - 1e-9)))
+    lost = [m for m, g in gaps if g > limit + 1e-9]
+    actions = []
+    for i in range(sessions):
+        start = snap.day + _dt.timedelta(days=7 * i)
+        by = min(start + _dt.timedelta(days=6), snap.end)
+        who = [m["id"] for m, g in gaps if g > each * i + 1e-9]
+        note = f"（剩余{weeks}周，每周最多{fmt_num(per_week)}学时，{_names(lost, snap)}年内无法补足）" if lost and i == 0 else ""
+        actions.append(Action("training", by, f"{by_words(by, snap.day)}组织第{i + 1}次集中学习培训（{fmt_num(each)}学时），"
+                              f"{_names(who, snap)}参加并登记学时{note}", {"member_ids": who, "hours": each}, start))
+    people = max(1, len(snap.party_members()))
+    return Fix(actions, sessions, (people - len(lost)) / people if lost else 1.0)
 
 
 @rule("TEAM-APPRAISAL")
@@ -431,7 +472,7 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
                            "结合组织生活会开展民主评议党员，并在“民主评议”中录入每名党员的评议等次")
         return Outcome(PENDING, 0, target, "本年度尚未开展民主评议党员",
                        "年底前（或按惯例在次年初）结合组织生活会开展民主评议党员并录入等次", [],
-                       Fix(["年底前开展民主评议党员，并录入每名党员的评议等次"], 1))
+                       Fix([_appraisal_action(snap, [m["id"] for m in snap.party_members()], "开展民主评议党员，并录入每名党员的评议等次")], 1))
     rated = {a["member_id"]: a["rating"] for a in rows}
     evidence = [f"{m['date']}召开民主评议党员会议" for m in held]
     if rows:
@@ -454,10 +495,17 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
         if over or rated_year < snap.year:
             return Outcome(FAILED, measured, target, f"{len(unrated)}名党员没有{rated_year}年度评议等次",
                            "在“民主评议”中补录评议等次", evidence,
-                           Fix([f"补录{_names(unrated, snap)}的{rated_year}年度评议等次"], 1))
+                           Fix([_appraisal_action(snap, [m["id"] for m in unrated], f"补录{_names(unrated, snap)}的{rated_year}年度评议等次",
+                                                  rated_year)], 1))
         return Outcome(PENDING, measured, target,
                        f"{len(unrated)}名党员尚未评议", "年底前完成民主评议并录入等次", evidence,
-                       Fix([f"年底前完成对{_names(unrated, snap)}的民主评议并录入等次"], 1))
+                       Fix([_appraisal_action(snap, [m["id"] for m in unrated], f"完成对{_names(unrated, snap)}的民主评议并录入等次")], 1))
     return Outcome(MET, measured, target,
                    f"已开展{rated_year}年度民主评议，{len(rated)}名党员均有等次，优秀{excellent}名（{_pct(share)}）",
                    "", evidence)
+
+
+def _appraisal_action(snap: Snapshot, member_ids: list[int], what: str, year: int | None = None) -> Action:
+    """An ``appraisal`` action: rate ``member_ids`` for ``year`` (default: the evaluated year) by 31 December."""
+    return Action("appraisal", snap.end, f"{by_words(snap.end, snap.day)}{what}",
+                  {"member_ids": member_ids, "year": year or snap.year}, snap.day)

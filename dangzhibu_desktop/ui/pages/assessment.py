@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...rules import as_of_day, projection_text, stars_text
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
 from ..session import years_of
 from .base import Page, fill_year_box
-from .dashboard import as_of_for
 
 RULE_ROLE = Qt.UserRole + 10
 
@@ -70,12 +70,18 @@ class AssessmentPage(Page):
         self.asof_label.setStyleSheet("color:#666")
         head.addWidget(self.asof_label)
         head.addStretch(1)
+        # The headline is the year-end projection (DESIGN.md "Projection and plan"); the
+        # verdicts as of today are labelled 截至目前.
         self.stars = StarRow()
+        self.stars.setToolTip("按计划完成“争创下一星”中的各项工作，年底可达到的星级")
         head.addWidget(self.stars)
-        self.summary = QLabel()
-        self.summary.setFont(bold(self.font(), 2))
-        head.addWidget(self.summary)
+        self.projection_label = QLabel()
+        self.projection_label.setFont(bold(self.font(), 2))
+        head.addWidget(self.projection_label)
         layout.addLayout(head)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color:#555")
+        layout.addWidget(self.summary)
 
         self.tabs = QTabWidget()
         results = QWidget()
@@ -136,7 +142,7 @@ class AssessmentPage(Page):
 
     def _start(self) -> None:
         year = self.year()
-        as_of = as_of_for(year, self.session.today)
+        as_of = as_of_day(year, self.session.today)
         self.asof_label.setText(f"截至 {as_of.isoformat()}")
         self._build_checklist(year)
         self._loading = True
@@ -176,9 +182,12 @@ class AssessmentPage(Page):
         self._loading = False
         self.report = rep
         self.error_label.hide()
-        self.stars.set_stars(rep.get("stars") or 0)
+        proj = rep.get("projection") or {}
+        self.stars.set_stars(int((proj.get("with_plan") or {}).get("stars") or 0))
+        self.projection_label.setText(projection_text(proj))
         met = "已达标" if rep.get("standard_met") else "未达标"
-        self.summary.setText(f"{met}  {float(rep.get('score') or 0):.1f} 分")
+        self.summary.setText(f"截至目前：{met}，{float(rep.get('score') or 0):.1f} 分，"
+                             f"{stars_text(rep.get('stars') or 0)}（尚未到期的工作不计入）")
         self.tree.clear()
         first = None
         for b in rep["basics"]:
@@ -200,10 +209,20 @@ class AssessmentPage(Page):
         ns = rep.get("next_star") or {}
         actions = ns.get("actions") or []
         if actions:
-            items = "".join(f"<li>{_esc(a)}</li>" for a in actions)
-            self.next_star.setHtml(f"<h3>争创{ns.get('stars')}星，年底前需要做到：</h3><ol>{items}</ol>")
+            items = "".join(f"<li>{_esc(a['text'])}</li>" for a in actions)
+            if ns.get("blocked_by"):
+                lead = (f"否定指标{_esc('、'.join(ns['blocked_by']))}已无法在本年度补救，本年度不能达标；"
+                        f"以下工作仍应按时完成：")
+            elif not ns.get("reachable"):
+                lead = "即使完成以下全部工作，本年度也难以达标；仍应按时完成："
+            else:
+                lead = f"年底{'保持' if (ns.get('target_stars') or 0) <= (rep.get('stars') or 0) else '达到'}" \
+                       f"{ns.get('target_stars')}星，需按时完成："
+            self.next_star.setHtml(f"<h3>{lead}</h3><ol>{items}</ol>")
+        elif (rep.get("stars") or 0) >= 5:
+            self.next_star.setHtml("<p>已达到最高星级，本年度工作均已完成。</p>")
         else:
-            self.next_star.setHtml("<p>今年已无法通过补做工作再升一星，或已达到最高星级。</p>")
+            self.next_star.setHtml("<p>本年度已没有可补做的工作。</p>")
         self.status_changed.emit()
 
     def _failed(self, message: str) -> None:
