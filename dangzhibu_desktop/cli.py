@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help="生成示例台账")
     s.add_argument("--db", required=True)
-    s.add_argument("--size", choices=("small", "large"), default="small")
+    s.add_argument("--size", choices=("small", "large", "xl"), default="small")
     s.add_argument("--year", type=_year, default=None)
 
     s = sub.add_parser("check", help="达标创星评估")

@@ -448,6 +448,22 @@ class Ledger:
                  "AND ((left_on IS NULL AND status = ?) OR left_on > ?)")
         return self.rows("members", where, (d, enums.ACTIVE_STATUS, d), order_by="id")
 
+    def party_members_on(self, day: _dt.date) -> list[dict]:
+        """在册党员 on ``day``: on the books (``members_on``) and 正式党员 or 预备党员 that day, in
+        id order, each with ``category``, ``admitted`` and ``full_since``. The one answer to
+        "who, and how many, are the branch's party members" for the window, the rules' readers
+        and the documents (applicants and 积极分子 on the books are not among them)."""
+        by_member = self.steps_by_member()
+        out = []
+        for m in self.members_on(day):
+            steps = by_member.get(m["id"], [])
+            cat = _steps.derive_category(steps, day)
+            if cat not in enums.PARTY_MEMBERS:
+                continue
+            out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
+                        "full_since": _steps.full_member_since(steps, day)})
+        return out
+
     def committee_on(self, day: _dt.date | str) -> list[dict]:
         """Committee roles held on ``day`` by people on the books that day (``in_office`` and
         ``on_books``), latest appointment first. The one answer to "who is on the 支委会"."""

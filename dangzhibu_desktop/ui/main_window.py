@@ -194,10 +194,7 @@ class MainWindow(QMainWindow):
             self.page_status.setText(page.status_text())
 
     def _update_members_status(self, *_args) -> None:
-        active = {r["id"] for r in self.ledger.query(
-            "SELECT id FROM members WHERE deleted_at IS NULL AND status = '在册'")}
-        cats = self.ledger.categories()
-        n = sum(1 for mid in active if cats.get(mid) in ("正式党员", "预备党员"))
+        n = len(self.ledger.party_members_on(self.session.today))  # as the rules and the 花名册 count
         self.members_status.setText(f"在册党员 {n} 人")
 
     # ---- actions ---------------------------------------------------------------------

@@ -376,12 +376,14 @@ class CommitteeList(ListPage):
     filters = [Filter("state", "状态", enum_choices(("在任", "离任")))]
 
     def load_rows(self, year):
-        today = self.session.today.isoformat()
+        # 在任 is Ledger.committee_on: the end date is the last day in office, and the holder
+        # must still be on the books (the rules and the 述职 read it so too).
+        held = {r["id"] for r in self.ledger.committee_on(self.session.today)}
         rows = self.ledger.query(
             "SELECT c.*, m.name AS member_name FROM committee_roles c JOIN members m ON m.id = c.member_id "
             "WHERE c.deleted_at IS NULL AND m.deleted_at IS NULL")
         for r in rows:
-            r["state"] = "离任" if r.get("end_date") and r["end_date"] <= today else "在任"
+            r["state"] = "在任" if r["id"] in held else "离任"
         rank = {role: i for i, role in enumerate(enums.COMMITTEE_ROLES)}
         rows.sort(key=lambda r: (r["state"] != "在任", rank.get(r["role"], 99), r["start_date"]))
         return rows
@@ -398,16 +400,18 @@ class GroupsList(ListPage):
     columns = [
         field_column("party_groups", "name", width=140),
         Column("leader_name", "组长", width=90),
-        Column("persons", "在册人数", "count", width=80),
+        Column("persons", "在册党员", "count", width=80),
     ]
 
     def load_rows(self, year):
-        return self.ledger.query(
-            "SELECT g.*, l.name AS leader_name, "
-            "(SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL "
-            " AND m.status = '在册') AS persons "
+        rows = self.ledger.query(
+            "SELECT g.*, l.name AS leader_name "
             "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
             "WHERE g.deleted_at IS NULL ORDER BY g.id")  # creation order: by name 第三 sorts before 第二
+        per_group: dict = {}
+        for m in self.ledger.party_members_on(self.session.today):  # 在册党员, not applicants
+            per_group[m.get("party_group_id")] = per_group.get(m.get("party_group_id"), 0) + 1
+        return [{**r, "persons": per_group.get(r["id"], 0)} for r in rows]
 
     def delete_warning(self, ids):
         # The ledger keeps members.party_group_id on a soft delete, but every list, rule and
