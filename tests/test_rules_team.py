@@ -44,12 +44,15 @@ def test_applicant_without_birth_date_is_a_warning(ledger):
     assert rule(ledger, "TEAM-DEV-AGE").status == "预警"
 
 
-def test_talk_within_thirty_days(ledger):
-    person(ledger, "按时", {1: "2025-03-01", 2: "2025-03-31"})
+def test_talk_within_one_calendar_month(ledger):
+    """RULES.md: within one calendar month — 03-01 → by 04-01 (31 days) is on time; 04-02 is late;
+    01-31 → by 02-28."""
+    person(ledger, "按时", {1: "2025-03-01", 2: "2025-04-01"})
+    person(ledger, "月末", {1: "2025-01-31", 2: "2025-02-28"})
     assert rule(ledger, "TEAM-DEV-TALK").status == "达标"
-    person(ledger, "迟了", {1: "2025-03-01", 2: "2025-04-01"})
+    person(ledger, "迟了", {1: "2025-03-01", 2: "2025-04-02"})
     r = rule(ledger, "TEAM-DEV-TALK")
-    assert r.status == "未达标" and "31天" in r.evidence[0]
+    assert r.status == "未达标" and "32天" in r.evidence[0] and "时限2025-04-01" in r.evidence[0]
 
 
 def test_talk_not_yet_due_is_pending(ledger):

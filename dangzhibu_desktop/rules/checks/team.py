@@ -85,37 +85,44 @@ def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
                     target=f"递交申请时年满{age}周岁")
 
 
+def talk_due(applied: _dt.date, p: dict) -> _dt.date:
+    """The last day of the talk after an application: within ``months`` calendar months
+    (细则 第七条 一个月内: applied 07-01 → by 08-01; 01-31 → by 02-28)."""
+    return S.add_months(applied, int(p["months"]))
+
+
 @rule("TEAM-DEV-TALK")
 def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
-    limit = int(p["max_days"])
+    months = int(p["months"])
+    limit = f"{months}个月" if months != 1 else "一个月"
     fails, oks, pend, actions = [], [], [], []
     for mid, m in snap.stepped():
         applied = snap.step_date(mid, S.STEP_APPLY)
         if applied is None:
             continue
         talked = snap.step_date(mid, S.STEP_TALK)
-        due = applied + _dt.timedelta(days=limit)
+        due = talk_due(applied, p)
         if talked is not None:
             if not _judged_here(snap, m, talked):
                 continue
             days = (talked - applied).days
-            if days > limit:
-                fails.append(f"{m['name']}于{applied}递交申请，{talked}才谈话，间隔{days}天")
+            if talked > due:
+                fails.append(f"{m['name']}于{applied}递交申请，{talked}才谈话，超过{limit}（间隔{days}天，时限{due}）")
             else:
                 oks.append(f"{m['name']}：{applied}递交申请，{talked}谈话（{days}天）")
         elif _highest_step(snap, mid) <= S.STEP_TALK and due >= snap.start and snap.on_books(m, snap.day):
             if due < snap.day:
-                fails.append(f"{m['name']}于{applied}递交申请，超过{limit}天尚未谈话")
+                fails.append(f"{m['name']}于{applied}递交申请，超过{limit}尚未谈话（时限{due}）")
             elif due <= snap.end:
                 pend.append(f"{m['name']}应于{due}前谈话")
                 actions.append(step_action(snap, mid, S.STEP_TALK, due, f"派人与入党申请人{m['name']}谈话并记录"))
     return _verdict(fails, [], oks, pend,
-                    fail_msg=f"{len(fails)}名入党申请人未在{limit}天内谈话",
-                    warn_msg="", ok_msg=f"本年度{len(oks)}名入党申请人均在{limit}天内谈话",
+                    fail_msg=f"{len(fails)}名入党申请人未在{limit}内谈话",
+                    warn_msg="", ok_msg=f"本年度{len(oks)}名入党申请人均在{limit}内谈话",
                     pending_msg="入党申请人谈话时限未到", none_msg="本年度无需要谈话的入党申请人",
-                    advice=f"党组织收到入党申请书后，应在{limit}天内派人同入党申请人谈话，并在纪实中记录第2步",
+                    advice=f"党组织收到入党申请书后，应在{limit}内派人同入党申请人谈话，并在纪实中记录第2步",
                     pending_fix=Fix(actions, len(actions)) if actions else None,
-                    target=f"收到申请后≤{limit}天谈话")
+                    target=f"收到申请后{limit}内谈话")
 
 
 @rule("TEAM-DEV-CULTIVATE")
