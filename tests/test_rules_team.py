@@ -97,6 +97,17 @@ def test_candidate_training_before_admission(ledger):
     assert any("学时不够" in e and "16学时" in e for e in rule(ledger, "TEAM-DEV-TRAIN").evidence)
 
 
+def test_candidate_training_note_never_reads_a_date(ledger):
+    """RULES.md TEAM-DEV-TRAIN: N天 / N学时 from the note, never the 日 of a date."""
+    person(ledger, "三天", [(11, "2025-04-20", {"note": "4月20日至22日在区委党校集中培训3天"}), (15, "2025-06-01")])
+    person(ledger, "工作日", [(11, "2025-04-20", {"note": "集中培训3个工作日"}), (15, "2025-06-01")])
+    r = rule(ledger, "TEAM-DEV-TRAIN")
+    assert r.status == "达标" and r.evidence == ["三天：集中培训3天", "工作日：集中培训3天"]
+    person(ledger, "日期", [(11, "2025-04-20", {"note": "2025年4月20日参加党校培训"}), (15, "2025-06-01")])
+    r = rule(ledger, "TEAM-DEV-TRAIN")
+    assert r.status == "预警" and r.evidence == ["日期的集中培训未注明天数或学时"]
+
+
 def test_candidate_training_counted_from_training_attendance(ledger):
     mid = person(ledger, "参训", [(11, "2025-02-01"), (15, "2025-04-01")])
     t = ledger.insert("trainings", {"date": "2025-02-01", "title": "发展对象培训班", "hours": 240, "kind": "党校培训"})

@@ -189,7 +189,8 @@ def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
 
 
 _HOURS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(学时|课时|小时)")
-_DAYS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(天|日)")
+# N天 / N个工作日 — never the 日 of a date ("2025年4月20日参加党校培训" is not 20 days).
+_DAYS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(个工作日|工作日|天)")
 
 
 @rule("TEAM-DEV-TRAIN")
