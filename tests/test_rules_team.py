@@ -206,6 +206,20 @@ def test_appraisal_every_member_rated_and_excellent_share(ledger):
     assert r.status == "未达标" and "超过" in r.message
 
 
+def test_probationary_member_rated_excellent_is_flagged(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(5)]
+    new = person(ledger, "预备", {15: "2025-03-01"})
+    meeting(ledger, "民主评议党员", "2025-12-20")
+    for mid in ids:
+        ledger.insert("appraisals", {"year": 2025, "member_id": mid, "rating": "合格"})
+    ledger.insert("appraisals", {"year": 2025, "member_id": new, "rating": "优秀"})
+    r = rule(ledger, "TEAM-APPRAISAL")
+    assert r.status == "预警" and r.message == "预备党员预备被评为优秀"
+    ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (new,))[0]["id"], {"rating": "合格"})
+    ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (ids[0],))[0]["id"], {"rating": "优秀"})
+    assert rule(ledger, "TEAM-APPRAISAL").status == "达标"  # a 正式党员 rated 优秀 is fine
+
+
 def test_appraisal_of_last_year_held_in_january_counts(ledger):
     ids = [full_member(ledger, f"党员{i}") for i in range(2)]
     meeting(ledger, "民主评议党员", "2025-01-18", topic="2024年度民主评议党员")

@@ -9,7 +9,7 @@ import re
 from ...ledger import steps as S
 from ...ledger.validate import birth_date_from_id
 from ..asof import by_words
-from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, Action, Fix, Outcome
+from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, fmt_num
 from .common import (
     _highest_step,
@@ -491,6 +491,9 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
         return Outcome(FAILED, _pct(share), target,
                        f"评为优秀的{excellent}名，占{_pct(share)}，超过{_pct(most)}",
                        f"优秀等次一般不超过参评党员的{_pct(most)}，请按评议结果复核", evidence)
+    # 预备党员不宜评为优秀 (practice): flagged, the rest of the appraisal still judged below.
+    covered = min(_dt.date(rated_year, 12, 31), snap.day)
+    odd = [mid for mid, r in rated.items() if r == "优秀" and snap.category(mid, covered) == "预备党员"]
     # Who should have a rating: party members at the end of the rated year still on the books
     # when the 评议 was held (or on the as-of date).
     when = as_date(held[-1]["date"]) if held else snap.day
@@ -508,6 +511,9 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
         return Outcome(PENDING, measured, target,
                        f"{len(unrated)}名党员尚未评议", "年底前完成民主评议并录入等次", evidence,
                        Fix([_appraisal_action(snap, [m["id"] for m in unrated], f"完成对{_names(unrated, snap)}的民主评议并录入等次")], 1))
+    if odd:
+        return Outcome(WARNING, measured, target, f"预备党员{_names(odd, snap)}被评为优秀",
+                       "预备党员一般不评为优秀等次，请复核评议结果", evidence + [f"评为优秀的预备党员：{_names(odd, snap)}"])
     return Outcome(MET, measured, target,
                    f"已开展{rated_year}年度民主评议，{len(rated)}名党员均有等次，优秀{excellent}名（{_pct(share)}）",
                    "", evidence)
