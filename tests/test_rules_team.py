@@ -227,3 +227,21 @@ def test_appraisal_of_last_year_held_in_january_counts(ledger):
         ledger.insert("appraisals", {"year": 2024, "member_id": mid, "rating": "合格"})
     r = rule(ledger, "TEAM-APPRAISAL")
     assert r.status == "达标" and "2024年度" in r.message
+
+
+def test_probationary_member_half_year_review(ledger):
+    """TEAM-PROBATION-REVIEW: one 考察 (step 21) per six months of the 预备期; the last half-year
+    is concluded by the 转正 discussion."""
+    mid = person(ledger, "预备党员", {15: "2025-01-10"})
+    early = rule(ledger, "TEAM-PROBATION-REVIEW", as_of=D(2025, 7, 15))
+    assert early.status == "待到期"
+    assert [(a.type, a.params, a.by) for a in early.fix.actions] == [
+        ("step", {"member_id": mid, "step": 21}, D(2025, 8, 10))]
+    # The window plus its 31 days of grace ends on 08-10: judged at the end of that day.
+    assert rule(ledger, "TEAM-PROBATION-REVIEW", as_of=D(2025, 8, 9)).status == "待到期"
+    late = rule(ledger, "TEAM-PROBATION-REVIEW", as_of=D(2025, 8, 10))
+    assert late.status == "未达标" and "2025-01-10至2025-07-10无预备党员考察记录" in late.evidence[0]
+    ledger.insert("development_steps", {"member_id": mid, "step": 21, "date": "2025-07-05"})
+    assert rule(ledger, "TEAM-PROBATION-REVIEW").status == "达标"
+    # The year of 转正: the half-year ending on the day the probation ends is not asked for.
+    assert rule(ledger, "TEAM-PROBATION-REVIEW", year=2026).status == "不适用"

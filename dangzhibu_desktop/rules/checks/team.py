@@ -188,6 +188,56 @@ def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
                     target=f"每{every}个月考察一次")
 
 
+STEP_PROBATION_REVIEW = 21  # 继续教育考察 (the step catalogue, RULES.md)
+
+
+@rule("TEAM-PROBATION-REVIEW")
+def team_probation_review(snap: Snapshot, p: dict) -> Outcome:
+    """A 预备党员's half-year 考察 (step 21) in every ``interval_months`` of the 预备期 that ends
+    before the probation does: the last half-year is concluded by the 转正 discussion itself."""
+    every = int(p["interval_months"])
+    grace = _dt.timedelta(days=int(p["grace_days"]))
+    fails, oks, pend, actions = [], [], [], []
+    for mid, m in snap.stepped():
+        admit = snap.admitted(mid)
+        if admit is None or admit > snap.day:
+            continue
+        decisions = [(as_date(s.get("date")), s.get("outcome") or S.OUTCOME_FULL) for s in snap.member_steps(mid)
+                     if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s.get("date"))]
+        extended = any(o == S.OUTCOME_EXTEND for _, o in decisions)
+        decided = min((d for d, o in decisions if o != S.OUTCOME_EXTEND and d >= admit), default=None)
+        probation_end = S.add_years(admit, 1)
+        reviews = _step_dates(snap, mid, STEP_PROBATION_REVIEW)
+        k = 1
+        while True:
+            w_start, w_end = S.add_months(admit, every * (k - 1)), S.add_months(admit, every * k)
+            k += 1
+            if w_end > snap.end or w_end >= probation_end and not extended:
+                break
+            if decided is not None and w_end > decided:
+                break
+            if w_end < snap.start or not snap.on_books(m, min(w_end, snap.day)):
+                continue
+            if any(w_start < d <= w_end + grace for d in reviews):
+                oks.append(m["name"])
+            elif w_end + grace <= snap.day:
+                fails.append(f"{m['name']}：{w_start}至{w_end}无预备党员考察记录")
+            else:
+                pend.append(f"{m['name']}：应于{w_end}前后进行半年考察")
+                by = min(w_end + grace, snap.end)
+                actions.append(step_action(snap, mid, STEP_PROBATION_REVIEW, by, f"对预备党员{m['name']}进行半年考察并记录",
+                                           start=max(w_start + _dt.timedelta(days=1), snap.day)))
+            if k > 6:  # an extended 预备期 is at most two years
+                break
+    return _verdict(fails, [], sorted(set(oks)), pend,
+                    fail_msg=f"有{len(fails)}个半年期缺少预备党员考察记录",
+                    warn_msg="", ok_msg="预备党员均按每半年考察", pending_msg="预备党员半年考察时限未到",
+                    none_msg="本年度无需考察的预备党员",
+                    advice=f"党支部每{every}个月对预备党员进行一次考察，并在纪实中记录第21步（继续教育考察）",
+                    pending_fix=Fix(actions, len(actions)) if actions else None,
+                    target=f"每{every}个月考察一次")
+
+
 _HOURS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(学时|课时|小时)")
 # N天 / N个工作日 — never the 日 of a date ("2025年4月20日参加党校培训" is not 20 days).
 _DAYS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(个工作日|工作日|天)")
