@@ -145,7 +145,7 @@ def test_bad_rule_set_files_are_refused(tmp_path):
 def test_every_rule_of_rules_md_is_in_the_default_file():
     codes = [r.code for b in load_rule_set().basics for r in b.rules]
     assert [b.code for b in load_rule_set().basics] == ["ORG", "TEAM", "ACT", "ROLE", "SYS", "SUP"]
-    assert len(codes) == 38 and len(set(codes)) == 38
+    assert len(codes) == 39 and len(set(codes)) == 39
 
 
 def test_as_of_defaults_and_future_year(ledger):
@@ -167,7 +167,7 @@ def test_odd_data_is_reported_not_raised(ledger):
     ledger.conn.execute("INSERT INTO dues (member_id, month, amount_due, amount_paid, created_at, updated_at) "
                         "VALUES (?, '2025-02', 'abc', NULL, 'x', 'x')", (mid,))
     report = evaluate(ledger, 2025, D(2025, 12, 31))
-    assert len(report.rules) == 38 and all(r.status for r in report.rules)
+    assert len(report.rules) == 39 and all(r.status for r in report.rules)
     assert report.rule("SYS-DUES").status == "未达标"  # 'abc' is not a payment
     assert format_report(report) and reminders(ledger, D(2025, 12, 1)) is not None
 

@@ -245,3 +245,24 @@ def test_probationary_member_half_year_review(ledger):
     assert rule(ledger, "TEAM-PROBATION-REVIEW").status == "达标"
     # The year of 转正: the half-year ending on the day the probation ends is not asked for.
     assert rule(ledger, "TEAM-PROBATION-REVIEW", year=2026).status == "不适用"
+
+
+def test_contact_lost_after_six_months_without_meetings_or_dues(ledger):
+    """TEAM-CONTACT: neither attendance nor dues for 6 months is 失联 (未达标), from 3 months 预警."""
+    a, b = full_member(ledger, "常来"), full_member(ledger, "失联")
+    meeting(ledger, "支部党员大会", "2025-01-10", {a: "出席", b: "出席"})
+    meeting(ledger, "支部党员大会", "2025-09-10", {a: "出席", b: "缺席"})
+    for m in range(1, 13):
+        ym = f"2025-{m:02d}"
+        ledger.insert("dues", {"member_id": a, "month": ym, "amount_due": 100, "amount_paid": 100, "paid_on": f"{ym}-15"})
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 4, 9)).status == "待到期"
+    warned = rule(ledger, "TEAM-CONTACT", as_of=D(2025, 4, 10))  # 3 months to the day
+    assert warned.status == "预警" and warned.evidence == ["失联：最后一次参加组织生活或交纳党费为2025-01-10"]
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 9)).status == "预警"
+    lost = rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 10))  # 6 months to the day
+    assert lost.status == "未达标" and lost.measured == "1/2" and lost.kind == "可控"
+    # A payment is contact: paid on 07-09, he is in touch on 07-10 and 预警 again from 10-09.
+    ledger.insert("dues", {"member_id": b, "month": "2025-07", "amount_due": 100, "amount_paid": 100,
+                           "paid_on": "2025-07-09"})
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 10)).status == "待到期"
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 12, 31)).status == "预警"

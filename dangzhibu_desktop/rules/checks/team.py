@@ -573,3 +573,69 @@ def _appraisal_action(snap: Snapshot, member_ids: list[int], what: str, year: in
     """An ``appraisal`` action: rate ``member_ids`` for ``year`` (default: the evaluated year) by 31 December."""
     return Action("appraisal", snap.end, f"{by_words(snap.end, snap.day)}{what}",
                   {"member_ids": member_ids, "year": year or snap.year}, snap.day)
+
+
+@rule("TEAM-CONTACT")
+def team_contact(snap: Snapshot, p: dict) -> Outcome:
+    """失联: a 党员 who has neither attended a meeting nor paid dues for ``lapse_months`` (预警 from
+    ``warn_months``), judged on the as-of day; exempt members (第二十三条) and those on the books
+    for less than that are left out. Once the plan is done, everyone it meets or collects from
+    (meetings' attendees, dues) has been in contact on those days."""
+    lapse, warn = int(p["lapse_months"]), int(p["warn_months"])
+    target = f"无连续{lapse}个月既未参加组织生活又未交纳党费的党员"
+    last = snap.last_contact()
+    people = [m for m in snap.party_members() if not snap.exempt(m["id"])]
+    if not people:
+        return Outcome(NOT_APPLICABLE, None, target, "没有党员")
+
+    def since(m: dict) -> _dt.date:
+        joined = as_date(m.get("joined_branch_on")) or _dt.date.min
+        return max(last.get(m["id"], _dt.date.min), joined, S.add_months(snap.start, -6))
+
+    def state(from_day: _dt.date, day: _dt.date) -> int:
+        """2: 失联 (lapse), 1: warn, 0: in contact."""
+        if S.add_months(from_day, lapse) <= day:
+            return 2
+        return 1 if S.add_months(from_day, warn) <= day else 0
+
+    fails, warns, out_of_touch = [], [], []
+    for m in people:
+        s_ = state(since(m), snap.day)
+        if s_:
+            out_of_touch.append(m["id"])
+        seen = last.get(m["id"])
+        what = f"最后一次参加组织生活或交纳党费为{seen}" if seen else "本年度及上半年没有参加组织生活或交纳党费的记录"
+        if s_ == 2:
+            fails.append(f"{m['name']}：{what}")
+        elif s_ == 1:
+            warns.append(f"{m['name']}：{what}")
+
+    def after(plan) -> float:
+        """1.0 when, with the plan's meetings and dues done, no one is out of touch at year end."""
+        met = {}
+        for a in plan:
+            if a.type == "meeting":
+                for mid in a.params.get("attendees") or ():
+                    met[mid] = max(met.get(mid, a.by), a.by)
+            elif a.type == "dues":
+                mid = a.params["member_id"]
+                met[mid] = max(met.get(mid, a.by), a.by)
+        for m in people:
+            if state(max(since(m), met.get(m["id"], _dt.date.min)), snap.end):
+                return 0.0
+        return 1.0
+
+    measured = f"{len(people) - len(fails) - len(warns)}/{len(people)}"
+    advice = "及时与这些党员取得联系，了解情况，督促其参加组织生活、按月交纳党费；确实失去联系的，按规定报告上级党委"
+    fix = Fix([f"与{_names(out_of_touch, snap)}取得联系，请其参加组织生活、按月交纳党费"], 0, 0.0, after)
+    if fails:
+        return Outcome(FAILED, measured, target, f"{len(fails)}名党员连续{lapse}个月以上既未参加组织生活也未交纳党费",
+                       advice, fails + warns, fix, (len(people) - len(fails)) / len(people))
+    if warns:
+        return Outcome(WARNING, measured, target, f"{len(warns)}名党员已连续{warn}个月以上既未参加组织生活也未交纳党费",
+                       advice, warns, fix)
+    # In contact today; whether they stay so by 31 December is for the plan (its meetings and dues).
+    if after([]) < 1.0:
+        return Outcome(PENDING, measured, target, "党员目前均保持联系，年底前还需按计划开展组织生活、收缴党费", "", [],
+                       Fix([], 0, 0.0, after))
+    return Outcome(MET, measured, target, f"{len(people)}名党员均保持联系")
