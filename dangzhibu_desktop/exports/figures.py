@@ -55,6 +55,8 @@ class YearFigures:
     # Every meeting and training of the year up to the as-of day as (kind, date, topic text):
     # what the 述职's genre sections sort by subject (``exports.topics``).
     topic_records: list[tuple[str, str, str]] = field(default_factory=list)
+    talks: int = 0  # 谈心谈话 of the year up to the as-of day
+    talks_by_secretary: int = 0
 
     @property
     def attendance_rate(self) -> float | None:
@@ -147,6 +149,10 @@ def year_figures(job: Job) -> YearFigures:
             f.rectified.append(r["problem"])
         elif r["status"] != enums.COMPLETED and (r.get("created_at") or "")[:10] <= end:
             f.rectifying.append(r["problem"])
+
+    talks = [t for t in led.rows_in_year("talks", year) if t["date"] <= end]
+    f.talks = len(talks)
+    f.talks_by_secretary = sum(1 for t in talks if sid and t.get("talker_id") == sid)
 
     dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))
     f.dues_due = sum(d["amount_due"] for d in dues)

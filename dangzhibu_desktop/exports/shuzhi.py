@@ -167,6 +167,10 @@ def _organisation(job: Job, f: YearFigures, report: dict) -> str:
     pipe = [(c, f.pipeline.get(c, 0)) for c in (enums.APPLICANT, enums.ACTIVIST, enums.CANDIDATE)]
     if any(n for _, n in pipe):
         s.append("目前支部有" + "、".join(f"{c}{n}名" for c, n in pipe if n) + "，党员队伍后备力量持续充实。")
+    if f.talks:
+        s.append(f"坚持谈心谈话制度，全年开展谈心谈话{f.talks}次"
+                 + (f"，其中本人与党员和入党积极分子谈心谈话{f.talks_by_secretary}次" if f.talks_by_secretary else "")
+                 + "，及时了解党员思想动态。")
     if f.trainings:
         avg = f.training_tenths / f.members if f.members else 0
         s.append(f"组织党员教育培训{f.trainings}期，参训党员{f.trained_members}名，累计{hours_text(f.training_tenths)}学时"
