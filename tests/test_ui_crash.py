@@ -76,7 +76,6 @@ def test_warnings_found_at_open_are_shown(qtbot, ledger):
     notice = win.ledger_notice
     assert isinstance(notice, QMessageBox) and notice.isVisible() and not notice.isModal()
     assert "自动备份未能完成" in notice.text()
-    assert "自动备份未能完成" in win.statusBar().currentMessage()
 
 
 def test_no_notice_without_warnings(qtbot, ledger):

@@ -218,6 +218,16 @@ _table("checklist", "自评事项", (
     Field("evidence", "佐证材料"),
 ), title_field="rule_code")
 
+_table("talks", "谈心谈话", (
+    Field("date", "谈话日期", "date", required=True),
+    _ref("talker_id", "谈话人"),
+    _ref("member_id", "谈话对象"),
+    Field("person_name", "谈话对象（非本支部人员）"),
+    Field("kind", "谈话类别", "enum", required=True, choices=enums.TALK_KINDS, default=enums.TALK_HEART),
+    Field("topic", "谈话主题"),
+    Field("notes", "谈话记录"),
+), title_field="topic")
+
 _table("attachments", "佐证材料", (
     Field("owner_table", "所属记录类别", "enum", required=True, choices=ATTACHMENT_OWNER_TABLES),
     Field("owner_id", "所属记录编号", "int", required=True),
@@ -234,7 +244,7 @@ _table("attachments", "佐证材料", (
 # Tables in the order the data package lists them (parents before the rows that point at them).
 PACKAGE_TABLES = (
     "party_groups", "members", "meetings", "trainings", "volunteer_activities",
-    "pioneer_posts", "dues", "appraisals", "rectifications", "checklist",
+    "pioneer_posts", "dues", "appraisals", "rectifications", "checklist", "talks",
 )
 
 # Child tables inside their parent in the package, under this key.

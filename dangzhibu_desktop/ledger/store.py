@@ -825,6 +825,11 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             raise ValidationError("填写了缴纳日期，请填写实缴金额", "amount_paid")
         if row.get("amount_paid") and not row.get("paid_on"):
             raise ValidationError("请填写缴纳日期", "paid_on")
+    elif t.name == "talks":
+        if not row.get("member_id") and not (row.get("person_name") or "").strip():
+            raise ValidationError("请选择谈话对象，或填写非本支部谈话对象的姓名", "member_id")
+        if row.get("member_id") and row.get("talker_id") == row.get("member_id"):
+            raise ValidationError("谈话人和谈话对象不能是同一人", "talker_id")
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")

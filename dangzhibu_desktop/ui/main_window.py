@@ -104,10 +104,9 @@ class MainWindow(QMainWindow):
         """What opening the file found that the secretary must know without being refused (a
         network drive, a failed automatic backup, no file lock): said once, not thrown away."""
         warnings = list(getattr(ledger, "warnings", None) or [])
-        if getattr(ledger, "readonly", False):
-            reason = getattr(ledger, "readonly_reason", "")
-            warnings.insert(0, f"{reason}\n\n已以只读方式打开：可以查看、导出和打印，不能修改。" if reason
-                            else "台账已以只读方式打开：可以查看、导出和打印，不能修改。")
+        reason = getattr(ledger, "readonly_reason", None)  # opened read-only because it cannot be written
+        if reason:
+            warnings.insert(0, f"{reason}\n\n已以只读方式打开：可以查看、导出和打印，不能修改。")
         if not warnings:
             return
         from ..logfile import log
@@ -118,7 +117,6 @@ class MainWindow(QMainWindow):
                                          QMessageBox.Ok, self)
         self.ledger_notice.setModal(False)  # read it while working; tests and start-up never block
         self.ledger_notice.show()
-        self.statusBar().showMessage(warnings[0], 15000)
 
     def set_ledger(self, ledger) -> None:
         """Show ``ledger`` (closing the one shown before) — pages are rebuilt for it."""
@@ -149,7 +147,7 @@ class MainWindow(QMainWindow):
         self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
         self.page("settings").restore_requested.connect(self.restore_backup)
         self.nav.blockSignals(False)
-        readonly = "（只读）" if ledger.readonly else ""
+        readonly = "（只读）" if getattr(ledger, "readonly_reason", None) else ""
         self.file_status.setText(f"{readonly}{ledger.path}")
         self.file_status.setToolTip(str(ledger.path))
         branch = (ledger.branch() or {}).get("name")
