@@ -148,6 +148,29 @@ def test_approval_within_three_months(ledger):
     assert r.status == "未达标" and any("未批" in e for e in r.evidence)
 
 
+def test_approval_boundaries_three_and_six_months(ledger):
+    """Approval within 3 months (max 6): waiting exactly 3 months is still 待到期, a day more 预警;
+    6 months to the day is 预警, a day more 未达标."""
+    person(ledger, "待批", {15: "2025-02-01"})
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 5, 1)).status == "待到期"
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 5, 2)).status == "预警"
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 8, 1)).status == "预警"
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 8, 2)).status == "未达标"
+    plan = rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 4, 1)).fix.actions
+    assert [(a.type, a.params["step"], a.by) for a in plan] == [("step", 17, D(2025, 5, 1))]
+
+
+def test_probation_deadline_day_is_still_due(ledger):
+    person(ledger, "预备党员", {15: "2024-05-10", 17: "2024-06-20"})
+    on_day = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 10))
+    assert on_day.status == "待到期" and on_day.evidence == ["预备党员预备期将于2025-05-10届满"]
+    after = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 11))
+    assert after.evidence == ["预备党员预备期已于2025-05-10届满，请尽快讨论转正"]
+    # Within the 30 days of grace the discussion is still due; the day after, it failed.
+    assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 9)).status == "待到期"
+    assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 10)).status == "未达标"
+
+
 def test_probation_past_one_year_without_decision_fails(ledger):
     person(ledger, "预备党员", {15: "2024-05-10", 17: "2024-06-20"})
     assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 1)).status == "待到期"
