@@ -184,6 +184,9 @@ def test_back_payment_window(ledger):
     mid = full_member(ledger, "欠费")
     _dues(ledger, mid, _months(2025, 1, 3) + _months(2025, 5, 12))
     assert rule(ledger, "SYS-DUES", as_of=D(2025, 9, 30)).fix is not None  # April can still be paid
+    # Six months back (October → April) is still within the window; seven is not.
+    six = rule(ledger, "SYS-DUES", as_of=D(2025, 10, 31))
+    assert six.fix.actions[0].params["months"] == ["2025-04"] and "不超过6个月" not in six.advice
     r = rule(ledger, "SYS-DUES", as_of=D(2025, 11, 30))
     # April is beyond the back-payment window: only December is still asked for.
     assert r.status == "未达标" and "不超过6个月" in r.advice
