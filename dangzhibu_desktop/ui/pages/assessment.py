@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules import as_of_day, projection_text, stars_text
+from ...rules import as_of_day, plan_lines, projection_text, stars_text
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
@@ -215,7 +215,7 @@ class AssessmentPage(Page):
         ns = rep.get("next_star") or {}
         actions = ns.get("actions") or []
         if actions:
-            items = "".join(f"<li>{_esc(a['text'])}</li>" for a in actions)
+            items = "".join(f"<li>{_esc(t)}</li>" for t in plan_lines(actions))
             if ns.get("blocked_by"):
                 names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
                 lead = (f"否定指标“{_esc('”“'.join(names.get(c, c) for c in ns['blocked_by']))}”已无法在本年度补救，本年度不能达标；"
