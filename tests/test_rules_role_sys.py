@@ -201,3 +201,20 @@ def test_late_payment_counts_as_paid_month_but_not_against_arrears_that_day(ledg
                                "paid_on": "2026-01-15"})
     assert rule(ledger, "SYS-DUES").status == "达标"  # every month of the year was paid in the end
     assert rule(ledger, "SYS-DUES-LAPSE").status == "未达标"  # but on 12-31 six months were unpaid
+
+
+def test_dues_amount_checked_against_the_brackets(ledger):
+    """RULES.md SYS-DUES: the amount due is checked against the brackets from the base — 5000.00
+    元 pays 1 % (the bound belongs to the lower bracket); 5000.01 元 paid at 1 % is not 足额."""
+    at_bound, above = full_member(ledger, "五千整"), full_member(ledger, "五千零一分")
+    for m in range(1, 13):
+        ym = f"2025-{m:02d}"
+        ledger.insert("dues", {"member_id": at_bound, "month": ym, "base_income": 500000, "rate": 0.01,
+                               "amount_due": 5000, "amount_paid": 5000, "paid_on": f"{ym}-10"})
+        ledger.insert("dues", {"member_id": above, "month": ym, "base_income": 500001, "rate": 0.01,
+                               "amount_due": 5000, "amount_paid": 5000, "paid_on": f"{ym}-10"})
+    r = rule(ledger, "SYS-DUES")
+    assert r.status == "未达标" and r.measured == "50%"
+    assert r.evidence[0].startswith("五千零一分：1月、2月")
+    assert "五千零一分：2025-01按计算基数5000.01元应缴75.00元，登记应缴50.00元" in r.evidence
+    assert not any(e.startswith("五千整") for e in r.evidence)
