@@ -109,6 +109,29 @@ def test_six_consecutive_unpaid_months_is_a_veto(ledger):
     assert rule(ledger, "SYS-DUES-LAPSE", as_of=D(2025, 11, 30)).status == "预警"  # five months so far
 
 
+def test_lapse_judged_by_payment_dates_back_payment_does_not_undo_it(ledger):
+    """RULES.md SYS-DUES-LAPSE: seven months unpaid, then paid back in November — the lapse
+    happened (a failed veto for the year), with the back payment in the evidence."""
+    mid = full_member(ledger, "补缴者")
+    _dues(ledger, mid, _months(2025, 1, 3))
+    for ym in _months(2025, 4, 10):
+        ledger.insert("dues", {"member_id": mid, "month": ym, "amount_due": 1000, "amount_paid": 1000,
+                               "paid_on": "2025-11-05"})
+    _dues(ledger, mid, _months(2025, 11, 12))
+    r = rule(ledger, "SYS-DUES-LAPSE")
+    assert r.status == "未达标" and r.evidence == ["补缴者自2025-04至2025-09连续6个月未交纳党费（2025-11-05补缴）"]
+    assert rule(ledger, "SYS-DUES").status == "达标"  # every month paid in the end
+    # Five months unpaid and paid back: 预警 while it lasted, no lapse.
+    assert rule(ledger, "SYS-DUES-LAPSE", as_of=D(2025, 8, 31)).status == "预警"
+
+
+def test_scattered_unpaid_months_are_no_lapse(ledger):
+    mid = full_member(ledger, "偶尔漏缴")
+    _dues(ledger, mid, [ym for ym in _months(2025, 1, 12) if ym not in ("2025-02", "2025-05", "2025-08", "2025-11")])
+    assert rule(ledger, "SYS-DUES-LAPSE").status == "达标"
+    assert rule(ledger, "SYS-DUES").measured == "66.7%"
+
+
 def test_lapse_across_the_new_year(ledger):
     mid = full_member(ledger, "跨年欠费")
     _dues(ledger, mid, _months(2024, 1, 9))
