@@ -378,3 +378,14 @@ def test_reminders_speak_like_the_plan(ledger):
     assert (D(2025, 11, 30), "本月（11月）还有1名党员的党费尚未收缴，请在11月30日前收缴并登记") in before
     # 久未交: May–October unpaid, six months: the lapse happened.
     assert any("久未交已连续6个月未交纳党费，已达到连续6个月不交纳党费的情形" in m for _, m in before)
+
+
+def test_reminders_of_the_half_year_reviews(ledger):
+    """The half-year 考察 of 积极分子 and 预备党员 are reminded, by the rules' own last day."""
+    person(ledger, "积极分子", {1: "2024-05-01", 2: "2024-05-10", 3: "2025-06-10"})
+    person(ledger, "预备党员", {15: "2025-05-20"})
+    early = [m for _, m in (((r.date, r.message) for r in reminders(ledger, D(2025, 11, 10))))]
+    assert not any("半年考察" in m for m in early)  # both due beyond the 30 days
+    texts = [(r.date, r.message) for r in reminders(ledger, D(2025, 12, 5))]
+    assert (D(2025, 12, 21), "12月21日前对预备党员预备党员进行半年考察并记录") in texts
+    assert (D(2025, 12, 31), "12月31日前对入党积极分子积极分子进行半年考察并记录") in texts

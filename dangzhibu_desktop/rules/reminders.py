@@ -22,7 +22,8 @@ def _ask(verb: str, by: _dt.date, day: _dt.date) -> str:
     return f"请今天{verb}" if by == day else f"请在{by_words(by, day)}{verb}"
 
 
-_ORDER = ("overdue", "meeting", "probation", "approval", "talk", "activist", "dues", "rectify", "term", "birthday")
+_ORDER = ("overdue", "meeting", "probation", "approval", "talk", "activist", "review", "dues", "rectify", "term",
+          "birthday")
 
 
 def reminders(ledger, as_of: _dt.date | None = None, days: int | None = None,
@@ -95,6 +96,16 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
                 if day <= ann <= horizon:
                     add(ann, f"{name}的政治生日（{admit}入党，入党{y - admit.year}周年）", "birthday")
     _dues(snap, rs, day, add)
+    # The half-year 考察 of 积极分子 and 预备党员: the rules' own plan actions due in the window.
+    from .checks import RULES
+
+    for code in ("TEAM-DEV-REVIEW", "TEAM-PROBATION-REVIEW"):
+        if rs.spec(code) is None:
+            continue
+        fix = RULES[code](snap, rs.params(code)).fix
+        for a in (fix.actions if fix else ()):
+            if getattr(a, "by", None) and day <= a.by <= horizon:
+                add(a.by, a.text, "review")
     for r in ledger.rows("rectifications", "status != '已完成' AND deadline IS NOT NULL AND deadline <= ?",
                          (horizon.isoformat(),), order_by="deadline, id"):
         d = as_date(r["deadline"])
