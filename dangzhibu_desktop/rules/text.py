@@ -16,30 +16,35 @@ def plan_lines(actions: list[dict]) -> list[str]:
     """The plan as lines a secretary reads: the month-by-month dues collection of many members
     due on the same day is one line ("12月31日前按月收缴18名党员12月党费并登记"); every other
     action its own text, in the plan's order."""
+    return [text for text, _ in plan_items(actions)]
+
+
+def plan_items(actions: list[dict]) -> list[tuple[str, int]]:
+    """``plan_lines`` with, for each line, the index of the (first) action it stands for."""
     out: list = []
     groups: dict = {}
-    for a in actions:
+    for i, a in enumerate(actions):
         text = a.get("text") or ""
         fields = a.get("params") or {}
         if a.get("type") == "dues" and "按月收缴" in text:
             key = (a.get("by"), tuple(fields.get("months") or ()))
             if key not in groups:
-                groups[key] = [text.split("按月收缴")[0], []]
+                groups[key] = [text.split("按月收缴")[0], [], i]
                 out.append(key)
             groups[key][1].append(text)
         else:
-            out.append(text)
+            out.append((text, i))
     lines = []
     for item in out:
-        if not isinstance(item, tuple):
+        if item not in groups:
             lines.append(item)
             continue
-        prefix, texts = groups[item]
+        prefix, texts, first = groups[item]
         if len(texts) == 1:
-            lines.append(texts[0])
+            lines.append((texts[0], first))
         else:
             months = "、".join(f"{int(ym[5:7])}月" for ym in item[1])
-            lines.append(f"{prefix}按月收缴{len(texts)}名党员{months}党费并登记")
+            lines.append((f"{prefix}按月收缴{len(texts)}名党员{months}党费并登记", first))
     return lines
 
 
