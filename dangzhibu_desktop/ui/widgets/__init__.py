@@ -1,0 +1,1 @@
+"""Widgets the editors share (the typed date and time fields)."""
