@@ -2,7 +2,7 @@
 
 Run from a checkout: ``python -m dangzhibu_desktop.bench`` (``--quick`` for two runs of each
 measurement and no LibreOffice comparison). It builds the small and the large demo ledger
-(``ledger.demo.build_demo``) and times, median of several runs each:
+(``demo.build_demo``) and times, median of several runs each:
 
 - cold start to the painted 工作台: a new process ``python -m dangzhibu_desktop --db … --screenshot``
   rendering only the dashboard (env ``DANGZHIBU_SCREENSHOT_PAGES=dashboard``), wall clock from
@@ -50,6 +50,7 @@ EXPORTS = (
     ("shuzhi", ".docx"), ("shuzhi", ".pdf"), ("ledger", ".pdf"), ("ledger", ".docx"),
     ("roster", ".xlsx"), ("roster", ".pdf"), ("volunteer", ".xlsx"), ("volunteer", ".pdf"),
     ("dues", ".xlsx"), ("dues", ".pdf"), ("readiness", ".pdf"), ("readiness", ".docx"),
+    ("signin", ".pdf"), ("evidence", ".pdf"),
 )
 
 # Targets of the issue (seconds, MB, ratios).
@@ -251,9 +252,11 @@ def measure_exports(db: Path, year: int, runs: int, out_dir: Path) -> dict:
         for kind, ext in EXPORTS:
             times = []
             target = out_dir / f"{kind}{ext}"
+            # 签到表: of the year's last meeting
+            extra = {"meeting_id": ledger.rows_in_year("meetings", year)[-1]["id"]} if kind == "signin" else {}
             for _ in range(runs):
                 t0 = time.perf_counter()
-                export_document(kind, ledger, year, target)
+                export_document(kind, ledger, year, target, **extra)
                 times.append(time.perf_counter() - t0)
             res[f"{kind}{ext}"] = {"runs": times, "bytes": target.stat().st_size, "path": str(target)}
     return res
@@ -309,7 +312,7 @@ def write_roster(path: Path, n: int = 2000) -> None:
 
 
 def measure_roster(db: Path, runs: int, work: Path) -> dict:
-    from .exports.roster_import import apply_roster, read_roster
+    from .ledger.roster import apply_roster, read_roster
     from .ledger import open_ledger
 
     sheet = work / "roster-2000.xlsx"
@@ -419,7 +422,7 @@ def office_convert(docx: Path, runs: int, work: Path) -> dict:
 
 
 def run_bench(sizes, runs: int, cold_runs: int, year: int, work: Path, office: bool, log=print) -> dict:
-    from .ledger.demo import build_demo
+    from .demo import build_demo
 
     results: dict = {"machine": machine_info(), "year": year, "runs": runs, "cold_runs": cold_runs, "sizes": {}}
     dbs = {}

@@ -14,12 +14,14 @@ import sys
 from pathlib import Path
 
 from . import __version__, APP_NAME
+from .exports.kinds import KINDS, formats_line
+from .ledger import enums
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_PARTIAL = 3
 
-EXPORT_KINDS = ("shuzhi", "ledger", "roster", "volunteer", "dues", "readiness")
+EXPORT_KINDS = tuple(KINDS)  # the documents and the data package, as ``exports.kinds`` lists them
 
 
 class CliError(Exception):
@@ -86,11 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", type=_date, default=None)
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("export", help="导出文档或数据包")
-    s.add_argument("kind", choices=EXPORT_KINDS + ("package",))
+    s = sub.add_parser("export", help="导出文档或数据包", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="可导出（格式由 --out 的扩展名决定，第一个为默认）：\n"
+                                   + "\n".join("  " + formats_line(k) for k in EXPORT_KINDS))
+    s.add_argument("kind", choices=EXPORT_KINDS)
     s.add_argument("--db", required=True)
     s.add_argument("--year", type=_year, default=None)
     s.add_argument("--out", required=True)
+    s.add_argument("--encrypt", action="store_true", help="为数据包设置密码（Argon2id + AES-256-GCM）")
+    s.add_argument("--show-phone", action="store_true", help="文档中显示完整手机号（默认隐去中间4位）")
+    s.add_argument("--meeting", type=int, default=None, help="signin：会议编号")
+    s.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), default=None, help="evidence：季度合订")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
@@ -101,6 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="备份台账")
     s.add_argument("--db", required=True)
     s.add_argument("--to", default=None)
+
+    s = sub.add_parser("attach", help="添加佐证材料（照片、签到表、扫描件、文件）")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--db", required=True)
+    s.add_argument("--to", required=True,
+                   help="meeting:ID|training:ID|volunteer:ID|post:ID|rectification:ID|checklist:ID|step:ID|talk:ID")
+    s.add_argument("--kind", choices=enums.ATTACHMENT_KINDS, default=None)
+    s.add_argument("--title", default=None)
 
     s = sub.add_parser("verify", help="检查台账文件是否完好")
     s.add_argument("--db", required=True)
@@ -123,8 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # keep the interpreter's final flush quiet
         return EXIT_OK
     except Exception as exc:  # a LedgerError or anything the layers below refuse
-        from .ledger.validate import LedgerError
+        from .ledger.errors import LedgerError, storage_error
 
+        storage = storage_error(exc, None, "操作")  # disk full, read-only, in use, I/O error
+        if storage is not None:
+            _err(str(storage))
+            return EXIT_BAD_INPUT
         if isinstance(exc, (LedgerError, OSError)):
             _err(_oserror_text(exc) if isinstance(exc, OSError) else str(exc))
             return EXIT_BAD_INPUT
@@ -149,7 +169,7 @@ def _dispatch(args) -> int:
         return _run_window(args)
     handler = {
         "demo": _cmd_demo, "check": _cmd_check, "export": _cmd_export,
-        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify,
+        "import": _cmd_import, "backup": _cmd_backup, "verify": _cmd_verify, "attach": _cmd_attach,
     }[args.command]
     return handler(args)
 
@@ -169,7 +189,7 @@ def _default_year(ledger) -> int:
 
 
 def _cmd_demo(args) -> int:
-    from .ledger.demo import build_demo
+    from .demo import build_demo
 
     p = Path(args.db)
     if p.exists() and p.stat().st_size > 0:
@@ -197,18 +217,30 @@ def _cmd_export(args) -> int:
     if not out.parent.exists():
         raise CliError(f"输出文件夹“{out.parent}”不存在")
     if args.kind == "package":
-        from .ledger.package import write_package
+        from .ledger.package import PERSONAL_DATA_NOTICE, write_package
 
+        password = _password(confirm=True) if args.encrypt else None
         with _open(args.db, readonly=True) as ledger:
-            write_package(ledger, out)
-        print(f"已导出数据包：{out}")
+            write_package(ledger, out, password=password)
+        print(f"已导出加密的数据包：{out}（导入时需要输入密码）" if password else f"已导出数据包：{out}")
+        if not password:
+            print(f"提示：{PERSONAL_DATA_NOTICE}（可用 --encrypt 设置密码）")
         return EXIT_OK
+    if args.encrypt:
+        raise CliError("--encrypt 只用于 export package")
     from .exports import export_document
 
     with _open(args.db, readonly=True) as ledger:
         year = args.year or _default_year(ledger)
-        written = export_document(args.kind, ledger, year, out)
+        if args.kind == "signin" and args.meeting is not None and args.year is None:
+            meeting = ledger.get("meetings", args.meeting)
+            year = int(meeting["date"][:4]) if meeting else year
+        notices: list[str] = []
+        written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone,
+                                  meeting_id=args.meeting, quarter=args.quarter, notices=notices)
     print(f"已导出：{written}")
+    for notice in notices:
+        print(f"注意：{notice}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -217,16 +249,62 @@ def _cmd_import(args) -> int:
     if not src.is_file():
         raise CliError(f"找不到文件“{args.file}”")
     if args.kind == "package":
-        from .ledger.package import import_package_file
+        from .ledger.package import import_package_into, package_is_sealed
 
-        with _open(args.db, create=True) as ledger:
-            counts = import_package_file(ledger, src)
+        password = _password(confirm=False) if package_is_sealed(src) else None
+        counts = import_package_into(args.db, src, password=password)
         print("已导入数据包：" + "，".join(f"{k}{v}条" for k, v in counts.items()))
         return EXIT_OK
-    from .exports.roster_import import import_roster_cli
-
     with _open(args.db, create=False) as ledger:
-        return import_roster_cli(ledger, src, dry_run=args.dry_run)
+        return _import_roster(ledger, src, dry_run=args.dry_run)
+
+
+MAX_WARNINGS_SHOWN = 20
+
+
+def _import_roster(ledger, path: Path, dry_run: bool = False) -> int:
+    """``import roster``: prints each refused row (stderr), the notes and a summary (stdout).
+
+    Exit 0 when every row went in, 3 when rows were skipped (the good ones written);
+    ``LedgerError`` (exit 2) when the file is unusable.
+    """
+    from .ledger.roster import apply_roster, read_roster
+
+    preview = read_roster(path, ledger)
+    written = None
+    if not dry_run:
+        written = apply_roster(ledger, preview)
+    for row, message in preview.errors:
+        print(f"第{row}行 {message}", file=sys.stderr)
+    for row, message in preview.warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"提示：第{row}行 {message}")
+    if len(preview.warnings) > MAX_WARNINGS_SHOWN:
+        print(f"另有{len(preview.warnings) - MAX_WARNINGS_SHOWN}条提示未列出")
+    summary = preview.summary(dry_run=dry_run, written=written)
+    print("试导入，未写入台账：{summary}".format(summary=summary) if dry_run else summary)
+    return EXIT_PARTIAL if preview.errors else EXIT_OK
+
+
+PASSWORD_ENV = "DANGZHIBU_PACKAGE_PASSWORD"
+
+
+def _password(confirm: bool) -> str:
+    """The data package password: from the environment (scripts), else asked at the terminal
+    (never an argument: it would stay in the shell's history)."""
+    from .ledger.sealed import NEEDS_PASSWORD, check_password
+
+    given = os.environ.get(PASSWORD_ENV)
+    if given:
+        return check_password(given)
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"{NEEDS_PASSWORD}（在终端中运行时会提示输入，或通过环境变量 {PASSWORD_ENV} 提供）")
+    import getpass
+
+    first = getpass.getpass("请输入数据包密码：")
+    check_password(first)
+    if confirm and getpass.getpass("请再输入一次：") != first:
+        raise CliError("两次输入的密码不一致，未导出")
+    return first
 
 
 def _cmd_backup(args) -> int:
@@ -236,6 +314,22 @@ def _cmd_backup(args) -> int:
         pass  # refuses damaged or foreign files before copying them; no lock, so the window may be open
     target = backup_ledger(args.db, args.to)
     print(f"已备份到：{target}")
+    return EXIT_OK
+
+
+def _cmd_attach(args) -> int:
+    from .ledger import attachments
+
+    for f in args.files:
+        if not Path(f).is_file():
+            raise CliError(f"找不到文件“{f}”")
+    with _open(args.db) as ledger:
+        table, owner_id = attachments.resolve_owner(ledger, args.to)
+        ids = attachments.attach(ledger, table, owner_id, args.files, kind=args.kind, title=args.title)
+        rows = [ledger.get("attachments", i) for i in ids]
+    label = attachments.OWNER_LABELS[table]
+    print(f"已添加到{label}（编号{owner_id}）：{attachments.summary_text(rows)}，附件编号 "
+          + "、".join(str(i) for i in ids))
     return EXIT_OK
 
 

@@ -50,7 +50,7 @@ EXCLUDED_QT_MODULES = (
 # Python packages that are only development tools or optional extras of our dependencies.
 EXCLUDED_PY_MODULES = (
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
-    "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "IPython", "jupyter_client",
+    "pytest", "_pytest", "pytestqt", "hypothesis", "IPython", "jupyter_client",
     "matplotlib", "numpy", "pandas", "scipy", "setuptools", "pkg_resources", "pip", "wheel",
     "PyInstaller", "sphinx", "docutils",
     # Pillow extras: Tk and Qt bridges, AVIF codec (its library alone is 5 MB). Pillow skips

@@ -13,7 +13,7 @@ import pytest
 from dangzhibu_desktop import bench, rules
 from dangzhibu_desktop.exports import KIND_LABELS
 from dangzhibu_desktop.ledger import open_ledger
-from dangzhibu_desktop.ledger.demo import build_demo
+from dangzhibu_desktop.demo import build_demo
 from dangzhibu_desktop.ledger.package import export_package, write_package
 
 YEAR = 2025

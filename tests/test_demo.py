@@ -9,8 +9,8 @@ import pytest
 
 from dangzhibu_desktop import cli
 from dangzhibu_desktop.ledger import LedgerError, open_ledger
-from dangzhibu_desktop.ledger import demo as demo_mod
-from dangzhibu_desktop.ledger.demo import build_demo, demo_cutoff
+from dangzhibu_desktop import demo as demo_mod
+from dangzhibu_desktop.demo import build_demo, demo_cutoff
 from dangzhibu_desktop.ledger.enums import MEETING_KINDS
 from dangzhibu_desktop.ledger.package import export_package, import_package
 from dangzhibu_desktop.ledger.steps import admitted_on, derive_category, full_member_since

@@ -10,7 +10,7 @@ import pytest
 from dangzhibu_desktop.exports import export_document
 from dangzhibu_desktop.exports.canvaskit import Cell, Composer, Style
 from dangzhibu_desktop.exports.fonts import CANNOT_END, CANNOT_START, pdf_fonts
-from tests.test_export_documents import needs_poppler, pdfpages, pdftext, squash
+from tests.pdf_support import needs_poppler, pdfpages, pdftext, squash
 
 YEAR = 2024
 

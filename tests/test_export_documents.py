@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 
 import pytest
 from docx import Document
@@ -20,9 +19,9 @@ from dangzhibu_desktop.exports.common import Job
 from dangzhibu_desktop.exports.fonts import pdf_fonts
 from dangzhibu_desktop.ledger import open_ledger
 from dangzhibu_desktop.ledger.validate import LedgerError
-from tests.test_export_fixture import YEAR, build, make_id, sample_report
+from tests.export_fixture import YEAR, build, make_id, sample_report
+from tests.pdf_support import needs_poppler, pdffonts, pdfinfo, pdfpages, pdftext, squash
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 LONG_MINUTES = 40  # paragraphs in the 组织生活会 record: runs over several pages
 
 
@@ -34,29 +33,6 @@ def book(tmp_path_factory):
     info = build(led, long_minutes=LONG_MINUTES)
     yield led, info
     led.close()
-
-
-def pdftext(path, layout=False) -> str:
-    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(path), "-"]
-    return subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8")
-
-
-def pdfpages(path) -> list[str]:
-    return pdftext(path).split("\f")[:-1]
-
-
-def pdfinfo(path) -> dict:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout
-    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
-
-
-def pdffonts(path) -> list[list[str]]:
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
-    return [line.split() for line in out.splitlines()[2:] if line.strip()]
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 # ---- 会议记录簿 -------------------------------------------------------------------------

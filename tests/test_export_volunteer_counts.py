@@ -18,7 +18,7 @@ from dangzhibu_desktop.exports import export_document
 from dangzhibu_desktop.exports.common import CategoryOnDay, Job
 from dangzhibu_desktop.exports.figures import year_figures
 from dangzhibu_desktop.ledger import open_ledger
-from tests.test_export_fixture import YEAR, build, make_id
+from tests.export_fixture import YEAR, build, make_id
 
 
 @pytest.fixture(scope="module")

@@ -264,7 +264,7 @@ def test_build_passes_the_version_to_inno_setup(monkeypatch):
     assert cmd[0] == "C:/Inno/ISCC.exe" and cmd[-1] == str(ISS)
     assert "/DMyAppVersion=1.2.3" in cmd and "/DMyAppFileVersion=1.2.3.0" in cmd
     assert out.name == "dangzhibu-desktop-1.2.3-setup.exe"
-    assert f"OutputBaseFilename=dangzhibu-desktop-{{#MyAppVersion}}-setup" in _iss_text()
+    assert "OutputBaseFilename=dangzhibu-desktop-{#MyAppVersion}-setup" in _iss_text()
 
 
 # --- smoke-test helpers ---------------------------------------------------------------------------
@@ -362,3 +362,43 @@ def test_build_reports_package_modules_missing_from_the_archive(tmp_path, monkey
     assert "dangzhibu_desktop.ledger" in missing  # the package itself (its __init__) was not listed
     assert "dangzhibu_desktop.ui.forms" in missing and "dangzhibu_desktop.cli" not in missing
     assert not any(m.startswith("dangzhibu_desktop.ledger.") for m in missing)
+
+
+# --- the .deb in the UOS store layout (packaging/deb.py; installed and run in CI) --------------
+def test_deb_entries_point_into_opt_apps_and_carry_the_version():
+    import configparser
+    import json as _json
+
+    deb = _load("deb")
+    version = bi.read_version()
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read_string(deb.desktop_entry(version))
+    e = entry["Desktop Entry"]
+    assert e["Exec"] == f"/opt/apps/{deb.APP_ID}/files/{bi.EXE_NAME}"  # no %f: the menu passes no file
+    assert e["Icon"] == deb.APP_ID and e["Name[zh_CN]"] == "党支部工作台" and e["Terminal"] == "false"
+    info = _json.loads(deb.info_json(version, "amd64"))
+    assert info["appid"] == deb.APP_ID and info["version"] == version and info["arch"] == ["amd64"]
+    assert not info["permissions"]["autostart"]
+    control = deb.control(version, "amd64", 1234)
+    assert f"Package: {deb.APP_ID}\n" in control and f"Version: {version}\n" in control
+    assert "libc6 (>= 2.31)" in control and "Installed-Size: 1234" in control
+
+
+@pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs dpkg-deb")
+def test_deb_holds_only_opt_apps_and_no_maintainer_scripts(tmp_path):
+    deb = _load("deb")
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / bi.EXE_NAME).write_text("#!/bin/sh\necho 党支部工作台\n")
+    (bundle / bi.EXE_NAME).chmod(0o755)
+    out = deb.build_deb(bundle, tmp_path / "out")
+    listing = subprocess.run(["dpkg-deb", "-c", str(out)], capture_output=True, text=True, check=True).stdout
+    paths = [line.split()[-1] for line in listing.splitlines()]
+    assert all(p.startswith(("./", "./opt/")) for p in paths)
+    assert all(p in ("./", "./opt/", "./opt/apps/") or p.startswith(f"./opt/apps/{deb.APP_ID}/") for p in paths)
+    for needed in ("info", "files/" + bi.EXE_NAME, f"entries/applications/{deb.APP_ID}.desktop",
+                   f"entries/icons/hicolor/scalable/apps/{deb.APP_ID}.svg"):
+        assert f"./opt/apps/{deb.APP_ID}/{needed}" in paths, needed
+    scripts = subprocess.run(["dpkg-deb", "-I", str(out)], capture_output=True, text=True, check=True).stdout
+    assert not any(s in scripts for s in ("postinst", "preinst", "postrm", "prerm"))

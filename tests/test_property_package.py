@@ -174,7 +174,7 @@ def damaged_packages(draw, base):
 @given(st.data())
 def test_damaged_valid_packages(env, data):
     doc = data.draw(damaged_packages(env.package))
-    counts = _try_import(env, doc)
+    _try_import(env, doc)
     text = json.dumps(doc, ensure_ascii=False)
     try:
         parsed = parse_package_text(text)

@@ -1,5 +1,5 @@
 """Property tests: random and broken spreadsheets thrown at the roster importer
-(``exports/roster_import.py``). Reading never crashes and never writes; a refusal is a
+(``ledger/roster.py``). Reading never crashes and never writes; a refusal is a
 Chinese LedgerError; applying writes every good row or, on refusal, nothing."""
 
 import csv
@@ -17,7 +17,7 @@ from dangzhibu_desktop.ledger import LedgerError, open_ledger
 from dangzhibu_desktop.ledger.schema import TABLES
 from dangzhibu_desktop.ledger.validate import id_check_char
 
-from dangzhibu_desktop.exports import roster_import
+from dangzhibu_desktop.ledger import roster as roster_import
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SETTINGS = settings(max_examples=120, deadline=None,

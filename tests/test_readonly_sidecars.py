@@ -15,7 +15,7 @@ import pytest
 from dangzhibu_desktop.cli import main
 from dangzhibu_desktop.ledger import open_ledger
 from dangzhibu_desktop.ledger.safety import inspect_file
-from tests.test_export_fixture import YEAR, build
+from tests.export_fixture import YEAR, build
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from dangzhibu_desktop.cli import main
-from dangzhibu_desktop.exports.roster_import import (
+from dangzhibu_desktop.ledger.roster import (
     MSG_ID_AS_NUMBER,
     PREVIEW_COLUMNS,
     apply_roster,

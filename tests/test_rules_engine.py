@@ -242,3 +242,57 @@ def test_report_reminders_only_for_a_recent_as_of(ledger):
     now = evaluate(ledger, today.year)
     assert any("临近转正的预备期将于" in r.message for r in now.reminders)
     assert evaluate(ledger, today.year - 1).reminders == []
+
+
+def test_one_as_of_convention():
+    from dangzhibu_desktop.rules import as_of_day, by_words, judged, resolve_as_of, still_possible
+    today = D(2026, 6, 15)
+    assert as_of_day(2026, today) == today
+    assert as_of_day(2025, today) == D(2025, 12, 31)
+    assert as_of_day(2027, today) == D(2027, 1, 1)
+    assert as_of_day(2026, today, D(2027, 3, 1)) == D(2026, 12, 31)
+    with pytest.raises(LedgerError):
+        as_of_day(2026, today, D(2025, 12, 31))
+    with pytest.raises(LedgerError, match="尚未开始"):
+        resolve_as_of(2027, None, today)
+    assert resolve_as_of(2027, D(2027, 2, 1), today) == D(2027, 2, 1)
+    # A deadline ending on D is judged on D, and still possible on D (today).
+    assert judged(D(2026, 6, 15), today) and not judged(D(2026, 6, 16), today)
+    assert still_possible(D(2026, 6, 15), today) and not still_possible(D(2026, 6, 14), today)
+    assert by_words(D(2026, 12, 31), today) == "12月31日前" and by_words(today, today) == "今天"
+
+
+def test_window_exports_and_grid_share_the_as_of_day(ledger):
+    from dangzhibu_desktop.exports.common import Job
+    from dangzhibu_desktop.rules import as_of_day
+    today = D(2026, 6, 15)
+    for year in (2025, 2026, 2027):
+        assert Job(ledger, year, today=today).as_of == as_of_day(year, today)
+
+
+def test_rule_numbers_come_from_the_rule_set_file_once(tmp_path, ledger):
+    """A rule set that leaves a number out gets the bundled default, merged once by the loader;
+    a number it states wins; and the checks hold no second default of their own."""
+    import json
+    import re
+    from pathlib import Path
+
+    import dangzhibu_desktop.rules as rules_pkg
+
+    doc = {"format": "dangzhibu-rules", "name": "局部", "basics": [
+        {"code": "ORG", "name": "基本组织", "rules": [
+            {"code": "ORG-SIZE", "name": "规模", "kind": "可控", "params": {}},
+            {"code": "ORG-FORM", "name": "成立", "kind": "否定", "params": {"min_full_members": 5}}]}]}
+    path = tmp_path / "local.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    rs = load_rule_set(path)
+    assert rs.params("ORG-SIZE") == {"max_members": 50}
+    assert rs.params("ORG-FORM") == {"min_full_members": 5}
+    assert rs.params("ACT-GROUP")["meeting_kinds"] == ["党小组会"]  # left out: the default's
+    assert rs.basic_min == 60 and rs.credit["预警"] == 0.5 and rs.dues["farmer"]["class"] == "农民"
+    assert evaluate(ledger, 2025, D(2025, 12, 31), path).rule("ORG-FORM").target == "≥5名正式党员"
+    folder = Path(rules_pkg.__file__).parent
+    for f in folder.glob("*.py"):
+        text = f.read_text(encoding="utf-8")
+        assert not re.search(r"\b(p|params)\.get\(", text), f.name
+        assert not re.search(r"\.params\([^)]*\)\.get\(", text), f.name

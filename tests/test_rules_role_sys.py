@@ -1,6 +1,7 @@
 """基本作用, 基本制度 and 基本保障 rules."""
 
 from dangzhibu_desktop.rules import checklist_items, load_rule_set
+from tests.attachment_files import add_proof
 from tests.test_rules_support import D, full_member, person, rule
 
 
@@ -134,6 +135,7 @@ def test_checklist_items_unanswered_unmet_and_met(ledger):
     r = rule(ledger, "SUP-VENUE")
     assert r.status == "未达标" and r.message.startswith("未落实")
     ledger.update("checklist", ledger.rows("checklist")[0]["id"], {"met": 1, "evidence": "活动室照片"})
+    add_proof(ledger, "checklist", ledger.rows("checklist")[0]["id"])
     r = rule(ledger, "SUP-VENUE")
     assert r.status == "达标" and "活动室照片" in r.evidence[0]
     assert rule(ledger, "SUP-VENUE", year=2024).status == "未达标"  # answered per year
@@ -143,15 +145,16 @@ def test_docs_checklist_by_item(ledger):
     items = [i for i in checklist_items(load_rule_set()) if i["rule_code"] == "SYS-DOCS"]
     assert len(items) == 5 and {"label", "evidence", "code"} <= set(items[0])
     for item in items[:4]:
-        ledger.insert("checklist", {"rule_code": item["code"], "year": 2025, "met": 1})
+        add_proof(ledger, "checklist", ledger.insert("checklist", {"rule_code": item["code"], "year": 2025, "met": 1}))
     r = rule(ledger, "SYS-DOCS")
     assert r.status == "未达标" and r.measured == "4/5" and "谈心谈话制度" in r.message
-    ledger.insert("checklist", {"rule_code": items[4]["code"], "year": 2025, "met": 1})
+    add_proof(ledger, "checklist", ledger.insert("checklist", {"rule_code": items[4]["code"], "year": 2025, "met": 1}))
     assert rule(ledger, "SYS-DOCS").status == "达标"
 
 
 def test_funds_and_brand_checklist(ledger):
-    ledger.insert("checklist", {"rule_code": "SUP-FUNDS", "year": 2025, "met": 1, "evidence": "预算文件"})
+    add_proof(ledger, "checklist", ledger.insert("checklist", {"rule_code": "SUP-FUNDS", "year": 2025, "met": 1,
+                                                              "evidence": "预算文件"}))
     assert rule(ledger, "SUP-FUNDS").status == "达标"
     brand = rule(ledger, "SUP-BRAND", as_of=D(2025, 10, 1))
     assert brand.status == "未达标" and brand.kind == "弹性" and brand.fix.cost == 1

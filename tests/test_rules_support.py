@@ -3,6 +3,7 @@
 import datetime as dt
 
 from dangzhibu_desktop.rules import evaluate
+from tests.attachment_files import add_proof
 
 D = dt.date
 
@@ -77,7 +78,8 @@ def compliant_branch(ledger, year=2025, n=5, brand=True):
         for d in (f"{year - 1}-11-25", f"{year}-05-25", f"{year}-11-25"):
             ledger.insert("development_steps", {"member_id": activist, "step": 6, "date": d})
         for code in ("SYS-DOCS", "SUP-VENUE", "SUP-FUNDS") + (("SUP-BRAND",) if brand else ()):
-            ledger.insert("checklist", {"rule_code": code, "year": year, "met": 1, "evidence": "已落实"})
+            row = ledger.insert("checklist", {"rule_code": code, "year": year, "met": 1, "evidence": "已落实"})
+            add_proof(ledger, "checklist", row)  # the default rule set asks for 佐证材料
     return ids
 
 

@@ -20,6 +20,8 @@ from dangzhibu_desktop.ledger import migrations
 from dangzhibu_desktop.ledger import safety
 from dangzhibu_desktop.ledger.package import export_package, import_package_file
 
+NEXT = migrations.SCHEMA_VERSION + 1  # a schema version one past this release's
+
 ID_A = "11010519491231002X"
 
 
@@ -112,6 +114,11 @@ EXPECTED_WORDS = {
 }
 
 
+# Damage that only the full check (integrity_check + foreign_key_check) finds: it runs on the
+# day's first writable open, on backups, imports and package exports, not on read-only opens.
+FOUND_BY_FULL_CHECK = {"dangling"}
+
+
 def test_bad_files_refused_with_chinese_message_and_left_untouched(tmp_path, capsys):
     variants = _damaged_variants(tmp_path)
     assert set(variants) == set(EXPECTED_WORDS)
@@ -119,6 +126,10 @@ def test_bad_files_refused_with_chinese_message_and_left_untouched(tmp_path, cap
         before = sha(path)
         siblings = set(os.listdir(tmp_path))
         for kwargs in ({}, {"readonly": True}, {"create": True}):
+            if name in FOUND_BY_FULL_CHECK and kwargs.get("readonly"):
+                with open_ledger(path, **kwargs):  # a read-only open runs the quick check only
+                    pass
+                continue
             with pytest.raises(LedgerError) as info:
                 open_ledger(path, **kwargs)
             assert EXPECTED_WORDS[name] in str(info.value), (name, str(info.value))
@@ -169,20 +180,20 @@ def test_older_version_is_backed_up_then_migrated(tmp_path, monkeypatch):
     v1_bytes = path.read_bytes()
     v2 = "ALTER TABLE members ADD COLUMN wechat TEXT;\nCREATE TABLE notes_v2 (id INTEGER PRIMARY KEY, t TEXT);"
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + (v2,))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(safety, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(safety, "SCHEMA_VERSION", NEXT)
     with pytest.raises(LedgerError, match="需要先升级"):
         open_ledger(path, readonly=True)
     with open_ledger(path) as led:
-        assert led.migrated_from == 1
-        assert led.scalar("PRAGMA user_version") == 2
+        assert led.migrated_from == migrations.SCHEMA_VERSION - 1
+        assert led.scalar("PRAGMA user_version") == NEXT
         assert "wechat" in {r["name"] for r in led.query("PRAGMA table_info(members)")}
         assert led.count("members") == 2
     backups = safety.list_backups(path)
     assert [b.reason for b in backups] == [bk.REASON_MIGRATION]
     con = sqlite3.connect(backups[0].path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION - 1
     assert con.execute("SELECT name FROM members ORDER BY id").fetchall() == [("王秀英",), ("张伟",)]
     con.close()
     assert len(v1_bytes) > 0
@@ -192,16 +203,16 @@ def test_migration_is_refused_when_its_backup_fails(tmp_path, monkeypatch):
     path = checkpointed(make_filled(tmp_path / "台账.sqlite"))
     before = sha(path)
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + ("CREATE TABLE x2 (a);",))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(safety, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(safety, "SCHEMA_VERSION", NEXT)
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where the backup folder should go")
     with pytest.raises(LedgerError, match="无法创建备份文件夹"):
         open_ledger(path, backup_dir=blocker / "sub")
     assert sha(path) == before
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == NEXT - 1
     con.close()
 
 
@@ -381,6 +392,45 @@ def test_backup_refuses_a_damaged_source(tmp_path):
     assert not list((tmp_path / "台账_备份").glob("*.tmp"))
 
 
+def _add_dangling_reference(path):
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO attendance (meeting_id, member_id, status, created_at, updated_at) "
+                "VALUES (1, 999, '出席', 'x', 'x')")
+    con.commit()
+    con.close()
+
+
+def test_full_check_once_a_day_then_before_backup_import_and_package(tmp_path, capsys):
+    """Opening checks pages only (quick_check) once the day's first writable open has checked
+    everything; a reference broken later is still found by every step that copies the data."""
+    path = make_filled(tmp_path / "台账.sqlite")
+    with open_ledger(path):  # the day's first open: full check, then the day's backup
+        pass
+    assert len(safety.list_backups(path)) == 1
+    _add_dangling_reference(path)
+    with open_ledger(path) as led:  # later that day: quick check only
+        assert led.scalar("SELECT COUNT(*) FROM members") == 2
+    with open_ledger(path, readonly=True):
+        pass
+    with pytest.raises(LedgerError, match="备份失败.*1处引用了不存在的记录"):
+        bk.backup_ledger(path)
+    (tmp_path / "p.json").write_text('{"format": "dangzhibu-package", "version": 1}', "utf-8")
+    for argv in (["export", "package", "--db", path, "--out", tmp_path / "o.json"],
+                 ["export", "package", "--db", path, "--out", tmp_path / "o.zip"],
+                 ["import", "package", tmp_path / "p.json", "--db", path],
+                 ["verify", "--db", path]):
+        code, _, err = run(capsys, *argv)
+        assert code != 0 and "引用了不存在的记录" in err, (argv, err)
+    assert not (tmp_path / "o.json").exists() and not (tmp_path / "o.zip").exists()
+    # The next day's first open finds it and refuses, before anything is written.
+    for b in safety.list_backups(path):
+        b.path.unlink()
+    before = sha(path)
+    with pytest.raises(LedgerError, match="1处引用了不存在的记录"):
+        open_ledger(path)
+    assert sha(path) == before
+
+
 def test_restore_backs_up_current_file_first(tmp_path):
     path = make_filled(tmp_path / "台账.sqlite")
     with open_ledger(path) as led:
@@ -510,7 +560,7 @@ def test_lock_follows_symlinks(tmp_path):
 
 
 @pytest.mark.parametrize("code, words", [
-    ("SQLITE_BUSY", "正被其他程序使用"), ("SQLITE_CANTOPEN", "无法读取"), ("SQLITE_IOERR_SHORT_READ", "无法读取"),
+    ("SQLITE_BUSY", "正被其他程序占用"), ("SQLITE_CANTOPEN", "无法读取"), ("SQLITE_IOERR_SHORT_READ", "磁盘出错"),
     ("SQLITE_CORRUPT", "已损坏"), ("SQLITE_NOTADB", "已损坏"),
 ])
 def test_read_failures_are_not_all_called_damage(tmp_path, code, words):

@@ -16,7 +16,7 @@ from dangzhibu_desktop.ui.models import (
 from dangzhibu_desktop.ui.pages import lists
 from dangzhibu_desktop.ui.session import Session
 
-from . import test_ui_shell_data as data
+from . import ui_shell_data as data
 
 LIST_PAGES = [lists.MembersPage, lists.DevelopmentPage, lists.MeetingsPage, lists.TrainingsPage,
               lists.VolunteerPage, lists.PostsPage, lists.RectificationsPage, lists.CommitteeList,

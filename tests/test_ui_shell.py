@@ -2,68 +2,29 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from dangzhibu_desktop.ui import settings as ui_settings
 from dangzhibu_desktop.ui.app import render_screenshots, run_window, wait_until_loaded
 from dangzhibu_desktop.ui.first_run import FirstRunDialog
-from dangzhibu_desktop.ui.main_window import PAGE_CLASSES, MainWindow
+from dangzhibu_desktop.ui.main_window import PAGE_CLASSES
 from dangzhibu_desktop.ui.pages.printing import mask_id, meeting_ledger_html, roster_html
 
-from . import test_ui_shell_data as data
+from . import ui_shell_data as data
+from .ui_support import db_rows, run_modal
 
 NAV_TITLES = ["工作台", "支部信息", "党员名册", "发展党员", "三会一课", "教育培训", "志愿服务", "先锋岗",
               "党费", "整改台账", "创星评估", "导出打印", "设置与备份"]
 
 
-def _db(path, sql, params=()):
-    """Read the SQLite file itself, not through the window's connection."""
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def window(qtbot, ledger):
-    data.build(ledger)
-    win = MainWindow(ledger, persist=False)
-    win.session.today = data.today_in()
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.session.runner.pool.waitForDone(10000)
-
-
 @pytest.fixture
 def yes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-
-
-def _run_modal(qtbot, trigger, handle):
-    """Trigger something that opens a modal dialog; ``handle(dialog)`` runs while it is open."""
-    seen = []
-
-    def poke():
-        dlg = QApplication.activeModalWidget()
-        if dlg is None:
-            QTimer.singleShot(20, poke)
-            return
-        seen.append(dlg)
-        handle(dlg)
-
-    QTimer.singleShot(0, poke)
-    trigger()
-    assert seen, "the editor did not open"
-    return seen[0]
 
 
 def test_navigation_has_every_page_in_order(window):
@@ -124,14 +85,14 @@ def test_delete_to_recycle_bin_and_restore(window, qtbot, yes, ledger_path):
     rid = page.proxy.row_id(row)
     page.view.selectRow(row)
     qtbot.keyClick(page.view, Qt.Key_Delete)
-    assert _db(ledger_path, "SELECT deleted_at IS NOT NULL FROM rectifications WHERE id = ?", (rid,)) == [(1,)]
+    assert db_rows(ledger_path, "SELECT deleted_at IS NOT NULL FROM rectifications WHERE id = ?", (rid,)) == [(1,)]
     assert page.proxy.rowCount() == 1
     settings = window.show_page("settings")
     titles = [settings.bin_model.row(i)["title"] for i in range(settings.bin_model.total())]
     assert titles == ["理论学习不够系统"]
     settings.bin_view.selectRow(0)
     settings.restore_deleted()
-    assert _db(ledger_path, "SELECT deleted_at FROM rectifications WHERE id = ?", (rid,)) == [(None,)]
+    assert db_rows(ledger_path, "SELECT deleted_at FROM rectifications WHERE id = ?", (rid,)) == [(None,)]
     assert settings.bin_model.total() == 0
     page = window.show_page("rectifications")
     assert page.proxy.rowCount() == 2
@@ -146,10 +107,10 @@ def test_ctrl_z_brings_back_the_last_deletion(window, qtbot, yes, ledger_path):
     rid = page.proxy.row_id(0)
     page.view.selectRow(0)
     page.delete_selected()
-    assert _db(ledger_path, "SELECT deleted_at IS NOT NULL FROM trainings WHERE id = ?", (rid,)) == [(1,)]
+    assert db_rows(ledger_path, "SELECT deleted_at IS NOT NULL FROM trainings WHERE id = ?", (rid,)) == [(1,)]
     assert page.model.total() == 0
     qtbot.keyClick(page.view, Qt.Key_Z, Qt.ControlModifier)
-    assert _db(ledger_path, "SELECT deleted_at FROM trainings WHERE id = ?", (rid,)) == [(None,)]
+    assert db_rows(ledger_path, "SELECT deleted_at FROM trainings WHERE id = ?", (rid,)) == [(None,)]
     assert page.model.total() == 1
     assert not page.can_undo_delete()
 
@@ -162,8 +123,8 @@ def test_add_member_through_the_editor(window, qtbot, ledger_path):
         dlg.field_widgets["name"].insert("吴新")
         assert dlg.save()
 
-    _run_modal(qtbot, window.act_new.trigger, fill)
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '吴新'") == [(1,)]
+    run_modal(qtbot, window.act_new.trigger, fill)
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '吴新'") == [(1,)]
     assert page.model.total() == before + 1
     assert any(page.model.row(i)["name"] == "吴新" for i in range(page.model.total()))
 
@@ -180,9 +141,9 @@ def test_bad_id_number_is_refused_in_the_editor(window, qtbot, ledger_path):
         dlg.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
         dlg.reject()
 
-    _run_modal(qtbot, window.act_new.trigger, fill)
+    run_modal(qtbot, window.act_new.trigger, fill)
     assert "身份证" in messages[0]
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '钱错号'") == [(0,)]
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '钱错号'") == [(0,)]
 
 
 def test_add_volunteer_hours_through_the_page(window, qtbot, ledger_path):
@@ -195,8 +156,8 @@ def test_add_volunteer_hours_through_the_page(window, qtbot, ledger_path):
         dlg.ui.selectAllButton.click()
         assert dlg.save(), dlg.ui.errorLabel.text()
 
-    _run_modal(qtbot, page.new_button.click, fill)
-    rows = _db(ledger_path, "SELECT COUNT(*), SUM(h.hours) FROM volunteer_hours h JOIN volunteer_activities a "
+    run_modal(qtbot, page.new_button.click, fill)
+    rows = db_rows(ledger_path, "SELECT COUNT(*), SUM(h.hours) FROM volunteer_hours h JOIN volunteer_activities a "
                             "ON a.id = h.activity_id WHERE a.title = '社区垃圾分类宣传'")
     n, total = rows[0]
     assert n >= 6 and total == 25 * n
@@ -240,7 +201,7 @@ def test_first_run_creates_a_ledger(qtbot, tmp_path):
     qtbot.mouseClick(dlg.create_button, Qt.LeftButton)
     assert dlg.result() == FirstRunDialog.Accepted
     dlg.ledger.close()
-    assert _db(target, "SELECT name, parent_org FROM branch") == [("新建测试党支部", "某某党委")]
+    assert db_rows(target, "SELECT name, parent_org FROM branch") == [("新建测试党支部", "某某党委")]
     assert ui_settings.get(ui_settings.LAST_LEDGER) == str(target.resolve())
     # an existing file is never overwritten
     again = FirstRunDialog()
@@ -295,7 +256,7 @@ def test_backup_now_lists_the_copy(window):
     target = page.backup_now()
     assert target is not None and target.exists()
     assert page.backups_model.total() == n + 1
-    assert _db(target, "SELECT COUNT(*) FROM members") == [(8,)]
+    assert db_rows(target, "SELECT COUNT(*) FROM members") == [(8,)]
 
 
 def test_screenshot_mode_renders_every_page(qtbot, ledger, ledger_path, tmp_path):

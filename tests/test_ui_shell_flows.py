@@ -12,29 +12,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from dangzhibu_desktop.ui.app import wait_until_loaded
 from dangzhibu_desktop.ui.pages.roster import RosterImportDialog
 
-from . import test_ui_shell_data as data
-from .test_ui_shell import _db, _run_modal, window  # noqa: F401 - window is a fixture
+from . import ui_shell_data as data
+from .ui_support import db_rows, export_from_page, run_modal
 
 
-
-
-def _export(window, kind, ext, out):
-    page = window.show_page("export")
-    page.ask_open = False
-    page.kind_box.setCurrentIndex(page.kind_box.findData(kind))
-    i = page.format_box.findData(ext)
-    assert i >= 0, (kind, ext)
-    page.format_box.setCurrentIndex(i)
-    page.out_edit.setText(str(out))
-    page.export_button.click()
-    assert page.is_loading()
-    assert wait_until_loaded(window, page, 60)
-    return page
 
 
 def test_export_data_package_in_the_background(window, tmp_path):
     out = tmp_path / "数据包.json"
-    page = _export(window, "package", ".json", out)
+    page = export_from_page(window, "package", ".json", out)
     assert page.last_written == str(out)
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["format"] == "dangzhibu-package"
@@ -46,7 +32,7 @@ def test_export_roster_spreadsheet(window, tmp_path):
     import openpyxl
 
     out = tmp_path / "花名册.xlsx"
-    page = _export(window, "roster", ".xlsx", out)
+    page = export_from_page(window, "roster", ".xlsx", out)
     assert page.last_written == str(out), page.result_label.text()
     wb = openpyxl.load_workbook(out)
     text = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value)
@@ -78,11 +64,11 @@ def test_roster_import_previews_then_writes(window, qtbot, tmp_path, ledger_path
     assert dlg.rows_model.total() == 1
     assert dlg.errors_model.total() >= 1
     assert any("冯错" in dlg.errors_model.row(i)["message"] for i in range(dlg.errors_model.total()))
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '郑新'") == [(0,)]  # preview writes nothing
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '郑新'") == [(0,)]  # preview writes nothing
     dlg.apply()
     assert dlg.written == 1
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '郑新'") == [(1,)]
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '冯错'") == [(0,)]
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '郑新'") == [(1,)]
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '冯错'") == [(0,)]
 
 
 def test_restore_a_backup_replaces_the_ledger(window, ledger_path, monkeypatch):
@@ -91,9 +77,9 @@ def test_restore_a_backup_replaces_the_ledger(window, ledger_path, monkeypatch):
     backup = settings.backup_now()
     led = window.ledger
     led.insert("members", {"name": "备份后新增", "status": "在册"})
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '备份后新增'") == [(1,)]
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '备份后新增'") == [(1,)]
     window.restore_backup(str(backup))
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '备份后新增'") == [(0,)]
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members WHERE name = '备份后新增'") == [(0,)]
     assert window.ledger is not led and window.ledger.conn is not None
     page = window.show_page("members")
     assert page.model.total() == len(data.PEOPLE)
@@ -109,7 +95,7 @@ def test_quick_action_opens_the_meeting_editor(window, qtbot, ledger_path):
         dlg.reject()
 
     dash = window.show_page("dashboard")
-    _run_modal(qtbot, dash.quick_buttons["meeting"].click, fill)
+    run_modal(qtbot, dash.quick_buttons["meeting"].click, fill)
     assert window.current_page().slug == "meetings"
     assert QApplication.activeModalWidget() is None
 
@@ -142,7 +128,7 @@ def test_unreadable_roster_is_reported_not_written(window, qtbot, tmp_path, ledg
     qtbot.waitUntil(lambda: dlg.preview is not None or dlg.failed is not None, timeout=20000)
     assert dlg.failed and "无法读取" in dlg.summary.text()
     assert not dlg.ok.isEnabled()
-    assert _db(ledger_path, "SELECT COUNT(*) FROM members") == [(len(data.PEOPLE),)]
+    assert db_rows(ledger_path, "SELECT COUNT(*) FROM members") == [(len(data.PEOPLE),)]
 
 
 def test_dashboard_cell_click_lists_those_meetings(window, ledger):
@@ -260,3 +246,20 @@ def test_editing_a_row_deleted_meanwhile_is_explained(window, monkeypatch):
     page.view.selectRow(0)
     page.edit_selected()
     assert warned and "找不到" in warned[0]
+
+
+def test_export_page_lists_the_exports_table(window):
+    from pathlib import Path
+
+    from dangzhibu_desktop.exports.kinds import KINDS, default_filename
+
+    page = window.show_page("export")
+    listed = [k for k in KINDS.values() if k.in_window]
+    assert "signin" not in [k.key for k in listed]  # made from its meeting, not from this list
+    assert [page.kind_box.itemData(i) for i in range(page.kind_box.count())] == [k.key for k in listed]
+    assert [page.kind_box.itemText(i) for i in range(page.kind_box.count())] == [k.title for k in listed]
+    page.kind_box.setCurrentIndex(page.kind_box.findData("shuzhi"))
+    assert [page.format_box.itemData(i) for i in range(page.format_box.count())] == list(KINDS["shuzhi"].formats)
+    page.format_box.setCurrentIndex(page.format_box.findData(".pdf"))
+    branch = window.session.ledger.branch()["name"]
+    assert Path(page.out_edit.text()).name == default_filename("shuzhi", page.year(), branch, ".pdf")

@@ -8,61 +8,35 @@ when complete, so a cancelled or failed export leaves nothing half-written.
 from __future__ import annotations
 
 import gc
+import importlib
 from pathlib import Path
 from typing import Callable
 
 from ..ledger.validate import LedgerError
-from .common import ExportCancelled, Job, atomic_output, mask_id
+from .common import ExportCancelled, Job, atomic_output, mask_id, mask_phone
+from .fonts import missing_characters, missing_notice
+from .kinds import DOCUMENT_KINDS, KINDS, default_filename
 
-__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "mask_id", "default_filename"]
+__all__ = ["export_document", "ExportCancelled", "FORMATS", "KIND_LABELS", "KINDS", "DOCUMENT_KINDS", "mask_id",
+           "mask_phone", "default_filename"]
 
-KIND_LABELS = {
-    "shuzhi": "述职报告",
-    "ledger": "会议记录簿",
-    "roster": "党员花名册",
-    "volunteer": "志愿服务时长统计",
-    "dues": "党费收缴台账",
-    "readiness": "达标创星自评报告",
-}
-
-# Kind -> allowed extensions, the first being the one offered by default.
-FORMATS = {
-    "shuzhi": (".docx", ".pdf"),
-    "ledger": (".pdf", ".docx"),
-    "roster": (".xlsx", ".pdf"),
-    "volunteer": (".xlsx", ".pdf"),
-    "dues": (".xlsx", ".pdf"),
-    "readiness": (".pdf", ".docx"),
-}
+# Views of the one table in ``kinds`` for the documents: kind -> name, kind -> extensions.
+KIND_LABELS = {k: KINDS[k].label for k in DOCUMENT_KINDS}
+FORMATS = {k: KINDS[k].formats for k in DOCUMENT_KINDS}
 
 _TYPE_NAMES = {".docx": "Word（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel（.xlsx）"}
 
 
-def default_filename(kind: str, year: int, branch_name: str = "") -> str:
-    """'2025年度会议记录簿.pdf' style name for the save dialog."""
-    return f"{branch_name}{year}年度{KIND_LABELS[kind]}{FORMATS[kind][0]}"
-
-
 def _writer(kind: str, ext: str):
-    if kind == "ledger":
-        from . import meeting_book as m
-    elif kind == "roster":
-        from . import roster as m
-    elif kind == "volunteer":
-        from . import volunteer as m
-    elif kind == "dues":
-        from . import dues as m
-    elif kind == "shuzhi":
-        from . import shuzhi as m
-    else:
-        from . import readiness as m
-    return {".pdf": m.write_pdf, ".docx": getattr(m, "write_docx", None),
-            ".xlsx": getattr(m, "write_xlsx", None)}[ext]
+    module = importlib.import_module(f".{KINDS[kind].writer}", __name__)
+    return {".pdf": module.write_pdf, ".docx": getattr(module, "write_docx", None),
+            ".xlsx": getattr(module, "write_xlsx", None)}[ext]
 
 
-def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False,
+def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False, show_phone: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> Path:
+                    cancel: Callable[[], bool] | None = None, meeting_id: int | None = None,
+                    quarter: int | None = None, notices: list[str] | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
     Args:
@@ -71,8 +45,13 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         year: the year the document covers.
         out_path: target file; its extension (.docx/.pdf/.xlsx) chooses the type.
         show_id: print 身份证号 in full (masked as 110101********123X by default).
+        show_phone: print phone numbers in full (masked as 138****5678 by default).
         progress: called as ``progress(done, total)`` while the document is made.
         cancel: polled while the document is made; returning True stops the export.
+        meeting_id: the meeting of a ``signin`` sheet (required for it).
+        quarter: ``evidence`` only: the 季度合订 of that quarter (1–4).
+        notices: receives what the person should know about the written file (a PDF with
+            characters no font could print, as 〓: which ones and in which names).
 
     Raises:
         LedgerError: unknown kind, a type this document does not come in, no CJK font
@@ -90,11 +69,17 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
                           + "，请把文件扩展名改为" + "或".join(allowed))
     if not out.parent.is_dir():
         raise LedgerError(f"输出文件夹“{out.parent}”不存在")
-    job = Job(ledger=ledger, year=int(year), show_id=show_id, progress=progress, cancel=cancel)
+    if kind == "signin" and meeting_id is None:
+        from .signin import TEXT as _signin_text
+
+        raise LedgerError(_signin_text["need_meeting"])
+    job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress, cancel=cancel,
+              meeting_id=meeting_id, quarter=quarter)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:
-        with atomic_output(out) as tmp:
+        # One read transaction: a document taken while the window saves is one consistent state.
+        with ledger.snapshot(), atomic_output(out) as tmp, missing_characters() as unprintable:
             write(job, tmp)
             job.tick(1, 1)
     finally:
@@ -104,4 +89,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
             # stayed in memory (~20 MB) until some later full collection (5 exports: +100 MB).
             # Only here: a full collection costs 20–40 ms in the window's process.
             gc.collect()
+    notice = missing_notice(unprintable)
+    if notice and notices is not None:
+        notices.append(notice)
     return out

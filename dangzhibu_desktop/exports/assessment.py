@@ -6,16 +6,12 @@ internals, so the two can change independently.
 
 from __future__ import annotations
 
-from ..ledger.validate import LedgerError
+from ..rules import evaluate
 from .common import Job
 
 
 def assess(job: Job) -> dict:
     """``evaluate(ledger, year, as_of).to_dict()`` for the job's year and as-of day."""
-    try:
-        from ..rules import evaluate
-    except ImportError as exc:
-        raise LedgerError(f"达标创星评估模块不可用，无法生成此文档：{exc}") from None
     return evaluate(job.ledger, job.year, job.as_of).to_dict()
 
 

@@ -28,7 +28,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import MISSING_GLYPH, FontSet, _breaks, pdf_fonts
+from ..ledger.validate import xml_safe
+from .fonts import MISSING_GLYPH, FontSet, _breaks, note_missing, pdf_fonts
 from .pdfkit import PORTRAIT_MARGINS, draw_page_furniture
 
 __all__ = ["Composer", "Style", "Cell", "mm"]
@@ -119,6 +120,7 @@ class _Faces:
                 out.append(ch)
                 faces.append(alt)
             else:
+                note_missing(ch, text)
                 out.append(MISSING_GLYPH if MISSING_GLYPH in have else "?")
                 faces.append(font)
         return "".join(out), faces
@@ -216,7 +218,7 @@ class Composer:
         """``text`` broken into lines of at most ``width``; ``\\n`` starts a new paragraph."""
         out: list[_Line] = []
         size = style.size
-        for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for para in xml_safe(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             para, faces = self.faces.runs(para, style.font)
             if not faces:
                 widths = self.faces.widths(para, style.font)

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from ..ledger import enums, steps as _steps
 from ..ledger.store import on_books
 from ..ledger.validate import LedgerError, format_hours, format_money
+from ..rules.asof import as_of_day
 
 
 class ExportCancelled(LedgerError):
@@ -29,6 +30,7 @@ class Job:
         ledger: the open ledger.
         year: the year exported.
         show_id: print 身份证号 in full (masked by default).
+        show_phone: print phone numbers in full (masked like 138****5678 by default).
         progress: ``progress(done, total)`` for the window's progress dialog.
         cancel: returns True once the person asked to stop.
     """
@@ -36,16 +38,18 @@ class Job:
     ledger: object
     year: int
     show_id: bool = False
+    show_phone: bool = False
     progress: Callable[[int, int], None] | None = None
     cancel: Callable[[], bool] | None = None
     today: _dt.date = field(default_factory=_dt.date.today)
+    meeting_id: int | None = None  # signin: the meeting whose 签到表 is made
+    quarter: int | None = None  # evidence: the 季度合订 of this quarter (1–4) instead of the year
     _names: dict | None = None
 
     @property
     def as_of(self) -> _dt.date:
-        """The day the year is looked at: its last day, or today while it runs."""
-        end = _dt.date(self.year, 12, 31)
-        return min(end, self.today) if self.today.year >= self.year else end
+        """The day the year is looked at (``rules.as_of_day``, the one as-of convention)."""
+        return as_of_day(self.year, self.today)
 
     def tick(self, done: int, total: int) -> None:
         """Report progress and stop here when cancelled."""
@@ -58,6 +62,11 @@ class Job:
         if not id_number:
             return ""
         return id_number if self.show_id else mask_id(id_number)
+
+    def phone_text(self, phone: str | None) -> str:
+        if not phone:
+            return ""
+        return phone if self.show_phone else mask_phone(phone)
 
     def names(self) -> dict[int, str]:
         """Member id -> name, including people since deleted (old records still name them)."""
@@ -73,7 +82,7 @@ class Job:
 
     def branch_name(self) -> str:
         b = self.ledger.branch() or {}
-        return b.get("name") or "党支部"
+        return b.get("name") or "党支部"  # a name for the page, not the enumeration
 
 
 def mask_id(id_number: str) -> str:
@@ -82,6 +91,17 @@ def mask_id(id_number: str) -> str:
     if len(s) <= 10:
         return "*" * len(s)
     return s[:6] + "*" * (len(s) - 10) + s[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """13812345678 -> 138****5678; 0531-88886666 -> 0531-****6666 (the last 4 kept)."""
+    s = str(phone)
+    digits = [i for i, c in enumerate(s) if c.isdigit()]
+    if len(digits) <= 4:
+        return "*" * len(s)
+    keep_head = 3 if s.startswith("1") else (s.index("-") + 1 if "-" in s[:6] else 3)
+    hide = [i for i in digits[:-4] if i >= keep_head]
+    return "".join("*" if i in hide else c for i, c in enumerate(s))
 
 
 def hours_text(tenths: int | None) -> str:
@@ -128,14 +148,14 @@ def party_members_on(job: Job, day: _dt.date) -> list[dict]:
     for m in job.ledger.members_on(day):
         steps = by_member.get(m["id"], [])
         cat = _steps.derive_category(steps, day)
-        if cat not in ("正式党员", "预备党员"):
+        if cat not in enums.PARTY_MEMBERS:
             continue
         out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
                     "full_since": _steps.full_member_since(steps, day)})
     return out
 
 
-PARTY_CATEGORIES = ("正式党员", "预备党员")
+PARTY_CATEGORIES = enums.PARTY_MEMBERS
 
 
 class CategoryOnDay:

@@ -21,6 +21,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from . import gongwen
+from ..ledger.validate import xml_safe
+
 FANGSONG = "仿宋_GB2312"
 HEITI = "黑体"
 KAITI = "楷体_GB2312"
@@ -31,15 +34,15 @@ LATIN = "Times New Roman"
 # Stand-ins Word/WPS use when the named face is absent (Windows 10+ ships 仿宋 and 楷体, not _GB2312).
 _ALT_NAMES = {FANGSONG: "仿宋", KAITI: "楷体", XBS: "宋体", HEITI: "SimHei", SONGTI: "SimSun"}
 
-LINE_PITCH_TWIPS = 579  # 225 mm / 22 lines = 28.95 pt
-BODY_PT = 16
-TEXT_WIDTH_MM = 210 - 28 - 26  # 156 mm = 442.2 pt
-# 28 characters of 16 pt need 448 pt, so 三号 text is set 0.25 pt condensed (15.75 pt pitch,
-# 441 pt a line). Done with character spacing on the styles rather than a docGrid charSpace:
-# Word squeezes glyphs into a grid cell narrower than the font, but LibreOffice then gives
-# each character two cells (14 a line), so the grid holds lines only (22 a page).
-CONDENSE_TWENTIETHS = -5  # -0.25 pt
-CHARS_PER_LINE = 28
+# The page, grid and sizes are ``gongwen``'s (shared with the PDF writer).
+LINE_PITCH_TWIPS = gongwen.LINE_PITCH_TWIPS
+BODY_PT = gongwen.BODY_PT
+TEXT_WIDTH_MM = gongwen.TEXT_WIDTH_MM
+# 三号 text is set ``gongwen.CONDENSE_PT`` condensed, with character spacing on the styles rather
+# than a docGrid charSpace: Word squeezes glyphs into a grid cell narrower than the font, but
+# LibreOffice then gives each character two cells (14 a line), so the grid holds lines only.
+CONDENSE_TWENTIETHS = -round(gongwen.CONDENSE_PT * 20)  # -0.25 pt
+CHARS_PER_LINE = gongwen.CHARS_PER_LINE
 
 # Table text: smaller and off the grid so rows stay compact.
 TABLE_STYLE = "表格文字"
@@ -204,7 +207,7 @@ def _page_number_paragraph(paragraph, odd: bool) -> None:
         ppr.append(snap)
 
     def run(text=None):
-        r = paragraph.add_run(text)
+        r = paragraph.add_run(None if text is None else xml_safe(text))
         style_run(r, SONGTI, 14, latin=SONGTI)
         return r
 
@@ -232,16 +235,16 @@ def _page_number_paragraph(paragraph, odd: bool) -> None:
 
 def setup_section(section, *, wide: bool = False, page_numbers: bool = True) -> None:
     """A4 with 公文 margins, the 22 × 28 character grid, and page numbers in the footer."""
+    width, height = gongwen.PAGE_MM
+    margins = gongwen.WIDE_MARGINS_MM if wide else gongwen.MARGINS_MM
     if wide:
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-        section.top_margin, section.bottom_margin = Mm(26), Mm(24)
-        section.left_margin, section.right_margin = Mm(22), Mm(20)
+        section.page_width, section.page_height = Mm(height), Mm(width)
     else:
         section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(margins["top"]), Mm(margins["bottom"])
+    section.left_margin, section.right_margin = Mm(margins["left"]), Mm(margins["right"])
     section.header_distance = Mm(15)
     section.footer_distance = Mm(23)  # the number's dash sits about 7 mm below the text block
     sect = section._sectPr
@@ -289,7 +292,7 @@ def end_cover(doc) -> None:
 def new_document(title: str, *, wide: bool = False):
     """An empty Word document with the 公文 styles and page set-up."""
     doc = Document()
-    doc.core_properties.title = title
+    doc.core_properties.title = xml_safe(title)
     doc.core_properties.author = "党支部工作台"
     doc.core_properties.language = "zh-CN"
     doc.settings.odd_and_even_pages_header_footer = True
@@ -300,7 +303,7 @@ def new_document(title: str, *, wide: bool = False):
     _style_ppr(st["Normal"], first_line_chars=0)
     _style_rpr(st[BODY_STYLE], FANGSONG, BODY_PT, condense=True)
     _style_ppr(st[BODY_STYLE], first_line_chars=2)
-    _style_rpr(st["Title"], XBS, 22)
+    _style_rpr(st["Title"], XBS, gongwen.TITLE_PT)
     _style_ppr(st["Title"], align="center", line_twips=700, after=LINE_PITCH_TWIPS, snap=False)
     _style_rpr(st["Subtitle"], KAITI, BODY_PT)
     _style_ppr(st["Subtitle"], align="center", after=LINE_PITCH_TWIPS // 2)
@@ -312,9 +315,9 @@ def new_document(title: str, *, wide: bool = False):
         if name in [s.name for s in st]:
             _style_rpr(st[name], {"Heading 1 Char": HEITI, "Heading 2 Char": KAITI,
                                   "Title Char": XBS, "Subtitle Char": KAITI}.get(name, FANGSONG),
-                       22 if name == "Title Char" else BODY_PT)
+                       gongwen.TITLE_PT if name == "Title Char" else BODY_PT)
     for name in ("Header", "Footer"):
-        _style_rpr(st[name], SONGTI, 14)
+        _style_rpr(st[name], SONGTI, gongwen.PAGE_NUMBER_PT)
         _style_ppr(st[name], line_twips=None, snap=False, align="center")
     from docx.enum.style import WD_STYLE_TYPE
 
@@ -375,13 +378,13 @@ def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None
     if align is not None:
         p.alignment = align
     if text:
-        run = p.add_run(str(text))
+        run = p.add_run(xml_safe(text))
         style_run(run, font or _STYLE_FONT.get(style, FANGSONG), size, bold=bold)
     return p
 
 
 def add_run(p, text: str, font: str = FANGSONG, size: float | None = None, *, bold: bool | None = None):
-    run = p.add_run(str(text))
+    run = p.add_run(xml_safe(text))
     style_run(run, font, size, bold=bold)
     return run
 

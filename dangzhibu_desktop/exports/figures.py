@@ -62,7 +62,7 @@ def year_figures(job: Job) -> YearFigures:
     f = YearFigures(as_of=day)
     party = party_members_on(job, day)
     f.members = len(party)
-    f.full_members = sum(1 for m in party if m["category"] == "正式党员")
+    f.full_members = sum(1 for m in party if m["category"] == enums.FULL_MEMBER)
     f.probationary = f.members - f.full_members
     sid = secretary_id(job, day)
     f.secretary_id = sid
@@ -73,10 +73,10 @@ def year_figures(job: Job) -> YearFigures:
     counted = [m["id"] for m in meetings if m["kind"] in enums.THREE_MEETINGS_ONE_LESSON]
     for rows in led.children_of_many("attendance", counted).values():
         f.expected += len(rows)
-        f.present += sum(1 for a in rows if a["status"] == "出席")
-    f.lessons = [m for m in meetings if m["kind"] == "党课"]
-    f.theme_topics = [m["topic"] for m in meetings if m["kind"] == "主题党日" and m.get("topic")]
-    f.life_meeting_dates = [m["date"] for m in meetings if m["kind"] == "组织生活会"]
+        f.present += sum(1 for a in rows if a["status"] == enums.PRESENT)
+    f.lessons = [m for m in meetings if m["kind"] == enums.PARTY_LECTURE]
+    f.theme_topics = [m["topic"] for m in meetings if m["kind"] == enums.THEME_DAY and m.get("topic")]
+    f.life_meeting_dates = [m["date"] for m in meetings if m["kind"] == enums.LIFE_MEETING]
     f.ratings = Counter(r["rating"] for r in led.rows("appraisals", "year = ?", (year,)))
 
     for mid, steps in led.steps_by_member(day).items():
@@ -115,7 +115,7 @@ def year_figures(job: Job) -> YearFigures:
     who = CategoryOnDay(job)
     for a in acts:
         rows = [r for r in hours.get(a["id"], []) if who.is_party_member(r["member_id"], a["date"])]
-        if a["kind"] == "办实事":
+        if a["kind"] == enums.PRACTICAL_DEED:
             f.deeds.append(a["title"])
             f.deed_person_times += len(rows)
         else:
@@ -134,9 +134,9 @@ def year_figures(job: Job) -> YearFigures:
     f.post_members = len(holders)
 
     for r in led.rows("rectifications"):
-        if r["status"] == "已完成" and r.get("closed_on") and start <= r["closed_on"] <= end:
+        if r["status"] == enums.COMPLETED and r.get("closed_on") and start <= r["closed_on"] <= end:
             f.rectified.append(r["problem"])
-        elif r["status"] != "已完成" and (r.get("created_at") or "")[:10] <= end:
+        elif r["status"] != enums.COMPLETED and (r.get("created_at") or "")[:10] <= end:
             f.rectifying.append(r["problem"])
 
     dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))

@@ -33,6 +33,7 @@ class MeetingRecord:
     group: str
     expected: str  # 应到
     present: str  # 实到
+    present_names: str  # 出席人员, by name
     absent: str  # 缺席人员及原因
     guests: str
     topic: str
@@ -41,7 +42,7 @@ class MeetingRecord:
 
     @property
     def title(self) -> str:
-        return f"{self.kind}会议记录" if self.kind not in ("党课", "主题党日", "其他") else f"{self.kind}记录"
+        return f"{self.kind}会议记录" if self.kind not in (enums.PARTY_LECTURE, enums.THEME_DAY, enums.OTHER) else f"{self.kind}记录"
 
     def header_fields(self) -> list[tuple[str, str, str, str] | tuple[str, str]]:
         """The record header: 4-cell rows (label, value, label, value) or 2-cell spanning rows."""
@@ -50,11 +51,13 @@ class MeetingRecord:
             ("会议地点", self.place),
             ("主持人", self.host, "记录人", self.recorder),
         ]
-        if self.kind == "党课":
+        if self.kind == enums.PARTY_LECTURE:
             rows.append(("授课人", self.lecturer))
         if self.group:
             rows.append(("党小组", self.group))
         rows.append(("应到人数", self.expected, "实到人数", self.present))
+        if self.present_names:
+            rows.append(("出席人员", self.present_names))
         rows.append(("缺席人员及原因", self.absent or "无"))
         rows.append(("列席人员", self.guests or "无"))
         if not self.long_topic:
@@ -76,8 +79,8 @@ def collect(job: Job) -> list[MeetingRecord]:
     out = []
     for i, m in enumerate(meetings, 1):
         rows = sorted(attendance.get(m["id"], []), key=lambda a: a["member_id"])
-        present = [a for a in rows if a["status"] == "出席"]
-        away = [a for a in rows if a["status"] != "出席"]
+        present = [a for a in rows if a["status"] == enums.PRESENT]
+        away = [a for a in rows if a["status"] != enums.PRESENT]
         absent = "；".join(
             f"{job.name(a['member_id'])}（{a['status']}{'：' + a['reason'] if a.get('reason') else ''}）"
             for a in away)
@@ -90,6 +93,7 @@ def collect(job: Job) -> list[MeetingRecord]:
             recorder=job.name(m.get("recorder_id")), lecturer=job.name(m.get("lecturer_id")),
             group=groups.get(m.get("party_group_id"), "") if m.get("party_group_id") else "",
             expected=str(len(rows)) if rows else "未登记", present=str(len(present)) if rows else "未登记",
+            present_names="、".join(job.name(a["member_id"]) for a in present),
             absent=absent, guests=m.get("guests") or "", topic=m.get("topic") or "",
             content=m.get("content") or "", resolutions=m.get("resolutions") or "",
         ))

@@ -20,18 +20,19 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 Paragraph, Spacer, Table, TableStyle)
 
 from ..ledger.validate import LedgerError
+from . import gongwen
 from .common import Job
 from .fonts import FontSet, markup, pdf_fonts, plain
 
 __all__ = ["PdfWriter", "Mark", "PageBreak", "Spacer", "mm"]
 
-# 公文 body: 三号 on 22 lines × 28 characters in the 156 × 225 mm block. 28 × 16 pt is 448 pt,
-# 6 pt more than the 442 pt measure; Word condenses each character by 0.25 pt (see docxkit),
-# reportlab has no letter spacing, so the PDF sets the face at the same 15.75 pt pitch.
-BODY_PT = 15.75
-LINE_PT = 28.95  # 225 mm / 22 lines
-PORTRAIT_MARGINS = dict(top=37 * mm, bottom=35 * mm, left=28 * mm, right=26 * mm)  # 公文
-WIDE_MARGINS = dict(top=26 * mm, bottom=24 * mm, left=22 * mm, right=20 * mm)  # turned with the paper
+# 公文 body (``gongwen``): 三号 on 22 lines × 28 characters in the 156 × 225 mm block. Word
+# condenses each character (see docxkit); reportlab has no letter spacing, so the PDF sets the
+# face at the same pitch.
+BODY_PT = gongwen.BODY_PITCH_PT
+LINE_PT = gongwen.LINE_PITCH_PT
+PORTRAIT_MARGINS = {side: v * mm for side, v in gongwen.MARGINS_MM.items()}
+WIDE_MARGINS = {side: v * mm for side, v in gongwen.WIDE_MARGINS_MM.items()}  # turned with the paper
 
 
 def draw_page_furniture(canvas, fonts: FontSet, pagesize, margins: dict, page: int,
@@ -40,7 +41,7 @@ def draw_page_furniture(canvas, fonts: FontSet, pagesize, margins: dict, page: i
     canvas.saveState()
     w, h = pagesize
     if page >= first_numbered_page:
-        canvas.setFont(fonts.body, 14)
+        canvas.setFont(fonts.body, gongwen.PAGE_NUMBER_PT)
         canvas.drawCentredString(w / 2, margins["bottom"] - 14 * mm, f"— {page - first_numbered_page + 1} —")
     if header:
         text = header + ("（续）" if page > header_page else "")
@@ -117,9 +118,9 @@ class PdfWriter:
         f = self.fonts
         base = dict(wordWrap="CJK", allowOrphans=0, allowWidows=0)
         self.styles = {
-            "title": ParagraphStyle("title", fontName=f.title, fontSize=22, leading=33,
+            "title": ParagraphStyle("title", fontName=f.title, fontSize=gongwen.TITLE_PT, leading=33,
                                     alignment=TA_CENTER, spaceAfter=6 * mm, **base),
-            "subtitle": ParagraphStyle("subtitle", fontName=f.kai, fontSize=16, leading=28,
+            "subtitle": ParagraphStyle("subtitle", fontName=f.kai, fontSize=gongwen.BODY_PT, leading=28,
                                        alignment=TA_CENTER, spaceAfter=4 * mm, **base),
             "h1": ParagraphStyle("h1", fontName=f.heading, fontSize=BODY_PT, leading=LINE_PT,
                                  spaceBefore=2 * mm, **base),

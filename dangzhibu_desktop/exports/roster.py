@@ -53,8 +53,8 @@ def collect(job: Job) -> tuple[list[list], list[list]]:
         common = [m["name"], m.get("gender") or "", m.get("ethnicity") or "",
                   cn_date(m.get("birth_date")), job.id_text(m.get("id_number")), m.get("education") or "",
                   cat]
-        tail = [groups.get(m.get("party_group_id"), ""), m.get("work_post") or "", m.get("phone") or ""]
-        if cat in ("正式党员", "预备党员", UNRECORDED):
+        tail = [groups.get(m.get("party_group_id"), ""), m.get("work_post") or "", job.phone_text(m.get("phone"))]
+        if cat in (*enums.PARTY_MEMBERS, UNRECORDED):
             admitted = _steps.admitted_on(steps, day)
             full = _steps.full_member_since(steps, day)
             party.append([len(party) + 1, *common, cn_date(admitted and admitted.isoformat()),
@@ -69,9 +69,9 @@ def collect(job: Job) -> tuple[list[list], list[list]]:
 
 
 def _summary(party: list[list]) -> str:
-    full = sum(1 for r in party if r[7] == "正式党员")
-    prob = sum(1 for r in party if r[7] == "预备党员")
-    women = sum(1 for r in party if r[2] == "女")
+    full = sum(1 for r in party if r[7] == enums.FULL_MEMBER)
+    prob = sum(1 for r in party if r[7] == enums.PROBATIONARY)
+    women = sum(1 for r in party if r[2] == enums.FEMALE)
     text = f"党员{len(party)}名，其中正式党员{full}名、预备党员{prob}名，女党员{women}名"
     unrecorded = len(party) - full - prob
     if unrecorded:

@@ -60,12 +60,12 @@ def _quoted(items: list[str], limit: int = 3) -> str:
 
 
 def _count_phrases(f: YearFigures) -> str:
-    held = [f"{k}{f.meetings[k]}次" for k in ("支部党员大会", "支部委员会", "党小组会") if f.meetings.get(k)]
+    held = [f"{k}{f.meetings[k]}次" for k in (enums.GENERAL_MEETING, enums.COMMITTEE_MEETING, enums.GROUP_MEETING) if f.meetings.get(k)]
     parts = ["召开" + "、".join(held)] if held else []
-    if f.meetings.get("党课"):
-        parts.append(f"讲党课{f.meetings['党课']}次")
-    if f.meetings.get("专题学习"):
-        parts.append(f"开展专题学习{f.meetings['专题学习']}次")
+    if f.meetings.get(enums.PARTY_LECTURE):
+        parts.append(f"讲党课{f.meetings[enums.PARTY_LECTURE]}次")
+    if f.meetings.get(enums.STUDY_SESSION):
+        parts.append(f"开展专题学习{f.meetings[enums.STUDY_SESSION]}次")
     return "，".join(parts)
 
 
@@ -93,16 +93,16 @@ def performance(job: Job, f: YearFigures, report: dict) -> list[tuple[str, str]]
             t.append(f"{_join(others)}{'等同志' if len(others) > 3 else '同志'}结合工作实际讲授党课")
         if t:
             s.append("，".join(t) + "。")
-    if f.meetings.get("主题党日"):
-        line = f"坚持每月开展主题党日活动，全年共{f.meetings['主题党日']}次"
+    if f.meetings.get(enums.THEME_DAY):
+        line = f"坚持每月开展主题党日活动，全年共{f.meetings[enums.THEME_DAY]}次"
         if f.theme_topics:
             line += f"，先后开展了{_quoted(f.theme_topics)}活动"
         s.append(line + "。")
-    life = f.meetings.get("组织生活会", 0)
+    life = f.meetings.get(enums.LIFE_MEETING, 0)
     if life:
         months = "、".join(sorted({f"{int(d[5:7])}月" for d in f.life_meeting_dates}))
         s.append(f"{months}召开组织生活会{'' if life == 1 else str(life) + '次'}，支部班子和党员认真开展批评与自我批评。")
-    if f.ratings or f.meetings.get("民主评议党员"):
+    if f.ratings or f.meetings.get(enums.MEMBER_APPRAISAL):
         total = sum(f.ratings.values())
         if total:
             detail = "、".join(f"{k}{f.ratings[k]}名" for k in enums.RATINGS if f.ratings.get(k))
@@ -129,7 +129,7 @@ def performance(job: Job, f: YearFigures, report: dict) -> list[tuple[str, str]]
         dev.append(f"收到入党申请书{len(f.applied)}份")
     if dev:
         s.append("严格按照发展党员工作程序，全年" + "，".join(dev) + "。")
-    pipe = [(c, f.pipeline.get(c, 0)) for c in ("入党申请人", "入党积极分子", "发展对象")]
+    pipe = [(c, f.pipeline.get(c, 0)) for c in (enums.APPLICANT, enums.ACTIVIST, enums.CANDIDATE)]
     if any(n for _, n in pipe):
         s.append("目前支部有" + "、".join(f"{c}{n}名" for c, n in pipe if n) + "，党员队伍后备力量持续充实。")
     if f.trainings:

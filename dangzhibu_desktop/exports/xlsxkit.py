@@ -1,9 +1,16 @@
-"""openpyxl helpers: a titled sheet with a bordered head row, number formats and print set-up."""
+"""openpyxl helpers: a titled sheet with a bordered head row, number formats and print set-up.
+
+Every cell goes through ``put``: text is made safe for the file (``xml_safe``) and text that
+Excel or WPS would read as a formula (``= + - @``, a tab or CR at the start) is stored as
+text with Excel's quote prefix, so a name like ``=HYPERLINK(…)`` never becomes a live link.
+"""
 
 from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from ..ledger.validate import looks_like_formula, xml_safe
 
 FONT = "宋体"
 THIN = Side(style="thin", color="000000")
@@ -13,6 +20,17 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 WARN_FILL = PatternFill("solid", fgColor="FCE4D6")
 HOURS_FORMAT = "0.0"
 MONEY_FORMAT = "0.00"
+
+
+def put(ws, row: int, column: int, value):
+    """Write one cell safely (see the module docstring); returns the cell."""
+    if isinstance(value, str):
+        value = xml_safe(value)
+    cell = ws.cell(row=row, column=column, value=value)
+    if looks_like_formula(value):
+        cell.data_type = "s"  # openpyxl made it a formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell
 
 
 def write_sheet(ws, title: str, head: list[str], rows: list[list], widths: list[float], *,
@@ -27,21 +45,21 @@ def write_sheet(ws, title: str, head: list[str], rows: list[list], widths: list[
     """
     n = len(head)
     last = get_column_letter(n)
-    ws["A1"] = title
+    put(ws, 1, 1, title)
     ws.merge_cells(f"A1:{last}1")
     ws["A1"].font = Font(name="黑体", size=16)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 30
     r = 2
     if subtitle:
-        ws.cell(row=2, column=1, value=subtitle)
+        put(ws, 2, 1, subtitle)
         ws.merge_cells(f"A2:{last}2")
         ws["A2"].font = Font(name=FONT, size=10)
         ws["A2"].alignment = Alignment(horizontal="right")
         r = 3
     head_row = r
     for c, text in enumerate(head, 1):
-        cell = ws.cell(row=r, column=c, value=text)
+        cell = put(ws, r, c, text)
         cell.font = Font(name="黑体", size=11)
         cell.fill = HEAD_FILL
         cell.border = BORDER
@@ -51,7 +69,7 @@ def write_sheet(ws, title: str, head: list[str], rows: list[list], widths: list[
     for values in rows:
         r += 1
         for c, value in enumerate(values, 1):
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = put(ws, r, c, value)
             cell.font = body_font
             cell.border = BORDER
             cell.alignment = Alignment(vertical="center", wrap_text=isinstance(value, str) and len(value) > 12)
@@ -60,7 +78,7 @@ def write_sheet(ws, title: str, head: list[str], rows: list[list], widths: list[
     for values in totals or []:
         r += 1
         for c, value in enumerate(values, 1):
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = put(ws, r, c, value)
             cell.font = Font(name="黑体", size=11)
             cell.fill = TOTAL_FILL
             cell.border = BORDER

@@ -13,11 +13,11 @@ import datetime as _dt
 import os
 import re
 import sqlite3
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from .validate import LedgerError
+from .sqlitefile import absent_sidecars, has_sqlite_header, ro_uri, silent_unlink, tidy_after_read
+from .errors import LedgerError, raise_storage, storage_kind
 
 KEEP_LATEST = 10
 KEEP_MONTHS = 12
@@ -28,9 +28,12 @@ REASON_DAILY = "自动"
 REASON_MIGRATION = "升级前"
 REASON_IMPORT = "导入前"
 REASON_RESTORE = "恢复前"
+REASON_ROSTER = "导入花名册前"
+# Only names this program makes are listed, and so only they are ever rotated away: a copy the
+# person made in Explorer ("台账_20250301-120000_手动 - 副本.sqlite") is theirs and stays.
+REASONS = (REASON_MANUAL, REASON_DAILY, REASON_MIGRATION, REASON_IMPORT, REASON_RESTORE, REASON_ROSTER)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 # Stale temporary copies (a crash mid-backup) are swept once they are this old.
 _TMP_MAX_AGE_S = 3600
 
@@ -50,16 +53,9 @@ def default_backup_dir(ledger_path: str | os.PathLike) -> Path:
     return p.parent / f"{p.stem}_备份"
 
 
-def ro_uri(path: str | os.PathLike) -> str:
-    """A ``mode=ro`` SQLite URI for ``path`` (Chinese names, spaces, ``?``/``#`` and UNC paths)."""
-    text = Path(os.path.abspath(path)).as_posix()
-    if text.startswith("//"):  # UNC: keep the authority empty, SQLite passes the path on
-        text = "//" + text
-    return "file:" + urllib.parse.quote(text, safe="/:") + "?mode=ro"
-
-
 def _name_pattern(stem: str) -> re.Pattern:
-    return re.compile(re.escape(stem) + r"_(\d{8}-\d{6})_([^_.]+)(?:_\d+)?\.sqlite")
+    reasons = "|".join(re.escape(r) for r in REASONS)
+    return re.compile(re.escape(stem) + r"_(\d{8}-\d{6})_(" + reasons + r")(?:_\d+)?\.sqlite")
 
 
 def list_backups(ledger_path: str | os.PathLike, folder: str | os.PathLike | None = None) -> list[BackupInfo]:
@@ -106,15 +102,18 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
     refused (the copy would be useless and could push good backups out of the rotation).
     """
     src_path = Path(ledger_path)
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")  # a name rotation would not recognise
     if not src_path.is_file():
         raise LedgerError(f"找不到台账文件“{src_path}”")
-    with open(src_path, "rb") as fh:
-        if fh.read(16) != _SQLITE_HEADER:
-            raise LedgerError(f"“{src_path.name}”不是党支部工作台的台账文件，未备份")
+    if not has_sqlite_header(src_path):
+        raise LedgerError(f"“{src_path.name}”不是党支部工作台的台账文件，未备份")
     target_dir = Path(to_dir) if to_dir else default_backup_dir(src_path)
+    made_dir = not target_dir.exists()
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        raise_storage(exc, target_dir, "备份")
         raise LedgerError(f"无法创建备份文件夹“{target_dir}”：{exc.strerror or exc}") from None
     stamp = _dt.datetime.now().strftime(_STAMP_FORMAT)
     target = target_dir / f"{src_path.stem}_{stamp}_{reason}.sqlite"
@@ -123,9 +122,7 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
         n += 1
         target = target_dir / f"{src_path.stem}_{stamp}_{reason}_{n}.sqlite"
     tmp = target.with_name(target.name + ".tmp")
-    from .safety import tidy_after_read, wal_sidecars  # safety imports this module
-
-    absent = [p for p in wal_sidecars(src_path) if not p.exists()]
+    absent = absent_sidecars(src_path)
     try:
         src = conn or sqlite3.connect(ro_uri(src_path), uri=True)
         try:
@@ -141,15 +138,28 @@ def backup_ledger(ledger_path: str | os.PathLike, to_dir: str | os.PathLike | No
                 src.close()
                 tidy_after_read(src_path, absent)
         os.replace(tmp, target)
-    except sqlite3.DatabaseError as exc:
-        _unlink(tmp)
+        from .attachments import backup_files  # attachments imports this module
+
+        backup_files(src_path, target, target_dir)  # the 附件 folder, incrementally
+    except sqlite3.Error as exc:
+        silent_unlink(tmp)
+        # A full, read-only or failing backup drive is not a damaged ledger: say which it is.
+        kind = storage_kind(exc)
+        raise_storage(exc, src_path if kind == "busy" else target_dir, "备份")
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”无法读取或已损坏（{exc}）") from None
     except OSError as exc:
-        _unlink(tmp)
+        silent_unlink(tmp)
+        raise_storage(exc, target_dir, "备份")
         raise LedgerError(f"备份失败：{exc.strerror or exc}") from None
     except BaseException:
-        _unlink(tmp)
+        silent_unlink(tmp)
         raise
+    finally:
+        if made_dir and not target.exists():
+            try:  # a refused backup leaves no empty folder beside the ledger
+                target_dir.rmdir()
+            except OSError:
+                pass
     if rotate:
         rotate_backups(src_path, target_dir, keep=target)
     return target
@@ -159,6 +169,9 @@ def _check_copy(dst: sqlite3.Connection, src_path: Path) -> None:
     result = dst.execute("PRAGMA integrity_check").fetchone()[0]
     if result != "ok":
         raise LedgerError(f"备份失败：台账文件“{src_path.name}”已损坏（完整性检查未通过）")
+    dangling = dst.execute("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        raise LedgerError(f"备份失败：台账文件“{src_path.name}”已损坏（有{len(dangling)}处引用了不存在的记录）")
     tables = {r[0] for r in dst.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     version = dst.execute("PRAGMA user_version").fetchone()[0]
     if version < 1 or not {"members", "meetings", "branch"} <= tables:
@@ -209,9 +222,3 @@ def rotate_backups(ledger_path: str | os.PathLike, folder: str | os.PathLike | N
             pass
     return gone
 
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass

@@ -1,51 +1,138 @@
 """Every enumeration of the ledger, with the Chinese labels exactly as DESIGN.md writes them.
 
 The labels are stored in the database and travel in the data package as they are, so this
-module is the single place that declares them.
+module is the single place that declares them: each value has one name here, and code
+everywhere else uses the name (``enums.FULL_MEMBER``), never the typed label.
 """
 
-GENDERS = ("男", "女")
+# Shared by several enumerations (meeting kinds, training kinds, volunteer kinds).
+OTHER = "其他"
 
-MEMBER_STATUSES = ("在册", "转出", "停止党籍", "出党", "去世")
+MALE = "男"
+FEMALE = "女"
+GENDERS = (MALE, FEMALE)
+
 ACTIVE_STATUS = "在册"
+TRANSFERRED_OUT = "转出"
+SUSPENDED = "停止党籍"
+EXPELLED = "出党"
+DECEASED = "去世"
+MEMBER_STATUSES = (ACTIVE_STATUS, TRANSFERRED_OUT, SUSPENDED, EXPELLED, DECEASED)
 
 # Derived from development_steps, never typed; listed in pipeline order.
-CATEGORIES = ("入党申请人", "入党积极分子", "发展对象", "预备党员", "正式党员")
+APPLICANT = "入党申请人"
+ACTIVIST = "入党积极分子"
+CANDIDATE = "发展对象"
+PROBATIONARY = "预备党员"
+FULL_MEMBER = "正式党员"
+CATEGORIES = (APPLICANT, ACTIVIST, CANDIDATE, PROBATIONARY, FULL_MEMBER)
+# Party members (党员): the categories that have been admitted, 正式 first.
+PARTY_MEMBERS = (FULL_MEMBER, PROBATIONARY)
 
+EDU_POSTGRADUATE = "研究生"
+EDU_BACHELOR = "大学本科"
+EDU_COLLEGE = "大学专科"
+EDU_VOCATIONAL = "中等专科"
+EDU_HIGH_SCHOOL = "高中"
+EDU_JUNIOR = "初中及以下"
 EDUCATIONS = (
-    "研究生", "大学本科", "大学专科", "中等专科", "高中", "初中及以下",
+    EDU_POSTGRADUATE, EDU_BACHELOR, EDU_COLLEGE, EDU_VOCATIONAL, EDU_HIGH_SCHOOL, EDU_JUNIOR,
 )
 
 # How a member's dues are computed (中组发〔2008〕3号).
-DUES_CLASSES = ("在职", "离退休", "农民", "学生", "下岗失业", "享受低保")
+DUES_EMPLOYED = "在职"
+DUES_RETIRED = "离退休"
+DUES_FARMER = "农民"
+DUES_STUDENT = "学生"
+DUES_UNEMPLOYED = "下岗失业"
+DUES_RELIEF = "享受低保"
+DUES_CLASSES = (DUES_EMPLOYED, DUES_RETIRED, DUES_FARMER, DUES_STUDENT, DUES_UNEMPLOYED, DUES_RELIEF)
 
-ORG_TYPES = ("党支部", "联合党支部", "临时党支部")
+ORG_BRANCH = "党支部"
+ORG_JOINT_BRANCH = "联合党支部"
+ORG_TEMPORARY_BRANCH = "临时党支部"
+ORG_TYPES = (ORG_BRANCH, ORG_JOINT_BRANCH, ORG_TEMPORARY_BRANCH)
 
 SECRETARY = "书记"
+DEPUTY_SECRETARY = "副书记"
+ORGANIZATION_MEMBER = "组织委员"
+PUBLICITY_MEMBER = "宣传委员"
+DISCIPLINE_MEMBER = "纪检委员"
+YOUTH_MEMBER = "青年委员"
+UNITED_FRONT_MEMBER = "统战委员"
+SECRECY_MEMBER = "保密委员"
+COMMITTEE_MEMBER = "委员"
 COMMITTEE_ROLES = (
-    "书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "保密委员", "委员",
+    SECRETARY, DEPUTY_SECRETARY, ORGANIZATION_MEMBER, PUBLICITY_MEMBER, DISCIPLINE_MEMBER,
+    YOUTH_MEMBER, UNITED_FRONT_MEMBER, SECRECY_MEMBER, COMMITTEE_MEMBER,
 )
 
+GENERAL_MEETING = "支部党员大会"
+COMMITTEE_MEETING = "支部委员会"
+GROUP_MEETING = "党小组会"
+PARTY_LECTURE = "党课"
+THEME_DAY = "主题党日"
+LIFE_MEETING = "组织生活会"
+MEMBER_APPRAISAL = "民主评议党员"
+STUDY_SESSION = "专题学习"
 MEETING_KINDS = (
-    "支部党员大会", "支部委员会", "党小组会", "党课", "主题党日",
-    "组织生活会", "民主评议党员", "专题学习", "其他",
+    GENERAL_MEETING, COMMITTEE_MEETING, GROUP_MEETING, PARTY_LECTURE, THEME_DAY,
+    LIFE_MEETING, MEMBER_APPRAISAL, STUDY_SESSION, OTHER,
 )
 # 三会一课: the kinds counted for attendance (ACT-ATTENDANCE).
-THREE_MEETINGS_ONE_LESSON = ("支部党员大会", "支部委员会", "党小组会", "党课")
+THREE_MEETINGS_ONE_LESSON = (GENERAL_MEETING, COMMITTEE_MEETING, GROUP_MEETING, PARTY_LECTURE)
 
-ATTENDANCE_STATUSES = ("出席", "请假", "缺席")
+PRESENT = "出席"
+ON_LEAVE = "请假"
+ABSENT = "缺席"
+ATTENDANCE_STATUSES = (PRESENT, ON_LEAVE, ABSENT)
 
-TRAINING_KINDS = ("集中培训", "网络学习", "专题辅导", "党校培训", "自学", "其他")
+TRAINING_CLASSROOM = "集中培训"
+TRAINING_ONLINE = "网络学习"
+TRAINING_TUTORIAL = "专题辅导"
+TRAINING_PARTY_SCHOOL = "党校培训"
+TRAINING_SELF_STUDY = "自学"
+TRAINING_KINDS = (
+    TRAINING_CLASSROOM, TRAINING_ONLINE, TRAINING_TUTORIAL, TRAINING_PARTY_SCHOOL, TRAINING_SELF_STUDY, OTHER,
+)
 
-VOLUNTEER_KINDS = ("志愿服务", "办实事", "其他")
+VOLUNTEER_SERVICE = "志愿服务"
+PRACTICAL_DEED = "办实事"
+VOLUNTEER_KINDS = (VOLUNTEER_SERVICE, PRACTICAL_DEED, OTHER)
 
-POST_KINDS = ("先锋岗", "示范岗", "责任区", "突击队")
+PIONEER_POST = "先锋岗"
+MODEL_POST = "示范岗"
+DUTY_AREA = "责任区"
+SHOCK_TEAM = "突击队"
+POST_KINDS = (PIONEER_POST, MODEL_POST, DUTY_AREA, SHOCK_TEAM)
 
-RATINGS = ("优秀", "合格", "基本合格", "不合格")
+EXCELLENT = "优秀"
+QUALIFIED = "合格"
+BASICALLY_QUALIFIED = "基本合格"
+UNQUALIFIED = "不合格"
+RATINGS = (EXCELLENT, QUALIFIED, BASICALLY_QUALIFIED, UNQUALIFIED)
 
-RECTIFICATION_STATUSES = ("未开始", "整改中", "已完成")
+NOT_STARTED = "未开始"
+IN_PROGRESS = "整改中"
+COMPLETED = "已完成"
+RECTIFICATION_STATUSES = (NOT_STARTED, IN_PROGRESS, COMPLETED)
 
 # Outcome of the 支部大会 on a 预备党员 (step 23).
-PROBATION_OUTCOMES = ("按期转正", "延长预备期", "取消预备党员资格")
+ON_TIME_FULL = "按期转正"
+PROBATION_EXTENDED = "延长预备期"
+PROBATION_CANCELLED = "取消预备党员资格"
+PROBATION_OUTCOMES = (ON_TIME_FULL, PROBATION_EXTENDED, PROBATION_CANCELLED)
 
-AUDIT_ACTIONS = ("新增", "修改", "删除", "恢复", "彻底删除")
+AUDIT_INSERT = "新增"
+AUDIT_UPDATE = "修改"
+AUDIT_DELETE = "删除"
+AUDIT_RESTORE = "恢复"
+AUDIT_PURGE = "彻底删除"
+AUDIT_ACTIONS = (AUDIT_INSERT, AUDIT_UPDATE, AUDIT_DELETE, AUDIT_RESTORE, AUDIT_PURGE)
+
+# 佐证材料 (attachments): what the file is.
+ATTACHMENT_PHOTO = "照片"
+ATTACHMENT_SIGNIN = "签到表"
+ATTACHMENT_SCAN = "扫描件"
+ATTACHMENT_FILE = "文件"
+ATTACHMENT_KINDS = (ATTACHMENT_PHOTO, ATTACHMENT_SIGNIN, ATTACHMENT_SCAN, ATTACHMENT_FILE)

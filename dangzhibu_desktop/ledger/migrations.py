@@ -243,7 +243,29 @@ CREATE INDEX idx_audit_row ON audit_log(table_name, row_id);
 CREATE INDEX idx_audit_at ON audit_log(at);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# 佐证材料: photos, scans and documents that prove a record. The file itself lives beside the
+# ledger in ``<台账名>_附件/`` under its sha256; ``owner_table``/``owner_id`` name the record.
+V2_ATTACHMENTS = """
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    owner_table TEXT NOT NULL,
+    owner_id INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT '照片',
+    title TEXT,
+    sha256 TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    mime TEXT,
+    original_name TEXT,
+    taken_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX idx_attachments_owner ON attachments(owner_table, owner_id);
+CREATE INDEX idx_attachments_sha256 ON attachments(sha256);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,19 +7,27 @@ is written.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import sqlite3
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from . import enums
+from .errors import raise_storage
+from .safety import check_references
+from .sealed import check_password, is_sealed, seal, unseal
 from .schema import PACKAGE_CHILD_KEYS, PACKAGE_TABLES, TABLES, Table
-from .store import Ledger, now_stamp
+from .store import SQLITE_MAX_INT, Ledger, now_stamp
 from .validate import LedgerError, ValidationError, format_money
 
 FORMAT = "dangzhibu-package"
-VERSION = 1
+VERSION = 2  # the newest version this program reads: 1 (.json) and 2 (.zip with the attachments)
+JSON_VERSION = 1  # what a .json package is written as (no attachments)
+ATTACHMENTS_KEY = "attachments"  # version 2: the attachment rows, beside the tables of version 1
 
 _STAMPS = ("created_at", "updated_at")
 
@@ -80,20 +88,24 @@ def _table_rows(ledger: Ledger, name: str) -> Iterator[dict]:
             yield obj
 
 
-def _package_members(ledger: Ledger) -> Iterator[tuple[str, Any]]:
+def _package_members(ledger: Ledger, version: int = JSON_VERSION) -> Iterator[tuple[str, Any]]:
     """The package's top-level members in order; each table as an iterator of its rows."""
     yield "format", FORMAT
-    yield "version", VERSION
+    yield "version", version
     branch = ledger.branch()
     yield "branch", _row_out(TABLES["branch"], branch) if branch else None
     for name in PACKAGE_TABLES:
         yield name, _table_rows(ledger, name)
+    if version >= 2:
+        yield ATTACHMENTS_KEY, _table_rows(ledger, "attachments")
 
 
-def export_package(ledger: Ledger) -> dict:
-    """The whole ledger (the 回收站 included, marked by ``deleted_at``) as a package dict."""
-    return {key: list(value) if isinstance(value, Iterator) else value
-            for key, value in _package_members(ledger)}
+def export_package(ledger: Ledger, version: int = JSON_VERSION) -> dict:
+    """The whole ledger (the 回收站 included, marked by ``deleted_at``) as a package dict;
+    version 2 adds the attachment rows (their files travel beside it in the .zip)."""
+    with ledger.snapshot():
+        return {key: list(value) if isinstance(value, Iterator) else value
+                for key, value in _package_members(ledger, version)}
 
 
 def _nested(value, level: int) -> str:
@@ -104,29 +116,79 @@ def _nested(value, level: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
 
 
-def write_package(ledger: Ledger, out: str | os.PathLike) -> Path:
-    """Write the package file table by table: the same bytes as ``json.dump(export_package(…),
-    indent=1)`` without holding the whole ledger as Python objects (on the large demo ledger,
-    82 000 rows, that was ~50 MB more peak memory). A failed write leaves no file behind."""
+# What the export dialog and the command say before a package leaves the PC.
+PERSONAL_DATA_NOTICE = ("数据包中含有全部人员的姓名、身份证号、出生日期、手机号等个人信息（回收站中的记录也在内），"
+                        "会随U盘或邮件离开本机；请妥善保管，建议设置密码")
+
+
+def write_document(ledger: Ledger, fh, version: int = JSON_VERSION) -> None:
+    """Write the package document to the text file ``fh``, table by table: the same text as
+    ``json.dump(export_package(…), indent=1)`` without holding the whole ledger as Python objects
+    (on the large demo ledger, 82 000 rows, that was ~50 MB more peak memory)."""
+    for k, (key, value) in enumerate(_package_members(ledger, version)):
+        fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
+        if not isinstance(value, Iterator):
+            fh.write(_nested(value, 1))
+            continue
+        n = 0
+        for n, row in enumerate(value, 1):
+            fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
+        fh.write("\n ]" if n else "[]")
+    fh.write("\n}")
+
+
+def write_package(ledger: Ledger, out: str | os.PathLike, *, password: str | None = None) -> Path:
+    """Write the package file: ``.zip`` is version 2 with the attachments (``package_zip``),
+    anything else the version 1 JSON document, table by table. A failed write leaves no file behind.
+
+    With ``password`` the JSON document is sealed (``sealed.seal``: Argon2id + AES-256-GCM); it is
+    built in memory then, so no unencrypted copy ever touches the disk."""
+    if password is not None and Path(out).suffix.lower() == ".zip":
+        raise PackageError("设置密码的数据包目前只能导出为 .json 格式（不含佐证材料），请把文件扩展名改为 .json；"
+                           "含佐证材料的 .zip 数据包请不设密码导出并妥善保管")
     out = Path(out)
+    # Opening no longer checks references (quick_check only): a package that the other
+    # computer would refuse is never written.
+    check_references(ledger.conn, ledger.path)
+    if out.suffix.lower() == ".zip":
+        from .package_zip import write_package_zip
+
+        with ledger.snapshot():  # one consistent read, rows and files
+            return write_package_zip(ledger, out)
     tmp = out.with_name(out.name + ".tmp")
+    if password is not None:
+        check_password(password)
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            for k, (key, value) in enumerate(_package_members(ledger)):
-                fh.write(("{\n " if k == 0 else ",\n ") + json.dumps(key) + ": ")
-                if not isinstance(value, Iterator):
-                    fh.write(_nested(value, 1))
-                    continue
-                n = 0
-                for n, row in enumerate(value, 1):
-                    fh.write(("[\n  " if n == 1 else ",\n  ") + _nested(row, 2))
-                fh.write("\n ]" if n else "[]")
-            fh.write("\n}")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+        with ledger.snapshot():  # one consistent read
+            if password is None:
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    write_document(ledger, fh)
+            else:
+                buf = io.StringIO()
+                write_document(ledger, buf)
+                data = seal(buf.getvalue().encode("utf-8"), password)
+                del buf
+                with open(tmp, "wb") as fh:
+                    fh.write(data)
+    except BaseException as exc:
+        _unlink(tmp)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise_storage(exc, ledger.path if isinstance(exc, sqlite3.Error) else out, "导出数据包")
         raise
-    os.replace(tmp, out)
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        _unlink(tmp)
+        raise_storage(exc, out, "导出数据包")
+        raise
     return out
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # ---- import ---------------------------------------------------------------------------
@@ -186,8 +248,8 @@ def _row_in(t: Table, obj: Any, where: str, extra_keys: tuple = ()) -> dict:
                 v = int(v)
         row[f.name] = v
     rid = obj.get("id")
-    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int) or rid <= 0):
-        raise PackageError(f"{where}：编号 id 应为正整数")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int) or not 0 < rid <= SQLITE_MAX_INT):
+        raise PackageError(f"{where}：编号 id 应为正整数" + ("（现在的数值过大）" if isinstance(rid, int) and rid > 0 else ""))
     if rid is not None:
         row["id"] = rid
     for s in _STAMPS + ("deleted_at",):
@@ -363,38 +425,83 @@ def _take(doc, key: str):
     return doc.take(key) if isinstance(doc, _LazyPackage) else doc.get(key)
 
 
-def import_package_file(ledger: Ledger, path: str | os.PathLike) -> dict[str, int]:
+def package_is_sealed(path: str | os.PathLike) -> bool:
+    """Whether the package file needs a password (read from its first bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            return is_sealed(fh.read(64))
+    except OSError as exc:
+        raise_storage(exc, path, "读取数据包")
+        raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
+
+
+def import_package_into(db: str | os.PathLike, src: str | os.PathLike, *,
+                        password: str | None = None) -> dict[str, int]:
+    """Import the package ``src`` into the ledger file ``db`` (created when it does not exist;
+    an existing one must be empty). A refused import leaves no new file behind: the CLI's
+    ``import package`` and the window's 从数据包导入 both come here."""
+    from .safety import discard_new_ledger
+
+    db = Path(db)
+    fresh = not db.exists()
+    try:
+        with Ledger(db, create=True) as ledger:
+            return import_package_file(ledger, src, password=password)
+    except BaseException:
+        if fresh:
+            discard_new_ledger(db)
+        raise
+
+
+def import_package_file(ledger: Ledger, path: str | os.PathLike, *, password: str | None = None) -> dict[str, int]:
+    """Import a package file: a version 1 ``.json`` or a version 2 ``.zip`` (by its content). A
+    sealed one needs ``password``: ``sealed.PasswordNeeded`` without it, ``sealed.SealedPackageError``
+    for a wrong one; nothing is written either way."""
+    from .package_zip import import_package_zip, is_zip
+
+    if is_zip(path):
+        return import_package_zip(ledger, path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
+        raise_storage(exc, path, "读取数据包")
         raise PackageError(f"无法读取数据包：{exc.strerror or exc}") from None
+    if is_sealed(raw):
+        raw = unseal(raw, password)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackageError("数据包应为UTF-8编码的JSON文件") from None
     del raw  # the bytes of a large package are ~15 MB: free them before the rows go in
-    if _LazyPackage.is_object(text):
-        doc = _LazyPackage(text)
-        _check_header(doc)
-    else:
-        doc = parse_package_text(text)  # refuses it, with the message json.loads gives
-    del text
-    ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
-    return import_package(ledger, doc)
+    try:
+        if _LazyPackage.is_object(text):
+            doc = _LazyPackage(text)
+            _check_header(doc)
+        else:
+            doc = parse_package_text(text)  # refuses it, with the message json.loads gives
+        del text
+        ledger.backup_before_import()  # skipped while empty, which is all import_package accepts today
+        return import_package(ledger, doc)
+    except RecursionError:  # lists in lists a thousand deep: no package is built so
+        raise PackageError("数据包中的数据嵌套层数过多，不是党支部工作台导出的数据包，未导入任何数据") from None
 
 
 def _ledger_is_empty(ledger: Ledger) -> bool:
-    for name in PACKAGE_TABLES:
+    for name in PACKAGE_TABLES + ("attachments",):
         if ledger.scalar(f"SELECT COUNT(*) FROM {name}"):
             return False
     return True
 
 
-def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
+def import_package(ledger: Ledger, doc: dict | _LazyPackage, files: Mapping[str, Path] | None = None
+                   ) -> dict[str, int]:
     """Write a package (parsed, or being parsed by ``import_package_file``) into an empty
     ledger, all or nothing.
 
-    Returns counts per table label. Raises PackageError naming the first bad row.
+    ``files`` (version 2) maps each sha256 to a checked copy of the file; the attachment rows
+    need their file there, and the files are put in the ledger's attachment folder before the
+    rows commit (and taken out again if the import fails). Returns counts per table label.
+    Raises PackageError naming the first bad row.
     """
     if not isinstance(doc, (dict, _LazyPackage)) or doc.get("format") != FORMAT:
         raise PackageError("这不是党支部工作台的数据包（format 应为 dangzhibu-package）")
@@ -402,7 +509,18 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
         raise PackageError("数据包只能导入到新建的空台账中，当前台账已有数据")
     counts: dict[str, int] = {}
     group_leaders: list[tuple[int, int, str]] = []
-    with ledger.transaction():
+    placed: list[Path] = []
+    try:
+        _import_rows(ledger, doc, files, counts, group_leaders, placed)
+    except BaseException:
+        for p in placed:  # files this import added: nothing of a refused package stays
+            p.unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def _import_rows(ledger, doc, files, counts, group_leaders, placed) -> None:
+    with ledger.transaction("导入数据包"):
         ledger.conn.execute("DELETE FROM branch")
         branch = doc.get("branch")
         if branch is not None:
@@ -437,6 +555,7 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
                         counts[ct.label] = counts.get(ct.label, 0) + 1
                 counts[t.label] = counts.get(t.label, 0) + 1
         del items
+        _import_attachments(ledger, _take(doc, ATTACHMENTS_KEY), files, counts, placed)
         if isinstance(doc, _LazyPackage):
             doc.finish()
         for group_id, leader_id, where in group_leaders:
@@ -447,8 +566,49 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage) -> dict[str, int]:
         if bad:
             raise PackageError(f"数据包中{TABLES.get(bad[0]).label if bad[0] in TABLES else bad[0]}"
                                f"引用了不存在的记录")
-        ledger._audit("package", None, "新增", None, {"导入数据包": counts, "at": now_stamp()})
-    return counts
+        ledger._audit("package", None, enums.AUDIT_INSERT, None, {"导入数据包": counts, "at": now_stamp()})
+
+
+def _import_attachments(ledger: Ledger, items, files: Mapping[str, Path] | None, counts: dict,
+                        placed: list[Path]) -> None:
+    """The attachment rows of a version 2 package, each checked against its record and its file;
+    the files newly put in the attachment folder are added to ``placed``."""
+    from . import attachments as _att
+
+    if items is None:
+        return
+    if not isinstance(items, (list, Iterator)):
+        raise PackageError("数据包中的佐证材料应为列表")
+    t = TABLES["attachments"]
+    rows = []
+    for i, obj in enumerate(items):
+        where = _describe(t, i, obj)
+        row = _row_in(t, obj, where)
+        if not _att.is_sha256(row.get("sha256")):
+            raise PackageError(f"{where}：文件摘要 sha256 应为64位小写十六进制")
+        if files is None:
+            raise PackageError(f"{where}：带附件的数据包应为 .zip 文件（含 files/ 文件夹）")
+        if row["sha256"] not in files:
+            raise PackageError(f"{where}：数据包中缺少它的文件 files/{row['sha256']}")
+        owner = row.get("owner_table")
+        if owner in TABLES and owner in _att.OWNER_LABELS and row.get("owner_id") is not None:
+            if not ledger._exists(TABLES[owner], row["owner_id"], True):
+                raise PackageError(f"{where}：所属的{_att.OWNER_LABELS[owner]}（编号{row['owner_id']}）不存在")
+        elif owner in _att.OWNER_LABELS and owner not in TABLES:
+            raise PackageError(f"{where}：本版本的台账还没有{_att.OWNER_LABELS[owner]}记录")
+        if files[row["sha256"]].stat().st_size != row.get("bytes"):
+            raise PackageError(f"{where}：文件大小与记录不符")
+        _insert(ledger, "attachments", row, where)
+        rows.append(row)
+        counts[t.label] = counts.get(t.label, 0) + 1
+    folder = _att.folder_for(ledger.path)
+    sizes = {sha: files[sha].stat().st_size for sha in dict.fromkeys(r["sha256"] for r in rows)}
+    for sha, size in sizes.items():
+        if not (folder / sha).exists():
+            placed.append(folder / sha)
+        _att.place_file(folder, files[sha], sha, size)  # keeps a whole one there
+    if sizes:
+        _att.sync_folder(folder)
 
 
 def _insert(ledger: Ledger, table: str, row: dict, where: str) -> int:

@@ -32,18 +32,29 @@ from .backup import (
     backup_ledger,
     default_backup_dir,
     list_backups,
-    ro_uri,
 )
 from .migrations import SCHEMA_VERSION
-from .validate import LedgerError
+from .sqlitefile import has_sqlite_header, ro_uri, tidy_after_read, wal_sidecars
+from .sqlitefile import silent_unlink as _silent_unlink
+from .schema import TABLES
+from .errors import (
+    DamagedLedgerError,
+    IncompleteLedgerError,
+    LedgerError,
+    NotALedgerError,
+    ReadOnlyStorageError,
+    StorageError,
+    TooNewError,
+    raise_storage,
+    storage_kind,
+)
 
 __all__ = [
     "BackupInfo", "LedgerLock", "LedgerLockedError", "NeedsRecovery", "PersonalDataFilter",
-    "backup_ledger", "check_contents", "check_header", "inspect_file", "install_log_masking",
+    "backup_ledger", "check_contents", "check_header", "check_references", "inspect_file", "install_log_masking",
     "is_good_backup", "latest_good_backup", "list_backups", "mask_personal_data", "restore_backup",
 ]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 LEDGER_TABLES = frozenset({"members", "meetings", "branch"})
 
 
@@ -54,48 +65,134 @@ class NeedsRecovery(Exception):
 
 def check_header(path: Path) -> None:
     """Refuse at once what is not a SQLite file (no SQLite connection is made to it)."""
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
+    if not has_sqlite_header(path):
+        raise NotALedgerError(f"“{path.name}”不是党支部工作台的台账文件")
 
 
-def check_contents(conn: sqlite3.Connection, path: Path) -> int:
-    """Integrity, references, what kind of file and which version; returns the version.
+RECOVERY_NEEDED = ("台账“{name}”上次未正常关闭（如断电或程序被强行结束），留下了未完成的修改记录，需要恢复："
+                   "请在党支部工作台的窗口中打开它一次，软件会自动撤销未完成的修改，已保存的数据不会丢失")
+RESTORE_HINT = "请在“设置 → 备份与恢复”中用最近的备份恢复"
 
-    Only reads. Raises LedgerError (one Chinese sentence) for a damaged file, a database of
-    another program, or one written by a newer version of this software.
+
+def identify(conn: sqlite3.Connection, path: Path) -> int:
+    """What kind of file this is and which version; returns the version (0: a new, empty file).
+
+    Raises NotALedgerError for another program's database, TooNewError for a ledger of a
+    newer version of this software.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not LEDGER_TABLES <= tables:
+        if version == 0 and not tables - {"sqlite_sequence"}:
+            return 0  # a new, empty file
+        raise NotALedgerError(f"“{path.name}”是其他程序的数据库，不是党支部工作台的台账，未作任何改动")
+    if version > SCHEMA_VERSION:
+        raise TooNewError(f"台账文件“{path.name}”由更新版本的党支部工作台创建（数据版本{version}，"
+                          f"本软件只支持到{SCHEMA_VERSION}），请升级本软件后再打开，文件未作任何改动")
+    if version == 0:
+        raise NotALedgerError(f"“{path.name}”是其他程序的数据库，不是党支部工作台的台账，未作任何改动")
+    return version
+
+
+# The audit log is written by the store, not declared among the tables the person edits.
+_AUDIT_COLUMNS = ("id", "at", "table_name", "row_id", "action", "before", "after")
+
+
+def declared_columns() -> dict[str, tuple[str, ...]]:
+    """Every table and column ``ledger.schema`` declares (with the bookkeeping columns)."""
+    out = {}
+    for name, t in TABLES.items():
+        cols = ("id",) + t.names + ("created_at", "updated_at") + (("deleted_at",) if t.soft_delete else ())
+        out[name] = cols
+    out["audit_log"] = _AUDIT_COLUMNS
+    return out
+
+
+def schema_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Tables and columns of the declaration missing from a current-version file, as sentences."""
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    problems = []
+    missing_tables = []
+    for name, cols in declared_columns().items():
+        label = TABLES[name].label if name in TABLES else "操作日志"
+        if name not in existing:
+            missing_tables.append(label)
+            continue
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({name})")}
+        gone = [c for c in cols if c not in have]
+        if gone:
+            labels = []
+            for c in gone:
+                try:
+                    labels.append(TABLES[name].field(c).label)
+                except KeyError:
+                    labels.append(c)
+            problems.append(f"台账文件“{path.name}”不完整：数据表“{label}”缺少“{'”“'.join(labels)}”一项，"
+                            f"可能被其他程序改动过。{RESTORE_HINT}")
+    if missing_tables:
+        problems.insert(0, f"台账文件“{path.name}”不完整：缺少数据表“{'”“'.join(missing_tables)}”，"
+                           f"可能被其他程序改动过。{RESTORE_HINT}")
+    return problems
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a current-version file missing a declared table or column (IncompleteLedgerError)."""
+    problems = schema_problems(conn, path)
+    if problems:
+        raise IncompleteLedgerError(problems[0])
+
+
+def check_contents(conn: sqlite3.Connection, path: Path, *, full: bool = True) -> int:
+    """What kind of file, which version, the pages and (``full``) the references, the declared
+    tables and columns; returns the version.
+
+    ``full=False`` is the check of every open: ``quick_check`` (page structure, 3.7x cheaper
+    than ``integrity_check``, which also compares every index with its table) and no reference
+    check, so opening does not cost more with each year of history. The full check runs on the
+    day's first writable open (with the day's backup), on every backup copy, before migrations
+    and imports, on a backup chosen for restore and in ``verify``.
+
+    Only reads. Raises a LedgerError (one Chinese sentence) for a damaged or incomplete file, a
+    database of another program, or one written by a newer version of this software.
     """
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version > SCHEMA_VERSION:
-            raise LedgerError(f"台账文件“{path.name}”由更新版本的党支部工作台创建（数据版本{version}），"
-                              f"请升级本软件后再打开")
-        if version == 0 and tables - {"sqlite_sequence"}:
-            raise LedgerError(f"“{path.name}”是其他程序的数据库，不是党支部台账")
-        if version > 0 and not LEDGER_TABLES <= tables:
-            raise LedgerError(f"“{path.name}”不是党支部工作台的台账文件")
-        result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+        version = identify(conn, path)
+        if version == 0:
+            return 0
+        check = "integrity_check(20)" if full else "quick_check(20)"
+        result = [r[0] for r in conn.execute(f"PRAGMA {check}")]
         if result != ["ok"]:
-            raise LedgerError(f"台账文件“{path.name}”已损坏（完整性检查未通过）")
-        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if dangling:
-            raise LedgerError(f"台账文件“{path.name}”已损坏：有{len(dangling)}处引用了不存在的记录")
+            raise DamagedLedgerError(f"台账文件“{path.name}”已损坏（完整性检查未通过）。{RESTORE_HINT}")
+        if full:
+            check_references(conn, path)
+        if version == SCHEMA_VERSION:
+            check_schema(conn, path)
     except sqlite3.DatabaseError as exc:
         code = getattr(exc, "sqlite_errorname", "") or ""
         if code == "SQLITE_READONLY_ROLLBACK":
             raise NeedsRecovery() from None
         # Not every failure to read is damage: say so, or people restore needlessly.
-        if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise LedgerError(f"台账“{path.name}”正被其他程序使用，请稍后再试") from None
-        if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR")):
-            raise LedgerError(f"无法读取台账文件“{path.name}”（文件夹可能是只读的，或文件正被占用）") from None
-        raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
+        kind = storage_kind(exc)
+        if kind in ("busy", "io", "full"):
+            raise_storage(exc, path, "打开台账")
+        if kind == "readonly":
+            raise StorageError(f"无法读取台账文件“{path.name}”：没有读取它的权限，或文件正被其他程序独占。"
+                               f"请关闭占用它的程序，或检查文件的权限后再试", path, "打开台账") from None
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{RESTORE_HINT}") from None
     return version
 
 
-def inspect_file(path: Path) -> int:
-    """Check an existing file through a read-only connection; returns its schema version.
+def check_references(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file in which a row refers to a record that does not exist."""
+    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏：有{len(dangling)}处引用了不存在的记录。"
+                                 f"{RESTORE_HINT}")
+
+
+def inspect_file(path: Path, *, full: bool = True) -> int:
+    """Check an existing file through a read-only connection; returns its schema version
+    (``full``: see ``check_contents``).
 
     Raises NeedsRecovery when a crash left a rollback journal (the checks must then run on
     the writable connection, whose first read rolls the unfinished transaction back).
@@ -108,7 +205,7 @@ def inspect_file(path: Path) -> int:
     except sqlite3.Error:
         raise LedgerError(f"无法打开台账文件“{path.name}”") from None
     try:
-        version = check_contents(conn, path)
+        version = check_contents(conn, path, full=full)
         conn.close()
         tidy_after_read(path, absent)
         return version
@@ -121,43 +218,6 @@ def inspect_file(path: Path) -> int:
             for p in absent:
                 _silent_unlink(p)
         raise
-    finally:
-        conn.close()
-
-
-def wal_sidecars(path: Path) -> list[Path]:
-    """``<file>-wal`` and ``<file>-shm``: SQLite makes both for any reader of a WAL-mode file."""
-    path = Path(path)
-    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
-
-
-def tidy_after_read(path: Path, absent_before: list[Path]) -> None:
-    """Take away the -wal/-shm files a read-only look created, the way SQLite itself does.
-
-    A ``mode=ro`` connection cannot take the exclusive lock SQLite needs before it removes
-    them at close, so ``check``/``export`` on a closed ledger would leave an empty -wal and
-    a -shm beside it. Only when both were absent before the read and the -wal is still
-    empty, a plain connection is opened and closed: its close removes them only if it is
-    the last connection to the file (SQLite checks with that lock), so a window or another
-    reader that has the file open keeps its files, and a -wal with content is never touched.
-    """
-    path = Path(path)
-    sidecars = wal_sidecars(path)
-    if len(absent_before) != len(sidecars) or not any(p.exists() for p in sidecars):
-        return  # they were there already (a window has the file open), or none were made
-    if path.with_name(path.name + "-journal").exists():
-        return
-    try:
-        if sidecars[0].exists() and sidecars[0].stat().st_size > 0:
-            return  # a writer's committed pages: its own close or next open checkpoints them
-        conn = sqlite3.connect(str(path), timeout=1)
-    except (OSError, sqlite3.Error):
-        return
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-    except sqlite3.Error:
-        pass
     finally:
         conn.close()
 
@@ -237,21 +297,46 @@ def lock_path_for(ledger_path: Path) -> Path:
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    """The same text for every path to one file: its identity (device and inode, which hard
+    links share) when it exists, else its real, case-folded path."""
+    real = os.path.normcase(os.path.realpath(path))
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real
+    return f"{st.st_dev}:{st.st_ino}"
+
+
+def identity_lock_path(ledger_path: Path) -> Path | None:
+    """A lock file keyed by the ledger's identity (device, inode) in this computer's temporary
+    folder: a hard link has another name and folder, the same identity. None when the ledger
+    does not exist yet."""
+    try:
+        st = os.stat(ledger_path)
+    except OSError:
+        return None
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / "dangzhibu-desktop-locks" / f"{st.st_dev}-{st.st_ino}.lock"
 
 
 class LedgerLock:
-    """An OS lock on ``<ledger>.lock`` held while a Ledger is open for writing.
+    """OS locks held while a Ledger is open for writing: on ``<ledger>.lock`` beside the real
+    file (seen by other computers on a shared folder, and through symlinks) and on a lock file
+    named by the file's identity (seen through hard links and every spelling of the path).
 
-    The OS drops the lock when the process dies, so a crash never leaves a ledger blocked;
-    the file only carries pid/host for the message shown to the second window.
+    The OS drops the locks when the process dies, so a crash never leaves a ledger blocked;
+    the files only carry pid/host for the message shown to the second window.
     """
 
     def __init__(self, ledger_path: Path):
         self.ledger_path = Path(ledger_path)
         # Beside the real file, so a second path to it (a symlink) meets the same lock.
         self.path = lock_path_for(Path(os.path.realpath(self.ledger_path)))
+        self.identity_path = identity_lock_path(self.ledger_path)
         self._fh = None
+        self._ident_fh = None
+        self._key: str | None = None
         self.warning: str | None = None
 
     def acquire(self) -> "LedgerLock":
@@ -260,21 +345,34 @@ class LedgerLock:
             other = _held.get(key)
             if other is not None and other.held:
                 raise LedgerLockedError(_locked_message(self.ledger_path, None))
-            for _ in range(10):
-                fh = self._open_lock_file()
-                if not self._os_lock(fh):
-                    info = _read_info(self.path)
-                    fh.close()
-                    raise LedgerLockedError(_locked_message(self.ledger_path, info))
-                if self._same_file(fh):
-                    break
-                fh.close()  # the holder removed it as we opened it: take the new one
-            else:
-                raise LedgerError(f"无法锁定台账“{self.ledger_path.name}”，请稍后再试")
-            self._fh = fh
+            fh = self._take(self.path, beside=True)
+            ident = None
+            if self.identity_path is not None:
+                try:
+                    self.identity_path.parent.mkdir(parents=True, exist_ok=True)
+                    ident = self._take(self.identity_path, beside=False)
+                except LedgerLockedError:
+                    self._drop(fh, self.path)
+                    raise
+                except (OSError, StorageError):
+                    ident = None  # no usable temporary folder: the lock beside the file still holds
+            self._fh, self._ident_fh, self._key = fh, ident, key
             self._write_info()
             _held[key] = self
         return self
+
+    def _take(self, path: Path, beside: bool):
+        """Open and lock ``path``; LedgerLockedError when another holds it."""
+        for _ in range(10):
+            fh = self._open_lock_file(path) if beside else os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
+            if not self._os_lock(fh):
+                info = _read_info(self.path) or _read_info(path)
+                fh.close()
+                raise LedgerLockedError(_locked_message(self.ledger_path, info))
+            if self._same_file(fh, path):
+                return fh
+            fh.close()  # the holder removed it as we opened it: take the new one
+        raise LedgerError(f"无法锁定台账“{self.ledger_path.name}”，请稍后再试")
 
     @property
     def held(self) -> bool:
@@ -282,14 +380,21 @@ class LedgerLock:
 
     def release(self) -> None:
         fh, self._fh = self._fh, None
+        ident, self._ident_fh = self._ident_fh, None
         if fh is None:
             return
         with _held_guard:
-            if _held.get(_key(self.ledger_path)) is self:
-                del _held[_key(self.ledger_path)]
+            if self._key is not None and _held.get(self._key) is self:
+                del _held[self._key]
+        if ident is not None:
+            self._drop(ident, self.identity_path)
+        self._drop(fh, self.path)
+
+    @staticmethod
+    def _drop(fh, path: Path) -> None:
         if os.name != "nt":
             # Remove while still locked: anyone who opened the old file then sees it changed.
-            _silent_unlink(self.path)
+            _silent_unlink(path)
         try:
             if os.name == "nt":
                 import msvcrt
@@ -300,14 +405,20 @@ class LedgerLock:
             pass
         fh.close()
         if os.name == "nt":
-            _silent_unlink(self.path)  # fails while another process has it open; harmless
+            _silent_unlink(path)  # fails while another process has it open; harmless
 
-    def _open_lock_file(self):
+    def _open_lock_file(self, path: Path | None = None):
+        path = path or self.path
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise LedgerError(f"无法在“{self.path.parent}”中创建锁文件（{exc.strerror or exc}），"
-                              f"该文件夹可能是只读的；可以只读方式查看或导出") from None
+            kind = storage_kind(exc)
+            if kind in ("full", "busy", "io"):
+                raise_storage(exc, path.parent, "打开台账")
+            raise ReadOnlyStorageError(
+                f"无法打开台账“{self.ledger_path.name}”进行修改：所在文件夹“{path.parent}”不允许写入"
+                f"（{exc.strerror or exc}）。请把台账复制到可以写入的文件夹后再打开；仍可以只读方式查看或导出",
+                path.parent, "打开台账") from None
         return os.fdopen(fd, "r+b")
 
     def _os_lock(self, fh) -> bool:
@@ -330,11 +441,11 @@ class LedgerLock:
                 return True
             return False
 
-    def _same_file(self, fh) -> bool:
+    def _same_file(self, fh, path: Path | None = None) -> bool:
         if os.name == "nt":
             return True  # an open file cannot be deleted on Windows
         try:
-            st = os.stat(self.path)
+            st = os.stat(path or self.path)
         except FileNotFoundError:
             return False
         mine = os.fstat(fh.fileno())
@@ -383,9 +494,16 @@ def _locked_message(ledger_path: Path, info: dict | None) -> str:
             f"请切换到那个窗口，或先将其关闭")
 
 
-def _silent_unlink(path: Path) -> None:
+def discard_new_ledger(path: Path) -> None:
+    """Remove a ledger file this command created and then could not fill (a refused import),
+    with its -wal/-shm/-journal, lock file and an empty backup folder. Only for a file that
+    did not exist before the command: a refused import leaves the folder as it was."""
+    path = Path(path)
+    for p in [path, *wal_sidecars(path), path.with_name(path.name + "-journal"), lock_path_for(path)]:
+        _silent_unlink(p)
+    folder = default_backup_dir(path)
     try:
-        path.unlink()
+        folder.rmdir()  # only when empty
     except OSError:
         pass
 
@@ -441,6 +559,9 @@ def restore_backup(backup_path: str | os.PathLike, ledger_path: str | os.PathLik
             for suffix in _SIDECARS:  # they belong to the replaced file and would corrupt the new one
                 _silent_unlink(ledger_path.with_name(ledger_path.name + suffix))
             os.replace(staged, ledger_path)
+            from .attachments import restore_files
+
+            restore_files(backup_path, ledger_path)  # the files its rows name, from the backups' 附件 folder
         except OSError as exc:
             _silent_unlink(staged)
             raise LedgerError(f"恢复失败：{exc.strerror or exc}") from None

@@ -14,6 +14,13 @@ from dataclasses import dataclass
 
 from . import enums
 
+# The tables whose records can carry 佐证材料 (an attachment's ``owner_table``): table names,
+# which this module owns, not an enumeration a person reads.
+ATTACHMENT_OWNER_TABLES = (
+    "meetings", "trainings", "volunteer_activities", "pioneer_posts", "rectifications", "checklist",
+    "development_steps", "talks",
+)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -63,7 +70,7 @@ def _table(*args, **kw) -> Table:
 _table("branch", "支部信息", (
     Field("name", "支部名称", required=True),
     Field("parent_org", "上级党委"),
-    Field("org_type", "组织类型", "enum", choices=enums.ORG_TYPES, default="党支部"),
+    Field("org_type", "组织类型", "enum", choices=enums.ORG_TYPES, default=enums.ORG_BRANCH),
     Field("established_on", "成立日期", "date"),
     Field("address", "地址"),
     Field("committee_elected_on", "本届选举日期", "date"),
@@ -85,9 +92,9 @@ _table("members", "党员及入党人员", (
     Field("phone", "联系电话", "phone"),
     Field("work_post", "工作岗位"),
     _ref("party_group_id", "所在党小组", "party_groups"),
-    Field("status", "党籍状态", "enum", required=True, choices=enums.MEMBER_STATUSES, default="在册"),
+    Field("status", "党籍状态", "enum", required=True, choices=enums.MEMBER_STATUSES, default=enums.ACTIVE_STATUS),
     Field("mobile", "流动党员", "bool", default=0),
-    Field("dues_class", "缴费类别", "enum", choices=enums.DUES_CLASSES, default="在职"),
+    Field("dues_class", "缴费类别", "enum", choices=enums.DUES_CLASSES, default=enums.DUES_EMPLOYED),
     Field("joined_branch_on", "转入本支部日期", "date"),
     Field("left_on", "离开本支部日期", "date"),
     Field("notes", "备注"),
@@ -137,7 +144,7 @@ _table("trainings", "教育培训", (
     Field("date", "日期", "date", required=True),
     Field("title", "培训名称", required=True),
     Field("hours", "学时", "hours", required=True),
-    Field("kind", "培训形式", "enum", choices=enums.TRAINING_KINDS, default="集中培训"),
+    Field("kind", "培训形式", "enum", choices=enums.TRAINING_KINDS, default=enums.TRAINING_CLASSROOM),
 ), title_field="title")
 
 _table("training_attendance", "参训记录", (
@@ -150,7 +157,7 @@ _table("volunteer_activities", "志愿服务", (
     Field("date", "日期", "date", required=True),
     Field("title", "活动名称", required=True),
     Field("place", "地点"),
-    Field("kind", "类别", "enum", required=True, choices=enums.VOLUNTEER_KINDS, default="志愿服务"),
+    Field("kind", "类别", "enum", required=True, choices=enums.VOLUNTEER_KINDS, default=enums.VOLUNTEER_SERVICE),
     Field("description", "活动内容"),
 ), title_field="title")
 
@@ -199,7 +206,7 @@ _table("rectifications", "问题整改台账", (
     Field("measure", "整改措施"),
     _ref("owner_id", "责任人"),
     Field("deadline", "整改时限", "date"),
-    Field("status", "整改状态", "enum", required=True, choices=enums.RECTIFICATION_STATUSES, default="未开始"),
+    Field("status", "整改状态", "enum", required=True, choices=enums.RECTIFICATION_STATUSES, default=enums.NOT_STARTED),
     Field("closed_on", "完成日期", "date"),
     Field("evidence", "整改成效及佐证"),
 ), title_field="problem")
@@ -210,6 +217,19 @@ _table("checklist", "自评事项", (
     Field("met", "已落实", "bool", default=0),
     Field("evidence", "佐证材料"),
 ), title_field="rule_code")
+
+_table("attachments", "佐证材料", (
+    Field("owner_table", "所属记录类别", "enum", required=True, choices=ATTACHMENT_OWNER_TABLES),
+    Field("owner_id", "所属记录编号", "int", required=True),
+    Field("kind", "材料类别", "enum", required=True, choices=enums.ATTACHMENT_KINDS,
+          default=enums.ATTACHMENT_PHOTO),
+    Field("title", "说明"),
+    Field("sha256", "文件摘要（SHA-256）", required=True),
+    Field("bytes", "文件大小（字节）", "int", required=True),
+    Field("mime", "文件类型"),
+    Field("original_name", "原文件名"),
+    Field("taken_on", "拍摄日期", "date"),
+), title_field="title")
 
 # Tables in the order the data package lists them (parents before the rows that point at them).
 PACKAGE_TABLES = (

@@ -11,6 +11,8 @@ import functools
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from . import enums
+
 
 @dataclass(frozen=True)
 class Step:
@@ -19,7 +21,7 @@ class Step:
     stage: str
 
 
-STAGES = ("入党申请", "入党积极分子", "发展对象", "预备党员接收", "预备党员教育考察和转正")
+STAGES = ("入党申请", "入党积极分子", "发展对象", "预备党员接收", "预备党员教育考察和转正")  # names, not the enumeration
 
 _NAMES = {
     1: "递交入党申请书",
@@ -32,7 +34,7 @@ _NAMES = {
     8: "报上级党委备案",
     9: "确定入党介绍人",
     10: "政治审查",
-    11: "集中培训",
+    11: "集中培训",  # the step's name, not the enumeration
     12: "支部委员会审查",
     13: "上级党委预审",
     14: "填写入党志愿书",
@@ -77,9 +79,9 @@ STEP_APPROVE = 17
 STEP_FULL_MEETING = 23
 STEP_FULL_APPROVE = 24
 
-OUTCOME_FULL = "按期转正"
-OUTCOME_EXTEND = "延长预备期"
-OUTCOME_CANCEL = "取消预备党员资格"
+OUTCOME_FULL = enums.ON_TIME_FULL
+OUTCOME_EXTEND = enums.PROBATION_EXTENDED
+OUTCOME_CANCEL = enums.PROBATION_CANCELLED
 
 
 def step_label(number: int) -> str:
@@ -159,14 +161,14 @@ def derive_category(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> 
     if cancelled:
         return None
     if full_member_since(steps, as_of) is not None:
-        return "正式党员"
+        return enums.FULL_MEMBER
     if STEP_ADMIT in numbers or any(n is not None and n > STEP_ADMIT for n in numbers):
-        return "预备党员"
+        return enums.PROBATIONARY
     if any(n is not None and n >= STEP_CANDIDATE for n in numbers):
-        return "发展对象"
+        return enums.CANDIDATE
     if any(n is not None and n >= STEP_ACTIVIST for n in numbers):
-        return "入党积极分子"
-    return "入党申请人"
+        return enums.ACTIVIST
+    return enums.APPLICANT
 
 
 def party_standing_years(steps: Iterable[Mapping], as_of: _dt.date) -> int | None:

@@ -20,15 +20,17 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-import sqlite_utils
-
-from . import backup as _backup, enums, safety as _safety, steps as _steps
-from .migrations import SCHEMA_VERSION, migrate
+from . import attachments as _attachments, backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile
+from . import steps as _steps
+from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
+from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
 from .validate import (
+    MULTILINE_FIELDS,
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    clean_text,
     gender_from_id,
     validate_date,
     validate_enum,
@@ -39,7 +41,7 @@ from .validate import (
     validate_year,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_MAX_INT = 2 ** 63 - 1  # SQLite's INTEGER is 64-bit signed
 
 
 def on_books(joined: _dt.date | str | None, left: _dt.date | str | None, active: bool,
@@ -82,11 +84,12 @@ class Ledger:
         auto_backup: make the day's first backup at open (at most one a day).
         verify: run the opening checks below. Only a read-only connection to a file this
             process already opened and checked may skip them (the window's background readers):
-            ``integrity_check`` reads the whole file, ~45 ms on ten years of history, per task.
+            the opening check reads the whole file, per task.
 
-    Opening checks, before anything is written: a SQLite file, ``integrity_check``,
-    ``foreign_key_check``, a ledger and not from a newer version. An older version is backed
-    up, then migrated. ``warnings`` lists what the person should know (network drive,
+    Opening checks, before anything is written: a SQLite file, a ledger and not from a newer
+    version, ``quick_check``; the day's first writable open (the one that makes the day's
+    backup) checks fully: ``integrity_check`` and ``foreign_key_check``, whose cost grows with
+    the years of history. An older version is backed up, then migrated. ``warnings`` lists what the person should know (network drive,
     failed automatic backup) without refusing.
     """
 
@@ -101,6 +104,7 @@ class Ledger:
         self.conn: sqlite3.Connection | None = None
         self._lock: _safety.LedgerLock | None = None
         self._depth = 0
+        self._action = "保存"
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
         if not verify and not readonly:
@@ -108,7 +112,7 @@ class Ledger:
         self._verify = verify
         _check_file_before_open(self.path, create)
         # What a read-only open finds beside the file, so its close can leave the folder so.
-        self._absent_sidecars = [p for p in _safety.wal_sidecars(self.path) if not p.exists()] if readonly else []
+        self._absent_sidecars = _sqlitefile.absent_sidecars(self.path) if readonly else []
         existed = self.path.exists() and self.path.stat().st_size > 0
         if not readonly:
             self._lock = _safety.LedgerLock(self.path).acquire()
@@ -116,23 +120,24 @@ class Ledger:
                 self.warnings.append(self._lock.warning)
         try:
             self._open(existed, auto_backup)
-        except BaseException:
+        except BaseException as exc:
             self.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise_storage(exc, self.path, "打开台账")
             raise
-        self.db = sqlite_utils.Database(self.conn)
 
     def _open(self, existed: bool, auto_backup: bool) -> None:
         version = 0
         recover = False
         if existed and self._verify:
             try:
-                version = _safety.inspect_file(self.path)
+                version = _safety.inspect_file(self.path, full=self._full_check_due())
             except _safety.NeedsRecovery:
                 if self.readonly:
-                    raise LedgerError(f"台账“{self.path.name}”上次未正常关闭，请先在窗口中打开一次以完成恢复") from None
+                    raise RecoveryNeededError(_safety.RECOVERY_NEEDED.format(name=self.path.name)) from None
                 recover = True  # the writable connection's first read rolls the journal back
         if self.readonly:
-            self.conn = sqlite3.connect(_backup.ro_uri(self.path), uri=True,
+            self.conn = sqlite3.connect(_sqlitefile.ro_uri(self.path), uri=True,
                                         isolation_level=None, check_same_thread=False)
         else:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
@@ -155,11 +160,34 @@ class Ledger:
             _backup.backup_ledger(self.path, self.backup_dir, _backup.REASON_MIGRATION, conn=self.conn)
         self.conn.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
-            self.migrated_from = migrate(self.conn)
+            self.migrated_from = self._migrate()
+            if existed:
+                _safety.check_schema(self.conn, self.path)
         _set_journal(self.conn, self.path, self.warnings)
         self.conn.execute("PRAGMA synchronous = FULL")
         if existed and auto_backup and self.migrated_from is None:
             self._daily_backup()
+
+    def _full_check_due(self) -> bool:
+        """The day's first writable open checks every index and reference: once a day, as
+        the daily backup (whose copy is checked fully too)."""
+        if self.readonly:
+            return False
+        try:
+            return not _backup.has_backup_on(self.path, _dt.date.today(), self.backup_dir)
+        except OSError:
+            return True
+
+    def _migrate(self) -> int:
+        """Upgrade the file; a file whose tables are not what its version says is refused."""
+        try:
+            return migrate(self.conn)
+        except (MigrationError, sqlite3.Error) as exc:
+            if isinstance(exc, sqlite3.Error) and storage_kind(exc):
+                raise
+            raise IncompleteLedgerError(
+                f"无法升级台账“{self.path.name}”的数据版本：文件中的数据表与本软件的台账不符，可能被其他程序改动过"
+                f"（升级前已自动备份）。{_safety.RESTORE_HINT}") from None
 
     def _daily_backup(self) -> None:
         try:
@@ -196,7 +224,7 @@ class Ledger:
                     pass
             conn.close()
             if self.readonly:
-                _safety.tidy_after_read(self.path, self._absent_sidecars)
+                _sqlitefile.tidy_after_read(self.path, self._absent_sidecars)
         lock, self._lock = self._lock, None
         if lock is not None:
             lock.release()
@@ -208,29 +236,81 @@ class Ledger:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction (outermost) or a savepoint (nested); rolls back on any exception."""
+    def transaction(self, action: str = "保存") -> Iterator[None]:
+        """One transaction (outermost) or a savepoint (nested); rolls back on any exception.
+
+        A failure of the storage (disk full, read-only, file in use, I/O error) comes out as
+        the matching ``StorageError`` naming ``action`` (the outermost one's); the whole
+        transaction is then rolled back, so nothing is half-written.
+        """
         if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._action = action
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise_storage(exc, self.path, action)
+                raise
         else:
             self.conn.execute(f"SAVEPOINT sp{self._depth}")
         self._depth += 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
-                self.conn.execute(f"RELEASE sp{self._depth}")
+            self._undo(self._depth)
+            if isinstance(exc, sqlite3.Error):
+                raise_storage(exc, self.path, self._action)
             raise
         else:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("COMMIT")
+            try:
+                if self._depth == 0:
+                    self.conn.execute("COMMIT")
+                else:
+                    self.conn.execute(f"RELEASE sp{self._depth}")
+            except sqlite3.Error as exc:
+                self._undo(self._depth)
+                raise_storage(exc, self.path, self._action)
+                raise
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the ledger as it was at the first one,
+        whatever another window or process commits meanwhile (the data package and every
+        document read through one, so what they write is always consistent). Inside a write
+        transaction it is that transaction. Nothing may be written inside a snapshot."""
+        if self._depth or self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise_storage(exc, self.path, "读取台账")
+            raise
+        try:
+            yield
+        finally:
+            if self.conn is not None and self.conn.in_transaction:
+                try:
+                    self.conn.execute("COMMIT")  # a read transaction: nothing to write
+                except sqlite3.Error:
+                    self.conn.execute("ROLLBACK")
+
+    def _undo(self, depth: int) -> None:
+        """Roll back to savepoint ``depth`` (0: the whole transaction). SQLite itself rolls the
+        whole transaction back after some failures (disk full, I/O error): then there is
+        nothing left to undo, and the original error is what the person must read."""
+        if not self.conn.in_transaction:
+            return
+        try:
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
             else:
-                self.conn.execute(f"RELEASE sp{self._depth}")
+                self.conn.execute(f"ROLLBACK TO sp{depth}")
+                self.conn.execute(f"RELEASE sp{depth}")
+        except sqlite3.Error:
+            if self.conn.in_transaction and depth == 0:
+                raise
 
     # ---- reading ---------------------------------------------------------------------
     def query(self, sql: str, params: Iterable | Mapping = ()) -> list[dict]:
@@ -384,7 +464,7 @@ class Ledger:
         row["updated_at"] = stamp
         with self.transaction():
             row_id = self._insert_clean(t, row)
-            self._audit(t.name, row_id, "新增", None, {"id": row_id, **row})
+            self._audit(t.name, row_id, enums.AUDIT_INSERT, None, {"id": row_id, **row})
         return row_id
 
     def insert_raw(self, table: str, values: Mapping[str, Any]) -> int:
@@ -430,7 +510,7 @@ class Ledger:
                 )
             except sqlite3.IntegrityError as exc:
                 raise _integrity_message(t, exc) from None
-            self._audit(t.name, row_id, "修改", before, {**before, **clean})
+            self._audit(t.name, row_id, enums.AUDIT_UPDATE, before, {**before, **clean})
 
     def delete(self, table: str, row_id: int) -> None:
         """Move a row to the 回收站 (hard delete for tables without one, e.g. attendance)."""
@@ -443,10 +523,11 @@ class Ledger:
                 stamp = now_stamp()
                 self.conn.execute(f"UPDATE {t.name} SET deleted_at = ?, updated_at = ? WHERE id = ?",
                                   (stamp, stamp, row_id))
-                self._audit(t.name, row_id, "删除", before, None)
+                self._audit(t.name, row_id, enums.AUDIT_DELETE, before, None)
+                _attachments.owner_deleted(self, t.name, row_id, stamp)
             else:
                 self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (row_id,))
-                self._audit(t.name, row_id, "彻底删除", before, None)
+                self._audit(t.name, row_id, enums.AUDIT_PURGE, before, None)
 
     def restore(self, table: str, row_id: int) -> None:
         t = _table(table)
@@ -457,13 +538,17 @@ class Ledger:
             holder = self._id_number_holder(row["id_number"], row_id)
             if holder:
                 raise LedgerError(f"无法恢复：身份证号与已登记的“{holder}”相同，同一人请勿重复登记")
+        if t.name == "attachments":
+            _attachments.check_restore(self, row)
         with self.transaction():
+            stamp = now_stamp()
             try:
                 self.conn.execute(f"UPDATE {t.name} SET deleted_at = NULL, updated_at = ? WHERE id = ?",
-                                  (now_stamp(), row_id))
+                                  (stamp, row_id))
             except sqlite3.IntegrityError:
                 raise LedgerError(f"无法恢复：{t.label}中已有一条相同的记录，请先删除它") from None
-            self._audit(t.name, row_id, "恢复", row, {**row, "deleted_at": None})
+            self._audit(t.name, row_id, enums.AUDIT_RESTORE, row, {**row, "deleted_at": None})
+            _attachments.owner_restored(self, t.name, row_id, row["deleted_at"], stamp)
 
     def recycle_bin(self) -> list[dict]:
         """Deleted rows, newest first: table, table_label, id, title, deleted_at."""
@@ -487,7 +572,7 @@ class Ledger:
                     continue
                 for r in self.query(f"SELECT * FROM {t.name} WHERE deleted_at IS NOT NULL"):
                     self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (r["id"],))
-                    self._audit(t.name, r["id"], "彻底删除", r, None)
+                    self._audit(t.name, r["id"], enums.AUDIT_PURGE, r, None)
                     gone += 1
         return gone
 
@@ -515,7 +600,7 @@ class Ledger:
                 clean["updated_at"] = stamp
                 self._insert_clean(t, clean)
             after = self.children(child_table, parent_id)
-            self._audit(t.name, parent_id, "修改", before, after)
+            self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
 
     # ---- audit -----------------------------------------------------------------------
     def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
@@ -581,9 +666,47 @@ class Ledger:
         """Name of another member (not in the 回收站) with this 身份证号: one person, one row, or
         every count and the roster would hold them twice."""
         row = self.conn.execute(
-            "SELECT name FROM members WHERE id_number = ? AND deleted_at IS NULL AND id != ?",
+            f"SELECT name FROM members WHERE id_number = ? AND {_IDENTIFIED} AND id != ?",
             (id_number, except_id or 0)).fetchone()
         return row[0] if row else None
+
+    def identities(self) -> "MemberIdentities":
+        """Everyone a new member could duplicate, read once (for an import of many rows)."""
+        return MemberIdentities(self.query(
+            f"SELECT name, id_number, birth_date FROM members WHERE {_IDENTIFIED}"))
+
+
+# Members that count when asking "is this person already in the ledger": the 回收站 does not.
+_IDENTIFIED = "deleted_at IS NULL"
+
+
+class MemberIdentities:
+    """Who is already in the ledger: the one identity check of the store and of every import.
+
+    The same 身份证号 is the same person (the store refuses a second row with it on every save);
+    an import also takes the same name with the same birth date for the same person.
+    """
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]] = ()):
+        self.by_id: dict[str, str] = {}
+        self.by_name_birth: dict[tuple[str, str], str] = {}
+        for row in rows:
+            self.add(row)
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        """Count ``row`` (name, id_number, birth_date) as present from now on."""
+        if row.get("id_number"):
+            self.by_id[row["id_number"]] = row["name"]
+        if row.get("birth_date"):
+            self.by_name_birth[(row["name"], row["birth_date"])] = row["name"]
+
+    def same_person(self, row: Mapping[str, Any]) -> tuple[str, str] | None:
+        """(``"id_number"`` or ``"name_birth"``, the present member's name), or None."""
+        if row.get("id_number") and row["id_number"] in self.by_id:
+            return "id_number", self.by_id[row["id_number"]]
+        if row.get("birth_date") and (row["name"], row["birth_date"]) in self.by_name_birth:
+            return "name_birth", self.by_name_birth[(row["name"], row["birth_date"])]
+        return None
 
 
 # ---- field coercion and row rules -----------------------------------------------------
@@ -594,7 +717,7 @@ def _coerce(f: Field, value: Any) -> Any:
         raise ValidationError(f"{f.label}的值无效", f.name)
     k = f.kind
     if k == "text":
-        text = str(value).strip()
+        text = clean_text(value, f.name in MULTILINE_FIELDS).strip()
         if len(text) > 50000:
             raise ValidationError(f"{f.label}过长（最多50000字）", f.name)
         return text if text else None
@@ -620,6 +743,8 @@ def _coerce(f: Field, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             unit = {"hours": "（以0.1小时为单位的整数）", "money": "（以分为单位的整数）"}.get(k, "")
             raise ValidationError(f"{f.label}应为整数{unit}", f.name)
+        if not -SQLITE_MAX_INT - 1 <= value <= SQLITE_MAX_INT:
+            raise ValidationError(f"{f.label}的数值过大，请核对", f.name)
         if k == "step" and not 1 <= value <= 25:
             raise ValidationError(f"{f.label}应为发展党员工作的第1至25步", f.name)
         if k == "hours" and not 0 <= value <= 240:
@@ -652,7 +777,7 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "meetings":
         if row.get("start_time") and row.get("end_time") and row["end_time"] <= row["start_time"]:
             raise ValidationError("结束时间应晚于开始时间", "end_time")
-        if row.get("kind") == "党小组会" and not row.get("party_group_id"):
+        if row.get("kind") == enums.GROUP_MEETING and not row.get("party_group_id"):
             raise ValidationError("党小组会请选择党小组", "party_group_id")
     elif t.name == "committee_roles":
         _order(row, "start_date", "end_date", "任职日期", "离任日期")
@@ -661,9 +786,9 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "post_members":
         _order(row, "since", "until", "起始日期", "结束日期")
     elif t.name == "rectifications":
-        if row.get("status") == "已完成" and not row.get("closed_on"):
+        if row.get("status") == enums.COMPLETED and not row.get("closed_on"):
             raise ValidationError("整改已完成，请填写完成日期", "closed_on")
-        if row.get("closed_on") and row.get("status") != "已完成":
+        if row.get("closed_on") and row.get("status") != enums.COMPLETED:
             raise ValidationError("填写了完成日期，整改状态应为“已完成”", "status")
     elif t.name == "dues":
         if row.get("paid_on") and not row.get("amount_paid"):
@@ -673,6 +798,9 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")
+    elif t.name == "attachments":
+        if not _attachments.is_sha256(row.get("sha256")):
+            raise ValidationError("附件的文件摘要应为64位小写十六进制（SHA-256）", "sha256")
     elif t.name == "branch":
         years = row.get("committee_term_years")
         if years is not None and not 1 <= years <= 10:
@@ -732,7 +860,7 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
     try:
         return _safety.check_contents(conn, path)
     except _safety.NeedsRecovery:
-        raise LedgerError(f"台账文件“{path.name}”已损坏，无法读取") from None
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{_safety.RESTORE_HINT}") from None
 
 
 def _set_journal(conn: sqlite3.Connection, path: Path, warnings: list[str] | None = None) -> None:

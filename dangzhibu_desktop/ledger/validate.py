@@ -10,18 +10,8 @@ import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
 
-
-class LedgerError(Exception):
-    """A refusal the user should read: ``str(err)`` is one Chinese sentence."""
-
-
-class ValidationError(LedgerError):
-    """Bad input for one field (``field`` may be None for a whole-row rule)."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+from . import enums
+from .errors import LedgerError, ValidationError  # noqa: F401  (their home; imported from here too)
 
 
 MIN_YEAR = 1900
@@ -65,7 +55,7 @@ def birth_date_from_id(id_number: str) -> str:
 
 
 def gender_from_id(id_number: str) -> str:
-    return "男" if int(normalize_id_number(id_number)[16]) % 2 else "女"
+    return enums.MALE if int(normalize_id_number(id_number)[16]) % 2 else enums.FEMALE
 
 
 def validate_date(value, label: str = "日期", field: str | None = None) -> str:
@@ -205,3 +195,54 @@ def require_text(value, label: str, field: str | None = None, max_len: int = 200
     if len(text) > max_len:
         raise ValidationError(f"{label}过长（最多{max_len}字）", field)
     return text
+
+
+# ---- control characters ---------------------------------------------------------------
+# Text fields a person writes several lines into (the editors' multi-line boxes): a line break
+# and a tab are kept there; everywhere else they become a space.
+MULTILINE_FIELDS = frozenset({
+    "notes", "note", "content", "resolutions", "description", "commitment", "achievements",
+    "problem", "measure", "evidence",
+})
+
+# Word's manual line break (VT), form feed, NEL and the Unicode line/paragraph separators.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# C0 controls but tab and line feed, DEL and C1 controls, lone surrogates, U+FFFE/U+FFFF.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_SINGLE_LINE = re.compile("[\t\n]+")
+
+
+def clean_text(value: str, multiline: bool = False) -> str:
+    """Text as the ledger stores it: line breaks made ``\n`` (kept only when ``multiline``,
+    else a space, as are tabs), every other control character removed.
+
+    What is pasted from Word (VT as a line break), Excel or a web page is stored as it reads,
+    so no writer (Word, Excel, PDF, JSON) ever meets a character it cannot hold.
+    """
+    text = _LINE_BREAKS.sub("\n", str(value))
+    text = _CONTROLS.sub("", text)
+    if not multiline:
+        text = _SINGLE_LINE.sub(" ", text)
+    return text
+
+
+# What XML 1.0 (Word, Excel files) cannot hold at all, plus the C1 controls.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters a .docx/.xlsx cannot hold replaced (a line break for VT/FF,
+    nothing for the rest): writers call it on whatever is already stored."""
+    text = str(text)
+    if not _XML_UNSAFE.search(text):
+        return text
+    return _XML_UNSAFE.sub(lambda m: "\n" if m.group(0) in "\x0b\x0c" else "", text)
+
+
+# What makes Excel, WPS or LibreOffice take typed text as a formula (the OWASP list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def looks_like_formula(text) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``)."""
+    return isinstance(text, str) and text.startswith(FORMULA_START)

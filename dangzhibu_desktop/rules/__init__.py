@@ -2,10 +2,14 @@
 
 Stable API (other layers import exactly these names):
 
-- ``evaluate(ledger, year, as_of=None, rule_set=None) -> Report``: judge ``year`` on ``as_of``.
-  ``as_of`` None: today for the current year, 31 December for a past year; a future year is
-  refused with ``LedgerError`` (nothing can be judged yet); an as-of date after the year is cut
-  to 31 December, one before the year refused.
+- ``as_of_day(year, today=None, as_of=None) -> date``: THE as-of day (DESIGN.md "As of D"):
+  today while the year runs, 31 December for a past year, 1 January for a future one; an as-of
+  after the year is cut to 31 December, one before it refused. ``resolve_as_of`` is the same for
+  a check, which refuses a future year without ``as_of``. ``judged(deadline, day)`` (a period
+  ending on D is judged), ``still_possible(by, day)`` (deadlines include their day) and
+  ``by_words(by, day)`` ("12月31日前" / "今天") are the deadline convention.
+- ``evaluate(ledger, year, as_of=None, rule_set=None) -> Report``: judge ``year`` on
+  ``resolve_as_of(year, as_of)``.
 - ``Report``: ``year``, ``as_of`` (date), ``standard_met`` (达标), ``score`` (0–100, mean of the six
   基本), ``stars`` (0–5), ``basics`` (list of ``BasicResult``: ``code`` ORG/TEAM/ACT/ROLE/SYS/SUP,
   ``name``, ``score``, ``rules``: list of ``RuleResult`` with ``code``, ``name``, ``kind`` 否定/可控/弹性,
@@ -33,7 +37,8 @@ unless its actions are done.
 """
 
 from .dues import compute_dues
-from .engine import evaluate, resolve_as_of
+from .asof import as_of_day, by_words, judged, resolve_as_of, still_possible
+from .engine import evaluate
 from .grid import GRID_ROWS, group_meeting_grid, meeting_grid
 from .model import (
     FAILED, MET, NOT_APPLICABLE, PENDING, STATUSES, WARNING,
@@ -46,6 +51,7 @@ from .text import format_report, stars_text
 __all__ = [
     "evaluate", "format_report", "Report", "BasicResult", "RuleResult", "NextStar", "Reminder",
     "reminders", "compute_dues", "load_rule_set", "checklist_items", "RuleSet", "meeting_grid",
-    "group_meeting_grid", "GRID_ROWS", "resolve_as_of", "stars_text",
+    "group_meeting_grid", "GRID_ROWS", "resolve_as_of", "as_of_day", "judged", "still_possible", "by_words",
+    "stars_text",
     "MET", "FAILED", "WARNING", "PENDING", "NOT_APPLICABLE", "STATUSES",
 ]

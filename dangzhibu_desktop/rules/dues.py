@@ -50,7 +50,7 @@ def compute_dues(dues_class: str | None, base_fen: int | None = None, rule_set: 
     """
     cfg = _rule(rule_set)
     cls = dues_class or "在职"
-    table = cfg.get("classes", {}).get(cls)
+    table = cfg["classes"].get(cls)
     if table:
         if base_fen is None:
             raise ValidationError("请填写党费计算基数（月工资或基本养老金）", "base_income")
@@ -59,14 +59,14 @@ def compute_dues(dues_class: str | None, base_fen: int | None = None, rule_set: 
         rate = bracket_rate(cfg[table], base_fen)
         amount = (Decimal(base_fen) * rate).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
         return float(rate), int(amount)
-    fixed = cfg.get("fixed", {})
+    fixed = cfg["fixed"]
     if cls in fixed:
         return None, int((Decimal(str(fixed[cls])) * FEN).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-    farmer = cfg.get("farmer", {})
-    if cls == farmer.get("class", "农民"):
-        lo = int(Decimal(str(farmer.get("min", "0.20"))) * FEN)
-        hi = int(Decimal(str(farmer.get("max", "1.00"))) * FEN)
-        amount = int(Decimal(str(farmer.get("default", "0.20"))) * FEN) if farmer_fen is None else farmer_fen
+    farmer = cfg["farmer"]
+    if cls == farmer["class"]:
+        lo = int(Decimal(str(farmer["min"])) * FEN)
+        hi = int(Decimal(str(farmer["max"])) * FEN)
+        amount = int(Decimal(str(farmer["default"])) * FEN) if farmer_fen is None else farmer_fen
         if not lo <= amount <= hi:
             raise ValidationError(f"农民党员每月党费应在{lo / 100:.2f}元至{hi / 100:.2f}元之间", "amount_due")
         return None, amount

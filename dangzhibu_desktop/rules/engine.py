@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 
-from ..ledger.validate import LedgerError
+from . import evidence
+from .asof import resolve_as_of
 from .checks import RULES, checklist_rule
 from .model import (
     FAILED, MET, NOT_APPLICABLE, PENDING, VETO, WARNING,
@@ -14,24 +15,6 @@ from .model import (
 )
 from .ruleset import RuleSet, load_rule_set
 from .snapshot import Snapshot
-
-
-def resolve_as_of(year: int, as_of: _dt.date | None, today: _dt.date | None = None) -> _dt.date:
-    """The day a year is judged on.
-
-    Without ``as_of``: today for the current year, 31 December for a past year. A future year
-    is refused (nothing can be judged yet); an as-of date after the year is cut to 31 December,
-    one before the year is refused.
-    """
-    today = today or _dt.date.today()
-    start, end = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
-    if as_of is None:
-        if year > today.year:
-            raise LedgerError(f"{year}年度尚未开始，无法评估；如需预先查看，请用 --as-of 指定{year}年内的日期")
-        return min(today, end)
-    if as_of < start:
-        raise LedgerError(f"评估日期{as_of}早于{year}年度，请指定{year}年内的日期")
-    return min(as_of, end)
 
 
 def run_rule(snap: Snapshot, spec) -> RuleResult:
@@ -198,7 +181,7 @@ def evaluate(ledger, year: int, as_of: _dt.date | None = None, rule_set: RuleSet
     snap = Snapshot(ledger, year, day)
     basics = []
     for b in rs.basics:
-        results = [run_rule(snap, spec) for spec in b.rules]
+        results = [evidence.check(snap, rs.evidence, spec, run_rule(snap, spec)) for spec in b.rules]
         basics.append(BasicResult(b.code, b.name, round(basic_score(results, rs.credit), 1), results))
     met, total, stars, _ = standing(rs, basics)
     report = Report(year=year, as_of=day, standard_met=met, score=total, stars=stars, basics=basics,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from .asof import as_of_day
 from .checks import period_states
 from .ruleset import RuleSet, load_rule_set
 from .snapshot import Snapshot, as_date
@@ -21,8 +22,7 @@ GRID_ROWS = (
 
 
 def _snapshot(ledger, year: int, as_of: _dt.date | None) -> Snapshot:
-    day = min(as_of or _dt.date.today(), _dt.date(year, 12, 31))
-    return Snapshot(ledger, year, day)  # a day before the year: every cell pending
+    return Snapshot(ledger, year, as_of_day(year, as_of=as_of))
 
 
 def _cells(snap: Snapshot, dates, period: str, min_count: int) -> dict[int, str]:
@@ -58,10 +58,10 @@ def meeting_grid(ledger, year: int, as_of: _dt.date | None = None,
     snap = _snapshot(ledger, year, as_of)
     grid: dict[tuple[str, int], str] = {}
     for code, kind in GRID_ROWS:
-        p = rs.params(code) or {"meeting_kinds": [kind], "period": "month", "min_count": 1}
-        period, min_count = p.get("period", "month"), int(p.get("min_count", 1))
-        kinds = set(p.get("meeting_kinds", (kind,)))
-        if code == "ACT-COMMITTEE" and len(snap.committee_ids()) < int(p.get("min_committee_members", 3)):
+        p = rs.params(code)
+        period, min_count = p["period"], int(p["min_count"])
+        kinds = set(p["meeting_kinds"])
+        if code == "ACT-COMMITTEE" and len(snap.committee_ids()) < int(p["min_committee_members"]):
             grid.update({(kind, m): NA for m in range(1, 13)})
             continue
         if code == "ACT-GROUP":
@@ -91,11 +91,11 @@ def group_meeting_grid(ledger, year: int, as_of: _dt.date | None = None,
     """``{(party_group_id, month): state}`` for every 党小组 (names: ``ledger.get('party_groups', id)``)."""
     rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
     snap = snapshot or _snapshot(ledger, year, as_of)
-    p = rs.params("ACT-GROUP") or {"meeting_kinds": ["党小组会"], "period": "month", "min_count": 1}
-    kinds = set(p.get("meeting_kinds", ("党小组会",)))
+    p = rs.params("ACT-GROUP")
+    kinds = set(p["meeting_kinds"])
     out = {}
     for gid in snap.groups:
         dates = [as_date(x["date"]) for x in snap.meetings if x["kind"] in kinds and x.get("party_group_id") == gid]
-        for m, state in _cells(snap, dates, p.get("period", "month"), int(p.get("min_count", 1))).items():
+        for m, state in _cells(snap, dates, p["period"], int(p["min_count"])).items():
             out[(gid, m)] = state
     return out

@@ -47,14 +47,14 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
             extended = any(s.get("step") == S.STEP_FULL_MEETING and s.get("outcome") == S.OUTCOME_EXTEND for s in steps)
             end = S.add_years(admit, 1)
             if extended:
-                end = S.add_months(end, int(rs.params("TEAM-PROBATION").get("max_extension_months", 12)))
+                end = S.add_months(end, int(rs.params("TEAM-PROBATION")["max_extension_months"]))
             if end < day:
                 add(day, f"{name}的预备期已于{end}届满，尚未讨论转正，请尽快召开支部党员大会", "overdue")
             elif end <= horizon:
                 add(end, f"{name}的预备期将于{end}届满，请督促其提交转正申请并召开支部党员大会讨论转正", "probation")
             approved = [d for d in (as_date(s["date"]) for s in steps if s.get("step") == S.STEP_APPROVE) if d and d >= admit]
             if not approved:
-                due = S.add_months(admit, int(rs.params("TEAM-DEV-APPROVE").get("months", 3)))
+                due = S.add_months(admit, int(rs.params("TEAM-DEV-APPROVE")["months"]))
                 if due < day and due >= S.add_months(day, -6):
                     add(day, f"{name}于{admit}经支部大会通过，已超过审批时限（{due}），请督促上级党委审批", "overdue")
                 elif day <= due <= horizon:
@@ -74,7 +74,7 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         if cat == "入党申请人" and not snap.step_date(mid, S.STEP_TALK):
             applied = snap.step_date(mid, S.STEP_APPLY)
             if applied:
-                due = applied + _dt.timedelta(days=int(rs.params("TEAM-DEV-TALK").get("max_days", 30)))
+                due = applied + _dt.timedelta(days=int(rs.params("TEAM-DEV-TALK")["max_days"]))
                 if due < day:
                     add(day, f"{name}于{applied}递交入党申请书，已超过谈话时限，请尽快派人谈话", "overdue")
                 elif due <= horizon:
@@ -98,7 +98,7 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
             add(d, f"整改事项“{r['problem']}”将于{d}到期（{r['status']}）", "rectify")
     elected = as_date(snap.branch.get("committee_elected_on"))
     if elected:
-        term = int(snap.branch.get("committee_term_years") or rs.params("ORG-TERM").get("term_years", 3))
+        term = int(snap.branch.get("committee_term_years") or rs.params("ORG-TERM")["term_years"])
         end = S.add_years(elected, term)
         if end < day:
             add(day, f"本届支部委员会已于{end}任期届满，请及时换届", "overdue")
@@ -119,31 +119,31 @@ def _meetings(snap: Snapshot, rs: RuleSet, day: _dt.date, horizon: _dt.date, add
                    and (group is None or m.get("party_group_id") == group) for m in snap.meetings)
 
     monthly = [("ACT-THEME-DAY", "主题党日", "开展")]
-    if len(snap.committee_ids(day)) >= int(rs.params("ACT-COMMITTEE").get("min_committee_members", 3)):
+    if len(snap.committee_ids(day)) >= int(rs.params("ACT-COMMITTEE")["min_committee_members"]):
         monthly.append(("ACT-COMMITTEE", "支部委员会", "召开"))
     for code, what, verb in monthly:
         if rs.spec(code) is None:
             continue
-        if not held(set(rs.params(code).get("meeting_kinds", (what,))), month_start):
+        if not held(set(rs.params(code)["meeting_kinds"]), month_start):
             add(m_end, f"本月（{day.month}月）尚未{verb}{what}，请在{m_end}前{verb}", "meeting")
     if rs.spec("ACT-GROUP") is not None:
-        kinds = set(rs.params("ACT-GROUP").get("meeting_kinds", ("党小组会",)))
+        kinds = set(rs.params("ACT-GROUP")["meeting_kinds"])
         for gid, g in snap.groups.items():
             if not held(kinds, month_start, gid):
                 add(m_end, f"{g['name']}本月（{day.month}月）尚未召开党小组会", "meeting")
     for code, what, verb in (("ACT-CONGRESS", "支部党员大会", "召开"), ("ACT-LESSON", "党课", "开展")):
         if rs.spec(code) is None:
             continue
-        if not held(set(rs.params(code).get("meeting_kinds", (what,))), q_start):
+        if not held(set(rs.params(code)["meeting_kinds"]), q_start):
             add(q_end, f"本季度（{quarter_label(q)}）尚未{verb}{what}，请在{q_end}前{verb}", "meeting")
     year_end = _dt.date(day.year, 12, 31)
     if year_end <= horizon and rs.spec("ACT-LIFE-MEETING") is not None:
-        if not held(set(rs.params("ACT-LIFE-MEETING").get("meeting_kinds", ("组织生活会",))), snap.start):
+        if not held(set(rs.params("ACT-LIFE-MEETING")["meeting_kinds"]), snap.start):
             add(year_end, "本年度尚未召开组织生活会，请在年底前召开", "meeting")
 
 
 def _dues(snap: Snapshot, rs: RuleSet, day: _dt.date, add) -> None:
-    lapse = int(rs.params("SYS-DUES-LAPSE").get("lapse_months", 6))
+    lapse = int(rs.params("SYS-DUES-LAPSE")["lapse_months"])
     book = dues_ledger(snap)
     owing = []
     for mid, months in book.items():

@@ -2,16 +2,18 @@
 
 Every number a rule uses comes from its ``params`` here, so another 上级党委's standard is a
 new file, not new code. ``load_rule_set`` checks the file's shape and refuses unknown rule
-codes with a Chinese message.
+codes with a Chinese message. A number a file leaves out is filled in ONCE, here, from the
+bundled ``default.json``: the checks read ``params["key"]`` and hold no second default.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ledger.validate import LedgerError
+from . import evidence as _evidence
 from .model import KINDS
 
 FORMAT = "dangzhibu-rules"
@@ -46,6 +48,7 @@ class RuleSet:
     reminder_days: int
     dues: dict
     path: str = ""
+    evidence: dict = field(default_factory=dict)  # what needs 佐证材料 (rules.evidence.parse)
 
     def spec(self, code: str) -> RuleSpec | None:
         for b in self.basics:
@@ -55,11 +58,28 @@ class RuleSet:
         return None
 
     def params(self, code: str) -> dict:
+        """The rule's numbers (the bundled defaults filled in); the defaults for a rule this
+        set leaves out, so a page can still ask, e.g., which meeting kinds make up 党小组会."""
         spec = self.spec(code)
-        return dict(spec.params) if spec else {}
+        return dict(spec.params) if spec else dict(_default_doc()[1].get(code, {}))
 
 
 _cache: dict[str, RuleSet] = {}
+_defaults: list = []  # [(document, {code: params})] of the bundled default, read once
+
+
+def _default_doc() -> tuple[dict, dict]:
+    """The bundled default rule-set document and its params per rule code: the one source of
+    every number a rule set leaves out (merged in ``parse_rule_set``, never in the checks)."""
+    if not _defaults:
+        path = default_rule_set_path()
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise LedgerError(f"内置评估标准文件“{path.name}”无法读取：{exc}") from None
+        params = {r["code"]: dict(r.get("params") or {}) for b in doc["basics"] for r in b["rules"]}
+        _defaults.append((doc, params))
+    return _defaults[0]
 
 
 def default_rule_set_path() -> Path:
@@ -97,6 +117,7 @@ def parse_rule_set(doc: dict, origin: str = "") -> RuleSet:
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise LedgerError("评估标准文件格式不对（format 应为 dangzhibu-rules）")
+    base, base_params = _default_doc()
     basics = []
     seen = set()
     try:
@@ -112,18 +133,19 @@ def parse_rule_set(doc: dict, origin: str = "") -> RuleSet:
                 if r.get("kind") not in KINDS:
                     raise LedgerError(f"指标“{code}”的类别应为否定、可控或弹性")
                 rules.append(RuleSpec(code=code, name=r.get("name") or code, kind=r["kind"],
-                                      weight=float(r.get("weight", 1)), params=dict(r.get("params") or {}),
+                                      weight=float(r.get("weight", 1)), params={**base_params.get(code, {}), **(r.get("params") or {})},
                                       source=r.get("source", ""),
                                       checklist=tuple(dict(i) for i in r.get("checklist", ()))))
             basics.append(BasicSpec(code=b["code"], name=b["name"], rules=tuple(rules)))
-        score = doc.get("score", {})
-        stars = tuple(sorted((dict(s) for s in score.get("stars", ())), key=lambda s: s["stars"]))
+        score = {**base["score"], **(doc.get("score") or {})}
+        stars = tuple(sorted((dict(s) for s in score["stars"]), key=lambda s: s["stars"]))
         rs = RuleSet(
             name=doc.get("name", ""), basics=tuple(basics),
-            credit={k: float(v) for k, v in doc.get("credit", {"达标": 1, "预警": 0.5, "未达标": 0}).items()},
-            basic_min=float(score.get("basic_min", 60)), stars=stars,
-            reminder_days=int(doc.get("reminders", {}).get("days", 30)),
-            dues=dict(doc.get("dues") or {}), path=origin,
+            credit={k: float(v) for k, v in {**base["credit"], **(doc.get("credit") or {})}.items()},
+            basic_min=float(score["basic_min"]), stars=stars,
+            reminder_days=int({**base["reminders"], **(doc.get("reminders") or {})}["days"]),
+            dues={**base["dues"], **(doc.get("dues") or {})}, path=origin,
+            evidence=_evidence.parse({"evidence": doc["evidence"] if "evidence" in doc else base.get("evidence")}),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise LedgerError(f"评估标准文件内容不完整：{exc}") from None

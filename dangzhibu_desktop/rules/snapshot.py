@@ -185,7 +185,7 @@ class Snapshot:
         self._post_members: dict[int, list[dict]] | None = None
         # Dues from six months before the year: a lapse may begin in the previous year. Kept as
         # tuples (member_id, month, amount_due, amount_paid, paid_on) and looked up by (member,
-        # month), which the ledger keeps unique: no order needed (checks._dues_paid).
+        # month), which the ledger keeps unique: no order needed (checks.system._dues_paid).
         self.dues = _tuples(
             ledger, "SELECT member_id, month, amount_due, amount_paid, paid_on FROM dues "
             "WHERE deleted_at IS NULL AND month >= ? AND month <= ?",

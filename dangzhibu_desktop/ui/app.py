@@ -27,6 +27,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("dangzhibu-desktop")
     _install_qt_chinese(app)
+    _install_chinese_font(app)
     from .icons import app_icon
 
     app.setWindowIcon(app_icon())
@@ -50,6 +51,61 @@ def _install_qt_chinese(app: QApplication) -> None:
     if any(translator.load("qtbase_zh_CN", folder) for folder in folders):
         app.installTranslator(translator)
     app.setProperty("dangzhibu_qt_zh", True)
+
+
+def _install_chinese_font(app: QApplication) -> None:
+    """The bundled 文泉驿微米黑 for the window: without a Chinese font on the machine every label
+    was a row of boxes. Registered always (Qt falls back to it per character); made the window's
+    font only when no installed face can write Simplified Chinese.
+    """
+    if app.property("dangzhibu_cjk_font"):
+        return
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from ..exports.fonts import bundled_font_path
+
+    app.setProperty("dangzhibu_cjk_font", True)
+    system = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    path = bundled_font_path()
+    font_id = QFontDatabase.addApplicationFont(str(path)) if path else -1
+    if font_id < 0:
+        return
+    ours = QFontDatabase.applicationFontFamilies(font_id)
+    if ours and not (system - set(ours)):
+        font = QFont(app.font())
+        font.setFamilies([ours[0]] + font.families())
+        app.setFont(font)
+    _install_rare_font(app)
+
+
+def _install_rare_font(app: QApplication) -> None:
+    """The bundled rare-character face (CJK Extension A–H) for names such as 张𠇔: Qt falls back
+    to it per character. The first start unpacks it (27 MB, ~0.3 s) off the UI thread."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QFontDatabase
+
+    from ..exports.fonts import rare_font_file
+
+    path = rare_font_file(unpack=False)
+    if path is not None:
+        QFontDatabase.addApplicationFont(str(path))
+        return
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(rare_font_file(unpack=True)), daemon=True)
+    worker.start()
+    timer = QTimer(app)
+
+    def check():
+        if done:
+            timer.stop()
+            timer.deleteLater()
+            if done[0] is not None:
+                QFontDatabase.addApplicationFont(str(done[0]))
+
+    timer.timeout.connect(check)
+    timer.start(200)
 
 
 def run_window(db: str | None, demo: bool, screenshot_dir: str | None) -> int:

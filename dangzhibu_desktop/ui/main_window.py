@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         self.act_new_ledger = self._action("新建台账…", self.new_ledger, "Ctrl+Shift+N")
         self.act_open = self._action("打开台账…", self.open_ledger_file, QKeySequence.Open, S.SP_DialogOpenButton)
         self.act_demo = self._action("打开示例台账", self.open_demo)
+        self.act_import_package = self._action("从数据包导入…", self.import_package, None, None,
+                                               "把另一台电脑导出的台账数据包导入为新的台账文件")
         self.act_backup = self._action("立即备份", self.backup_now, None, S.SP_DriveHDIcon, "把台账复制一份到备份文件夹")
         self.act_quit = self._action("退出", self.close, QKeySequence.Quit)
         self.act_new = self._action("新建", lambda: self.current_page().new_record(), QKeySequence.New,
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         m = self.menuBar().addMenu("文件(&F)")
-        for a in (self.act_new_ledger, self.act_open, self.act_demo):
+        for a in (self.act_new_ledger, self.act_open, self.act_demo, self.act_import_package):
             m.addAction(a)
         self.recent_menu = m.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -297,6 +299,45 @@ class MainWindow(QMainWindow):
         dlg.setWindowTitle("新建或打开台账")
         if dlg.exec() and dlg.ledger is not None:
             self.set_ledger(dlg.ledger)
+
+    def import_package(self) -> None:
+        """从数据包导入: a package from another computer becomes a new ledger file, then opens."""
+        from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+        from ..ledger.package import import_package_into, package_is_sealed
+
+        src, _ = QFileDialog.getOpenFileName(self, "选择台账数据包", str(Path.home()),
+                                             "台账数据包 (*.zip *.json);;所有文件 (*)")
+        if not src:
+            return
+        default = paths.user_data_dir() / (Path(src).stem + ".sqlite")
+        target, _ = QFileDialog.getSaveFileName(self, "导入为新的台账文件", str(default),
+                                                "台账文件 (*.sqlite)")
+        if not target:
+            return
+        target_path = Path(target if target.lower().endswith((".sqlite", ".db")) else target + ".sqlite")
+        if target_path.exists() and target_path.stat().st_size > 0:
+            QMessageBox.warning(self, "从数据包导入", f"文件“{target_path.name}”已存在：数据包只导入为新的台账文件，"
+                                                "请换一个文件名")
+            return
+        try:
+            password = None
+            if package_is_sealed(src):
+                password, ok = QInputDialog.getText(self, "数据包密码", "这个数据包设置了密码，请输入密码：",
+                                                    QLineEdit.Password)
+                if not ok:
+                    return
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                counts = import_package_into(target_path, src, password=password)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except LedgerError as exc:
+            QMessageBox.warning(self, "从数据包导入", f"没有导入：{exc}")
+            return
+        total = sum(counts.values())
+        self.statusBar().showMessage(f"已导入数据包：共{total}条记录", 5000)
+        self.open_path(target_path)
 
     def open_ledger_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "打开台账文件", str(Path(self.ledger.path).parent),

@@ -29,7 +29,7 @@ def demo_path() -> Path:
     """The demo ledger, built on first use."""
     path = paths.demo_ledger_path()
     if not path.exists() or path.stat().st_size == 0:
-        from ..ledger.demo import build_demo
+        from ..demo import build_demo
 
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:

@@ -183,9 +183,38 @@ class ChecklistWidget(QWidget):
         layout.addWidget(self.view, 1)
         self.summary = QLabel("")
         layout.addWidget(self.summary)
+        self._add_attachments(layout)
         self.update_summary()
         if problem:
             self._error(problem)
+
+    def _add_attachments(self, layout) -> None:
+        """The 佐证材料 of the selected item, written at once like the rest of the list."""
+        from ..widgets.attachments import AttachmentsPanel
+
+        self.attachments = AttachmentsPanel(self.ledger, "checklist", None, deferred=False, parent=self)
+        self.attachments.ensure_owner = self._item_row_id
+        layout.addWidget(self.attachments)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_attachments())
+        self._show_attachments()
+
+    def _current_code(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.items[index.row()]["code"] if index.isValid() and self.model.items else None
+
+    def _item_row_id(self) -> int | None:
+        code = self._current_code()
+        if code is None:
+            return None
+        if code not in self.model.saved and not self.model.write(code, {}):
+            return None
+        return self.model.saved[code]["id"]
+
+    def _show_attachments(self) -> None:
+        code = self._current_code()
+        row = self.model.saved.get(code) if code else None
+        self.attachments.setEnabled(code is not None)
+        self.attachments.set_owner("checklist", row["id"] if row else None)
 
     def set_year(self, year: int) -> None:
         self.year = year
@@ -195,6 +224,7 @@ class ChecklistWidget(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self.update_summary()
+        self._show_attachments()
 
     def set_item(self, code: str, met: bool | None = None, evidence: str | None = None) -> bool:
         """Programmatic edit (same path as the view's)."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...ledger import enums
 from ...ledger.dates import DateTextError
+from ...ledger.schema import ATTACHMENT_OWNER_TABLES
 from ...ledger.validate import LedgerError, ValidationError
 from ..widgets.datefield import DateField, TimeField
 
@@ -339,6 +340,11 @@ class RecordDialog(QDialog):
                 raise LedgerError(TEXT["not_found"].format(label=TABLES[self.table].label))
             self.record = found
         self.setup()
+        self.attachments = None  # the 佐证材料 panel of records that can carry them
+        if self.table in ATTACHMENT_OWNER_TABLES:
+            from ..widgets.attachments import install
+
+            self.attachments = install(self, self.table)
         self.load({**self.defaults, **self.record} if self.record else self.defaults)
         self._watch()
         self._loading = False
@@ -482,6 +488,8 @@ class RecordDialog(QDialog):
             self.before_write()
             with self.ledger.transaction():
                 row_id = self.write()
+                if self.attachments is not None:
+                    self.attachments.commit(row_id)
         except ValidationError as exc:
             self.show_error(exc.message, exc.field)
             return False
@@ -490,6 +498,8 @@ class RecordDialog(QDialog):
             return False
         self.saved_id = row_id
         self.row_id = row_id
+        if self.attachments is not None:
+            self.attachments.saved(row_id)
         self._dirty = False
         self.accept()
         return True

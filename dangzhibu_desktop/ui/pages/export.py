@@ -3,7 +3,6 @@ was written; print the meeting ledger and the roster with a preview."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -23,46 +22,31 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
+from ...ledger.errors import LedgerError
+from ...ledger.package import PERSONAL_DATA_NOTICE
+from ...ledger.sealed import MIN_PASSWORD, check_password
+from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one table of export kinds
 from .. import settings as _settings
 from ..session import years_of
 from .base import Page, fill_year_box
 from .printing import meeting_ledger_html, roster_html
 
-# kind → (Chinese name, file name stem, formats allowed (first = default), what it holds)
-KINDS = {
-    "shuzhi": ("党支部书记述职报告", "述职报告", (".docx",), "一、履职情况；二、存在问题及原因；三、下一步工作思路。"),
-    "ledger": ("三会一课会议记录簿", "会议记录簿", (".pdf", ".docx"), "封面、目录和每次会议的记录页。"),
-    "roster": ("党员花名册", "党员花名册", (".xlsx", ".pdf"), "全体人员的基本信息和类别。"),
-    "volunteer": ("志愿服务时长统计", "志愿服务时长统计", (".xlsx", ".pdf"), "每位党员的服务次数和时长。"),
-    "dues": ("党费收缴台账", "党费收缴台账", (".xlsx", ".pdf"), "每位党员每月应缴、实缴和缴纳日期。"),
-    "readiness": ("达标创星自评报告", "达标创星自评报告", (".pdf", ".docx"), "六个基本逐条自评、得分和星级。"),
-    "package": ("台账数据包（换电脑、上报）", "台账数据包", (".json",), "整个台账的JSON数据包，可导入到新电脑。"),
-}
 
-def _formats(kind: str) -> tuple[str, ...]:
-    """The formats the exporter accepts (its own table when present)."""
-    try:
-        from ...exports import FORMATS
-    except ImportError:
-        return KINDS[kind][2]
-    return tuple(FORMATS.get(kind, KINDS[kind][2]))
-
-
-FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Excel 表格（.xlsx）",
-                 ".json": "数据包（.json）"}
-
-
-def run_export(reader, kind: str, year: int, out: str, show_id: bool, progress=None, cancel=None) -> str:
-    """Worker function: write one document; returns the path written."""
+def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
+               password: str | None = None, progress=None, cancel=None) -> tuple[str, list[str]]:
+    """Worker function: write one document (a data package sealed with ``password`` when
+    given); returns the path written and what the person should know about it."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
 
-        return str(write_package(reader, out_path))
+        return str(write_package(reader, out_path, password=password)), []
     from ...exports import export_document
 
-    written = export_document(kind, reader, year, out_path, show_id=show_id, progress=progress, cancel=cancel)
-    return str(written)
+    notices: list[str] = []
+    written = export_document(kind, reader, year, out_path, show_id=show_id, show_phone=show_phone,
+                              progress=progress, cancel=cancel, notices=notices)
+    return str(written), notices
 
 
 class ExportPage(Page):
@@ -82,8 +66,9 @@ class ExportPage(Page):
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignRight)
         self.kind_box = QComboBox()
-        for key, (name, *_rest) in KINDS.items():
-            self.kind_box.addItem(name, key)
+        for key, kind in KINDS.items():
+            if kind.in_window:
+                self.kind_box.addItem(kind.title, key)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         form.addRow("文档：", self.kind_box)
         self.about_label = QLabel()
@@ -104,6 +89,21 @@ class ExportPage(Page):
         form.addRow("保存到：", row)
         self.id_label = QLabel()
         form.addRow("身份证号：", self.id_label)
+        self.phone_label = QLabel()
+        form.addRow("手机号：", self.phone_label)
+        # A data package holds everyone's personal data: say so, and offer a password.
+        self.package_notice = QLabel(PERSONAL_DATA_NOTICE + "。")
+        self.package_notice.setWordWrap(True)
+        self.package_notice.setStyleSheet("color:#9a3412")
+        form.addRow("", self.package_notice)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.Password)
+        self.password_edit.setPlaceholderText(f"可不填；设置则至少{MIN_PASSWORD}位，导入时需要输入")
+        form.addRow("数据包密码：", self.password_edit)
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.Password)
+        form.addRow("再次输入密码：", self.password_again)
+        self._package_rows = (self.package_notice, self.password_edit, self.password_again)
         buttons = QHBoxLayout()
         self.export_button = QPushButton("导出")
         self.export_button.setDefault(True)
@@ -158,18 +158,25 @@ class ExportPage(Page):
         fill_year_box(self.year_box, years, current)
         show = _settings.get(_settings.SHOW_FULL_ID)
         self.id_label.setText("显示完整号码" if show else "隐去中间位数（可在“设置与备份”中更改）")
+        show = _settings.get(_settings.SHOW_FULL_PHONE)
+        self.phone_label.setText("显示完整号码" if show else "隐去中间4位（可在“设置与备份”中更改）")
         self._suggest_path()
 
     def _kind_changed(self, *_args) -> None:
-        _name, _stem, _f, about = KINDS[self.kind()]
-        formats = _formats(self.kind())
-        self.about_label.setText(about)
+        formats = KINDS[self.kind()].formats
+        self.about_label.setText(KINDS[self.kind()].about)
         self._filling = True
         self.format_box.clear()
         for f in formats:
             self.format_box.addItem(FORMAT_LABELS[f], f)
         self._filling = False
-        self.year_box.setEnabled(self.kind() != "package")
+        package = self.kind() == "package"
+        self.year_box.setEnabled(not package)
+        form = self.package_notice.parentWidget().layout()
+        for w in self._package_rows:
+            form.setRowVisible(w, package)
+        for w in (self.id_label, self.phone_label):  # a package holds the full numbers
+            form.setRowVisible(w, not package)
         self._suggest_path()
 
     def _out_dir(self) -> Path:
@@ -182,13 +189,8 @@ class ExportPage(Page):
     def _suggest_path(self, *_args) -> None:
         if self._filling:
             return
-        _name, stem, _f, _about = KINDS[self.kind()]
-        ext = self.format_box.currentData() or _formats(self.kind())[0]
-        branch = (self.ledger.branch() or {}).get("name") or "党支部"
-        if self.kind() == "package":
-            fname = f"{branch}_{stem}_{_dt.date.today():%Y%m%d}{ext}"
-        else:
-            fname = f"{branch}_{self.year()}年{stem}{ext}"
+        branch = (self.ledger.branch() or {}).get("name") or ""
+        fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData())
         self.out_edit.setText(str(self._out_dir() / fname))
 
     def _browse(self) -> None:
@@ -209,18 +211,36 @@ class ExportPage(Page):
         if not out.parent.is_dir():
             QMessageBox.warning(self, "导出", f"文件夹“{out.parent}”不存在")
             return
+        password = None
+        if self.kind() == "package" and (self.password_edit.text() or self.password_again.text()):
+            password = self.password_edit.text()
+            problem = None
+            if password != self.password_again.text():
+                problem = "两次输入的密码不一致，请重新输入"
+            elif out.suffix.lower() == ".zip":
+                problem = ("设置密码的数据包目前只能导出为 .json 格式（不含佐证材料）：请在“格式”中选择 .json，"
+                           "或清空密码后导出 .zip")
+            else:
+                try:
+                    check_password(password)
+                except LedgerError as exc:
+                    problem = str(exc)
+            if problem:
+                QMessageBox.warning(self, "导出数据包", problem)
+                return
         _settings.put(_settings.EXPORT_DIR, str(out.parent))
         self.export_button.setEnabled(False)
         self.result_label.setText("正在导出…")
-        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[self.kind()][0]), "取消", 0, 0, self)
+        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[self.kind()].title), "取消", 0, 0, self)
         self._progress.setWindowTitle("导出")
         self._progress.setWindowModality(Qt.WindowModal)
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(self._cancel)
         show_id = bool(_settings.get(_settings.SHOW_FULL_ID))
+        show_phone = bool(_settings.get(_settings.SHOW_FULL_PHONE))
         self._task = self.session.runner.run(
-            self.session.path, run_export, self.kind(), self.year(), str(out), show_id,
-            on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
+            self.session.path, run_export, self.kind(), self.year(), str(out), show_id, show_phone,
+            password, on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
 
     def is_loading(self) -> bool:
         return self._task is not None
@@ -246,15 +266,20 @@ class ExportPage(Page):
             self._progress = None
         return cancelled
 
-    def _done(self, written: str) -> None:
+    def _done(self, result: tuple[str, list[str]]) -> None:
         self._finish()
+        written, notices = result
+        self.password_edit.clear()  # never kept longer than one export
+        self.password_again.clear()
         self.last_written = written
         self.open_button.setEnabled(True)
         self.folder_button.setEnabled(True)
-        self.result_label.setText(f"已导出：{written}")
+        note = "".join(f"\n注意：{n}" for n in notices)
+        self.result_label.setText(f"已导出：{written}{note}")
         self.session.say(f"已导出：{written}")
         if self.ask_open:
-            box = QMessageBox(QMessageBox.Information, "导出完成", f"已导出：\n{written}", parent=self)
+            box = QMessageBox(QMessageBox.Warning if notices else QMessageBox.Information, "导出完成",
+                              f"已导出：\n{written}{note}", parent=self)
             open_file = box.addButton("打开文件", QMessageBox.AcceptRole)
             open_dir = box.addButton("打开所在文件夹", QMessageBox.ActionRole)
             box.addButton("关闭", QMessageBox.RejectRole)

@@ -22,7 +22,7 @@ from ..models import Column, RecordTableModel
 
 def _roster_module():
     try:
-        from ...exports import roster_import
+        from ...ledger import roster as roster_import
     except ModuleNotFoundError:
         return None
     return roster_import

@@ -1,1 +1,1 @@
-"""Widgets the editors share (the typed date and time fields)."""
+"""Reusable widgets shared by several editors and pages (typed date and time fields, the 佐证材料 panel)."""

@@ -18,7 +18,7 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from dangzhibu_desktop.exports.roster_import import apply_roster, read_roster  # noqa: E402
+from dangzhibu_desktop.ledger.roster import apply_roster, read_roster  # noqa: E402
 from dangzhibu_desktop.ledger import open_ledger  # noqa: E402
 from dangzhibu_desktop.ledger.validate import id_check_char  # noqa: E402
 

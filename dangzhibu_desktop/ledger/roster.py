@@ -42,9 +42,7 @@ Preview API (used by the import dialog; nothing here touches Qt):
     ``ledger.backup.backup_ledger`` (reason 导入花名册前); ``progress(done, total)`` is called
     while writing.
 
-``import_roster_cli(ledger, path, dry_run=False) -> int``
-    The ``import roster`` command: exit 0 when every row went in, 3 when rows were skipped
-    (the good ones written), ``LedgerError`` (exit 2) when the file is unusable.
+The ``import roster`` command (``cli.py``) prints the preview's errors, warnings and summary.
 """
 
 from __future__ import annotations
@@ -55,19 +53,23 @@ import io
 import itertools
 import math
 import re
-import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..ledger import enums, steps as _steps
-from ..ledger.validate import (
+from . import enums, steps as _steps
+from .errors import StorageError, raise_storage
+from .schema import TABLES
+from .sheet_limits import check_file_size, check_spreadsheet
+from .validate import (
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    clean_text,
     gender_from_id,
+    looks_like_formula,
     validate_id_number,
     validate_phone,
 )
@@ -88,23 +90,24 @@ STEP_OF_DATE = (
 STEP_NOTE = "花名册导入"
 MAX_HEADER_SCAN = 30  # title rows above the header rarely exceed a handful
 
+# The Chinese name of each column key: the members table's own labels (``schema``), then the
+# columns a roster has that the ledger keeps as development steps or derives.
+_MEMBERS = TABLES["members"]
 COLUMN_LABELS = {
-    "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期",
-    "id_number": "身份证号", "education": "学历", "phone": "联系电话", "work_post": "工作岗位",
-    "party_group": "所在党小组", "category": "人员类别", "admitted_on": "入党日期",
+    **{f: _MEMBERS.field(f).label for f in (
+        "name", "gender", "ethnicity", "birth_date", "id_number", "education", "phone", "work_post")},
+    "party_group": _MEMBERS.field("party_group_id").label, "category": "人员类别", "admitted_on": "入党日期",
     "full_member_on": "转正日期", "applied_on": "申请入党日期", "activist_on": "确定为入党积极分子日期",
-    "candidate_on": "确定为发展对象日期", "notes": "备注", "mobile": "流动党员",
-    "dues_class": "缴费类别", "joined_branch_on": "转入本支部日期", "skip": "（不导入）",
+    "candidate_on": "确定为发展对象日期",
+    **{f: _MEMBERS.field(f).label for f in ("notes", "mobile", "dues_class", "joined_branch_on")},
+    "skip": "（不导入）",
 }
 
 # What the import dialog shows per good row, in order: (key of a preview row, Chinese heading).
 # The spreadsheet row number (key ``row``) is left to the dialog, which shows it first.
-PREVIEW_COLUMNS = (
-    ("name", "姓名"), ("gender", "性别"), ("ethnicity", "民族"),
-    ("birth_date", "出生日期"), ("id_number", "身份证号"), ("education", "学历"),
-    ("category", "人员类别"), ("admitted_on", "入党日期"), ("full_member_on", "转正日期"),
-    ("party_group", "所在党小组"), ("work_post", "工作岗位"), ("phone", "联系电话"), ("notes", "备注"),
-)
+PREVIEW_COLUMNS = tuple((key, COLUMN_LABELS[key]) for key in (
+    "name", "gender", "ethnicity", "birth_date", "id_number", "education", "category", "admitted_on",
+    "full_member_on", "party_group", "work_post", "phone", "notes"))
 
 
 def _dated(*stems: str) -> tuple[str, ...]:
@@ -136,35 +139,35 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "dues_class": ("缴费类别", "党费缴纳类别", "党员缴费类别"),
     "joined_branch_on": _dated("转入本支部", "转入", "组织关系转入", "接转组织关系", "进入本支部"),
     # Known columns that are derived or bookkeeping: recognised, never imported.
-    "skip": ("序号", "编号", "年龄", "党龄", "籍贯", "照片"),
+    "skip": ("序号", "编号", "年龄", "党龄", "籍贯", "照片"),  # not the enumeration
 }
 
 _HEADER_LOOKUP = {alias.lower(): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 
 CATEGORY_ALIASES = {
-    "正式党员": "正式党员", "正式": "正式党员", "中共党员": "正式党员", "党员": "正式党员",
-    "中国共产党党员": "正式党员",
-    "预备党员": "预备党员", "预备": "预备党员", "中共预备党员": "预备党员",
-    "发展对象": "发展对象",
-    "入党积极分子": "入党积极分子", "积极分子": "入党积极分子",
-    "入党申请人": "入党申请人", "申请人": "入党申请人", "申请入党": "入党申请人",
+    enums.FULL_MEMBER: enums.FULL_MEMBER, "正式": enums.FULL_MEMBER, "中共党员": enums.FULL_MEMBER, "党员": enums.FULL_MEMBER,
+    "中国共产党党员": enums.FULL_MEMBER,
+    enums.PROBATIONARY: enums.PROBATIONARY, "预备": enums.PROBATIONARY, "中共预备党员": enums.PROBATIONARY,
+    enums.CANDIDATE: enums.CANDIDATE,
+    enums.ACTIVIST: enums.ACTIVIST, "积极分子": enums.ACTIVIST,
+    enums.APPLICANT: enums.APPLICANT, "申请人": enums.APPLICANT, "申请入党": enums.APPLICANT,
 }
 
 # Which dated step a pre-member category needs.
 _CATEGORY_STEP_FIELD = {
-    "入党申请人": "applied_on", "入党积极分子": "activist_on", "发展对象": "candidate_on",
+    enums.APPLICANT: "applied_on", enums.ACTIVIST: "activist_on", enums.CANDIDATE: "candidate_on",
 }
 
 EDUCATION_ALIASES = {
-    "博士": "研究生", "博士研究生": "研究生", "硕士": "研究生", "硕士研究生": "研究生", "研究生": "研究生",
-    "本科": "大学本科", "大学本科": "大学本科", "大本": "大学本科",
-    "大专": "大学专科", "专科": "大学专科", "大学专科": "大学专科",
-    "中专": "中等专科", "中等专科": "中等专科", "中技": "中等专科", "技校": "中等专科", "职高": "中等专科",
-    "高中": "高中", "初中": "初中及以下", "小学": "初中及以下", "初中及以下": "初中及以下",
+    "博士": enums.EDU_POSTGRADUATE, "博士研究生": enums.EDU_POSTGRADUATE, "硕士": enums.EDU_POSTGRADUATE, "硕士研究生": enums.EDU_POSTGRADUATE, enums.EDU_POSTGRADUATE: enums.EDU_POSTGRADUATE,
+    "本科": enums.EDU_BACHELOR, enums.EDU_BACHELOR: enums.EDU_BACHELOR, "大本": enums.EDU_BACHELOR,
+    "大专": enums.EDU_COLLEGE, "专科": enums.EDU_COLLEGE, enums.EDU_COLLEGE: enums.EDU_COLLEGE,
+    "中专": enums.EDU_VOCATIONAL, enums.EDU_VOCATIONAL: enums.EDU_VOCATIONAL, "中技": enums.EDU_VOCATIONAL, "技校": enums.EDU_VOCATIONAL, "职高": enums.EDU_VOCATIONAL,
+    enums.EDU_HIGH_SCHOOL: enums.EDU_HIGH_SCHOOL, "初中": enums.EDU_JUNIOR, "小学": enums.EDU_JUNIOR, enums.EDU_JUNIOR: enums.EDU_JUNIOR,
 }
 
-DUES_CLASS_ALIASES = {"退休": "离退休", "离休": "离退休", "在岗": "在职", "下岗": "下岗失业",
-                      "失业": "下岗失业", "低保": "享受低保"}
+DUES_CLASS_ALIASES = {"退休": enums.DUES_RETIRED, "离休": enums.DUES_RETIRED, "在岗": enums.DUES_EMPLOYED, "下岗": enums.DUES_UNEMPLOYED,
+                      "失业": enums.DUES_UNEMPLOYED, "低保": enums.DUES_RELIEF}
 
 _TRUE_WORDS = {"是", "√", "✓", "y", "yes", "1", "true", "流动党员"}
 _FALSE_WORDS = {"否", "×", "n", "no", "0", "false", "不是"}
@@ -245,6 +248,7 @@ def detect_kind(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(8192)
     except OSError as exc:
+        raise_storage(exc, path, "读取花名册")
         raise LedgerError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from None
     if not head.strip():
         raise LedgerError(f"文件“{path.name}”是空的")
@@ -324,6 +328,7 @@ def _read_workbook(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
     import python_calamine as pc
 
     data = path.read_bytes()
+    check_spreadsheet(path, data, "xlsx" if data.startswith(_ZIP) else "xls")  # before calamine sees it
     if data.startswith(_ZIP):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
@@ -387,6 +392,7 @@ def read_roster(path: str | Path, ledger=None, sheet: str | None = None) -> Rost
     """
     path = Path(path)
     kind = detect_kind(path)
+    check_file_size(path)
     if kind == "csv":
         sheets: Iterable[tuple[str | None, Iterator[list[Any]]]] = [_read_csv(path)]
     else:
@@ -479,6 +485,8 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
     name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", _cell_text(raw.get("name"))))
     if not name:
         problems.append("未填写姓名")
+    elif looks_like_formula(name):
+        problems.append(f"姓名“{name}”以“{name[0]}”开头，像是表格公式而不是人名，请核对")
     elif len(name) > 30 or re.search(r"\d", name):
         problems.append(f"姓名“{name}”不像人名，请核对")
     rec["name"] = name or None
@@ -506,7 +514,7 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
     rec["id_number"] = id_number
 
     gender = _cell_text(raw.get("gender"))
-    gender = {"男性": "男", "女性": "女"}.get(gender, gender)
+    gender = {"男性": enums.MALE, "女性": enums.FEMALE}.get(gender, gender)
     if gender and gender not in enums.GENDERS:
         problems.append(f"性别只能是“男”或“女”（现为“{gender}”）")
         gender = ""
@@ -565,7 +573,7 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
     dues = DUES_CLASS_ALIASES.get(dues, dues)
     if dues and dues not in enums.DUES_CLASSES:
         problems.append(f"缴费类别只能是：{'、'.join(enums.DUES_CLASSES)}（现为“{dues}”）")
-    rec["dues_class"] = dues or "在职"
+    rec["dues_class"] = dues or enums.DUES_EMPLOYED
 
     joined, precision, err = parse_date_cell(raw.get("joined_branch_on"), "转入本支部日期", today)
     if err:
@@ -606,7 +614,7 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
         return rec, problems, warnings
 
     inferred_full = False
-    if stated in (None, "正式党员") and rec["admitted_on"] and not rec["full_member_on"]:
+    if stated in (None, enums.FULL_MEMBER) and rec["admitted_on"] and not rec["full_member_on"]:
         # Rosters often list 入党时间 only; a one-year 预备期 is the rule (党章第七条).
         due = _steps.add_years(_dt.date.fromisoformat(rec["admitted_on"]), 1)
         if due <= today:
@@ -615,11 +623,11 @@ def _parse_row(raw: dict[str, Any], today: _dt.date) -> tuple[dict, list[str], l
             inferred_full = True
             why = "未注明人员类别，入党已满一年，" if stated is None else ""
             warnings.append(f"{why}未填写转正日期，按一年预备期推算为{due.isoformat()}")
-        elif stated == "正式党员":
+        elif stated == enums.FULL_MEMBER:
             problems.append(f"入党日期为{rec['admitted_on']}，尚未满一年预备期，不能是正式党员，请核对")
-    if stated == "预备党员" and rec["full_member_on"]:
+    if stated == enums.PROBATIONARY and rec["full_member_on"]:
         problems.append("人员类别为预备党员，却填写了转正日期，请核对")
-    if stated in ("正式党员", "预备党员") and not rec["admitted_on"]:
+    if stated in (enums.FULL_MEMBER, enums.PROBATIONARY) and not rec["admitted_on"]:
         problems.append(f"{stated}请填写入党日期")
     elif rec["full_member_on"] and not rec["admitted_on"]:
         problems.append("填写了转正日期，请同时填写入党日期")
@@ -663,7 +671,7 @@ def _cell_text(value: Any) -> str:
         return repr(value)
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.isoformat()[:10]
-    return str(value).strip()
+    return clean_text(value).strip()
 
 
 _EXCEL_EPOCH = _dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's phantom 29 Feb ignored)
@@ -753,31 +761,21 @@ def _checked(d: _dt.date, precision: str, label: str, raw: str, today: _dt.date)
 
 
 # ---- against the ledger -----------------------------------------------------------------
-def _ledger_keys(ledger) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    by_id: dict[str, str] = {}
-    by_name_birth: dict[tuple[str, str], str] = {}
-    for m in ledger.query("SELECT name, id_number, birth_date FROM members WHERE deleted_at IS NULL"):
-        if m["id_number"]:
-            by_id[m["id_number"]] = m["name"]
-        if m["birth_date"]:
-            by_name_birth[(m["name"], m["birth_date"])] = m["name"]
-    return by_id, by_name_birth
-
-
-def _duplicate_message(rec: dict, keys) -> str | None:
-    by_id, by_name_birth = keys
-    if rec.get("id_number") and rec["id_number"] in by_id:
-        return f"{rec['name']}：台账中已有身份证号相同的党员“{by_id[rec['id_number']]}”，未重复导入"
-    if rec.get("birth_date") and (rec["name"], rec["birth_date"]) in by_name_birth:
-        return f"{rec['name']}：台账中已有同名且出生日期相同（{rec['birth_date']}）的人员，未重复导入"
-    return None
+def _duplicate_message(rec: dict, present) -> str | None:
+    clash = present.same_person(rec)
+    if clash is None:
+        return None
+    kind, holder = clash
+    if kind == "id_number":
+        return f"{rec['name']}：台账中已有身份证号相同的党员“{holder}”，未重复导入"
+    return f"{rec['name']}：台账中已有同名且出生日期相同（{rec['birth_date']}）的人员，未重复导入"
 
 
 def _drop_ledger_duplicates(ledger, preview: RosterPreview) -> None:
-    keys = _ledger_keys(ledger)
+    present = ledger.identities()
     kept = []
     for rec in preview.rows:
-        msg = _duplicate_message(rec, keys)
+        msg = _duplicate_message(rec, present)
         if msg:
             preview.errors.append((rec["row"], msg))
             preview.warnings = [w for w in preview.warnings if w[0] != rec["row"]]
@@ -807,7 +805,7 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
     if not preview.rows:
         return 0
     if backup:
-        from ..ledger.backup import backup_ledger
+        from .backup import backup_ledger
 
         backup_ledger(ledger.path, reason="导入花名册前")
     total = len(preview.rows)
@@ -815,12 +813,12 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
     skipped: list[tuple[int, str]] = []
     created: list[str] = []
     with ledger.transaction():
-        keys = _ledger_keys(ledger)
+        present = ledger.identities()
         groups = _group_ids(ledger)
         for done, rec in enumerate(preview.rows, 1):
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
-            dup = _duplicate_message(rec, keys)
+            dup = _duplicate_message(rec, present)
             if dup:
                 skipped.append((rec["row"], dup))
                 continue
@@ -837,12 +835,11 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
                 member_id = ledger.insert("members", values)
                 for s in rec["steps"]:
                     ledger.insert("development_steps", {"member_id": member_id, **s})
+            except StorageError:
+                raise  # the disk's fault, not the row's: its own sentence says what to do
             except LedgerError as exc:
                 raise LedgerError(f"第{rec['row']}行 {rec['name']}：{exc}。未导入任何数据") from None
-            if rec.get("id_number"):
-                keys[0][rec["id_number"]] = rec["name"]
-            if rec.get("birth_date"):
-                keys[1][(rec["name"], rec["birth_date"])] = rec["name"]
+            present.add(rec)
             written += 1
     if skipped:
         skipped_rows = {r for r, _m in skipped}
@@ -851,24 +848,3 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
         preview.warnings = [w for w in preview.warnings if w[0] not in skipped_rows]
     preview.new_groups = created
     return written
-
-
-# ---- the command ----------------------------------------------------------------------
-MAX_WARNINGS_SHOWN = 20
-
-
-def import_roster_cli(ledger, path: str | Path, dry_run: bool = False) -> int:
-    """``import roster``: prints each refused row (stderr), the notes and a summary (stdout)."""
-    preview = read_roster(path, ledger)
-    written = None
-    if not dry_run:
-        written = apply_roster(ledger, preview)
-    for row, message in preview.errors:
-        print(f"第{row}行 {message}", file=sys.stderr)
-    for row, message in preview.warnings[:MAX_WARNINGS_SHOWN]:
-        print(f"提示：第{row}行 {message}")
-    if len(preview.warnings) > MAX_WARNINGS_SHOWN:
-        print(f"另有{len(preview.warnings) - MAX_WARNINGS_SHOWN}条提示未列出")
-    summary = preview.summary(dry_run=dry_run, written=written)
-    print("试导入，未写入台账：{summary}".format(summary=summary) if dry_run else summary)
-    return 3 if preview.errors else 0

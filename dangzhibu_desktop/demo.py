@@ -36,14 +36,16 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import random
+import shutil
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from . import enums
-from . import steps as _steps
-from .store import Ledger, open_ledger
-from .validate import LedgerError, id_check_char
+from .ledger import enums
+from .ledger import steps as _steps
+from .ledger.store import Ledger, open_ledger
+from .ledger.validate import LedgerError, id_check_char
+from .rules.dues import compute_dues
 
 _D = _dt.date
 _DAY = _dt.timedelta(days=1)
@@ -84,6 +86,9 @@ def build_demo(path, size: str = "small", year: int | None = None, *,
         ledger.close()
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(p) + suffix).unlink(missing_ok=True)
+        from .ledger.attachments import folder_for
+
+        shutil.rmtree(folder_for(p), ignore_errors=True)  # the demo's generated photos
         raise
     ledger.close()
     return summary
@@ -202,7 +207,7 @@ class _Person:
     dept: str
     post: str
     group: int | None
-    dues_class: str = "在职"
+    dues_class: str = enums.DUES_EMPLOYED
     base: int = 0  # monthly after-tax salary (or pension) in fen, in the window's first year
     mobile: int = 0
     notes: str | None = None
@@ -342,7 +347,7 @@ class _Builder:
     def _name(self, gender: str) -> str:
         while True:
             surname = self.rng.choice(_SURNAMES)
-            if gender == "男":
+            if gender == enums.MALE:
                 given = self.rng.choice(_MALE_1) + self.rng.choice(_MALE_2)
                 if self.rng.random() < 0.18:
                     given = self.rng.choice(_MALE_2)
@@ -359,7 +364,7 @@ class _Builder:
     def _id_number(self, birth: _dt.date, gender: str) -> str:
         while True:
             region = self.rng.choice(_REGIONS)
-            seq = self.rng.randrange(0, 50) * 2 + (1 if gender == "男" else 0)
+            seq = self.rng.randrange(0, 50) * 2 + (1 if gender == enums.MALE else 0)
             first17 = f"{region}{birth:%Y%m%d}{self.rng.randrange(0, 10)}{seq:02d}"
             number = first17 + id_check_char(first17)
             if number not in self.used_ids:
@@ -374,13 +379,13 @@ class _Builder:
                 retired: bool = False, education: str | None = None, post: tuple[str, str] | None = None,
                 salary_yuan: int | None = None) -> _Person:
         rng = self.rng
-        gender = gender or ("男" if rng.random() < 0.6 else "女")
+        gender = gender or (enums.MALE if rng.random() < 0.6 else enums.FEMALE)
         birth = _D(at.year - age, 1, 1) + _dt.timedelta(days=rng.randrange(0, 365))
         if education is None:
             if age >= 50:
-                education = rng.choice(("大学本科", "大学专科", "大学专科", "中等专科", "高中"))
+                education = rng.choice((enums.EDU_BACHELOR, enums.EDU_COLLEGE, enums.EDU_COLLEGE, enums.EDU_VOCATIONAL, enums.EDU_HIGH_SCHOOL))
             else:
-                education = rng.choice(("研究生", "大学本科", "大学本科", "大学本科", "大学本科", "大学专科"))
+                education = rng.choice((enums.EDU_POSTGRADUATE, enums.EDU_BACHELOR, enums.EDU_BACHELOR, enums.EDU_BACHELOR, enums.EDU_BACHELOR, enums.EDU_COLLEGE))
         if post is None:
             family = list(_DEPTS)[group if group is not None and group < len(_DEPTS) else rng.randrange(3)]
             dept, posts = rng.choice(_DEPTS[family])
@@ -393,11 +398,11 @@ class _Builder:
             name=self._name(gender), gender=gender, birth=birth, id_number=self._id_number(birth, gender),
             ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else "汉族", education=education,
             phone=self._phone(), dept=post[0], post=post[1], group=group,
-            dues_class="离退休" if retired else "在职", base=salary_yuan * 100,
+            dues_class=enums.DUES_RETIRED if retired else enums.DUES_EMPLOYED, base=salary_yuan * 100,
         )
         if retired:
             p.post = "退休职工"
-            p.dept = "离退休"
+            p.dept = "离退休"  # a department name, not the enumeration
         return p
 
     # -- development timelines
@@ -472,14 +477,14 @@ class _Builder:
         if self.large:  # the older years of the large demo were patchier
             for y, m in self._months():
                 if y < self.year - 1 and rng.random() < (0.1 if y < self.year - 5 else 0.03):
-                    self.gaps.add(("支部委员会", y, m, None))
+                    self.gaps.add((enums.COMMITTEE_MEETING, y, m, None))
                 if y < self.year - 1 and rng.random() < 0.02:
-                    self.gaps.add(("主题党日", y, m, None))
-        self.gaps.add(("支部委员会", self.year - 1, 8, None))  # summer flood-control duty: no 支委会
+                    self.gaps.add((enums.THEME_DAY, y, m, None))
+        self.gaps.add((enums.COMMITTEE_MEETING, self.year - 1, 8, None))  # summer flood-control duty: no 支委会
         for y, m in self._months():
-            if ("支部委员会", y, m, None) not in self.gaps:
+            if (enums.COMMITTEE_MEETING, y, m, None) not in self.gaps:
                 self.committee_dates.append(self._day_in(y, m, 3, 10))
-            if ("主题党日", y, m, None) not in self.gaps:
+            if (enums.THEME_DAY, y, m, None) not in self.gaps:
                 if m == 7:  # around 七一
                     d = self._day_in(y, 7, 1, 3)
                 elif m == 12:  # around the 国家宪法日
@@ -504,15 +509,15 @@ class _Builder:
         y = self.year
         ppl = self.people
         # Committee (5), old 正式党员.
-        sec = self._old_member(at=end, group=0, age=52, gender="男", education="研究生",
+        sec = self._old_member(at=end, group=0, age=52, gender=enums.MALE, education=enums.EDU_POSTGRADUATE,
                                post=("综合办公室", "主任（党支部书记）"), salary_yuan=12800)
-        org = self._old_member(at=end, group=0, age=44, gender="女", post=("党群工作部", "副主任"),
+        org = self._old_member(at=end, group=0, age=44, gender=enums.FEMALE, post=("党群工作部", "副主任"),
                                salary_yuan=9600)
-        pro = self._old_member(at=end, group=2, age=39, gender="男", post=("市场营销部", "副主任"),
+        pro = self._old_member(at=end, group=2, age=39, gender=enums.MALE, post=("市场营销部", "副主任"),
                                salary_yuan=9300)
-        disc = self._old_member(at=end, group=1, age=48, gender="男", post=("安全环保部", "主任"),
+        disc = self._old_member(at=end, group=1, age=48, gender=enums.MALE, post=("安全环保部", "主任"),
                                 salary_yuan=10400)
-        youth = self._old_member(at=end, group=1, age=31, gender="女", post=("生产技术部", "专责工程师"),
+        youth = self._old_member(at=end, group=1, age=31, gender=enums.FEMALE, post=("生产技术部", "专责工程师"),
                                  salary_yuan=7600)
         for p in (sec, org, pro, disc, youth):
             p.stable = True
@@ -534,7 +539,7 @@ class _Builder:
         # Two 预备党员: one whose 预备期 ends in the coming weeks, one admitted in spring.
         p1 = self._person(age=27, at=end, group=2, salary_yuan=5600)
         p1.steps = self._timeline(15, self._weekday(end - _dt.timedelta(days=365 - 24)), max_step=22)
-        p2 = self._person(age=25, at=end, group=0, salary_yuan=2900, education="大学本科")
+        p2 = self._person(age=25, at=end, group=0, salary_yuan=2900, education=enums.EDU_BACHELOR)
         p2.steps = self._timeline(15, self._weekday(end - _dt.timedelta(days=rng.randint(150, 190))),
                                   max_step=22)
         ppl += [p1, p2]
@@ -554,8 +559,8 @@ class _Builder:
         self.arrears = mobile  # the 流动党员: dues not collected for the last months
         elected = self._weekday(_D(y - 2, 11, rng.randint(10, 20)))
         self.elections = [elected]
-        self.terms = [(elected, None, {"书记": sec, "组织委员": org, "宣传委员": pro, "纪检委员": disc,
-                                       "青年委员": youth})]
+        self.terms = [(elected, None, {enums.SECRETARY: sec, enums.ORGANIZATION_MEMBER: org, enums.PUBLICITY_MEMBER: pro, enums.DISCIPLINE_MEMBER: disc,
+                                       enums.YOUTH_MEMBER: youth})]
         self.groups = [
             {"name": "第一党小组（综合管理）", "leader": ppl[5]},
             {"name": "第二党小组（生产运行）", "leader": disc},
@@ -591,9 +596,9 @@ class _Builder:
         secretary_a, secretary_b = stable[0], stable[1]
         secretary_a.stable = False
         secretary_a.left = self.elections[2] + _dt.timedelta(days=45)
-        secretary_a.status = "转出"
+        secretary_a.status = enums.TRANSFERRED_OUT
         secretary_a.notes = "调任集团公司党群工作部"
-        roles = ("书记", "组织委员", "宣传委员", "纪检委员", "青年委员")
+        roles = (enums.SECRETARY, enums.ORGANIZATION_MEMBER, enums.PUBLICITY_MEMBER, enums.DISCIPLINE_MEMBER, enums.YOUTH_MEMBER)
         for k, elected in enumerate(self.elections):
             until = self.elections[k + 1] - _DAY if k + 1 < len(self.elections) else None
             sec = secretary_a if k < 2 else secretary_b
@@ -608,13 +613,13 @@ class _Builder:
                 break
             days = (y_end - _D(year, 1, 1)).days
             on = [p for p in ppl if p.on_books(_D(year, 1, 1)) and not p.stable and p.left is None
-                  and p is not secretary_a and p.dues_class != "离退休"]
-            retirees = [p for p in ppl if p.dues_class == "离退休" and p.left is None]
+                  and p is not secretary_a and p.dues_class != enums.DUES_RETIRED]
+            retirees = [p for p in ppl if p.dues_class == enums.DUES_RETIRED and p.left is None]
             if year in (y - 7, y - 4, y - 1) and retirees:
                 p = retirees[0]
                 p.left = self._weekday(_D(year, 1, 1) + _dt.timedelta(days=rng.randint(20, 300)))
                 if p.left < end:
-                    p.status, p.notes = "去世", "因病医治无效去世"
+                    p.status, p.notes = enums.DECEASED, "因病医治无效去世"
                 else:
                     p.left = None
             lost = [p for p in on if p.mobile and p.full] or [p for p in on if p.full]
@@ -624,14 +629,14 @@ class _Builder:
                 on.remove(p)
                 p.mobile = 1
                 p.left = self._weekday(_D(year, 6, 20))
-                p.status = "停止党籍"
+                p.status = enums.SUSPENDED
                 p.notes = "与党组织失去联系超过6个月，经支部大会讨论、上级党委批准停止党籍"
             if year == y - 4:
                 # The 机构改革 of that year moved a whole business line to a new subsidiary.
                 when = self._weekday(_D(year, 7, 1))
                 for p in [q for q in on if q.admit and q.full and q.full < when and q.on_books(when)][:25]:
                     on.remove(p)
-                    p.left, p.status = when, "转出"
+                    p.left, p.status = when, enums.TRANSFERRED_OUT
                     p.notes = "公司机构改革，随业务划转至集团新设子公司，组织关系整建制转出"
             for _ in range(rng.randint(11, 13)):
                 if not on:
@@ -646,7 +651,7 @@ class _Builder:
                 if p.joined and when <= p.joined:
                     continue
                 p.left = when
-                p.status = "转出"
+                p.status = enums.TRANSFERRED_OUT
                 notes = ["组织关系转至集团公司所属单位", "调动工作，组织关系转出", "组织关系转至外省工作单位"]
                 if (when - p.birth).days >= 55 * 365:
                     notes = ["退休，组织关系转至居住地社区党组织"]
@@ -709,11 +714,11 @@ class _Builder:
                     continue
                 d = s["date"]
                 pool = [q for q in self.people if q is not p and q.full and q.full < d
-                        and (q.on_books(d) or d < self.start) and q.dues_class == "在职"]
+                        and (q.on_books(d) or d < self.start) and q.dues_class == enums.DUES_EMPLOYED]
                 if len(pool) < 2:
                     pool = [q for q in self.people if q is not p and q.full and q.full < d]
                 if s["step"] == 2:
-                    talker = self._role_on("组织委员", d) or self.rng.choice(pool)
+                    talker = self._role_on(enums.ORGANIZATION_MEMBER, d) or self.rng.choice(pool)
                     s["note"] = _STEP_NOTES[2].format(p=talker.name)
                     continue
                 if pair is None:
@@ -755,7 +760,7 @@ class _Builder:
         with led.transaction():
             self._write_posts()
             self._write_rectifications()
-        led._audit("branch", None, "新增", None, {"示例台账": self.summary()})
+        led._audit("branch", None, enums.AUDIT_INSERT, None, {"示例台账": self.summary()})
 
     def _ins(self, table: str, values: dict, stamp: str) -> int:
         values = {**values, "created_at": stamp, "updated_at": stamp}
@@ -770,7 +775,7 @@ class _Builder:
         led = self.ledger
         elected = self.elections[-1]
         self._ins("branch", {
-            "name": self.branch_name, "parent_org": "海岱能源集团有限公司党委", "org_type": "党支部",
+            "name": self.branch_name, "parent_org": "海岱能源集团有限公司党委", "org_type": enums.ORG_BRANCH,
             "established_on": "2006-07-01", "address": "山东省济南市历下区海岱大厦8楼",
             "committee_elected_on": elected.isoformat(), "committee_term_years": 3,
         }, self._stamp(self.start))
@@ -786,7 +791,7 @@ class _Builder:
             p.id = led.insert_raw("members", {
                 "name": p.name, "gender": p.gender, "ethnicity": p.ethnicity, "birth_date": p.birth.isoformat(),
                 "id_number": p.id_number, "education": p.education, "phone": p.phone,
-                "work_post": f"{p.dept}{p.post}" if p.dept not in ("离退休",) else p.post,
+                "work_post": f"{p.dept}{p.post}" if p.dept not in ("离退休",) else p.post,  # not the enumeration
                 "party_group_id": self.groups[p.group]["id"] if p.group is not None else None,
                 "status": p.status, "mobile": p.mobile, "dues_class": p.dues_class,
                 "joined_branch_on": p.joined.isoformat() if p.joined else None,
@@ -826,13 +831,13 @@ class _Builder:
                     dev_events.setdefault(s["date"], []).append((p, s["step"], s))
         elections = {d for d in self.elections if self.start <= d <= self.end}
         for d, evs in sorted(dev_events.items()):
-            add({"kind": "支部党员大会", "date": d, "dev": evs, "vote": 1, "election": d in elections})
+            add({"kind": enums.GENERAL_MEETING, "date": d, "dev": evs, "vote": 1, "election": d in elections})
         for d in sorted(elections - set(dev_events)):
-            add({"kind": "支部党员大会", "date": d, "dev": [], "vote": 1, "election": True})
+            add({"kind": enums.GENERAL_MEETING, "date": d, "dev": [], "vote": 1, "election": True})
         for y in range(self.first_year, self.year + 1):
             for q in range(4):
                 months = (3 * q + 1, 3 * q + 3)
-                has = any(x["kind"] == "支部党员大会" and x["date"].year == y and months[0] <= x["date"].month
+                has = any(x["kind"] == enums.GENERAL_MEETING and x["date"].year == y and months[0] <= x["date"].month
                           <= months[1] for x in plans)
                 m = 3 * q + rng.choice((1, 2, 2, 3))
                 if _D(y, m, 1) > self.end:
@@ -840,11 +845,11 @@ class _Builder:
                 if not has:
                     d = self._day_in(y, m, 8, 24)
                     if d <= self.end and d not in dev_events:
-                        add({"kind": "支部党员大会", "date": d, "dev": [], "vote": 1 if m in (6, 12) else 0})
+                        add({"kind": enums.GENERAL_MEETING, "date": d, "dev": [], "vote": 1 if m in (6, 12) else 0})
         for d in self.committee_dates:
-            add({"kind": "支部委员会", "date": d})
+            add({"kind": enums.COMMITTEE_MEETING, "date": d})
         for d in self.theme_dates:
-            add({"kind": "主题党日", "date": d})
+            add({"kind": enums.THEME_DAY, "date": d})
         for y, m in self._months():
             for g, grp in enumerate(self.groups):
                 if self.large and y < self.year - 1 and rng.random() < (0.06 if y < self.year - 5 else 0.02):
@@ -853,37 +858,37 @@ class _Builder:
                     continue  # 第三党小组 skipped July: most of its members were at the summer sales campaign
                 d = self._day_in(y, m, 12, 19)
                 if d <= self.end:
-                    add({"kind": "党小组会", "date": d, "group": g})
+                    add({"kind": enums.GROUP_MEETING, "date": d, "group": g})
             if m in (3, 6, 9, 12) or (self.large and m in (5, 11) and y >= self.year - 3):
                 d = self._day_in(y, m, 14, 26)
                 if d <= self.end:
-                    add({"kind": "党课", "date": d, "q": (m - 1) // 3})
+                    add({"kind": enums.PARTY_LECTURE, "date": d, "q": (m - 1) // 3})
             study_months = range(1, 13) if self.large else (3, 5, 8, 10, 11)
             if m in study_months:
                 d = self._day_in(y, m, 23, 28)
                 if d <= self.end:
-                    add({"kind": "专题学习", "date": d})
+                    add({"kind": enums.STUDY_SESSION, "date": d})
             if m == (1 if y % 2 else 2):
                 d = self._day_in(y, m, 12, 20)
                 if d <= self.end:
-                    add({"kind": "组织生活会", "date": d, "for_year": y - 1})
-                    add({"kind": "民主评议党员", "date": d, "for_year": y - 1})
+                    add({"kind": enums.LIFE_MEETING, "date": d, "for_year": y - 1})
+                    add({"kind": enums.MEMBER_APPRAISAL, "date": d, "for_year": y - 1})
         order = {k: i for i, k in enumerate(enums.MEETING_KINDS)}
         plans.sort(key=lambda x: (x["date"], order[x["kind"]], x.get("group", 0)))
         self.plans = plans
         # The meeting without a recorder (the rules' ACT-RECORDS catches it).
         for y in (self.year - 1, self.year):
-            group_meetings = [x for x in plans if x["kind"] == "党小组会" and x["date"].year == y]
+            group_meetings = [x for x in plans if x["kind"] == enums.GROUP_MEETING and x["date"].year == y]
             if len(group_meetings) >= 6:
                 group_meetings[len(group_meetings) * 2 // 3]["no_recorder"] = True
                 break
 
     def _expected(self, plan: dict) -> list[_Person]:
         d = plan["date"]
-        if plan["kind"] == "支部委员会":
+        if plan["kind"] == enums.COMMITTEE_MEETING:
             return [p for p in self._committee_on(d) if p.is_member(d)]
         members = [p for p in self.people if p.is_member(d)]
-        if plan["kind"] == "党小组会":
+        if plan["kind"] == enums.GROUP_MEETING:
             return [p for p in members if p.group == plan["group"]]
         return members
 
@@ -891,19 +896,19 @@ class _Builder:
         rng = self.rng
         rows = []
         for p in expected:
-            status, reason = "出席", None
+            status, reason = enums.PRESENT, None
             if p not in must:
                 r = rng.random()
                 if p.mobile and r < 0.65:
-                    status, reason = "请假", "在外地项目部工作"
+                    status, reason = enums.ON_LEAVE, "在外地项目部工作"
                 elif r < 0.055:
-                    status, reason = "请假", rng.choice(_LEAVE_REASONS)
+                    status, reason = enums.ON_LEAVE, rng.choice(_LEAVE_REASONS)
                 elif r < 0.06:
-                    status, reason = "缺席", "未履行请假手续"
+                    status, reason = enums.ABSENT, "未履行请假手续"
             rows.append({"member_id": p.id, "status": status, "reason": reason, "_p": p})
         if plan.get("vote"):
             voters = [r for r in rows if r["_p"].votes(plan["date"])]
-            present = [r for r in voters if r["status"] == "出席"]
+            present = [r for r in voters if r["status"] == enums.PRESENT]
 
             def short() -> bool:
                 # A vote needs more than half of the voters present, an election four fifths.
@@ -912,8 +917,8 @@ class _Builder:
                 return len(present) * 2 <= len(voters)
 
             while voters and short():
-                r = next(r for r in voters if r["status"] != "出席")
-                r["status"], r["reason"] = "出席", None
+                r = next(r for r in voters if r["status"] != enums.PRESENT)
+                r["status"], r["reason"] = enums.PRESENT, None
                 present.append(r)
         return rows
 
@@ -924,35 +929,35 @@ class _Builder:
     def _write_meeting(self, plan: dict) -> None:
         rng, d, kind = self.rng, plan["date"], plan["kind"]
         officers = d - _DAY if plan.get("election") else d  # the outgoing committee runs an election
-        sec = self._role_on("书记", officers)
-        org = self._role_on("组织委员", officers) or self._role_on("副书记", officers)
-        pro = self._role_on("宣传委员", officers)
+        sec = self._role_on(enums.SECRETARY, officers)
+        org = self._role_on(enums.ORGANIZATION_MEMBER, officers) or self._role_on(enums.DEPUTY_SECRETARY, officers)
+        pro = self._role_on(enums.PUBLICITY_MEMBER, officers)
         expected = self._expected(plan)
         host = sec
         recorder = org
         lecturer = None
         group_id = None
-        if kind == "党小组会":
+        if kind == enums.GROUP_MEETING:
             grp = self.groups[plan["group"]]
             group_id = grp["id"]
             lead = grp["leader"] if grp["leader"] in expected else (expected[0] if expected else None)
             host = lead
             others = [p for p in expected if p is not lead]
             recorder = others[len(others) // 2] if others else lead
-        elif kind == "主题党日":
+        elif kind == enums.THEME_DAY:
             host = pro if pro in expected and rng.random() < 0.5 else sec
-            recorder = self._role_on("青年委员", d) or org
-        elif kind == "党课":
+            recorder = self._role_on(enums.YOUTH_MEMBER, d) or org
+        elif kind == enums.PARTY_LECTURE:
             q = plan["q"]
             if q in (0, 2):
                 lecturer = sec
             elif q == 1:
                 lecturer = pro
             else:
-                lecturer = self._role_on("纪检委员", d)
+                lecturer = self._role_on(enums.DISCIPLINE_MEMBER, d)
             host = sec if lecturer is not sec else org
         if recorder is host:
-            recorder = self._role_on("青年委员", d) or self._role_on("宣传委员", d)
+            recorder = self._role_on(enums.YOUTH_MEMBER, d) or self._role_on(enums.PUBLICITY_MEMBER, d)
         if plan.get("no_recorder"):
             recorder = None
         must = [p for p in (host, recorder, lecturer) if p is not None]
@@ -981,18 +986,18 @@ class _Builder:
         plans = []
         for m in range(1, 13):
             d = self._day_in(year, m, 5, 25)
-            plans.append((d, f"{m}月党员网络学习：{_theme(d)}", rng.choice((30, 35, 40)), "网络学习", "all"))
+            plans.append((d, f"{m}月党员网络学习：{_theme(d)}", rng.choice((30, 35, 40)), enums.TRAINING_ONLINE, "all"))
         for m, title in ((4, "党员集中轮训（春季）"), (10, "党员集中轮训（秋季）")):
             d = self._day_in(year, m, 10, 20)
-            plans.append((d, f"{title}：{_theme(d)}", 80, "集中培训", "all"))
+            plans.append((d, f"{title}：{_theme(d)}", 80, enums.TRAINING_CLASSROOM, "all"))
         d = self._day_in(year, 6, 8, 16)
-        plans.append((d, "安全生产与党风廉政建设专题辅导", 40, "专题辅导", "all"))
+        plans.append((d, "安全生产与党风廉政建设专题辅导", 40, enums.TRAINING_TUTORIAL, "all"))
         d = self._day_in(year, 9, 8, 14)
-        plans.append((d, "公司党校党支部书记、支委培训班", 240, "党校培训", "committee"))
+        plans.append((d, "公司党校党支部书记、支委培训班", 240, enums.TRAINING_PARTY_SCHOOL, "committee"))
         # The 发展对象 training (step 11) is the 党校 class each candidate attended.
         classes = {s["date"] for p in self.people for s in p.steps if s["step"] == 11 and s["date"].year == year}
         for d in sorted(classes):
-            plans.append((d, "公司党校发展对象培训班（集中培训3天）", 240, "党校培训", "candidates"))
+            plans.append((d, "公司党校发展对象培训班（集中培训3天）", 240, enums.TRAINING_PARTY_SCHOOL, "candidates"))
         plans.sort(key=lambda x: x[0])
         for d, title, hours, kind, who in plans:
             if d > self.end:
@@ -1012,12 +1017,12 @@ class _Builder:
             tid = self._ins("trainings", {"date": d.isoformat(), "title": title, "hours": hours, "kind": kind}, stamp)
             for p in people:
                 h = hours
-                if kind == "网络学习":
+                if kind == enums.TRAINING_ONLINE:
                     if p.mobile:  # far away: online only, and half of it most months (< 32 学时 a year)
                         h = hours if d.month % 4 == 0 else hours // 2
                     elif rng.random() < (0.02 if p in committee else 0.1):
                         h = hours // 2 if rng.random() < 0.6 else 0
-                elif kind in ("集中培训", "专题辅导") and who == "all":
+                elif kind in (enums.TRAINING_CLASSROOM, enums.TRAINING_TUTORIAL) and who == "all":
                     if p.mobile or (rng.random() < 0.06 and p not in committee):
                         h = 0  # away on the day
                 if h:
@@ -1045,12 +1050,12 @@ class _Builder:
             if (title, m) in taken:
                 continue
             taken.add((title, m))
-            items.append((self._day_in(year, m, 6, 27), title, place, "志愿服务", desc))
+            items.append((self._day_in(year, m, 6, 27), title, place, enums.VOLUNTEER_SERVICE, desc))
         deeds = _of_the_time(list(_DEEDS), _D(year, 1, 1))
         rng.shuffle(deeds)
         for i, m in enumerate((3, 5, 7, 9, 11) if not self.large else (2, 3, 4, 5, 6, 7, 8, 9, 10, 11)):
             title, place, desc = deeds[i % len(deeds)]
-            items.append((self._day_in(year, m, 6, 27), title, place, "办实事", desc.format(deeds=_deeds_word(
+            items.append((self._day_in(year, m, 6, 27), title, place, enums.PRACTICAL_DEED, desc.format(deeds=_deeds_word(
                 _D(year, m, 1)))))
         items.sort(key=lambda x: x[0])
         for d, title, place, kind, desc in items:
@@ -1092,13 +1097,13 @@ class _Builder:
                 if a is None or a > month_end or not p.on_books(month_start if a < month_start else a):
                     continue
                 base = p.salary(year, self.first_year)
-                rate, due = _dues(p.dues_class, base)
+                rate, due = compute_dues(p.dues_class, base)  # the bundled rule set's brackets
                 paid_on = collect + _dt.timedelta(days=rng.choice((0, 0, 0, 1, 2, 3)))
                 paid_on = self._weekday(paid_on)
                 late = p is self.arrears and month_start >= arrears_from
                 if self.large and not late and m <= 9 and rng.random() < 0.01:
                     paid_on = self._weekday(paid_on + _dt.timedelta(days=rng.randint(25, 60)))  # paid late
-                row = {"member_id": p.id, "month": f"{year}-{m:02d}", "base_income": base, "rate": float(rate),
+                row = {"member_id": p.id, "month": f"{year}-{m:02d}", "base_income": base, "rate": rate,
                        "amount_due": due, "amount_paid": 0, "paid_on": None}
                 if not late and paid_on <= self.end:
                     row["amount_paid"], row["paid_on"] = due, paid_on.isoformat()
@@ -1108,7 +1113,7 @@ class _Builder:
     def _write_appraisals(self, year: int) -> None:
         rng = self.rng
         for plan in self.plans:
-            if plan["kind"] != "民主评议党员" or plan["date"].year != year or "rows" not in plan:
+            if plan["kind"] != enums.MEMBER_APPRAISAL or plan["date"].year != year or "rows" not in plan:
                 continue
             # Everyone who was a 正式/预备党员 of the branch at the end of the year is rated.
             year_end = _D(plan["for_year"], 12, 31)
@@ -1119,7 +1124,7 @@ class _Builder:
             pool = [p for p in rated if p is not self.arrears]
             excellent = set(id(p) for p in rng.sample(pool, min(n_excellent, len(pool))))
             for p in rated:
-                rating = "优秀" if id(p) in excellent else "合格"
+                rating = enums.EXCELLENT if id(p) in excellent else enums.QUALIFIED
                 self._ins("appraisals", {"year": plan["for_year"], "member_id": p.id, "rating": rating},
                           self._stamp(plan["date"], "16:30"))
             plan["excellent"] = len(excellent)
@@ -1144,21 +1149,36 @@ class _Builder:
         else:
             items.append(("SUP-BRAND", 0, "正在培育“海岱先锋”党建品牌，已形成初步方案，尚未形成成熟的特色项目"))
         for code, met, evidence in items:
-            self._ins("checklist", {"rule_code": code, "year": year, "met": met, "evidence": evidence}, stamp)
+            row = self._ins("checklist", {"rule_code": code, "year": year, "met": met, "evidence": evidence}, stamp)
+            if met:  # the rule set asks for 佐证材料 of every item answered 已落实
+                self._photo("checklist", row, f"{code}现场照片", d, stamp)
+
+    def _photo(self, owner_table: str, owner_id: int, title: str, day: _dt.date, stamp: str) -> int:
+        """A generated photo (coloured blocks, the same bytes on every build) as an attachment."""
+        from .ledger import attachments as _att
+        from .demo_photos import demo_photo
+
+        data = demo_photo(f"{owner_table}:{owner_id}:{title}")
+        sha = _att.hashlib.sha256(data).hexdigest()
+        _att.store_bytes(_att.folder_for(self.ledger.path), data, sha)
+        return self._ins("attachments", {
+            "owner_table": owner_table, "owner_id": owner_id, "kind": enums.ATTACHMENT_PHOTO, "title": title,
+            "sha256": sha, "bytes": len(data), "mime": _att.MIME_JPEG, "original_name": f"{title}.jpg",
+            "taken_on": day.isoformat()}, stamp)
 
     # -- pioneer posts
     def _write_posts(self) -> None:
         rng = self.rng
         posts = [
-            ("先锋岗", "党员先锋岗（调度指挥中心）", "守好电网“神经中枢”，做到调度指令零差错、故障处置快一步",
+            (enums.PIONEER_POST, "党员先锋岗（调度指挥中心）", "守好电网“神经中枢”，做到调度指令零差错、故障处置快一步",
              "全年调度指令执行正确率100%，牵头完成迎峰度夏负荷调度方案", 1),
-            ("示范岗", "党员示范岗（客户服务中心）", "亮身份、作表率，首问负责、限时办结，服务群众零投诉",
+            (enums.MODEL_POST, "党员示范岗（客户服务中心）", "亮身份、作表率，首问负责、限时办结，服务群众零投诉",
              "群众诉求办结率100%，服务满意度98.6%，获集团公司“优质服务窗口”称号", 2),
-            ("责任区", "党员责任区（厂区安全生产）", "党员包片区，隐患排查不留死角，守护安全生产红线",
+            (enums.DUTY_AREA, "党员责任区（厂区安全生产）", "党员包片区，隐患排查不留死角，守护安全生产红线",
              "全年排查整改安全隐患47项，实现安全生产“零事故”", 1),
         ]
         if self.large:
-            posts.append(("突击队", "党员突击队（抢修保供）", "急难险重冲在前，抢修保供打头阵",
+            posts.append((enums.SHOCK_TEAM, "党员突击队（抢修保供）", "急难险重冲在前，抢修保供打头阵",
                           "参与防汛抢险、迎峰度夏抢修任务18次，保障重点用户供能", 0))
         current = [p for p in self.people if p.is_member(self.end)]
         on_post: set[int] = set()
@@ -1189,7 +1209,7 @@ class _Builder:
                 until = ended or (p.left - _DAY if p.left else None)
                 if until is not None and until < since:
                     continue
-                role = ("岗长" if kind in ("先锋岗", "示范岗") else "队长" if kind == "突击队" else "责任人") if j == 0 \
+                role = ("岗长" if kind in (enums.PIONEER_POST, enums.MODEL_POST) else "队长" if kind == enums.SHOCK_TEAM else "责任人") if j == 0 \
                     else "成员"
                 self._ins("post_members", {"post_id": pid, "member_id": p.id, "role": role,
                                            "since": since.isoformat(), "until": until.isoformat() if until else None},
@@ -1212,7 +1232,7 @@ class _Builder:
             rng.shuffle(items)
             count = 3 if self.large or y == self.year else 2
             for i, (problem, measure, evidence, role) in enumerate(items[:count]):
-                owner = self._role_on(role, opened) or self._role_on("书记", opened)
+                owner = self._role_on(role, opened) or self._role_on(enums.SECRETARY, opened)
                 deadline = self._weekday(opened + _dt.timedelta(days=rng.choice((60, 90, 120, 150, 180))))
                 source = f"{y - 1}年度组织生活会" if i % 2 == 0 else f"{y}年公司党委党建工作检查反馈"
                 closed = self._weekday(deadline - _dt.timedelta(days=rng.randint(3, 25)))
@@ -1220,13 +1240,13 @@ class _Builder:
                     closed = self._weekday(deadline + _dt.timedelta(days=rng.randint(40, 70)))
                     evidence += "（因责任人岗位调整，超出整改时限后完成）"
                 row = {"source": source, "problem": problem, "measure": measure, "owner_id": owner.id,
-                       "deadline": deadline.isoformat(), "status": "已完成", "closed_on": closed.isoformat(),
+                       "deadline": deadline.isoformat(), "status": enums.COMPLETED, "closed_on": closed.isoformat(),
                        "evidence": evidence}
                 if i == 0 and y == self.year:
                     deadline = self._weekday(self.end + _dt.timedelta(days=rng.randint(14, 24)))
                     row["deadline"] = deadline.isoformat()
                 if (i == 0 and y == self.year) or closed > self.end:
-                    row.update(status="整改中", closed_on=None, evidence="已制定整改方案，正在逐项推进")
+                    row.update(status=enums.IN_PROGRESS, closed_on=None, evidence="已制定整改方案，正在逐项推进")
                 self._ins("rectifications", row, self._stamp(opened, "10:00"))
 
     # -- summary
@@ -1238,29 +1258,6 @@ class _Builder:
         if former:
             text = f"在册{current}人（另有已离开{former}人），{years}年，会议{self.counts.get('meetings', 0)}次"
         return text + f"，出勤记录{self.counts.get('attendance', 0)}条，截至{self.end.isoformat()}"
-
-
-def _dues(dues_class: str, base_fen: int) -> tuple[Decimal, int]:
-    """Rate and monthly amount (fen) by 中组发〔2008〕3号; the upper bound belongs to the lower bracket.
-
-    Kept here because the ledger must not import the rules layer (which owns the real
-    computation the window uses); the demo only needs the employed and retired brackets.
-    """
-    yuan = Decimal(base_fen) / 100
-    if dues_class == "离退休":
-        rate = Decimal("0.005") if yuan <= 5000 else Decimal("0.01")
-    elif dues_class == "在职":
-        if yuan <= 3000:
-            rate = Decimal("0.005")
-        elif yuan <= 5000:
-            rate = Decimal("0.01")
-        elif yuan <= 10000:
-            rate = Decimal("0.015")
-        else:
-            rate = Decimal("0.02")
-    else:
-        return Decimal(0), 20  # 0.2 元 a month
-    return rate, int((Decimal(base_fen) * rate).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 # Volunteer work: (title, place, description, the months it happens in). Seasonal ones come
@@ -1303,17 +1300,17 @@ _DEEDS = (
 
 _RECTIFY = (
     ("“三会一课”记录不够规范，部分会议记录内容简单、缺少讨论发言",
-     "制定会议记录模板，由组织委员每月检查会议记录，纳入党小组考核", "已统一会议记录模板，逐月检查并通报", "组织委员"),
+     "制定会议记录模板，由组织委员每月检查会议记录，纳入党小组考核", "已统一会议记录模板，逐月检查并通报", enums.ORGANIZATION_MEMBER),
     ("个别党员理论学习不够主动，学习时长不足",
-     "建立学习积分通报制度，每季度通报一次学习情况，对后进党员开展谈心谈话", "已按季度通报学习情况，学习时长普遍达标", "宣传委员"),
+     "建立学习积分通报制度，每季度通报一次学习情况，对后进党员开展谈心谈话", "已按季度通报学习情况，学习时长普遍达标", enums.PUBLICITY_MEMBER),
     ("党费收缴不够及时，个别流动党员存在拖欠",
-     "明确每月收缴时间，对流动党员采取线上缴纳方式，由党小组长负责提醒", "已开通线上缴纳，按月核对收缴台账", "组织委员"),
+     "明确每月收缴时间，对流动党员采取线上缴纳方式，由党小组长负责提醒", "已开通线上缴纳，按月核对收缴台账", enums.ORGANIZATION_MEMBER),
     ("党建与生产经营融合不够紧密，党员先锋岗作用发挥不充分",
-     "围绕安全生产和提质增效设置攻坚项目，党员领题攻坚", "已设立攻坚项目3个，并纳入年度考核", "书记"),
+     "围绕安全生产和提质增效设置攻坚项目，党员领题攻坚", "已设立攻坚项目3个，并纳入年度考核", enums.SECRETARY),
     ("谈心谈话开展不够经常，对青年职工思想动态掌握不够",
-     "支委成员每季度至少与分管范围内党员谈心谈话一次，建立谈心谈话记录", "已建立谈心谈话台账，覆盖全体党员", "青年委员"),
+     "支委成员每季度至少与分管范围内党员谈心谈话一次，建立谈心谈话记录", "已建立谈心谈话台账，覆盖全体党员", enums.YOUTH_MEMBER),
     ("廉洁风险防控措施落实不够到位，警示教育形式单一",
-     "梳理岗位廉洁风险点，组织参观廉政教育基地，开展以案促改", "已梳理风险点32个并逐一落实防控措施", "纪检委员"),
+     "梳理岗位廉洁风险点，组织参观廉政教育基地，开展以案促改", "已梳理风险点32个并逐一落实防控措施", enums.DISCIPLINE_MEMBER),
 )
 
 
@@ -1322,18 +1319,18 @@ class _MeetingText:
     """Topic, minutes and resolutions of one meeting, in the voice of a branch's record book."""
 
     _PLACES = {
-        "支部党员大会": ("公司三楼党员活动室", "公司第一会议室"),
-        "支部委员会": ("党支部书记办公室", "公司第二会议室"),
-        "党小组会": ("各党小组办公区会议室", "党员活动室"),
-        "党课": ("公司多功能厅", "公司三楼党员活动室"),
-        "组织生活会": ("公司第一会议室",),
-        "民主评议党员": ("公司第一会议室",),
-        "专题学习": ("公司三楼党员活动室", "公司第一会议室"),
+        enums.GENERAL_MEETING: ("公司三楼党员活动室", "公司第一会议室"),
+        enums.COMMITTEE_MEETING: ("党支部书记办公室", "公司第二会议室"),
+        enums.GROUP_MEETING: ("各党小组办公区会议室", "党员活动室"),
+        enums.PARTY_LECTURE: ("公司多功能厅", "公司三楼党员活动室"),
+        enums.LIFE_MEETING: ("公司第一会议室",),
+        enums.MEMBER_APPRAISAL: ("公司第一会议室",),
+        enums.STUDY_SESSION: ("公司三楼党员活动室", "公司第一会议室"),
     }
     _TIMES = {
-        "支部党员大会": ("14:30", "16:30"), "支部委员会": ("15:00", "16:30"), "党小组会": ("16:30", "17:30"),
-        "党课": ("14:30", "16:00"), "主题党日": ("09:00", "11:30"), "组织生活会": ("08:30", "11:30"),
-        "民主评议党员": ("14:30", "16:30"), "专题学习": ("15:00", "17:00"),
+        enums.GENERAL_MEETING: ("14:30", "16:30"), enums.COMMITTEE_MEETING: ("15:00", "16:30"), enums.GROUP_MEETING: ("16:30", "17:30"),
+        enums.PARTY_LECTURE: ("14:30", "16:00"), enums.THEME_DAY: ("09:00", "11:30"), enums.LIFE_MEETING: ("08:30", "11:30"),
+        enums.MEMBER_APPRAISAL: ("14:30", "16:30"), enums.STUDY_SESSION: ("15:00", "17:00"),
     }
     _THEME_DAY = {
         1: ("重温入党誓词，开展新春走访慰问困难党员和职工", "公司三楼党员活动室"),
@@ -1381,9 +1378,9 @@ class _MeetingText:
         return self._TIMES.get(self.kind, ("14:30", "16:00"))
 
     def place(self) -> str:
-        if self.kind == "主题党日":
+        if self.kind == enums.THEME_DAY:
             return self._THEME_DAY[self.d.month][1]
-        if self.kind == "党小组会":
+        if self.kind == enums.GROUP_MEETING:
             return ("综合楼二楼小会议室", "生产调度楼会议室", "营销中心会议室")[self.plan["group"] % 3]
         return self.rng.choice(self._PLACES.get(self.kind, ("公司三楼党员活动室",)))
 
@@ -1393,7 +1390,7 @@ class _MeetingText:
 
     def _make_topic(self) -> str:
         k, d, rng = self.kind, self.d, self.rng
-        if k == "支部党员大会":
+        if k == enums.GENERAL_MEETING:
             parts = ["支部委员会换届选举"] if self.plan.get("election") else []
             for p, step, _s in self.plan.get("dev", []):
                 parts.append(f"讨论接收{p.name}同志为中共预备党员" if step == 15 else f"讨论{p.name}同志预备党员转正")
@@ -1403,7 +1400,7 @@ class _MeetingText:
             if not parts or (not self.plan.get("election") and rng.random() < 0.5):
                 parts.append(self._fmt(regular))
             return "；".join(parts)
-        if k == "支部委员会":
+        if k == enums.COMMITTEE_MEETING:
             items = [f"研究{d.month}月份支部重点工作"]
             for p in self.b.people:
                 for s in p.steps:
@@ -1415,23 +1412,23 @@ class _MeetingText:
             items.append(extra or rng.choice(("研究党费收缴情况", "研究主题党日活动方案", "分析党员思想动态",
                                               "研究安全生产工作中党员作用发挥", "研究“{deeds}”项目推进情况")))
             return self._fmt("；".join(items))
-        if k == "党小组会":
-            return self._fmt(self.b._fresh(("党小组会", self.plan["group"]), _of_the_time(self._GROUP_TOPICS, d), d.year))
-        if k == "党课":  # the lesson's title; who gave it is the lecturer
-            return self.b._fresh("党课", _of_the_time(self._LESSONS, d), d.year)
-        if k == "主题党日":
+        if k == enums.GROUP_MEETING:
+            return self._fmt(self.b._fresh((enums.GROUP_MEETING, self.plan["group"]), _of_the_time(self._GROUP_TOPICS, d), d.year))
+        if k == enums.PARTY_LECTURE:  # the lesson's title; who gave it is the lecturer
+            return self.b._fresh(enums.PARTY_LECTURE, _of_the_time(self._LESSONS, d), d.year)
+        if k == enums.THEME_DAY:
             text = self._THEME_DAY[d.month][0]
             return self._fmt(text if _said_by(text, d) else "集中学习{theme}，开展党员承诺践诺")
-        if k == "组织生活会":
+        if k == enums.LIFE_MEETING:
             return f"{self.plan['for_year']}年度组织生活会"
-        if k == "民主评议党员":
+        if k == enums.MEMBER_APPRAISAL:
             return f"{self.plan['for_year']}年度民主评议党员"
-        if k == "专题学习":
-            return self._fmt(self.b._fresh("专题学习", _of_the_time(self._STUDY, d), d.year))
-        return "其他"
+        if k == enums.STUDY_SESSION:
+            return self._fmt(self.b._fresh(enums.STUDY_SESSION, _of_the_time(self._STUDY, d), d.year))
+        return "其他"  # a topic, not the enumeration
 
     def _lecturer_title(self) -> str:
-        for role, title in (("书记", "党支部书记"), ("宣传委员", "支部宣传委员"), ("纪检委员", "支部纪检委员")):
+        for role, title in ((enums.SECRETARY, "党支部书记"), (enums.PUBLICITY_MEMBER, "支部宣传委员"), (enums.DISCIPLINE_MEMBER, "支部纪检委员")):
             if self.lecturer is not None and self.b._role_on(role, self.d) is self.lecturer:
                 return title
         return ""
@@ -1440,7 +1437,7 @@ class _MeetingText:
         return self._topic
 
     def guests(self) -> str | None:
-        if self.kind in ("支部党员大会", "主题党日", "党课") or self.plan.get("dev"):
+        if self.kind in (enums.GENERAL_MEETING, enums.THEME_DAY, enums.PARTY_LECTURE) or self.plan.get("dev"):
             pipeline = [p for p in self.b.people if p.on_books(self.d) and p.admit is None
                         and any(s["step"] >= 3 and s["date"] <= self.d for s in p.steps)]
             # The people being discussed attend the part about them.
@@ -1448,7 +1445,7 @@ class _MeetingText:
             pipeline = [p for p in pipeline if p.admit is None or p.admit > self.d]
             if pipeline:
                 return "入党积极分子、发展对象" + "、".join(p.name for p in pipeline[:6]) + "等列席"
-        if self.kind == "组织生活会":
+        if self.kind == enums.LIFE_MEETING:
             return "公司党委委员、党群工作部负责同志到会指导"
         return None
 
@@ -1456,16 +1453,16 @@ class _MeetingText:
         return [r for r in self.rows if r["status"] == status]
 
     def _roll(self) -> str:
-        n, present = len(self.rows), len(self._who("出席"))
-        absent = [r for r in self.rows if r["status"] != "出席"]
+        n, present = len(self.rows), len(self._who(enums.PRESENT))
+        absent = [r for r in self.rows if r["status"] != enums.PRESENT]
         text = f"应到{n}人，实到{present}人"
         if absent:
-            text += "，" + "，".join(f"{r['_p'].name}{'因' + r['reason'] if r['reason'] and r['status'] == '请假' else ''}"
-                                     f"{'请假' if r['status'] == '请假' else '缺席'}" for r in absent)
+            text += "，" + "，".join(f"{r['_p'].name}{'因' + r['reason'] if r['reason'] and r['status'] == enums.ON_LEAVE else ''}"
+                                     f"{enums.ON_LEAVE if r['status'] == enums.ON_LEAVE else enums.ABSENT}" for r in absent)
         return text + "。"
 
     def _speakers(self, k: int) -> list[str]:
-        present = [r["_p"].name for r in self._who("出席") if r["_p"] is not self.host]
+        present = [r["_p"].name for r in self._who(enums.PRESENT) if r["_p"] is not self.host]
         return self.rng.sample(present, min(k, len(present)))
 
     def content(self) -> str:
@@ -1474,17 +1471,17 @@ class _MeetingText:
         head = f"会议由{host}同志主持。{self._roll()}"
         sp = self._speakers(3)
         paras = [head]
-        if k == "支部党员大会" and self.plan.get("election"):
+        if k == enums.GENERAL_MEETING and self.plan.get("election"):
             roles = self._new_committee()
-            voters = sum(1 for r in self._who("出席") if r["_p"].votes(self.d))
+            voters = sum(1 for r in self._who(enums.PRESENT) if r["_p"].votes(self.d))
             paras.append(
                 f"会议审议通过了上一届支部委员会工作报告。按照《中国共产党基层组织选举工作条例》，经上级党委批复同意，"
                 f"采用无记名投票、差额选举方式进行选举。有选举权的正式党员实到{voters}人，超过应到会人数的五分之四，"
                 f"选举有效。{'、'.join(p.name for p in roles.values())}同志当选为新一届支部委员会委员。")
             paras.append("随后召开新一届支部委员会第一次全体会议，" + "，".join(
                 f"{p.name}同志任{r}" for r, p in roles.items()) + "。选举结果报上级党委审批。")
-        if k == "支部党员大会":
-            full_present = sum(1 for r in self._who("出席") if r["_p"].votes(self.d))
+        if k == enums.GENERAL_MEETING:
+            full_present = sum(1 for r in self._who(enums.PRESENT) if r["_p"].votes(self.d))
             full_total = sum(1 for r in self.rows if r["_p"].votes(self.d))
             for p, step, s in self.plan.get("dev", []):
                 if step == 15:
@@ -1505,16 +1502,16 @@ class _MeetingText:
                 paras.append(self._fmt(
                     f"会议传达学习了{{theme}}的有关内容，{sp[0] if sp else host}同志领学了重要篇目。"
                     f"{host}同志通报了支部近期党建工作情况，对下一阶段安全生产、党风廉政建设和“{{deeds}}”工作作出部署。"))
-        elif k == "支部委员会":
+        elif k == enums.COMMITTEE_MEETING:
             paras.append("会议逐项研究了以下事项：" + "；".join(
                 f"{i + 1}. {t}" for i, t in enumerate(self._topic.split("；"))) + "。")
             paras.append(f"委员们结合分管工作逐一发表意见，{sp[0] if sp else host}同志建议进一步压实党小组责任，"
                          f"把党建工作和安全生产、经营任务同部署、同落实。")
-        elif k == "党小组会":
+        elif k == enums.GROUP_MEETING:
             paras.append(self._fmt(f"会议围绕“{self._topic}”开展学习讨论。") +
                          (f"{sp[0]}同志领学了相关内容。" if sp else "") +
                          ("".join(f"{n}同志结合本岗位谈了体会，表示要{rng.choice(_of_the_time(_VOWS, self.d))}。" for n in sp[1:3])))
-        elif k == "党课":
+        elif k == enums.PARTY_LECTURE:
             who = self.lecturer.name if self.lecturer else "授课人"
             body = rng.choice((
                 "党课从理论逻辑、历史逻辑、实践逻辑三个方面展开，结合公司改革发展和支部党员队伍实际，讲述了身边党员"
@@ -1527,32 +1524,32 @@ class _MeetingText:
             paras.append(f"{self._lecturer_title()}{who}同志以“{self._topic}”为题讲授党课。{body}")
             if sp:
                 paras.append(f"{'、'.join(sp[:2])}等同志交流了听课体会。")
-        elif k == "主题党日":
+        elif k == enums.THEME_DAY:
             paras.append(self._fmt(f"本次主题党日以“{self._topic}”为主题，按照“党员活动日”规定流程，集体学习了{{theme}}"
                                    f"的有关内容，通报了支部近期工作，收缴了本月党费。") +
                          (f"{sp[0]}同志带领全体党员重温入党誓词。" if sp and self.d.month in (1, 7) else ""))
             if sp:
                 paras.append(f"{'、'.join(sp)}等同志作了交流发言，大家表示要{rng.choice(_of_the_time(_VOWS, self.d))}。")
-        elif k == "组织生活会":
+        elif k == enums.LIFE_MEETING:
             paras.append(f"会前，支部通过谈心谈话、征求意见等方式广泛听取党员群众意见，梳理意见建议12条。会上，"
                          f"{host}同志代表支委会作对照检查，从学习贯彻党的创新理论、发挥政治功能和组织功能、"
                          f"党员教育管理监督等方面查摆问题，剖析原因，提出整改措施。")
             paras.append("党员逐一进行个人对照检查，开展批评和自我批评。大家坦诚相见、红脸出汗，提出批评意见"
-                         f"{len(self._who('出席'))}条。上级党组织列席同志进行了点评。")
-        elif k == "民主评议党员":
+                         f"{len(self._who(enums.PRESENT))}条。上级党组织列席同志进行了点评。")
+        elif k == enums.MEMBER_APPRAISAL:
             paras.append("会议按照个人自评、党员互评、民主测评的程序开展民主评议。全体党员对照党员标准逐一作自我评价，"
                          "与会党员填写民主测评表。支部委员会根据测评结果和日常表现，综合评定党员评议等次，"
                          "结果在支部内公示。")
-        elif k == "专题学习":
+        elif k == enums.STUDY_SESSION:
             paras.append(self._fmt(f"会议开展“{self._topic}”。") +
                          (f"{sp[0]}同志领学了重点内容，{'、'.join(sp[1:])}同志结合工作实际交流了学习体会。" if sp else ""))
-        if k == "支部党员大会" and self.plan.get("vote") and not self.plan.get("dev") and not self.plan.get("election"):
+        if k == enums.GENERAL_MEETING and self.plan.get("vote") and not self.plan.get("dev") and not self.plan.get("election"):
             picks = "、".join(self._speakers(2)) or host
             paras.append(f"会议以举手表决方式推荐{picks}同志为公司“优秀共产党员”候选人，全体有表决权的党员一致同意。"
                          if self.d.month <= 6 else "会议审议并举手表决通过了支部年度工作总结和下一年度工作计划。")
-        if k not in ("民主评议党员",):
+        if k not in (enums.MEMBER_APPRAISAL,):
             vows = rng.sample(_of_the_time(_VOWS, self.d), 2)
-            whom = {"支部委员会": "各位委员", "党小组会": "小组党员"}.get(k, "全体党员")
+            whom = {enums.COMMITTEE_MEETING: "各位委员", enums.GROUP_MEETING: "小组党员"}.get(k, "全体党员")
             paras.append(f"{host}同志作总结讲话，要求{whom}{vows[0]}，{vows[1]}。")
         return "\n".join(paras)
 
@@ -1564,7 +1561,7 @@ class _MeetingText:
 
     def resolutions(self) -> str | None:
         k = self.kind
-        if k == "支部党员大会":
+        if k == enums.GENERAL_MEETING:
             out = []
             if self.plan.get("election"):
                 out += ["审议通过上一届支部委员会工作报告", "选举产生新一届支部委员会，选举结果报上级党委审批"]
@@ -1578,11 +1575,11 @@ class _MeetingText:
                 out.append("推荐公司“优秀共产党员”候选人" if self.d.month <= 6 else "通过支部年度工作总结和下一年度工作计划")
             out.append("各党小组按照会议部署抓好学习和工作落实")
             return "\n".join(f"{i + 1}. {t}" for i, t in enumerate(out))
-        if k == "支部委员会":
+        if k == enums.COMMITTEE_MEETING:
             return "\n".join(f"{i + 1}. {t}：同意，由相关委员牵头落实" for i, t in enumerate(self._topic.split("；")))
-        if k == "民主评议党员":
+        if k == enums.MEMBER_APPRAISAL:
             return "评议结果经支部委员会审定后报上级党委备案"
-        if k == "组织生活会":
+        if k == enums.LIFE_MEETING:
             return "形成支部班子问题清单和整改措施，纳入问题整改台账，逐项销号"
         return None
 
