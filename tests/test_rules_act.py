@@ -82,6 +82,33 @@ def test_lessons_quarterly_and_secretary_gives_one(ledger):
     assert rule(ledger, "ACT-LESSON").status == "达标"
 
 
+def test_secretary_lesson_rides_on_the_quarters_still_open(ledger):
+    sec = full_member(ledger, "书记")
+    other = full_member(ledger, "讲师")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01"})
+    for q in range(1, 3):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20", lecturer_id=other)
+    r = rule(ledger, "ACT-LESSON", as_of=D(2025, 7, 15))
+    assert r.status == "待到期" and r.message.endswith("；书记书记尚未讲党课")
+    # One of the two lessons still due is given by the 书记: the last one.
+    lessons = r.fix.actions
+    assert [a.params["lecturer_id"] for a in lessons] == [None, sec]
+    assert lessons[-1].text == "12月31日前开展1次党课（由书记书记主讲）"
+
+
+def test_secretary_who_left_during_the_year(ledger):
+    """The 书记 of the spring left the post in June and nobody holds it: the rule says so, and
+    does not break."""
+    sec = full_member(ledger, "前书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01",
+                                      "end_date": "2025-06-30"})
+    for q in range(1, 3):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20")
+    r = rule(ledger, "ACT-LESSON", as_of=D(2025, 7, 15))
+    assert r.status == "待到期" and "书记前书记本年度未讲党课" in r.evidence
+    assert all(a.params["lecturer_id"] is None for a in r.fix.actions)
+
+
 def test_life_meeting_once_a_year(ledger):
     assert rule(ledger, "ACT-LIFE-MEETING", as_of=D(2025, 10, 1)).status == "待到期"
     assert rule(ledger, "ACT-LIFE-MEETING").status == "未达标"

@@ -134,6 +134,8 @@ def test_rectifications_closed_by_deadline(ledger):
     # The deadline day itself is judged (end of day) and can still be met today.
     today = rule(ledger, "SYS-RECTIFY", as_of=D(2025, 8, 31))
     assert today.status == "未达标" and today.fix.texts == ["今天完成整改并销号：党费拖欠"]
+    assert today.evidence[0] == "党费拖欠：时限2025-08-31（今天到期，整改中）"
+    assert rule(ledger, "SYS-RECTIFY", as_of=D(2025, 9, 1)).evidence[0] == "党费拖欠：时限2025-08-31，已逾期1天（整改中）"
     assert rule(ledger, "SYS-RECTIFY", as_of=D(2025, 8, 30)).status == "待到期"
     r = rule(ledger, "SYS-RECTIFY")
     assert r.status == "未达标" and r.measured == "1/2" and "党费拖欠" in r.evidence[0]

@@ -33,8 +33,9 @@ Stable API (other layers import exactly these names):
   and ``group_meeting_grid(ledger, year, as_of=None) -> {(party_group_id, month): state}``.
 - The year's figures quoted by the 述职报告 are counted in ``exports/figures.py`` (one place).
 
-Scoring: a 基本's score is the weighted share of its applicable 可控/弹性 rules (达标 1, 预警 0.5,
-未达标 0 — the ``credit`` of the rule set); 不适用 and 待到期 rules leave the denominator, so the
+Scoring: a 基本's score is the weighted credit of its applicable 可控/弹性 rules (达标 1, 预警 0.5 — the
+``credit`` of the rule set; a 未达标 rule that scores by share keeps the share of periods, people or
+months it met, otherwise 0); 不适用 and 待到期 rules leave the denominator, so the
 top-level score is "so far" (截至目前). The projection judges the same ledger on 31 December with
 nothing recorded after the as-of day (``if_nothing_more``), counts only what is 达标 then
 (``secured``), and assumes every rule whose plan actions are all done is 达标 (``with_plan``).

@@ -45,23 +45,43 @@ def run_rule(snap: Snapshot, spec, rs: RuleSet | None = None) -> RuleResult:
         fix = replace(fix, actions=kept) if kept or fix.after is not None else None
     result = RuleResult(code=spec.code, name=spec.name, kind=spec.kind, status=out.status,
                         measured=out.measured, target=out.target, message=out.message, advice=out.advice,
-                        evidence=list(out.evidence), weight=spec.weight, fix=fix)
+                        evidence=list(out.evidence), weight=spec.weight, fix=fix,
+                        credit=out.credit if out.status == FAILED else None)
     return evidence.check(snap, rs.evidence, spec, result) if rs is not None else result
 
 
+def rule_credit(status: str, own: float | None, credit: dict) -> float:
+    """A rule's credit (RULES.md "Score and stars"): 达标 whole, 预警 as the rule set says (half);
+    a 未达标 rule that scores by share (periods or people met, months paid) keeps that share —
+    one missed month does not sink a whole 基本 — and one without a share scores nothing."""
+    if status == FAILED and own is not None:
+        return max(0.0, min(1.0, float(own)))
+    return credit.get(status, 0.0)
+
+
 def basic_score(rules: list[RuleResult], credit: dict, assume: dict | None = None) -> float:
-    """Weighted share (0–100) of the applicable 可控/弹性 rules met; 不适用 and 待到期 rules
-    leave the denominator. ``assume`` overrides statuses by rule code (for planning)."""
+    """Weighted credit (0–100) of the applicable 可控/弹性 rules; 不适用 and 待到期 rules leave
+    the denominator. ``assume`` overrides statuses by rule code (a status, or (status, credit))."""
     num = den = 0.0
     for r in rules:
         if r.kind == VETO:
             continue
-        status = (assume or {}).get(r.code, r.status)
+        status, own = _assumed((assume or {}).get(r.code), r.status, r.credit)
         if status in (NOT_APPLICABLE, PENDING):
             continue
         den += r.weight
-        num += r.weight * credit.get(status, 0.0)
+        num += r.weight * rule_credit(status, own, credit)
     return 100.0 * num / den if den else 100.0
+
+
+def _assumed(value, status: str, own: float | None) -> tuple[str, float | None]:
+    """(status, own credit) under an assumption: None keeps the result, a status replaces it
+    (with no share of its own), a (status, credit) pair sets both."""
+    if value is None:
+        return status, own
+    if isinstance(value, tuple):
+        return value
+    return value, None
 
 
 def stars_for(rs: RuleSet, met_standard: bool, score: float, statuses: dict) -> int:
@@ -88,7 +108,7 @@ class _Standing:
 
     def __init__(self, rs: RuleSet, basics: list[BasicResult]):
         self.rs = rs
-        self.basics = [[(r.code, r.weight, r.status) for r in b.rules if r.kind != VETO] for b in basics]
+        self.basics = [[(r.code, r.weight, r.status, r.credit) for r in b.rules if r.kind != VETO] for b in basics]
         self.vetoes = [(r.code, r.status) for b in basics for r in b.rules if r.kind == VETO]
         # A code's status is its last rule's (what a dict built over all rules keeps).
         self.last = {r.code: r.status for b in basics for r in b.rules}
@@ -99,17 +119,17 @@ class _Standing:
         scores = []
         for rules in self.basics:
             num = den = 0.0
-            for code, weight, status in rules:
-                status = assume.get(code, status)
+            for code, weight, status, own in rules:
+                status, own = _assumed(assume.get(code), status, own)
                 if status in (NOT_APPLICABLE, PENDING):
                     continue
                 den += weight
-                num += weight * credit.get(status, 0.0)
+                num += weight * rule_credit(status, own, credit)
             scores.append(100.0 * num / den if den else 100.0)
         total = round(sum(scores) / len(scores), 1) if scores else 0.0
         scores = [round(s, 1) for s in scores]
         last = self.last
-        vetoes_ok = all(assume.get(code, last[code]) != FAILED for code, _ in self.vetoes)
+        vetoes_ok = all(_assumed(assume.get(code), last[code], None)[0] != FAILED for code, _ in self.vetoes)
         met = vetoes_ok and all(s + 1e-9 >= self.rs.basic_min for s in scores)
         statuses = _Statuses(last, assume)
         return met, total, stars_for(self.rs, met, total, statuses), scores
@@ -126,7 +146,7 @@ class _Statuses:
     def get(self, code, default=None):
         if code not in self.last:
             return default
-        return self.assume.get(code, self.last[code])
+        return _assumed(self.assume.get(code), self.last[code], None)[0]
 
 
 def _plan_actions(basics: list[BasicResult], day: _dt.date) -> list[Action]:
@@ -158,16 +178,23 @@ def _plan_actions(basics: list[BasicResult], day: _dt.date) -> list[Action]:
     return plan
 
 
-def _planned(r: RuleResult, plan: list[Action]) -> bool:
-    """Doing the plan makes the rule 达标: its credit once done is whole, and none of its
-    actions is work the ledger cannot record (``other``: the plan cannot count on it)."""
+def _planned_credit(r: RuleResult, plan: list[Action]) -> float | None:
+    """The rule's credit once the whole plan is done (1.0: 达标), or None when the plan cannot
+    count on it (no fix, or work the ledger cannot record: ``other``)."""
     fix = r.fix
     if fix is None:
-        return False
-    credit = fix.after(plan) if fix.after is not None else fix.credit
-    if fix.after is None and any(not isinstance(a, Action) or a.type == "other" for a in fix.actions):
-        return False
-    return credit + 1e-9 >= 1.0
+        return None
+    if fix.after is not None:
+        return fix.after(plan)
+    if any(not isinstance(a, Action) or a.type == "other" for a in fix.actions):
+        return None
+    return fix.credit
+
+
+def _planned(r: RuleResult, plan: list[Action]) -> bool:
+    """Doing the plan makes the rule 达标."""
+    credit = _planned_credit(r, plan)
+    return credit is not None and credit + 1e-9 >= 1.0
 
 
 _RANK = {FAILED: 0, WARNING: 1, PENDING: 0, NOT_APPLICABLE: 2, MET: 3}
@@ -192,8 +219,15 @@ def project(rs: RuleSet, basics: list[BasicResult], year_end: list[BasicResult],
     for b in year_end:
         for r in b.rules:
             now = today.get(r.code)
-            if now is not None and _RANK.get(r.status, 0) < _RANK[MET] and _planned(now, actions):
+            if now is None or _RANK.get(r.status, 0) >= _RANK[MET]:
+                continue
+            credit = _planned_credit(now, actions)
+            if credit is None:
+                continue
+            if credit + 1e-9 >= 1.0:
                 assume[r.code] = MET
+            elif r.status == FAILED and r.kind != VETO and credit > (r.credit or 0.0):
+                assume[r.code] = (FAILED, credit)  # the plan makes up part of it
     plan = judge(assume)
     blocked = [r.code for b in year_end for r in b.rules
                if r.kind == VETO and assume.get(r.code, r.status) == FAILED]

@@ -10,6 +10,7 @@ import datetime as _dt
 
 from ..ledger import steps as S
 from .checks import dues_ledger
+from .checks.team import talk_due
 from .model import Reminder
 from .ruleset import RuleSet, load_rule_set
 from .snapshot import Snapshot, as_date, month_end, quarter_label, quarter_of
@@ -74,7 +75,7 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         if cat == "入党申请人" and not snap.step_date(mid, S.STEP_TALK):
             applied = snap.step_date(mid, S.STEP_APPLY)
             if applied:
-                due = applied + _dt.timedelta(days=int(rs.params("TEAM-DEV-TALK")["max_days"]))
+                due = talk_due(applied, rs.params("TEAM-DEV-TALK"))
                 if due < day:
                     add(day, f"{name}于{applied}递交入党申请书，已超过谈话时限，请尽快派人谈话", "overdue")
                 elif due <= horizon:

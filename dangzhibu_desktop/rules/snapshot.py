@@ -274,6 +274,25 @@ class Snapshot:
                     out.setdefault((mid, tid), []).append({"hours": hours})
         return out
 
+    def last_contact(self) -> dict[int, _dt.date]:
+        """member → the last day (up to ``until``, since July of the previous year) the member
+        attended a meeting (出席) or paid dues: what 失联 is judged by."""
+        if "last-contact" not in self.cache:
+            out: dict[int, _dt.date] = {}
+            since, until = f"{self.year - 1}-07-01", self.until.isoformat()
+            sql = ("SELECT a.member_id, MAX(m.date) FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+                   "WHERE m.deleted_at IS NULL AND a.status = '出席' AND m.date >= ? AND m.date <= ? GROUP BY a.member_id")
+            for mid, d in _tuples(self._ledger, sql, (since, until)):
+                d = as_date(d)
+                if d:
+                    out[mid] = max(out.get(mid, d), d)
+            for mid, _month, _due, got, on in self.dues:
+                d = as_date(on)
+                if d and got and d <= self.until:
+                    out[mid] = max(out.get(mid, d), d)
+            self.cache["last-contact"] = out
+        return self.cache["last-contact"]
+
     @property
     def post_members(self) -> dict[int, list[dict]]:
         """Members of the posts open on the as-of day (the only posts a rule looks at)."""

@@ -66,9 +66,9 @@ def format_report(report: Report) -> str:
                 lines.append(f"      建议：{r.advice}")
     lines.append("")
     ns = report.next_star
-    blocked = "、".join(ns.blocked_by)
+    blocked = "”“".join(report.rule(c).name if report.rule(c) else c for c in ns.blocked_by)
     if ns.blocked_by:
-        lines.append(f"否定指标{blocked}已无法在本年度补救，本年度不能达标；以下工作仍应按时完成，保持全年工作正常：")
+        lines.append(f"否定指标“{blocked}”已无法在本年度补救，本年度不能达标；以下工作仍应按时完成，保持全年工作正常：")
     elif ns.actions and ns.reachable:
         verb = "保持" if ns.stars <= report.stars else "达到"
         lines.append(f"要在年底{verb}{stars_text(ns.stars)}（{ns.stars}星），还需按时完成：")

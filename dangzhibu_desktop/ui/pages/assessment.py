@@ -4,6 +4,7 @@ advice; the actions for the next star; and the 自评 checklist for what no ledg
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -191,8 +192,13 @@ class AssessmentPage(Page):
         self.tree.clear()
         first = None
         for b in rep["basics"]:
-            top = QTreeWidgetItem([b["name"], "", f"{float(b.get('score') or 0):.1f} 分", "", ""])
+            vetoed = bool(b.get("vetoed"))
+            # A failed 否定 rule shows 否决 beside the score (RULES.md "Score and stars").
+            top = QTreeWidgetItem([b["name"], "否决" if vetoed else "", f"{float(b.get('score') or 0):.1f} 分", "", ""])
             top.setFont(0, bold(self.font()))
+            if vetoed:
+                top.setForeground(1, QColor("#c62828"))
+                top.setToolTip(1, "本项有否定指标未达标，无论得分多少均不能达标")
             self.tree.addTopLevelItem(top)
             for r in b["rules"]:
                 item = QTreeWidgetItem([f"{r['code']}  {r['name']}", r["status"], show_value(r.get("measured")),
@@ -211,7 +217,8 @@ class AssessmentPage(Page):
         if actions:
             items = "".join(f"<li>{_esc(a['text'])}</li>" for a in actions)
             if ns.get("blocked_by"):
-                lead = (f"否定指标{_esc('、'.join(ns['blocked_by']))}已无法在本年度补救，本年度不能达标；"
+                names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
+                lead = (f"否定指标“{_esc('”“'.join(names.get(c, c) for c in ns['blocked_by']))}”已无法在本年度补救，本年度不能达标；"
                         f"以下工作仍应按时完成：")
             elif not ns.get("reachable"):
                 lead = "即使完成以下全部工作，本年度也难以达标；仍应按时完成："

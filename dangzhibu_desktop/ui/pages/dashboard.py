@@ -237,15 +237,18 @@ class DashboardPage(Page):
             self.met_label.setStyleSheet("color:#c62828;font-weight:bold")
         ns = rep.get("next_star") or {}
         actions = [a["text"] for a in ns.get("actions") or []]
+        vetoed = [b["name"] for b in rep["basics"] if b.get("vetoed")]
+        veto_line = f"否决：{'、'.join(vetoed)}有否定指标未达标。" if vetoed else ""
         if actions:
             lines = "；".join(actions[:3]) + ("……" if len(actions) > 3 else "")
             if ns.get("blocked_by"):
-                lead = f"否定指标{'、'.join(ns['blocked_by'])}已无法补救；仍需按时完成"
+                names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
+                lead = f"否定指标“{'”“'.join(names.get(c, c) for c in ns['blocked_by'])}”已无法补救；仍需按时完成"
             else:
                 lead = f"争创{ns.get('target_stars')}星还需"
-            self.next_star_label.setText(f"{lead}：{lines}")
+            self.next_star_label.setText(f"{veto_line}{lead}：{lines}")
         else:
-            self.next_star_label.setText("")
+            self.next_star_label.setText(veto_line)
         self.reminders.clear()
         for r in rep.get("reminders") or []:
             item = QListWidgetItem(icon("status-pending.svg"), f"{r['date']}  {r['message']}")
