@@ -50,7 +50,7 @@ EXPORTS = (
     ("shuzhi", ".docx"), ("shuzhi", ".pdf"), ("ledger", ".pdf"), ("ledger", ".docx"),
     ("roster", ".xlsx"), ("roster", ".pdf"), ("volunteer", ".xlsx"), ("volunteer", ".pdf"),
     ("dues", ".xlsx"), ("dues", ".pdf"), ("readiness", ".pdf"), ("readiness", ".docx"),
-    ("signin", ".pdf"), ("evidence", ".pdf"),
+    ("signin", ".pdf"), ("evidence", ".pdf"), ("talks", ".docx"), ("talks", ".pdf"),
 )
 
 # Targets of the issue (seconds, MB, ratios).

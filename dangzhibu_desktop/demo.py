@@ -768,10 +768,41 @@ class _Builder:
                 self._write_dues(y)
                 self._write_appraisals(y)
                 self._write_checklist(y)
+                self._write_talks(y)
         with led.transaction():
             self._write_posts()
             self._write_rectifications()
         led._audit("branch", None, enums.AUDIT_INSERT, None, {"示例台账": self.summary()})
+
+    def _write_talks(self, y: int) -> None:
+        """谈心谈话: the 书记 talks with a few members each quarter, and someone talks with every
+        入党申请人 within the month (step 2). Its own random stream: the rest of the demo is as before."""
+        rng = random.Random(f"talks/{y}/{self.year}")
+        topics = (("思想和工作情况", "了解近期思想、工作和家庭情况，鼓励其在岗位上发挥作用"),
+                  ("岗位调整后的想法", "交流岗位调整后的工作打算，提出希望和要求"),
+                  ("落实组织生活制度", "提醒按时参加组织生活，按月交纳党费"),
+                  ("年度民主评议情况", "反馈民主评议意见，帮助查找不足、明确努力方向"))
+        for month in (3, 6, 9, 11):
+            d = self._weekday(_D(y, month, rng.randint(8, 20)))
+            if d > self.end:
+                break
+            sec = self._role_on(enums.SECRETARY, d)
+            pool = [p for p in self.people if p.is_member(d) and p is not sec and p.id]
+            for p in rng.sample(pool, min(len(pool), self.scale)):
+                topic, notes = rng.choice(topics)
+                self._ins("talks", {"date": d.isoformat(), "talker_id": sec.id if sec else None,
+                                    "member_id": p.id, "kind": enums.TALK_HEART, "topic": topic,
+                                    "notes": notes}, self._stamp(d, "16:00"))
+        for p in self.people:
+            for st in p.steps:
+                if st["step"] == 2 and st["date"].year == y and st["date"] <= self.end and p.id:
+                    talker = self._role_on(enums.ORGANIZATION_MEMBER, st["date"]) or self._role_on(
+                        enums.SECRETARY, st["date"])
+                    self._ins("talks", {"date": st["date"].isoformat(), "talker_id": talker.id if talker else None,
+                                        "member_id": p.id, "kind": enums.TALK_ADMISSION,
+                                        "topic": "收到入党申请书后谈话",
+                                        "notes": "了解入党动机和对党的认识，介绍入党条件和程序"},
+                              self._stamp(st["date"], "15:00"))
 
     def _ins(self, table: str, values: dict, stamp: str) -> int:
         values = {**values, "created_at": stamp, "updated_at": stamp}

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
@@ -383,8 +383,12 @@ def test_rectification_done_needs_and_gets_a_date(qtbot, ledger, ledger_path, br
     set_combo(dlg.ui.ownerCombo, branch["李娜"])
     set_date(dlg.ui.deadlineEdit, "2025-06-30")
     set_combo(dlg.ui.statusCombo, "已完成")
-    assert get_date(dlg.ui.closedEdit) == QDate.currentDate().toString("yyyy-MM-dd")
-    set_date(dlg.ui.closedEdit, "2025-06-15")
+    # The day it was done is asked, never assumed to be today (after the deadline).
+    assert get_date(dlg.ui.closedEdit) is None
+    assert not dlg.save()
+    assert "完成日期" in dlg.ui.errorLabel.text()
+    assert db_rows(ledger_path, "SELECT * FROM rectifications") == []
+    type_text(qtbot, dlg.ui.closedEdit, "2025年6月15日")
     assert dlg.save()
     r = db_rows(ledger_path, "SELECT problem, owner_id, status, closed_on, deadline FROM rectifications")[0]
     assert r == {"problem": "三会一课记录不规范", "owner_id": branch["李娜"], "status": "已完成",

@@ -65,7 +65,9 @@ def test_dues_grid_base_and_mark_paid(qtbot, ledger, ledger_path, branch):
     assert len(dues) == 12
     assert dues[0] == {"month": "2025-01", "base_income": 450000, "rate": 0.01, "amount_due": 4500, "amount_paid": 0}
     # Select January and February, mark them paid on a chosen date.
-    grid.date_edit.setDate(grid.date_edit.date().fromString("2025-02-10", "yyyy-MM-dd"))
+    grid.date_edit.selectAll()  # what focusing the field does (tests/test_ui_datefield.py)
+    qtbot.keyClicks(grid.date_edit, "2025/2/10")
+    qtbot.keyClick(grid.date_edit, Qt.Key.Key_Tab)
     sel = grid.view.selectionModel()
     for month in (1, 2):
         sel.select(month_index(grid, row, month), QItemSelectionModel.SelectionFlag.Select)

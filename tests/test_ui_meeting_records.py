@@ -126,8 +126,11 @@ def test_a_planned_meeting_is_not_questioned(qtbot, ledger, ledger_path, branch,
     dlg = new_meeting(qtbot, ledger, later)
     for r in dlg.model.rows:
         r["status"] = ""  # attendance too comes after the meeting
+    future = []
+    dlg.ask_future = lambda body: future.append(body) or True  # "日期在今天之后，确定吗？" answered 确定
     click_save(qtbot, dlg)
     assert asked == [] and count_meetings(ledger_path) == (1, 0)
+    assert len(future) == 1 and later in future[0]
 
 
 def test_what_cannot_be_saved_is_refused_before_asking(qtbot, ledger, ledger_path, branch, asked):

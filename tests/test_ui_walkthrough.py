@@ -70,7 +70,7 @@ def test_shuzhi_training_counts_only_party_members(qtbot, ledger, tmp_path):
     dlg = D.TrainingDialog(ledger, None, None)
     qtbot.addWidget(dlg)
     dlg.ui.titleEdit.setText("党纪学习教育专题培训")
-    dlg.ui.dateEdit.setDate(today)
+    dlg.ui.dateEdit.set_date(today)
     dlg.ui.hoursEdit.setText("4")
     dlg.ui.hoursEdit.editingFinished.emit()
     dlg.select_all(True)

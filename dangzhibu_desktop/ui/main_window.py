@@ -36,6 +36,7 @@ from .pages.lists import (
     MembersPage,
     PostsPage,
     RectificationsPage,
+    TalksPage,
     TrainingsPage,
     VolunteerPage,
 )
@@ -45,7 +46,7 @@ from .session import Session
 # The navigation, in order (page class; the slug names the screenshot file).
 PAGE_CLASSES = (
     DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
-    VolunteerPage, PostsPage, DuesPage, RectificationsPage, AssessmentPage, ExportPage, SettingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, AssessmentPage, ExportPage, SettingsPage,
 )
 
 

@@ -11,28 +11,31 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHeaderView,
-    QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QStyledItemDelegate, QTableView, QTabWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHeaderView,
+    QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QStyledItemDelegate, QTableView, QTabWidget,
     QWidget,
 )
 
 from ...ledger import enums
+from ...ledger.dates import DateTextError
 from ...ledger.schema import ATTACHMENT_OWNER_TABLES
 from ...ledger.validate import LedgerError, ValidationError
+from ..widgets.datefield import DateField, TimeField
 
-EMPTY_DATE = QDate(1900, 1, 1)
-ISO = "yyyy-MM-dd"
 
 TEXT = {
     "save": "保存",
     "cancel": "取消",
     "discard": "不保存",
     "none": "（无）",
-    "empty_date": "未填写",
-    "date_tip": "点击选择日期；按 Delete 键清空",
+    "date_required": "请填写{label}",
+    "future_title": "日期在今天之后",
+    "future_body": "日期在今天之后，确定吗？\n{items}",
+    "future_item": "{label}：{date}",
+    "date_label": "日期",
     "unsaved_title": "尚未保存",
     "unsaved_body": "“{title}”有尚未保存的修改，是否保存？",
     "not_found": "{label}中找不到这条记录（可能已被删除）",
@@ -42,55 +45,28 @@ ERROR_STYLE = "border: 1px solid #c62828;"
 
 
 # ---- dates ------------------------------------------------------------------------------------
-class _DateEditFilter(QObject):
-    """An optional date shows 未填写; a click fills in today, Delete empties it again."""
+def setup_date(edit: DateField, optional: bool = True, future_ok: bool = False) -> None:
+    """Make ``edit`` a typed date field; optional ones start empty, required ones on today.
 
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
-        edit = obj if isinstance(obj, QDateEdit) else obj.parent()
-        if not isinstance(edit, QDateEdit):
-            return False
-        if event.type() == QEvent.Type.MouseButtonPress and edit.date() == EMPTY_DATE and edit.isEnabled():
-            edit.setDate(QDate.currentDate())
-        elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
-            edit.setDate(EMPTY_DATE)
-            return True
-        return False
+    ``future_ok``: a date after today is normal here (a deadline), so saving does not ask.
+    """
+    edit.set_optional(optional)
+    edit.future_ok = future_ok
+    edit.set_date(None if optional else _dt.date.today())
 
 
-def setup_date(edit: QDateEdit, optional: bool = True) -> None:
-    """Make ``edit`` an ISO date field; optional ones can be empty (shown as 未填写)."""
-    edit.setDisplayFormat(ISO)
-    edit.setCalendarPopup(True)
-    if optional:
-        edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText(TEXT["empty_date"])
-        edit.setDate(EMPTY_DATE)
-        edit.setToolTip(TEXT["date_tip"])
-        filt = _DateEditFilter(edit)
-        edit.installEventFilter(filt)
-        inner = edit.findChild(QLineEdit)
-        if inner is not None:
-            inner.installEventFilter(filt)
-    else:
-        edit.setMinimumDate(QDate(1950, 1, 1))
-        edit.setDate(QDate.currentDate())
+def get_date(edit: DateField) -> str | None:
+    """The field's committed date as ISO text (None when empty)."""
+    return edit.iso()
 
 
-def get_date(edit: QDateEdit) -> str | None:
-    d = edit.date()
-    if edit.specialValueText() and d == edit.minimumDate():
-        return None
-    return d.toString(ISO)
-
-
-def set_date(edit: QDateEdit, value: str | _dt.date | None) -> None:
-    if not value:
-        if edit.specialValueText():
-            edit.setDate(edit.minimumDate())
+def set_date(edit: DateField, value: str | _dt.date | None) -> None:
+    if not value and not edit.optional():
         return
-    d = QDate.fromString(str(value), ISO)
-    if d.isValid():
-        edit.setDate(d)
+    try:
+        edit.set_date(value or None)
+    except DateTextError:
+        pass  # a stored value is always ISO; nothing else is ever shown as a date
 
 
 def parse_iso(value) -> _dt.date | None:
@@ -317,6 +293,13 @@ def selected_rows(view: QTableView) -> list[int]:
     return sorted({i.row() for i in sel.selectedIndexes()})
 
 
+class _WidgetError(Exception):
+    def __init__(self, message: str, widget: QWidget):
+        super().__init__(message)
+        self.message = message
+        self.widget = widget
+
+
 # ---- the record dialog --------------------------------------------------------------------------
 class RecordDialog(QDialog):
     """Base of every editor: a compiled form, inline Chinese errors, Ctrl+S, an unsaved-changes guard.
@@ -336,6 +319,7 @@ class RecordDialog(QDialog):
         self.saved_id: int | None = None
         self._dirty = False
         self._loading = True
+        self._future_ok: set = set()
         self.field_widgets: dict[str, QWidget] = {}
         self.ui = self.form_class()
         self.ui.setupUi(self)
@@ -401,8 +385,8 @@ class RecordDialog(QDialog):
             w.currentIndexChanged.connect(self.mark_dirty)
             if w.isEditable():
                 w.editTextChanged.connect(self.mark_dirty)
-        for w in self.findChildren(QDateEdit):
-            w.dateChanged.connect(self.mark_dirty)
+        for w in self.findChildren(DateField) + self.findChildren(TimeField):
+            w.invalid.connect(self._typed_wrong)
         for w in self.findChildren(QCheckBox):
             w.toggled.connect(self.mark_dirty)
         for w in self.findChildren(QSpinBox):
@@ -425,10 +409,13 @@ class RecordDialog(QDialog):
         self.ui.errorLabel.show()
         widget = self.field_widgets.get(field) if field else None
         if widget is not None:
-            widget.setProperty("invalid", True)
-            widget.setStyleSheet(ERROR_STYLE)
-            self._reveal(widget)
-            widget.setFocus()
+            self._mark(widget)
+
+    def _mark(self, widget: QWidget) -> None:
+        widget.setProperty("invalid", True)
+        widget.setStyleSheet(ERROR_STYLE)
+        self._reveal(widget)
+        widget.setFocus()
 
     def _reveal(self, widget: QWidget) -> None:
         """Switch any tab widget so the offending field is visible."""
@@ -441,9 +428,62 @@ class RecordDialog(QDialog):
             parent = parent.parentWidget()
 
     # -- save / close
+    def _typed_wrong(self, message: str) -> None:
+        """A date or time typed wrong: say why at once, under the fields (nothing is written)."""
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.show()
+
+    def field_label(self, widget: QWidget) -> str:
+        """The form's label for ``widget`` (its buddy), without the trailing colon."""
+        for label in self.findChildren(QLabel):
+            if label.buddy() is widget:
+                return label.text().replace("&", "").rstrip("：: *")
+        return TEXT["date_label"]
+
+    def check_typed(self) -> None:
+        """Every typed date and time read; a wrong or missing one refused with its field shown."""
+        for w in self.findChildren(DateField) + self.findChildren(TimeField):
+            if not w.isEnabled():
+                continue
+            if not w.commit():
+                raise _WidgetError(w.error(), w)
+            if isinstance(w, DateField) and not w.optional() and w.date() is None:
+                raise _WidgetError(TEXT["date_required"].format(label=self.field_label(w)), w)
+
+    def confirm_future(self) -> bool:
+        """Ask once whether dates after today are meant; True to go on saving."""
+        today = _dt.date.today()
+        ahead = [w for w in self.findChildren(DateField)
+                 if w.isEnabled() and not w.future_ok and w.date() is not None and w.date() > today
+                 and (id(w), w.date()) not in self._future_ok]
+        if not ahead:
+            return True
+        items = "\n".join(TEXT["future_item"].format(label=self.field_label(w), date=w.iso()) for w in ahead)
+        if not self.ask_future(TEXT["future_body"].format(items=items)):
+            ahead[0].setFocus()
+            return False
+        self._future_ok.update((id(w), w.date()) for w in ahead)
+        return True
+
+    def ask_future(self, body: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, TEXT["future_title"], body,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText("确定")
+        box.button(QMessageBox.StandardButton.No).setText("返回修改")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def save(self) -> bool:
         """Validate and write everything in one transaction; on refusal show why and keep the dialog."""
         self.clear_errors()
+        try:
+            self.check_typed()
+        except _WidgetError as exc:
+            self.show_error(exc.message)
+            self._mark(exc.widget)
+            return False
+        if not self.confirm_future():
+            return False
         try:
             self.before_write()
             with self.ledger.transaction():

@@ -9,12 +9,13 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import LedgerError, ValidationError, format_money, parse_money
 from ...rules import compute_dues as rules_compute_dues
+from ..widgets.datefield import DateField
 from .common import prepare_table, setup_date, get_date
 
 TEXT = {
@@ -25,6 +26,7 @@ TEXT = {
     "total": "全年已缴",
     "tip_total": "全年已缴 {paid} 元，已登记应缴 {due} 元",
     "paid_on": "缴纳日期",
+    "paid_on_missing": "请先填写缴纳日期",
     "mark_paid": "标记已缴",
     "mark_unpaid": "标记未缴",
     "hint": "双击月份格子切换已缴/未缴；在“计算基数”列填写月收入（元），未缴月份的应缴金额随之重算。",
@@ -243,7 +245,7 @@ class DuesGridWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.date_label = QLabel(TEXT["paid_on"])
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField()
         setup_date(self.date_edit, optional=False)
         self.date_label.setBuddy(self.date_edit)
         self.paid_button = QPushButton(TEXT["mark_paid"])
@@ -322,7 +324,13 @@ class DuesGridWidget(QWidget):
 
     def mark(self, cells: list[tuple[int, int]], paid: bool, paid_on: str | None = None) -> bool:
         """Mark (row, month) cells paid (amount due, on ``paid_on``) or unpaid, in one transaction."""
+        if paid_on is None and not self.date_edit.commit():
+            self.show_message(self.date_edit.error())
+            return False
         paid_on = paid_on or get_date(self.date_edit)
+        if not paid_on:
+            self.show_message(TEXT["paid_on_missing"])
+            return False
         try:
             with self.ledger.transaction():
                 for row, month in cells:

@@ -197,7 +197,7 @@ class MeetingDialog(RecordDialog):
         kind = combo_value(ui.kindCombo)
         return {
             "kind": kind, "date": get_date(ui.dateEdit),
-            "start_time": line_text(ui.startTimeEdit), "end_time": line_text(ui.endTimeEdit),
+            "start_time": ui.startTimeEdit.value(), "end_time": ui.endTimeEdit.value(),
             "place": line_text(ui.placeEdit), "host_id": combo_value(ui.hostCombo),
             "recorder_id": combo_value(ui.recorderCombo),
             "party_group_id": combo_value(ui.partyGroupCombo) if kind == "党小组会" else None,

@@ -24,6 +24,7 @@ from .member import CommitteeRoleDialog
 TEXT = {
     "rect_new": "新增整改事项",
     "rect_edit": "整改事项",
+    "rect_closed_missing": "标记为“已完成”时请填写完成日期（整改实际完成的那一天）",
     "branch": "支部信息",
     "term_end": "本届任期至 {date}，届满前请做好换届准备",
     "term_over": "本届任期已于 {date} 届满，请及时换届",
@@ -52,7 +53,7 @@ class RectificationDialog(RecordDialog):
         fill_combo(ui.statusCombo, enums.RECTIFICATION_STATUSES)
         record = self.record or self.defaults
         fill_combo(ui.ownerCombo, member_choices(self.ledger, [record.get("owner_id")]), blank="")
-        setup_date(ui.deadlineEdit)
+        setup_date(ui.deadlineEdit, future_ok=True)
         setup_date(ui.closedEdit)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         self.field_widgets = {"source": ui.sourceCombo, "problem": ui.problemEdit, "measure": ui.measureEdit,
@@ -72,12 +73,17 @@ class RectificationDialog(RecordDialog):
         ui.evidenceEdit.setPlainText(row.get("evidence") or "")
 
     def _status_changed(self, *_args) -> None:
-        # The ledger insists 已完成 ⇔ 完成日期; keep the two in step as the person clicks.
+        # The ledger insists 已完成 ⇔ 完成日期. The day it was done is asked, never assumed to be
+        # today (that put a completion after its deadline); leaving 已完成 empties it.
         done = combo_value(self.ui.statusCombo) == "已完成"
         if done and get_date(self.ui.closedEdit) is None:
-            set_date(self.ui.closedEdit, iso_today())
+            self.ui.closedEdit.setFocus()
         elif not done:
             set_date(self.ui.closedEdit, None)
+
+    def before_write(self) -> None:
+        if combo_value(self.ui.statusCombo) == "已完成" and get_date(self.ui.closedEdit) is None:
+            raise ValidationError(TEXT["rect_closed_missing"], "closed_on")
 
     def write(self) -> int:
         ui = self.ui

@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
-    QTabWidget, QTableView, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget,
+    QTableView, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_BranchDialog(object):
     def setupUi(self, BranchDialog):
@@ -71,9 +73,8 @@ class Ui_BranchDialog(object):
 
         self.infoGrid.addWidget(self.establishedEditLabel, 3, 0, 1, 1)
 
-        self.establishedEdit = QDateEdit(self.infoTab)
+        self.establishedEdit = DateField(self.infoTab)
         self.establishedEdit.setObjectName(u"establishedEdit")
-        self.establishedEdit.setCalendarPopup(True)
 
         self.infoGrid.addWidget(self.establishedEdit, 3, 1, 1, 1)
 
@@ -92,9 +93,8 @@ class Ui_BranchDialog(object):
 
         self.infoGrid.addWidget(self.electedEditLabel, 5, 0, 1, 1)
 
-        self.electedEdit = QDateEdit(self.infoTab)
+        self.electedEdit = DateField(self.infoTab)
         self.electedEdit.setObjectName(u"electedEdit")
-        self.electedEdit.setCalendarPopup(True)
 
         self.infoGrid.addWidget(self.electedEdit, 5, 1, 1, 1)
 
@@ -253,10 +253,8 @@ class Ui_BranchDialog(object):
         self.parentOrgEditLabel.setText(QCoreApplication.translate("BranchDialog", u"\u4e0a\u7ea7\u515a\u59d4", None))
         self.orgTypeComboLabel.setText(QCoreApplication.translate("BranchDialog", u"\u7ec4\u7ec7\u7c7b\u578b", None))
         self.establishedEditLabel.setText(QCoreApplication.translate("BranchDialog", u"\u6210\u7acb\u65e5\u671f", None))
-        self.establishedEdit.setDisplayFormat(QCoreApplication.translate("BranchDialog", u"yyyy-MM-dd", None))
         self.addressEditLabel.setText(QCoreApplication.translate("BranchDialog", u"\u5730\u5740", None))
         self.electedEditLabel.setText(QCoreApplication.translate("BranchDialog", u"\u672c\u5c4a\u9009\u4e3e\u65e5\u671f", None))
-        self.electedEdit.setDisplayFormat(QCoreApplication.translate("BranchDialog", u"yyyy-MM-dd", None))
         self.termSpinLabel.setText(QCoreApplication.translate("BranchDialog", u"\u4efb\u671f\uff08\u5e74\uff09", None))
         self.termEndLabel.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.infoTab), QCoreApplication.translate("BranchDialog", u"\u57fa\u672c\u4fe1\u606f", None))

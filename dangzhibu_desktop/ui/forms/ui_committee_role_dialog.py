@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QLabel,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_CommitteeRoleDialog(object):
     def setupUi(self, CommitteeRoleDialog):
@@ -53,9 +55,8 @@ class Ui_CommitteeRoleDialog(object):
 
         self.roleGrid.addWidget(self.startEditLabel, 2, 0, 1, 1)
 
-        self.startEdit = QDateEdit(CommitteeRoleDialog)
+        self.startEdit = DateField(CommitteeRoleDialog)
         self.startEdit.setObjectName(u"startEdit")
-        self.startEdit.setCalendarPopup(True)
 
         self.roleGrid.addWidget(self.startEdit, 2, 1, 1, 1)
 
@@ -64,9 +65,8 @@ class Ui_CommitteeRoleDialog(object):
 
         self.roleGrid.addWidget(self.endEditLabel, 3, 0, 1, 1)
 
-        self.endEdit = QDateEdit(CommitteeRoleDialog)
+        self.endEdit = DateField(CommitteeRoleDialog)
         self.endEdit.setObjectName(u"endEdit")
-        self.endEdit.setCalendarPopup(True)
 
         self.roleGrid.addWidget(self.endEdit, 3, 1, 1, 1)
 
@@ -108,9 +108,7 @@ class Ui_CommitteeRoleDialog(object):
         self.memberComboLabel.setText(QCoreApplication.translate("CommitteeRoleDialog", u"\u59d4\u5458 *", None))
         self.roleComboLabel.setText(QCoreApplication.translate("CommitteeRoleDialog", u"\u804c\u52a1 *", None))
         self.startEditLabel.setText(QCoreApplication.translate("CommitteeRoleDialog", u"\u4efb\u804c\u65e5\u671f *", None))
-        self.startEdit.setDisplayFormat(QCoreApplication.translate("CommitteeRoleDialog", u"yyyy-MM-dd", None))
         self.endEditLabel.setText(QCoreApplication.translate("CommitteeRoleDialog", u"\u79bb\u4efb\u65e5\u671f", None))
-        self.endEdit.setDisplayFormat(QCoreApplication.translate("CommitteeRoleDialog", u"yyyy-MM-dd", None))
         self.errorLabel.setText("")
     # retranslateUi
 

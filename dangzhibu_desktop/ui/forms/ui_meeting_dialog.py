@@ -16,11 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTabWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QComboBox, QDialog, QDialogButtonBox, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import (DateField, TimeField)
 
 class Ui_MeetingDialog(object):
     def setupUi(self, MeetingDialog):
@@ -46,9 +47,8 @@ class Ui_MeetingDialog(object):
 
         self.headGrid.addWidget(self.dateEditLabel, 0, 2, 1, 1)
 
-        self.dateEdit = QDateEdit(MeetingDialog)
+        self.dateEdit = DateField(MeetingDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.headGrid.addWidget(self.dateEdit, 0, 3, 1, 1)
 
@@ -62,7 +62,7 @@ class Ui_MeetingDialog(object):
         self.timeLayout = QHBoxLayout(self.timeBox)
         self.timeLayout.setObjectName(u"timeLayout")
         self.timeLayout.setContentsMargins(0, 0, 0, 0)
-        self.startTimeEdit = QLineEdit(self.timeBox)
+        self.startTimeEdit = TimeField(self.timeBox)
         self.startTimeEdit.setObjectName(u"startTimeEdit")
         self.startTimeEdit.setMaximumSize(QSize(80, 16777215))
 
@@ -73,7 +73,7 @@ class Ui_MeetingDialog(object):
 
         self.timeLayout.addWidget(self.timeToLabel)
 
-        self.endTimeEdit = QLineEdit(self.timeBox)
+        self.endTimeEdit = TimeField(self.timeBox)
         self.endTimeEdit.setObjectName(u"endTimeEdit")
         self.endTimeEdit.setMaximumSize(QSize(80, 16777215))
 
@@ -273,11 +273,8 @@ class Ui_MeetingDialog(object):
         MeetingDialog.setWindowTitle(QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u8bb0\u5f55", None))
         self.kindComboLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u7c7b\u578b *", None))
         self.dateEditLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u65e5\u671f *", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"yyyy-MM-dd", None))
         self.timeBoxLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u65f6\u95f4", None))
-        self.startTimeEdit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"14:30", None))
         self.timeToLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u81f3", None))
-        self.endTimeEdit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"16:00", None))
         self.placeEditLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u5730\u70b9", None))
         self.hostComboLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u4e3b\u6301\u4eba", None))
         self.recorderComboLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u8bb0\u5f55\u4eba", None))

@@ -16,11 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTabWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QComboBox, QDialog, QDialogButtonBox, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_MemberDialog(object):
     def setupUi(self, MemberDialog):
@@ -79,9 +80,8 @@ class Ui_MemberDialog(object):
 
         self.basicGrid.addWidget(self.birthDateEditLabel, 2, 2, 1, 1)
 
-        self.birthDateEdit = QDateEdit(self.basicTab)
+        self.birthDateEdit = DateField(self.basicTab)
         self.birthDateEdit.setObjectName(u"birthDateEdit")
-        self.birthDateEdit.setCalendarPopup(True)
 
         self.basicGrid.addWidget(self.birthDateEdit, 2, 3, 1, 1)
 
@@ -166,9 +166,8 @@ class Ui_MemberDialog(object):
 
         self.basicGrid.addWidget(self.joinedEditLabel, 7, 0, 1, 1)
 
-        self.joinedEdit = QDateEdit(self.basicTab)
+        self.joinedEdit = DateField(self.basicTab)
         self.joinedEdit.setObjectName(u"joinedEdit")
-        self.joinedEdit.setCalendarPopup(True)
 
         self.basicGrid.addWidget(self.joinedEdit, 7, 1, 1, 1)
 
@@ -177,9 +176,8 @@ class Ui_MemberDialog(object):
 
         self.basicGrid.addWidget(self.leftEditLabel, 7, 2, 1, 1)
 
-        self.leftEdit = QDateEdit(self.basicTab)
+        self.leftEdit = DateField(self.basicTab)
         self.leftEdit.setObjectName(u"leftEdit")
-        self.leftEdit.setCalendarPopup(True)
 
         self.basicGrid.addWidget(self.leftEdit, 7, 3, 1, 1)
 
@@ -341,7 +339,6 @@ class Ui_MemberDialog(object):
         self.idStatusLabel.setText("")
         self.genderComboLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6027\u522b", None))
         self.birthDateEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u51fa\u751f\u65e5\u671f", None))
-        self.birthDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
         self.ethnicityEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6c11\u65cf", None))
         self.ethnicityEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982 \u6c49\u65cf", None))
         self.educationComboLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5b66\u5386", None))
@@ -353,9 +350,7 @@ class Ui_MemberDialog(object):
         self.duesClassComboLabel.setText(QCoreApplication.translate("MemberDialog", u"\u7f34\u8d39\u7c7b\u522b", None))
         self.mobileCheck.setText(QCoreApplication.translate("MemberDialog", u"\u6d41\u52a8\u515a\u5458", None))
         self.joinedEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u5165\u672c\u652f\u90e8\u65e5\u671f", None))
-        self.joinedEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
         self.leftEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u79bb\u5f00\u672c\u652f\u90e8\u65e5\u671f", None))
-        self.leftEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
         self.notesEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8", None))
         self.categoryLabel.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.basicTab), QCoreApplication.translate("MemberDialog", u"\u57fa\u672c\u4fe1\u606f", None))

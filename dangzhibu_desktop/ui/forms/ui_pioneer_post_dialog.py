@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QGridLayout, QHeaderView,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QTableView, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_PioneerPostDialog(object):
     def setupUi(self, PioneerPostDialog):
@@ -54,9 +56,8 @@ class Ui_PioneerPostDialog(object):
 
         self.headGrid.addWidget(self.establishedEditLabel, 1, 0, 1, 1)
 
-        self.establishedEdit = QDateEdit(PioneerPostDialog)
+        self.establishedEdit = DateField(PioneerPostDialog)
         self.establishedEdit.setObjectName(u"establishedEdit")
-        self.establishedEdit.setCalendarPopup(True)
 
         self.headGrid.addWidget(self.establishedEdit, 1, 1, 1, 1)
 
@@ -65,9 +66,8 @@ class Ui_PioneerPostDialog(object):
 
         self.headGrid.addWidget(self.endedEditLabel, 1, 2, 1, 1)
 
-        self.endedEdit = QDateEdit(PioneerPostDialog)
+        self.endedEdit = DateField(PioneerPostDialog)
         self.endedEdit.setObjectName(u"endedEdit")
-        self.endedEdit.setCalendarPopup(True)
 
         self.headGrid.addWidget(self.endedEdit, 1, 3, 1, 1)
 
@@ -144,9 +144,7 @@ class Ui_PioneerPostDialog(object):
         self.nameEditLabel.setText(QCoreApplication.translate("PioneerPostDialog", u"\u540d\u79f0 *", None))
         self.kindComboLabel.setText(QCoreApplication.translate("PioneerPostDialog", u"\u7c7b\u522b *", None))
         self.establishedEditLabel.setText(QCoreApplication.translate("PioneerPostDialog", u"\u8bbe\u7acb\u65e5\u671f", None))
-        self.establishedEdit.setDisplayFormat(QCoreApplication.translate("PioneerPostDialog", u"yyyy-MM-dd", None))
         self.endedEditLabel.setText(QCoreApplication.translate("PioneerPostDialog", u"\u64a4\u9500\u65e5\u671f", None))
-        self.endedEdit.setDisplayFormat(QCoreApplication.translate("PioneerPostDialog", u"yyyy-MM-dd", None))
         self.commitmentEditLabel.setText(QCoreApplication.translate("PioneerPostDialog", u"\u627f\u8bfa", None))
         self.achievementsEditLabel.setText(QCoreApplication.translate("PioneerPostDialog", u"\u6210\u6548", None))
         self.summaryLabel.setText("")

@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QLabel,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QPlainTextEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_RectificationDialog(object):
     def setupUi(self, RectificationDialog):
@@ -76,9 +78,8 @@ class Ui_RectificationDialog(object):
 
         self.rectGrid.addWidget(self.deadlineEditLabel, 4, 0, 1, 1)
 
-        self.deadlineEdit = QDateEdit(RectificationDialog)
+        self.deadlineEdit = DateField(RectificationDialog)
         self.deadlineEdit.setObjectName(u"deadlineEdit")
-        self.deadlineEdit.setCalendarPopup(True)
 
         self.rectGrid.addWidget(self.deadlineEdit, 4, 1, 1, 1)
 
@@ -97,9 +98,8 @@ class Ui_RectificationDialog(object):
 
         self.rectGrid.addWidget(self.closedEditLabel, 6, 0, 1, 1)
 
-        self.closedEdit = QDateEdit(RectificationDialog)
+        self.closedEdit = DateField(RectificationDialog)
         self.closedEdit.setObjectName(u"closedEdit")
-        self.closedEdit.setCalendarPopup(True)
 
         self.rectGrid.addWidget(self.closedEdit, 6, 1, 1, 1)
 
@@ -154,10 +154,8 @@ class Ui_RectificationDialog(object):
         self.measureEditLabel.setText(QCoreApplication.translate("RectificationDialog", u"\u6574\u6539\u63aa\u65bd", None))
         self.ownerComboLabel.setText(QCoreApplication.translate("RectificationDialog", u"\u8d23\u4efb\u4eba", None))
         self.deadlineEditLabel.setText(QCoreApplication.translate("RectificationDialog", u"\u6574\u6539\u65f6\u9650", None))
-        self.deadlineEdit.setDisplayFormat(QCoreApplication.translate("RectificationDialog", u"yyyy-MM-dd", None))
         self.statusComboLabel.setText(QCoreApplication.translate("RectificationDialog", u"\u6574\u6539\u72b6\u6001 *", None))
         self.closedEditLabel.setText(QCoreApplication.translate("RectificationDialog", u"\u5b8c\u6210\u65e5\u671f", None))
-        self.closedEdit.setDisplayFormat(QCoreApplication.translate("RectificationDialog", u"yyyy-MM-dd", None))
         self.evidenceEditLabel.setText(QCoreApplication.translate("RectificationDialog", u"\u6574\u6539\u6210\u6548\u53ca\u4f50\u8bc1", None))
         self.errorLabel.setText("")
     # retranslateUi

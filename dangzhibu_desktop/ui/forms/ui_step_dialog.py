@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_StepDialog(object):
     def setupUi(self, StepDialog):
@@ -44,9 +45,8 @@ class Ui_StepDialog(object):
 
         self.stepGrid.addWidget(self.dateEditLabel, 1, 0, 1, 1)
 
-        self.dateEdit = QDateEdit(StepDialog)
+        self.dateEdit = DateField(StepDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.stepGrid.addWidget(self.dateEdit, 1, 1, 1, 1)
 
@@ -121,7 +121,6 @@ class Ui_StepDialog(object):
         StepDialog.setWindowTitle(QCoreApplication.translate("StepDialog", u"\u53d1\u5c55\u515a\u5458\u6b65\u9aa4", None))
         self.stepComboLabel.setText(QCoreApplication.translate("StepDialog", u"\u6b65\u9aa4 *", None))
         self.dateEditLabel.setText(QCoreApplication.translate("StepDialog", u"\u65e5\u671f *", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("StepDialog", u"yyyy-MM-dd", None))
         self.hintLabel.setText("")
         self.outcomeComboLabel.setText(QCoreApplication.translate("StepDialog", u"\u8f6c\u6b63\u7ed3\u8bba", None))
         self.personsEditLabel.setText(QCoreApplication.translate("StepDialog", u"\u76f8\u5173\u4eba\u5458", None))

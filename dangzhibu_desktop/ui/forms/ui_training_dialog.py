@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTableView,
-    QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_TrainingDialog(object):
     def setupUi(self, TrainingDialog):
@@ -45,9 +47,8 @@ class Ui_TrainingDialog(object):
 
         self.headGrid.addWidget(self.dateEditLabel, 1, 0, 1, 1)
 
-        self.dateEdit = QDateEdit(TrainingDialog)
+        self.dateEdit = DateField(TrainingDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.headGrid.addWidget(self.dateEdit, 1, 1, 1, 1)
 
@@ -138,7 +139,6 @@ class Ui_TrainingDialog(object):
         TrainingDialog.setWindowTitle(QCoreApplication.translate("TrainingDialog", u"\u6559\u80b2\u57f9\u8bad", None))
         self.titleEditLabel.setText(QCoreApplication.translate("TrainingDialog", u"\u57f9\u8bad\u540d\u79f0 *", None))
         self.dateEditLabel.setText(QCoreApplication.translate("TrainingDialog", u"\u65e5\u671f *", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("TrainingDialog", u"yyyy-MM-dd", None))
         self.hoursEditLabel.setText(QCoreApplication.translate("TrainingDialog", u"\u5b66\u65f6 *", None))
         self.hoursEdit.setPlaceholderText(QCoreApplication.translate("TrainingDialog", u"\u5c0f\u65f6\uff0c\u5982 2.5", None))
         self.kindComboLabel.setText(QCoreApplication.translate("TrainingDialog", u"\u57f9\u8bad\u5f62\u5f0f", None))

@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
+
+from dangzhibu_desktop.ui.widgets.datefield import DateField
 
 class Ui_VolunteerDialog(object):
     def setupUi(self, VolunteerDialog):
@@ -45,9 +47,8 @@ class Ui_VolunteerDialog(object):
 
         self.headGrid.addWidget(self.dateEditLabel, 1, 0, 1, 1)
 
-        self.dateEdit = QDateEdit(VolunteerDialog)
+        self.dateEdit = DateField(VolunteerDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.headGrid.addWidget(self.dateEdit, 1, 1, 1, 1)
 
@@ -162,7 +163,6 @@ class Ui_VolunteerDialog(object):
         VolunteerDialog.setWindowTitle(QCoreApplication.translate("VolunteerDialog", u"\u5fd7\u613f\u670d\u52a1", None))
         self.titleEditLabel.setText(QCoreApplication.translate("VolunteerDialog", u"\u6d3b\u52a8\u540d\u79f0 *", None))
         self.dateEditLabel.setText(QCoreApplication.translate("VolunteerDialog", u"\u65e5\u671f *", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("VolunteerDialog", u"yyyy-MM-dd", None))
         self.kindComboLabel.setText(QCoreApplication.translate("VolunteerDialog", u"\u7c7b\u522b *", None))
         self.placeEditLabel.setText(QCoreApplication.translate("VolunteerDialog", u"\u5730\u70b9", None))
         self.defaultHoursEditLabel.setText(QCoreApplication.translate("VolunteerDialog", u"\u9ed8\u8ba4\u65f6\u957f", None))

@@ -361,6 +361,36 @@ class RectificationsPage(ListPage):
         return f"整改台账：共 {len(rows)} 项，未完成 {open_n} 项，逾期 {late} 项"
 
 
+class TalksPage(ListPage):
+    slug = "talks"
+    title = "谈心谈话"
+    table = "talks"
+    new_label = "登记谈心谈话"
+    year_field = "date"
+    columns = [
+        field_column("talks", "date", width=100),
+        field_column("talks", "kind", width=90),
+        Column("talker_name", "谈话人", width=90),
+        Column("whom", "谈话对象", width=110),
+        field_column("talks", "topic", width=300),
+    ]
+    filters = [Filter("kind", "谈话类别", enum_choices(enums.TALK_KINDS))]
+
+    def load_rows(self, year):
+        rows = self.ledger.query(
+            "SELECT t.*, a.name AS talker_name, m.name AS member_name FROM talks t "
+            "LEFT JOIN members a ON a.id = t.talker_id LEFT JOIN members m ON m.id = t.member_id "
+            "WHERE t.deleted_at IS NULL AND t.date >= ? AND t.date <= ? ORDER BY t.date, t.id",
+            (f"{year}-01-01", f"{year}-12-31"))
+        for r in rows:
+            r["whom"] = r.get("member_name") or r.get("person_name") or ""
+        return rows
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        return f"谈心谈话：{len(rows)} 次，谈话对象 {len({r['whom'] for r in rows})} 人"
+
+
 class CommitteeList(ListPage):
     slug = "committee"
     title = "支委分工"
