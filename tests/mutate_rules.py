@@ -5,7 +5,7 @@
 It copies the checkout to a temporary folder, and for each of ``--mutants`` mutants picked
 with a fixed seed from ``rules/checks/*.py``, ``rules/engine.py``, ``rules/asof.py`` and
 ``ledger/steps.py`` (a comparison flipped or loosened, ``+``/``-`` swapped, ``and``/``or``
-swapped, an integer constant moved by one) runs the rules tests there (``tests/test_rules*.py``,
+swapped, an integer constant moved by one) runs the rules tests there (``tests/test_rules*.py`` and ``tests/test_steps.py``,
 the large-demo cases left out for time) and counts the mutant killed when they fail. Prints
 each survivor and the share killed.
 """
@@ -59,7 +59,7 @@ def mutate(kind: str, node: ast.AST) -> str:
 def run_tests(work: Path) -> bool:
     """True when the rules tests fail (the mutant is killed)."""
     env = dict(os.environ, PYTHONPATH=str(work), QT_QPA_PLATFORM="offscreen")
-    tests = sorted(str(p.relative_to(work)) for p in (work / "tests").glob("test_rules*.py"))
+    tests = sorted(str(p.relative_to(work)) for p in (work / "tests").glob("test_rules*.py")) + ["tests/test_steps.py"]
     try:
         r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-k", "not large",
                             *tests], cwd=work, env=env, capture_output=True, timeout=600)

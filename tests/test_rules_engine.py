@@ -355,3 +355,37 @@ def test_no_copy_of_the_as_of_day_outside_rules():
         assert not re.search(r"date\(year, 12, 31\)|date\(year, 1, 1\)", text), name
     engine = (root / "rules/engine.py").read_text(encoding="utf-8")
     assert "resolve_as_of(" in engine
+
+
+def test_reminders_speak_like_the_plan(ledger):
+    """Reminders use the plan's wording for deadlines (今天 on the last day), warn of 换届 from
+    the rule's 90 days, remind of this month's dues and say a lapse that happened in the past tense."""
+    a = full_member(ledger, "按月交")
+    b = full_member(ledger, "久未交")
+    ledger.save_branch({"name": "测试党支部", "committee_elected_on": "2023-02-15"})
+    for m in range(1, 12):
+        ledger.insert("dues", {"member_id": a, "month": f"2025-{m:02d}", "amount_due": 100, "amount_paid": 100,
+                               "paid_on": f"2025-{m:02d}-10"})
+    for m in range(1, 5):
+        ledger.insert("dues", {"member_id": b, "month": f"2025-{m:02d}", "amount_due": 100, "amount_paid": 100,
+                               "paid_on": f"2025-{m:02d}-10"})
+    on_last_day = [(r.date, r.message) for r in reminders(ledger, D(2025, 11, 30))]
+    assert (D(2025, 11, 30), "本月（11月）尚未开展主题党日，请今天开展") in on_last_day
+    before = [(r.date, r.message) for r in reminders(ledger, D(2025, 11, 20))]
+    assert (D(2025, 11, 30), "本月（11月）尚未开展主题党日，请在11月30日前开展") in before
+    # Term ends 2026-02-15: 87 days ahead on 11-20 is inside ORG-TERM's 90 days (beyond the 30).
+    assert any(d == D(2026, 2, 15) and "还有87天" in m for d, m in before)
+    assert (D(2025, 11, 30), "本月（11月）还有1名党员的党费尚未收缴，请在11月30日前收缴并登记") in before
+    # 久未交: May–October unpaid, six months: the lapse happened.
+    assert any("久未交已连续6个月未交纳党费，已达到连续6个月不交纳党费的情形" in m for _, m in before)
+
+
+def test_reminders_of_the_half_year_reviews(ledger):
+    """The half-year 考察 of 积极分子 and 预备党员 are reminded, by the rules' own last day."""
+    person(ledger, "积极分子", {1: "2024-05-01", 2: "2024-05-10", 3: "2025-06-10"})
+    person(ledger, "预备党员", {15: "2025-05-20"})
+    early = [m for _, m in (((r.date, r.message) for r in reminders(ledger, D(2025, 11, 10))))]
+    assert not any("半年考察" in m for m in early)  # both due beyond the 30 days
+    texts = [(r.date, r.message) for r in reminders(ledger, D(2025, 12, 5))]
+    assert (D(2025, 12, 21), "12月21日前对预备党员预备党员进行半年考察并记录") in texts
+    assert (D(2025, 12, 31), "12月31日前对入党积极分子积极分子进行半年考察并记录") in texts

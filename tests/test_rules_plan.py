@@ -7,7 +7,7 @@ import pytest
 
 from dangzhibu_desktop.demo import build_demo
 from dangzhibu_desktop.ledger.store import open_ledger
-from dangzhibu_desktop.rules import ACTION_TYPES, by_words, evaluate
+from dangzhibu_desktop.rules import ACTION_TYPES, by_words, evaluate, format_report
 from tests.rules_support import D, compliant_branch, person
 
 PARAMS = {
@@ -86,3 +86,18 @@ def test_a_veto_that_cannot_be_fixed_says_which_and_keeps_the_year(ledger):
     assert {"ACT-THEME-DAY", "SYS-DUES"} <= {a.rule for a in ns.actions}
     plan = check_plan(report)
     assert plan
+
+
+def test_plan_lines_collect_the_month_in_one_line(ledger):
+    from dangzhibu_desktop.rules import plan_lines
+
+    compliant_branch(ledger)
+    report = evaluate(ledger, 2025, D(2025, 11, 15))
+    actions = report.next_star.to_dict()["actions"]
+    dues = [a for a in actions if a["type"] == "dues"]
+    assert len(dues) == 5  # one structured action per 党员 …
+    lines = plan_lines(actions)
+    # … one line for the secretary, in the plan's place.
+    assert lines.count("12月31日前按月收缴5名党员12月党费并登记") == 1
+    assert len(lines) == len(actions) - 4 and not any("党员0" in t and "党费" in t for t in lines)
+    assert "12月31日前按月收缴5名党员12月党费并登记" in format_report(report)

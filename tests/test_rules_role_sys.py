@@ -109,6 +109,29 @@ def test_six_consecutive_unpaid_months_is_a_veto(ledger):
     assert rule(ledger, "SYS-DUES-LAPSE", as_of=D(2025, 11, 30)).status == "预警"  # five months so far
 
 
+def test_lapse_judged_by_payment_dates_back_payment_does_not_undo_it(ledger):
+    """RULES.md SYS-DUES-LAPSE: seven months unpaid, then paid back in November — the lapse
+    happened (a failed veto for the year), with the back payment in the evidence."""
+    mid = full_member(ledger, "补缴者")
+    _dues(ledger, mid, _months(2025, 1, 3))
+    for ym in _months(2025, 4, 10):
+        ledger.insert("dues", {"member_id": mid, "month": ym, "amount_due": 1000, "amount_paid": 1000,
+                               "paid_on": "2025-11-05"})
+    _dues(ledger, mid, _months(2025, 11, 12))
+    r = rule(ledger, "SYS-DUES-LAPSE")
+    assert r.status == "未达标" and r.evidence == ["补缴者自2025-04至2025-09连续6个月未交纳党费（2025-11-05补缴）"]
+    assert rule(ledger, "SYS-DUES").status == "达标"  # every month paid in the end
+    # Five months unpaid and paid back: 预警 while it lasted, no lapse.
+    assert rule(ledger, "SYS-DUES-LAPSE", as_of=D(2025, 8, 31)).status == "预警"
+
+
+def test_scattered_unpaid_months_are_no_lapse(ledger):
+    mid = full_member(ledger, "偶尔漏缴")
+    _dues(ledger, mid, [ym for ym in _months(2025, 1, 12) if ym not in ("2025-02", "2025-05", "2025-08", "2025-11")])
+    assert rule(ledger, "SYS-DUES-LAPSE").status == "达标"
+    assert rule(ledger, "SYS-DUES").measured == "66.7%"
+
+
 def test_lapse_across_the_new_year(ledger):
     mid = full_member(ledger, "跨年欠费")
     _dues(ledger, mid, _months(2024, 1, 9))
@@ -184,6 +207,9 @@ def test_back_payment_window(ledger):
     mid = full_member(ledger, "欠费")
     _dues(ledger, mid, _months(2025, 1, 3) + _months(2025, 5, 12))
     assert rule(ledger, "SYS-DUES", as_of=D(2025, 9, 30)).fix is not None  # April can still be paid
+    # Six months back (October → April) is still within the window; seven is not.
+    six = rule(ledger, "SYS-DUES", as_of=D(2025, 10, 31))
+    assert six.fix.actions[0].params["months"] == ["2025-04"] and "不超过6个月" not in six.advice
     r = rule(ledger, "SYS-DUES", as_of=D(2025, 11, 30))
     # April is beyond the back-payment window: only December is still asked for.
     assert r.status == "未达标" and "不超过6个月" in r.advice
@@ -198,3 +224,20 @@ def test_late_payment_counts_as_paid_month_but_not_against_arrears_that_day(ledg
                                "paid_on": "2026-01-15"})
     assert rule(ledger, "SYS-DUES").status == "达标"  # every month of the year was paid in the end
     assert rule(ledger, "SYS-DUES-LAPSE").status == "未达标"  # but on 12-31 six months were unpaid
+
+
+def test_dues_amount_checked_against_the_brackets(ledger):
+    """RULES.md SYS-DUES: the amount due is checked against the brackets from the base — 5000.00
+    元 pays 1 % (the bound belongs to the lower bracket); 5000.01 元 paid at 1 % is not 足额."""
+    at_bound, above = full_member(ledger, "五千整"), full_member(ledger, "五千零一分")
+    for m in range(1, 13):
+        ym = f"2025-{m:02d}"
+        ledger.insert("dues", {"member_id": at_bound, "month": ym, "base_income": 500000, "rate": 0.01,
+                               "amount_due": 5000, "amount_paid": 5000, "paid_on": f"{ym}-10"})
+        ledger.insert("dues", {"member_id": above, "month": ym, "base_income": 500001, "rate": 0.01,
+                               "amount_due": 5000, "amount_paid": 5000, "paid_on": f"{ym}-10"})
+    r = rule(ledger, "SYS-DUES")
+    assert r.status == "未达标" and r.measured == "50%"
+    assert r.evidence[0].startswith("五千零一分：1月、2月")
+    assert "五千零一分：2025-01按计算基数5000.01元应缴75.00元，登记应缴50.00元" in r.evidence
+    assert not any(e.startswith("五千整") for e in r.evidence)

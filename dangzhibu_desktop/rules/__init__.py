@@ -64,13 +64,13 @@ from .model import (
 )
 from .reminders import reminders
 from .ruleset import RuleSet, checklist_items, load_rule_set
-from .text import format_report, projection_text, stars_text
+from .text import format_report, plan_items, plan_lines, projection_text, stars_text
 
 __all__ = [
     "evaluate", "format_report", "Report", "BasicResult", "RuleResult", "NextStar", "Reminder", "Action",
     "ACTION_TYPES", "Projection", "Standing",
     "reminders", "compute_dues", "load_rule_set", "checklist_items", "RuleSet", "meeting_grid",
     "group_meeting_grid", "GRID_ROWS", "resolve_as_of", "as_of_day", "judged", "still_possible", "by_words",
-    "stars_text", "projection_text",
+    "stars_text", "projection_text", "plan_lines", "plan_items",
     "MET", "FAILED", "WARNING", "PENDING", "NOT_APPLICABLE", "STATUSES",
 ]

@@ -242,6 +242,7 @@ def evaluate(ledger, year: int, as_of: _dt.date | None = None, rule_set: RuleSet
     rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
     day = resolve_as_of(year, as_of)
     snap = Snapshot(ledger, year, day)
+    snap.rule_set = rs
     basics = []
     for b in rs.basics:
         results = [run_rule(snap, spec, rs) for spec in b.rules]
@@ -251,6 +252,7 @@ def evaluate(ledger, year: int, as_of: _dt.date | None = None, rule_set: RuleSet
     if day < end:
         # The same ledger judged on 31 December with nothing recorded after the as-of day.
         end_snap = Snapshot(ledger, year, end, records_until=day)
+        end_snap.rule_set = rs
         year_end = [BasicResult(b.code, b.name, 0.0, [run_rule(end_snap, spec, rs) for spec in b.rules])
                     for b in rs.basics]
     else:

@@ -25,6 +25,7 @@ from ..ledger.steps import parse_iso_date
 from ..ledger.store import in_office, on_books
 
 CN_DIGITS = "〇一二三四五六七八九十"
+BRACKETED = (enums.DUES_EMPLOYED, enums.DUES_RETIRED)  # the classes that pay a share of a base
 _VARIES = object()  # a category that changes within the window
 
 
@@ -213,6 +214,7 @@ class Snapshot:
         self._steady: dict[int, str | None] | None = None
         self._dated: dict[int, dict[int, list[dict]]] = {}
         self.cache: dict = {}  # results shared between rules (e.g. the dues ledger)
+        self.rule_set = None  # the rule set judging (the engine sets it): the dues brackets
 
     # ---- child rows read on demand ----------------------------------------------------
     # These run inside the rules (not while the snapshot is built), so odd data in them is
@@ -273,6 +275,31 @@ class Snapshot:
                 for mid, tid, hours in _tuples(self._ledger, sql, [*chunk, *people]):
                     out.setdefault((mid, tid), []).append({"hours": hours})
         return out
+
+    def dues_below_bracket(self) -> dict[tuple[int, str], tuple[int, int, int]]:
+        """(member, month) → (base, amount due by the brackets, amount recorded due) for the
+        dues rows whose recorded amount is below what the 2008 brackets give for their base
+        (RULES.md "Dues"): such a month is not 足额 however much of the recorded amount was paid.
+        Only rows with a base and a bracketed class (在职, 离退休) are judged."""
+        if "dues-below" not in self.cache:
+            from .dues import compute_dues
+            from ..ledger.validate import ValidationError
+
+            out = {}
+            sql = ("SELECT member_id, month, base_income, amount_due FROM dues WHERE deleted_at IS NULL "
+                   "AND base_income IS NOT NULL AND month >= ? AND month <= ?")
+            for mid, month, base, due in _tuples(self._ledger, sql, (f"{self.year - 1}-07", f"{self.year}-12")):
+                cls = (self.members.get(mid) or {}).get("dues_class")
+                if type(base) is not int or type(due) is not int or cls not in (None, "", *BRACKETED):
+                    continue
+                try:
+                    _, amount = compute_dues(cls or None, base, self.rule_set)
+                except ValidationError:
+                    continue
+                if due < amount:
+                    out[(mid, str(month))] = (base, amount, due)
+            self.cache["dues-below"] = out
+        return self.cache["dues-below"]
 
     def last_contact(self) -> dict[int, _dt.date]:
         """member → the last day (up to ``until``, since July of the previous year) the member

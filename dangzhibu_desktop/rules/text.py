@@ -12,6 +12,42 @@ def stars_text(n: int) -> str:
     return "★" * n + "☆" * (5 - n) if n else "未评星"
 
 
+def plan_lines(actions: list[dict]) -> list[str]:
+    """The plan as lines a secretary reads: the month-by-month dues collection of many members
+    due on the same day is one line ("12月31日前按月收缴18名党员12月党费并登记"); every other
+    action its own text, in the plan's order."""
+    return [text for text, _ in plan_items(actions)]
+
+
+def plan_items(actions: list[dict]) -> list[tuple[str, int]]:
+    """``plan_lines`` with, for each line, the index of the (first) action it stands for."""
+    out: list = []
+    groups: dict = {}
+    for i, a in enumerate(actions):
+        text = a.get("text") or ""
+        fields = a.get("params") or {}
+        if a.get("type") == "dues" and "按月收缴" in text:
+            key = (a.get("by"), tuple(fields.get("months") or ()))
+            if key not in groups:
+                groups[key] = [text.split("按月收缴")[0], [], i]
+                out.append(key)
+            groups[key][1].append(text)
+        else:
+            out.append((text, i))
+    lines = []
+    for item in out:
+        if item not in groups:
+            lines.append(item)
+            continue
+        prefix, texts, first = groups[item]
+        if len(texts) == 1:
+            lines.append((texts[0], first))
+        else:
+            months = "、".join(f"{int(ym[5:7])}月" for ym in item[1])
+            lines.append((f"{prefix}按月收缴{len(texts)}名党员{months}党费并登记", first))
+    return lines
+
+
 def projection_text(projection: dict | None) -> str:
     """The headline of the year (DESIGN.md "Projection and plan"), e.g.
     "按计划可达 ★★★★ · 若不再行动 ★★ · 已确保 ★" ("未达标" where the year would not reach 达标)."""
@@ -78,7 +114,7 @@ def format_report(report: Report) -> str:
         lines.append("已达到最高星级，本年度工作均已完成。")
     else:
         lines.append("本年度已没有可补做的工作。")
-    lines.extend(f"  {i}. {a.text}" for i, a in enumerate(ns.actions, 1))
+    lines.extend(f"  {i}. {t}" for i, t in enumerate(plan_lines(ns.to_dict()["actions"]), 1))
     if report.reminders:
         lines.append("")
         lines.append("近期提醒：")

@@ -44,6 +44,7 @@ def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
     if "dues-paid" not in snap.cache:
         paid = {}
         dates: dict = {}  # paid_on values repeat (a whole branch pays on a few days): read each once
+        below = snap.dues_below_bracket()
         for mid, month, due, got, on in snap.dues:
             if on not in dates:
                 dates[on] = as_date(on)
@@ -52,7 +53,7 @@ def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
             # (SQLite gives int, float, str, bytes or None: never a bool to tell apart).
             due = due if type(due) is int else 0
             got = got if type(got) is int else 0
-            full = got >= due
+            full = got >= due and (mid, str(month)) not in below
             if not due and not got and not on:
                 paid[(mid, str(month))] = (True, True)  # recorded as nothing due (e.g. exempted)
             else:
@@ -198,6 +199,11 @@ def sys_dues(snap: Snapshot, p: dict) -> Outcome:
     paid = due - sum(len(v) for v in owing.values())
     share = paid / due
     evidence = [f"{snap.name(mid)}：{months_label(int(x[5:]) for x in v)}未足额缴纳" for mid, v in owing.items()]
+    below = snap.dues_below_bracket()
+    for (mid, ym), (base, amount, due_fen) in sorted(below.items()):
+        if ym in owing.get(mid, ()):
+            evidence.append(f"{snap.name(mid)}：{ym}按计算基数{base / 100:.2f}元应缴{amount / 100:.2f}元，"
+                            f"登记应缴{due_fen / 100:.2f}元")
     measured = _pct(share)
     if share + 1e-9 >= least:
         if ahead:

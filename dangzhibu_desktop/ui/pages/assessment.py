@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules import as_of_day, projection_text, stars_text
+from ...rules import as_of_day, plan_items, projection_text, stars_text
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
@@ -109,6 +109,9 @@ class AssessmentPage(Page):
         self.tabs.addTab(results, "评估结果")
 
         self.next_star = QTextBrowser()
+        self.next_star.setOpenLinks(False)
+        self.next_star.anchorClicked.connect(self._do_action)
+        self._plan: list[dict] = []
         self.tabs.addTab(self.next_star, "争创下一星")
 
         cls = editing.widget_class("ChecklistWidget")
@@ -215,7 +218,9 @@ class AssessmentPage(Page):
         ns = rep.get("next_star") or {}
         actions = ns.get("actions") or []
         if actions:
-            items = "".join(f"<li>{_esc(a['text'])}</li>" for a in actions)
+            self._plan = list(actions)
+            items = "".join(f"<li>{_esc(t)}" + (f" <a href=\"do:{i}\">去办理</a>" if _editor_for(actions[i]) else "")
+                            + "</li>" for t, i in plan_items(actions))
             if ns.get("blocked_by"):
                 names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
                 lead = (f"否定指标“{_esc('”“'.join(names.get(c, c) for c in ns['blocked_by']))}”已无法在本年度补救，本年度不能达标；"
@@ -231,6 +236,29 @@ class AssessmentPage(Page):
         else:
             self.next_star.setHtml("<p>本年度已没有可补做的工作。</p>")
         self.status_changed.emit()
+
+    def _do_action(self, url) -> None:
+        """去办理: open the editor the plan action needs, prefilled (kind, a date within its
+        period, group, lecturer, member, step), or the page or tab where it is done."""
+        text = url.toString()
+        if not text.startswith("do:"):
+            return
+        action = self._plan[int(text[3:])]
+        target = _editor_for(action)
+        if target is None:
+            return
+        if target[0] == "tab":
+            self.tabs.setCurrentWidget(self.checklist_holder)
+            return
+        if target[0] == "page":
+            win = self.window()
+            if hasattr(win, "show_page"):
+                win.show_page(target[1])
+            return
+        _, table, row_id, defaults = target
+        saved = editing.edit_record(self, self.ledger, table, row_id, defaults)
+        if saved is not None:
+            self.session.notify_changed(table)
 
     def _failed(self, message: str) -> None:
         self._loading = False
@@ -260,3 +288,34 @@ class AssessmentPage(Page):
         rules = [r for b in self.report["basics"] for r in b["rules"]]
         bad = sum(1 for r in rules if r["status"] == "未达标")
         return f"创星评估：{len(rules)} 条规则，未达标 {bad} 条"
+
+
+def _editor_for(action: dict):
+    """Where a plan action is done: ("edit", table, row_id, defaults), ("page", name), ("tab",
+    "checklist") — or None for work the ledger does not record."""
+    kind, p, day = action.get("type"), action.get("params") or {}, action.get("from") or action.get("by")
+    if kind == "meeting":
+        defaults = {"kind": p.get("meeting_kind"), "date": day}
+        for key in ("party_group_id", "lecturer_id"):
+            if p.get(key) is not None:
+                defaults[key] = p[key]
+        return ("edit", "meetings", None, defaults)
+    if kind == "training":
+        return ("edit", "trainings", None, {"date": day, "title": "集中学习培训", "kind": "集中培训",
+                                             "hours": int(round(float(p.get("hours") or 0) * 10))})
+    if kind == "volunteer":
+        return ("edit", "volunteer_activities", None, {"date": day, "kind": p.get("activity_kind") or "志愿服务"})
+    if kind == "step":
+        return ("edit", "development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
+                                                     "date": day})
+    if kind == "rectification":
+        return ("edit", "rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": day})
+    if kind == "post":
+        return ("edit", "pioneer_posts", None, {"kind": "先锋岗", "established_on": day})
+    if kind == "dues":
+        return ("page", "dues")
+    if kind == "appraisal":
+        return ("edit", "appraisals", None, {"year": p.get("year")})
+    if kind == "checklist":
+        return ("tab", "checklist")
+    return None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...rules import as_of_day, projection_text
+from ...rules import as_of_day, plan_lines, projection_text
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from ..session import years_of
@@ -236,7 +236,7 @@ class DashboardPage(Page):
             self.met_label.setText("未达标")
             self.met_label.setStyleSheet("color:#c62828;font-weight:bold")
         ns = rep.get("next_star") or {}
-        actions = [a["text"] for a in ns.get("actions") or []]
+        actions = plan_lines(ns.get("actions") or [])
         vetoed = [b["name"] for b in rep["basics"] if b.get("vetoed")]
         veto_line = f"否决：{'、'.join(vetoed)}有否定指标未达标。" if vetoed else ""
         if actions:
