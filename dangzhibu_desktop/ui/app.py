@@ -17,10 +17,40 @@ from ..ledger.validate import LedgerError
 SCREEN_SIZE = (1366, 768)
 
 
+def input_method_for(env: dict, available: set[str]) -> str | None:
+    """The QT_IM_MODULE to start with, or None to leave Qt's choice alone.
+
+    The PySide6 wheel (and so the frozen build) carries only the ibus and compose input contexts.
+    Under fcitx5 — the Chinese input method of Kylin and UOS — Qt then finds no "fcitx" plugin
+    and typing pinyin commits nothing. fcitx5 also answers the ibus protocol (its ibus frontend,
+    on by default), so the ibus context types Chinese there.
+    """
+    wanted = (env.get("QT_IM_MODULE") or "").strip().lower()
+    hinted = " ".join(env.get(k, "") for k in ("QT_IM_MODULE", "GTK_IM_MODULE", "XMODIFIERS")).lower()
+    if wanted and wanted in available:
+        return None  # the person's choice works: keep it
+    if "fcitx" in hinted and "fcitx" not in available and "ibus" in available:
+        return "ibus"
+    return None
+
+
+def _available_input_methods() -> set[str]:
+    """Input-context plugins Qt can load here: "ibus", "compose", "fcitx" …"""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforminputcontexts"
+    names = set()
+    for f in folder.glob("*platforminputcontextplugin*"):
+        stem = f.name.split(".")[0].removeprefix("lib")
+        names.add(stem.replace("platforminputcontextplugin", "").replace("5", "") or stem)
+    return names
+
+
 def application() -> QApplication:
     """The one QApplication (created once; tests share pytest-qt's)."""
     app = QApplication.instance()
     if app is None:
+        im = input_method_for(dict(os.environ), _available_input_methods())
+        if im:
+            os.environ["QT_IM_MODULE"] = im
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
