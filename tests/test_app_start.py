@@ -1,4 +1,4 @@
-"""Chinese input under fcitx5 (Kylin, UOS): the wheel has no fcitx input context, so the window
+"""Start-up of the window. Chinese input under fcitx5 (Kylin, UOS): the wheel has no fcitx input context, so the window
 starts with the ibus one, which fcitx5's ibus frontend serves; a working choice is left alone."""
 
 import pytest
@@ -23,3 +23,15 @@ def test_the_input_method_chosen_at_start(env, available, expected):
 
 def test_the_wheel_carries_the_ibus_context():
     assert "ibus" in _available_input_methods()
+
+
+def test_startup_objects_are_frozen_out_of_full_collections():
+    import gc
+
+    from dangzhibu_desktop.ui.app import freeze_startup_objects
+
+    try:
+        assert freeze_startup_objects() > 1000
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
