@@ -35,3 +35,16 @@ def test_startup_objects_are_frozen_out_of_full_collections():
         assert gc.get_freeze_count() > 1000
     finally:
         gc.unfreeze()
+
+
+def test_the_window_speaks_chinese_whatever_the_system_locale(qapp):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QCalendarWidget
+
+    from dangzhibu_desktop.ui.app import application
+
+    application()
+    assert QLocale().language() == QLocale.Language.Chinese
+    assert QLocale().territory() == QLocale.Country.China
+    cal = QCalendarWidget()
+    assert cal.locale().monthName(3) == "三月"

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -53,6 +53,9 @@ def application() -> QApplication:
             os.environ["QT_IM_MODULE"] = im
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
+    # Chinese calendars, month names and number formats whatever the system locale (an office PC
+    # set to English showed an English calendar popup).
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("dangzhibu-desktop")
