@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +15,7 @@ from .. import APP_NAME
 from ..ledger.validate import LedgerError
 
 SCREEN_SIZE = (1366, 768)
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 
 def application() -> QApplication:
@@ -26,6 +27,8 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("dangzhibu-desktop")
+    # Chinese whatever the system locale: calendars (三月, 一 二 三 …), numbers and Qt's own dialogs.
+    QLocale.setDefault(CHINESE)
     _install_qt_chinese(app)
     _install_chinese_font(app)
     from .icons import app_icon
