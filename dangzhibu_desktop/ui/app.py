@@ -15,6 +15,7 @@ from .. import APP_NAME
 from ..ledger.validate import LedgerError
 
 SCREEN_SIZE = (1366, 768)
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 
 def input_method_for(env: dict, available: set[str]) -> str | None:
@@ -53,12 +54,11 @@ def application() -> QApplication:
             os.environ["QT_IM_MODULE"] = im
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
-    # Chinese calendars, month names and number formats whatever the system locale (an office PC
-    # set to English showed an English calendar popup).
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("dangzhibu-desktop")
+    # Chinese whatever the system locale: calendars (三月, 一 二 三 …), numbers and Qt's own dialogs.
+    QLocale.setDefault(CHINESE)
     _install_qt_chinese(app)
     _install_chinese_font(app)
     from .icons import app_icon

@@ -171,8 +171,16 @@ class DateField(QLineEdit):
     # -- Qt overrides
     def focusInEvent(self, event):  # noqa: N802
         super().focusInEvent(event)
-        # After Qt placed the cursor for the click: select all so typing replaces the date.
-        QTimer.singleShot(0, self.selectAll)
+        _select_all_on_entry(self, event.reason())
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if not self.hasFocus():
+            self.setProperty("_fresh_focus", True)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        super().mouseReleaseEvent(event)
+        _select_after_click(self)
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
@@ -224,4 +232,32 @@ class TimeField(QLineEdit):
 
     def focusInEvent(self, event):  # noqa: N802
         super().focusInEvent(event)
-        QTimer.singleShot(0, self.selectAll)
+        _select_all_on_entry(self, event.reason())
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if not self.hasFocus():
+            self.setProperty("_fresh_focus", True)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        super().mouseReleaseEvent(event)
+        _select_after_click(self)
+
+
+def _select_all_on_entry(edit: QLineEdit, reason: Qt.FocusReason) -> None:
+    """Entering the field (click, Tab, the window coming back) selects everything, so what is typed
+    replaces the old value instead of being glued to it (“2026-12-072026/3/20”)."""
+    # Only a click's own release may select again; a later click places the cursor as usual.
+    edit.setProperty("_fresh_focus", reason in (Qt.FocusReason.MouseFocusReason,
+                                                Qt.FocusReason.ActiveWindowFocusReason))
+    # After Qt placed the cursor for the click; the context object drops the call if the field is gone.
+    QTimer.singleShot(0, edit, edit.selectAll)
+
+
+def _select_after_click(edit: QLineEdit) -> None:
+    # The click that brought focus also moved the cursor (and may come after the timer): select
+    # again unless the person dragged over part of the text on purpose.
+    if edit.property("_fresh_focus"):
+        edit.setProperty("_fresh_focus", False)
+        if not edit.hasSelectedText():
+            edit.selectAll()
