@@ -155,3 +155,18 @@ def test_quorum_counts_full_members_only(ledger):
 def test_quorum_without_votes_not_applicable(ledger):
     meeting(ledger, "支部党员大会", "2025-06-01")
     assert rule(ledger, "ACT-QUORUM").status == "不适用"
+
+
+def test_a_meeting_at_exactly_ninety_percent_is_not_listed_as_low(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(10)]
+    meeting(ledger, "支部党员大会", "2025-03-01", {**{i: "出席" for i in ids}, ids[9]: "缺席"})
+    meeting(ledger, "党课", "2025-04-01", {**{i: "出席" for i in ids}, ids[8]: "缺席", ids[9]: "缺席"})
+    r = rule(ledger, "ACT-ATTENDANCE")
+    assert r.measured == "85%" and len(r.evidence) == 1 and r.evidence[0].startswith("2025-04-01党课：应到10人，实到8人")
+
+
+def test_a_vote_without_attendance_names_its_topic(ledger):
+    full_member(ledger, "正式")
+    meeting(ledger, "支部党员大会", "2025-06-01", vote=1, topic="讨论接收预备党员")
+    r = rule(ledger, "ACT-QUORUM")
+    assert r.status == "预警" and r.evidence == ["2025-06-01讨论接收预备党员：有表决事项但未登记出勤"]
