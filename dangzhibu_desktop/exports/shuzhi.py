@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..ledger import enums
 from . import docxkit as dk
+from ..rules.text import plan_lines
 from .assessment import assess, sentence
 from .common import Job, cn_date, cn_number, hours_text, money_text
 from .figures import YearFigures, year_figures
@@ -330,25 +331,6 @@ def problems(report: dict) -> list[tuple[str, str]]:
     return out
 
 
-_DUES_ACTION = re.compile(r"^(.+前)按月收缴(.+?)(\d+月)党费$")
-
-
-def _collapse_dues(actions: list[str]) -> list[str]:
-    """One line for the month's collection instead of one per member (a report, not a list)."""
-    out, groups = [], {}
-    for a in actions:
-        m = _DUES_ACTION.match(a)
-        if m:
-            key = (m.group(1), m.group(3))
-            if key not in groups:
-                groups[key] = []
-                out.append(key)
-            groups[key].append(m.group(2))
-        else:
-            out.append(a)
-    return [f"{k[0]}收缴{len(groups[k])}名党员{k[1]}党费" if isinstance(k, tuple) else k for k in out]
-
-
 def plans(report: dict) -> list[tuple[str, str]]:
     """(lead, text) paragraphs of 三、下一步工作思路, from the rules' advice and the next star."""
     out = []
@@ -366,13 +348,13 @@ def plans(report: dict) -> list[tuple[str, str]]:
     nxt = report.get("next_star") or {}
     today = report.get("as_of") or ""
     actions = []
-    for a in nxt.get("actions") or []:
-        text = _without_entry(sentence(a))
+    raw = [a if isinstance(a, dict) else {"text": a} for a in nxt.get("actions") or []]
+    for line in plan_lines(raw):  # the month's dues of many members on one line, as the window says it
+        text = _without_entry(sentence(line))
         if text.startswith("今天") and len(today) == 10:  # a document is read later: the date itself
             text = f"{int(today[5:7])}月{int(today[8:10])}日" + text[2:]
         if text and text not in actions:
             actions.append(text)
-    actions = _collapse_dues(actions)
     target = nxt.get("target_stars", nxt.get("stars"))
     if actions and target:
         out.append((f"（{cn_number(len(out) + 1)}）抓紧完成年内剩余工作，对标争创{target}星级党支部。",

@@ -8,6 +8,8 @@ memory, so painting never touches SQLite. Rows are exposed to the view in chunks
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -62,7 +64,18 @@ def format_value(kind: str, value: Any) -> str:
         return format_hours(value)
     if kind == "bool":
         return "是" if value else "否"
+    if kind == "datetime":
+        return datetime_text(str(value))
     return str(value)
+
+
+def datetime_text(stamp: str) -> str:
+    """2026-12-02T01:29:01 -> 2026年12月2日 01:29 (what the 回收站 and the 操作日志 show)."""
+    try:
+        d = _dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}"
 
 
 def sort_value(kind: str, value: Any):

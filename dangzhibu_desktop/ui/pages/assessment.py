@@ -204,11 +204,12 @@ class AssessmentPage(Page):
                 top.setToolTip(1, "本项有否定指标未达标，无论得分多少均不能达标")
             self.tree.addTopLevelItem(top)
             for r in b["rules"]:
-                item = QTreeWidgetItem([f"{r['code']}  {r['name']}", r["status"], show_value(r.get("measured")),
+                item = QTreeWidgetItem([r["name"], r["status"], show_value(r.get("measured")),
                                         show_value(r.get("target")), r.get("kind") or ""])
                 item.setIcon(1, status_icon(r["status"]))
                 item.setData(0, RULE_ROLE, r)
-                item.setToolTip(0, r.get("message") or "")
+                # The rule's code is for whoever maintains the rule set, not the page.
+                item.setToolTip(0, (r.get("message") or "") + f"\n（评估标准条目 {r['code']}）")
                 top.addChild(item)
                 if first is None and r["status"] in ("未达标", "预警"):
                     first = item

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
 from ...ledger.validate import format_hours
+from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
 
@@ -65,6 +66,17 @@ class MembersPage(ListPage):
         self.import_button = QPushButton("导入花名册…")
         self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.import_button)
+        self.appraisal_button = QPushButton("民主评议结果…")
+        self.appraisal_button.setToolTip("登记本年度民主评议党员的评定等次（优秀、合格、基本合格、不合格）")
+        self.appraisal_button.clicked.connect(self.edit_appraisals)
+        bar.addWidget(self.appraisal_button)
+
+    def edit_appraisals(self) -> int | None:
+        """The year's 民主评议 results, one rating per 党员 (TEAM-APPRAISAL and the 述职 read them)."""
+        saved = editing.edit_record(self, self.ledger, "appraisals", None, {"year": self.session.today.year})
+        if saved is not None:
+            self.session.notify_changed("appraisals")
+        return saved
 
     def load_rows(self, year):
         rows = self.ledger.query(

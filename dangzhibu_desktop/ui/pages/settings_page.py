@@ -78,7 +78,19 @@ def _audit_summary(row: dict) -> str:
         name = (after.get(title) if title else None) or ""
         return f"{name}：改了{'、'.join(changed)}" if changed else str(name)
     src = after or before or {}
-    return str(src.get(title) or "") if title else ""
+    text = str(src.get(title) or "") if title else ""
+    return _rule_title(text) if row["table_name"] == "checklist" else text
+
+
+def _rule_title(code: str) -> str:
+    """A 自评事项 is keyed by its rule's code (SUP-ROOM): the person reads the rule's name."""
+    from ...rules import load_rule_set
+
+    try:
+        spec = load_rule_set().spec(code)
+    except LedgerError:
+        spec = None
+    return spec.name if spec is not None else code
 
 
 class SettingsPage(Page):
@@ -138,7 +150,7 @@ class SettingsPage(Page):
         rl.addLayout(row)
         self.bin_model = RecordTableModel([
             Column("table_label", "类别", width=150), Column("title", "内容", width=360),
-            Column("deleted_at", "删除时间", width=170)], self)
+            Column("deleted_at", "删除时间", "datetime", width=170)], self)
         self.bin_view = self._table(self.bin_model)
         self.bin_view.doubleClicked.connect(lambda _i: self.restore_deleted())
         rl.addWidget(self.bin_view, 1)
@@ -148,7 +160,7 @@ class SettingsPage(Page):
         w = QWidget()
         al = QVBoxLayout(w)
         self.audit_model = RecordTableModel([
-            Column("at", "时间", width=160), Column("table_label", "类别", width=140),
+            Column("at", "时间", "datetime", width=160), Column("table_label", "类别", width=140),
             Column("action", "操作", width=70), Column("row_id", "编号", "int", width=60),
             Column("summary", "内容", width=460)], self)
         self.audit_proxy = RecordFilterProxy(self)
@@ -211,7 +223,8 @@ class SettingsPage(Page):
         except (OSError, LedgerError) as exc:
             self.backups_model.set_rows([])
             self.session.say(f"无法列出备份：{exc}")
-        self.bin_model.set_rows([{**r, "id": i + 1, "row_id": r["id"]}
+        self.bin_model.set_rows([{**r, "id": i + 1, "row_id": r["id"],
+                                  "title": _rule_title(r["title"]) if r["table"] == "checklist" else r["title"]}
                                  for i, r in enumerate(self.ledger.recycle_bin())])
         rows = []
         for r in self.ledger.audit_entries(limit=2000):
