@@ -170,3 +170,20 @@ def test_a_vote_without_attendance_names_its_topic(ledger):
     meeting(ledger, "支部党员大会", "2025-06-01", vote=1, topic="讨论接收预备党员")
     r = rule(ledger, "ACT-QUORUM")
     assert r.status == "预警" and r.evidence == ["2025-06-01讨论接收预备党员：有表决事项但未登记出勤"]
+
+
+def test_a_meeting_everyone_missed_is_recorded_not_unrecorded(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(4)]
+    meeting(ledger, "支部党员大会", "2025-03-01", {i: "缺席" for i in ids})
+    r = rule(ledger, "ACT-ATTENDANCE")
+    assert r.measured == "0%" and not any("未登记出勤" in e for e in r.evidence)
+
+
+def test_secretary_who_left_without_a_lesson_fails_at_year_end(ledger):
+    sec = full_member(ledger, "前书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01",
+                                      "end_date": "2025-06-30"})
+    for q in range(1, 5):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20")
+    r = rule(ledger, "ACT-LESSON")
+    assert r.status == "未达标" and r.message == "书记前书记本年度未讲党课" and r.fix is None
