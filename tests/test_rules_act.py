@@ -155,3 +155,35 @@ def test_quorum_counts_full_members_only(ledger):
 def test_quorum_without_votes_not_applicable(ledger):
     meeting(ledger, "支部党员大会", "2025-06-01")
     assert rule(ledger, "ACT-QUORUM").status == "不适用"
+
+
+def test_a_meeting_at_exactly_ninety_percent_is_not_listed_as_low(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(10)]
+    meeting(ledger, "支部党员大会", "2025-03-01", {**{i: "出席" for i in ids}, ids[9]: "缺席"})
+    meeting(ledger, "党课", "2025-04-01", {**{i: "出席" for i in ids}, ids[8]: "缺席", ids[9]: "缺席"})
+    r = rule(ledger, "ACT-ATTENDANCE")
+    assert r.measured == "85%" and len(r.evidence) == 1 and r.evidence[0].startswith("2025-04-01党课：应到10人，实到8人")
+
+
+def test_a_vote_without_attendance_names_its_topic(ledger):
+    full_member(ledger, "正式")
+    meeting(ledger, "支部党员大会", "2025-06-01", vote=1, topic="讨论接收预备党员")
+    r = rule(ledger, "ACT-QUORUM")
+    assert r.status == "预警" and r.evidence == ["2025-06-01讨论接收预备党员：有表决事项但未登记出勤"]
+
+
+def test_a_meeting_everyone_missed_is_recorded_not_unrecorded(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(4)]
+    meeting(ledger, "支部党员大会", "2025-03-01", {i: "缺席" for i in ids})
+    r = rule(ledger, "ACT-ATTENDANCE")
+    assert r.measured == "0%" and not any("未登记出勤" in e for e in r.evidence)
+
+
+def test_secretary_who_left_without_a_lesson_fails_at_year_end(ledger):
+    sec = full_member(ledger, "前书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01",
+                                      "end_date": "2025-06-30"})
+    for q in range(1, 5):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20")
+    r = rule(ledger, "ACT-LESSON")
+    assert r.status == "未达标" and r.message == "书记前书记本年度未讲党课" and r.fix is None

@@ -132,3 +132,13 @@ def test_a_probationary_member_on_the_committee_fails(ledger):
     # Once a 正式党员 (转正 2026-03-01), the same committee is lawful in the next year.
     ledger.insert("development_steps", {"member_id": new, "step": 23, "date": "2026-03-01", "outcome": "按期转正"})
     assert rule(ledger, "ORG-COMMITTEE", year=2026).status == "达标"
+
+
+def test_term_warning_from_exactly_ninety_days(ledger):
+    _branch(ledger, committee_elected_on="2022-11-15", committee_term_years=3)
+    sec = full_member(ledger, "书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2022-11-15"})
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 8, 17)).status == "预警"  # 90 days before 2025-11-15
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 8, 16)).status == "达标"  # 91 days
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 11, 14)).status == "预警"
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 11, 15)).status == "未达标"  # the term ends that day

@@ -241,3 +241,17 @@ def test_dues_amount_checked_against_the_brackets(ledger):
     assert r.evidence[0].startswith("五千零一分：1月、2月")
     assert "五千零一分：2025-01按计算基数5000.01元应缴75.00元，登记应缴50.00元" in r.evidence
     assert not any(e.startswith("五千整") for e in r.evidence)
+
+
+def test_a_post_ending_on_the_day_is_no_longer_active(ledger):
+    ledger.insert("pioneer_posts", {"kind": "示范岗", "name": "示范岗", "established_on": "2025-01-01",
+                                    "ended_on": "2025-06-30"})
+    assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 6, 29)).status == "达标"
+    assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 6, 30)).status == "未达标"
+    assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 3, 1)).measured == 1
+
+
+def test_no_lapse_when_the_dues_records_start_in_december(ledger):
+    mid = full_member(ledger, "年底建账")
+    _dues(ledger, mid, ["2025-12"])
+    assert rule(ledger, "SYS-DUES-LAPSE").status == "达标"

@@ -289,3 +289,22 @@ def test_contact_lost_after_six_months_without_meetings_or_dues(ledger):
                            "paid_on": "2025-07-09"})
     assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 10)).status == "待到期"
     assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 12, 31)).status == "预警"
+
+
+def test_introducers_recorded_on_the_admission_day_count(ledger):
+    full_member(ledger, "介绍人甲")
+    full_member(ledger, "介绍人乙")
+    person(ledger, "当天", [(9, "2025-05-01", {"persons": "介绍人甲、介绍人乙"}), (15, "2025-05-01")])
+    assert rule(ledger, "TEAM-DEV-INTRODUCERS").status == "达标"
+    person(ledger, "事后", [(9, "2025-05-02", {"persons": "介绍人甲、介绍人乙"}), (15, "2025-05-01")])
+    r = rule(ledger, "TEAM-DEV-INTRODUCERS")
+    assert r.status == "未达标" and r.evidence == ["事后于2025-05-01被接收为预备党员，未记录确定入党介绍人（第9步）"]
+
+
+def test_training_sessions_list_only_who_still_needs_them(ledger):
+    a, b = full_member(ledger, "差八学时"), full_member(ledger, "差九学时")
+    t = ledger.insert("trainings", {"date": "2025-03-01", "title": "集中培训", "hours": 240})
+    ledger.replace_children("training_attendance", t, [{"member_id": a, "hours": 240}, {"member_id": b, "hours": 230}])
+    r = rule(ledger, "TEAM-TRAINING", as_of=D(2025, 11, 1))
+    # 8 学时 short is one session; 9 short needs a second one.
+    assert [x.params["member_ids"] for x in r.fix.actions] == [[a, b], [b]]
