@@ -639,6 +639,14 @@ class Ledger:
             names = "、".join(self._member_name(m) for m in sorted(dupes))
             raise ValidationError(f"{t.label}中{names}出现了不止一次", "member_id")
         before = self.children(child_table, parent_id)
+        # A member in the 回收站 is in no editor's list: her rows of this parent (attendance at
+        # this meeting, hours of this activity) stay as they are, so restoring her brings them back.
+        kept = []
+        if "member_id" in t.names and before:
+            given = {r.get("member_id") for r in rows}
+            trashed = {r["id"] for r in self.query("SELECT id FROM members WHERE deleted_at IS NOT NULL")}
+            kept = [{k: v for k, v in r.items() if k != "id"}
+                    for r in before if r.get("member_id") in trashed and r["member_id"] not in given]
         stamp = now_stamp()
         with self.transaction():
             self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ?", (parent_id,))
@@ -648,6 +656,8 @@ class Ledger:
                 clean["created_at"] = r.get("created_at") or stamp
                 clean["updated_at"] = stamp
                 self._insert_clean(t, clean)
+            for r in kept:  # as they were, timestamps included
+                self._insert_clean(t, r)
             after = self.children(child_table, parent_id)
             self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
 
