@@ -469,6 +469,19 @@ class Ledger:
                         "full_since": _steps.full_member_since(steps, day)})
         return out
 
+    def member_history(self, member_id: int) -> dict[str, int]:
+        """How many records of the person's history there are, by their label (出勤 12 …):
+        what deleting instead of 转出 would take out of every count. Only non-zero ones."""
+        out = {}
+        for table in ("attendance", "training_attendance", "volunteer_hours", "dues", "development_steps",
+                      "appraisals", "talks"):
+            t = TABLES[table]
+            where = "member_id = ?" + (" AND deleted_at IS NULL" if t.soft_delete else "")
+            n = self.scalar(f"SELECT COUNT(*) FROM {table} WHERE {where}", (member_id,))
+            if n:
+                out[t.label] = n
+        return out
+
     def expected_at(self, day: _dt.date | str, kind: str, party_group_id: int | None = None) -> list[dict]:
         """Who is 应到 at a meeting of ``kind`` on ``day``: the 在册党员 that day
         (``party_members_on``); for a 党小组会 only the group's (nobody before a group is chosen);
