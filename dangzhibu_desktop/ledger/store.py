@@ -590,9 +590,18 @@ class Ledger:
             names = "、".join(self._member_name(m) for m in sorted(dupes))
             raise ValidationError(f"{t.label}中{names}出现了不止一次", "member_id")
         before = self.children(child_table, parent_id)
+        # A person in the 回收站 is hidden, not gone: her rows stay (an editor cannot list her),
+        # so restoring her brings back her attendance, hours and posts.
+        binned = self._binned_members(t, before)
+        rows = [r for r in rows if r.get("member_id") not in binned]
         stamp = now_stamp()
         with self.transaction():
-            self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ?", (parent_id,))
+            if binned:
+                marks = ",".join("?" * len(binned))
+                self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ? AND member_id NOT IN ({marks})",
+                                  (parent_id, *sorted(binned)))
+            else:
+                self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ?", (parent_id,))
             for r in rows:
                 r[t.parent_key] = parent_id
                 clean = self._clean(t, r, existing=None)
@@ -601,6 +610,17 @@ class Ledger:
                 self._insert_clean(t, clean)
             after = self.children(child_table, parent_id)
             self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
+
+    def _binned_members(self, t: Table, child_rows: list[dict]) -> set[int]:
+        """Members of ``child_rows`` now in the 回收站 (for child tables keyed by a member)."""
+        if t.parent == "members" or "member_id" not in t.names:
+            return set()
+        ids = sorted({r["member_id"] for r in child_rows if r.get("member_id") is not None})
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        return {r[0] for r in self.conn.execute(
+            f"SELECT id FROM members WHERE deleted_at IS NOT NULL AND id IN ({marks})", ids)}
 
     # ---- audit -----------------------------------------------------------------------
     def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
