@@ -186,7 +186,7 @@ class AssessmentPage(Page):
             top.setFont(0, bold(self.font()))
             self.tree.addTopLevelItem(top)
             for r in b["rules"]:
-                item = QTreeWidgetItem([f"{r['code']}  {r['name']}", r["status"], show_value(r.get("measured")),
+                item = QTreeWidgetItem([r["name"], r["status"], show_value(r.get("measured")),
                                         show_value(r.get("target")), r.get("kind") or ""])
                 item.setIcon(1, status_icon(r["status"]))
                 item.setData(0, RULE_ROLE, r)
