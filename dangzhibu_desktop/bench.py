@@ -42,7 +42,7 @@ from pathlib import Path
 
 BEGIN = "<!-- bench:begin -->"
 END = "<!-- bench:end -->"
-SIZES = ("small", "large")
+SIZES = ("small", "large", "xl")  # xl: ~300 on the books, 15 党小组, 10 years (issue 18)
 TRIMMED = "large-2y"  # the large ledger with only its last two years of events
 
 # (kind, extension) in the order of the export page.
@@ -50,7 +50,7 @@ EXPORTS = (
     ("shuzhi", ".docx"), ("shuzhi", ".pdf"), ("ledger", ".pdf"), ("ledger", ".docx"),
     ("roster", ".xlsx"), ("roster", ".pdf"), ("volunteer", ".xlsx"), ("volunteer", ".pdf"),
     ("dues", ".xlsx"), ("dues", ".pdf"), ("readiness", ".pdf"), ("readiness", ".docx"),
-    ("signin", ".pdf"), ("evidence", ".pdf"),
+    ("signin", ".pdf"), ("evidence", ".pdf"), ("talks", ".docx"), ("talks", ".pdf"),
 )
 
 # Targets of the issue (seconds, MB, ratios).
@@ -637,7 +637,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="每项只测 2 次，不做 LibreOffice 对比")
     p.add_argument("--runs", type=int, help="进程内每项测量的次数（默认 5，--quick 为 2）")
     p.add_argument("--cold-runs", type=int, help="冷启动次数（默认 7，--quick 为 2）")
-    p.add_argument("--sizes", default="small,large", help="要测的示例台账，逗号分隔（small,large）")
+    p.add_argument("--sizes", default="small,large,xl", help="要测的示例台账，逗号分隔（small,large,xl）")
     p.add_argument("--year", type=int, help="示例台账的最后年度（默认今年）")
     p.add_argument("--out", help="写入结果的 Markdown 文件（默认仓库中的 BENCHMARKS.md）")
     p.add_argument("--no-write", action="store_true", help="只打印结果，不写文件")

@@ -79,14 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help="生成示例台账")
     s.add_argument("--db", required=True)
-    s.add_argument("--size", choices=("small", "large"), default="small")
+    s.add_argument("--size", choices=("small", "large", "xl"), default="small")
     s.add_argument("--year", type=_year, default=None)
 
-    s = sub.add_parser("check", help="达标创星评估")
+    s = sub.add_parser("check", help="达标创星评估",
+                       description="按“截至某日当天结束、此后不再登记”评估一个年度：截至目前的结论、"
+                                   "年底预计（已确保、若不再行动、按计划完成）和争创计划")
     s.add_argument("--db", required=True)
     s.add_argument("--year", type=_year, required=True)
-    s.add_argument("--as-of", type=_date, default=None)
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--as-of", type=_date, default=None,
+                   help="评估日期（当天结束时）；默认：本年为今天，往年为12月31日")
+    s.add_argument("--json", action="store_true",
+                   help="输出 JSON：各项结论、projection（年底预计）和 next_star（计划中的每项工作）")
 
     s = sub.add_parser("export", help="导出文档或数据包", formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="可导出（格式由 --out 的扩展名决定，第一个为默认）：\n"

@@ -50,7 +50,7 @@ from .rules.dues import compute_dues
 _D = _dt.date
 _DAY = _dt.timedelta(days=1)
 
-SIZES = ("small", "large")
+SIZES = ("small", "large", "xl")
 MIN_YEAR = 2015  # the 25-step catalogue dates from 2014; earlier demos would be anachronistic
 
 
@@ -61,7 +61,9 @@ def build_demo(path, size: str = "small", year: int | None = None, *,
 
     Args:
         path: the ledger file to create; an existing non-empty file is refused.
-        size: "small" (2 years, ~25 people) or "large" (10 years, ~200 people).
+        size: "small" (2 years, ~25 people), "large" (10 years, ~200 people, ~64 on the books)
+            or "xl" (10 years, ~300 on the books in 15 党小组: a 党总支-sized branch, for the
+            benchmarks).
         year: the latest year of the demo (default: the current year).
         today: the clock, for tests; only used to cut the current year off at today.
 
@@ -294,7 +296,8 @@ _STEP_NOTES = {
 class _Builder:
     def __init__(self, ledger: Ledger, size: str, year: int, today: _dt.date):
         self.ledger = ledger
-        self.large = size == "large"
+        self.large = size in ("large", "xl")
+        self.scale = 5 if size == "xl" else 1  # xl: the large demo's people five times over
         self.year = year
         self.end = demo_cutoff(year, today)
         self.first_year = year - (9 if self.large else 1)
@@ -308,7 +311,7 @@ class _Builder:
         self.counts: dict[str, int] = {}
         self._used: dict[tuple, set] = {}
         self.company = "海岱能源有限公司"
-        self.branch_name = self.company + ("机关党支部" if self.large else "第一党支部")
+        self.branch_name = self.company + ("机关党总支" if size == "xl" else "机关党支部" if self.large else "第一党支部")
 
     # -- small helpers
     def _fresh(self, key, options: list, year: int):
@@ -570,15 +573,16 @@ class _Builder:
     def _people_large(self) -> None:
         rng, start, end, y = self.rng, self.start, self.end, self.year
         ppl = self.people
-        ngroups = 3
+        scale = self.scale
+        ngroups = 3 * scale
         stable = []
         for i in range(14):
             p = self._old_member(at=start, group=i % ngroups, age=rng.randint(30, 44))
             p.stable = True
             stable.append(p)
         ppl += stable
-        for i in range(84):
-            retired = i < 6
+        for i in range(84 * scale):
+            retired = i < 6 * scale
             ppl.append(self._old_member(at=start, group=i % ngroups, age=rng.randint(58, 66) if retired else None,
                                         retired=retired, salary_yuan=rng.choice((3900, 4700, 5300)) if retired
                                         else None))
@@ -586,7 +590,7 @@ class _Builder:
             p.mobile = 1
             p.notes = "在外地项目部工作，按流动党员管理"
         # Early pipeline people at the start.
-        for i in range(4):
+        for i in range(4 * scale):
             p = self._person(age=rng.randint(23, 28), at=start, group=rng.randrange(ngroups))
             p.steps = self._timeline(3, self._weekday(start - _dt.timedelta(days=rng.randint(30, 300))),
                                      max_step=25 if i < 3 else 6)
@@ -634,11 +638,12 @@ class _Builder:
             if year == y - 4:
                 # The 机构改革 of that year moved a whole business line to a new subsidiary.
                 when = self._weekday(_D(year, 7, 1))
-                for p in [q for q in on if q.admit and q.full and q.full < when and q.on_books(when)][:25]:
+                for p in [q for q in on if q.admit and q.full and q.full < when and q.on_books(when)][:25 * scale]:
                     on.remove(p)
                     p.left, p.status = when, enums.TRANSFERRED_OUT
                     p.notes = "公司机构改革，随业务划转至集团新设子公司，组织关系整建制转出"
-            for _ in range(rng.randint(11, 13)):
+            # xl: nine tenths of five times the yearly departures, so ~300 stay on the books.
+            for _ in range(rng.randint(11, 13) * scale * 9 // 10 if scale > 1 else rng.randint(11, 13)):
                 if not on:
                     break
                 p = on.pop(rng.randrange(len(on)))
@@ -658,7 +663,7 @@ class _Builder:
                 p.notes = rng.choice(notes)
                 # A pipeline person who leaves takes the rest of his pipeline with him.
                 p.steps = [s for s in p.steps if s["date"] <= when]
-            for _ in range(rng.randint(6, 8)):
+            for _ in range(rng.randint(6, 8) * scale):
                 when = self._weekday(_D(year, 1, 1) + _dt.timedelta(days=rng.randint(5, max(6, days))))
                 if when > end:
                     continue
@@ -666,7 +671,7 @@ class _Builder:
                 p.joined = when
                 p.notes = rng.choice(("由集团公司所属单位转入", "新入职员工，组织关系转入", "调入本单位，组织关系转入"))
                 ppl.append(p)
-            for _ in range(rng.randint(3, 4)):
+            for _ in range(rng.randint(3, 4) * scale):
                 applied = self._weekday(_D(year, 1, 1) + _dt.timedelta(days=rng.randint(20, max(21, days))))
                 if applied > end:
                     continue
@@ -699,6 +704,12 @@ class _Builder:
         current = [p for p in ppl if p.on_books(end)]
         self.arrears = next(p for p in current if p.admit and p.admit < start and not p.stable and not p.mobile)
         names = ("第一党小组（综合管理）", "第二党小组（生产运行）", "第三党小组（市场营销）")
+        if scale > 1:
+            units = ("综合管理", "生产运行", "市场营销", "财务资产", "安全环保", "设备检修", "调度控制", "客户服务",
+                     "工程建设", "物资供应", "信息技术", "人力资源", "党群工作", "审计监督", "后勤保障")
+            numerals = "一二三四五六七八九十"
+            names = tuple(f"第{numerals[i] if i < 10 else '十' + numerals[i - 10]}党小组（{units[i]}）"
+                          for i in range(ngroups))
         self.groups = []
         for g, name in enumerate(names):
             cand = [p for p in current if p.group == g and p.full and p.full < start]
@@ -757,10 +768,41 @@ class _Builder:
                 self._write_dues(y)
                 self._write_appraisals(y)
                 self._write_checklist(y)
+                self._write_talks(y)
         with led.transaction():
             self._write_posts()
             self._write_rectifications()
         led._audit("branch", None, enums.AUDIT_INSERT, None, {"示例台账": self.summary()})
+
+    def _write_talks(self, y: int) -> None:
+        """谈心谈话: the 书记 talks with a few members each quarter, and someone talks with every
+        入党申请人 within the month (step 2). Its own random stream: the rest of the demo is as before."""
+        rng = random.Random(f"talks/{y}/{self.year}")
+        topics = (("思想和工作情况", "了解近期思想、工作和家庭情况，鼓励其在岗位上发挥作用"),
+                  ("岗位调整后的想法", "交流岗位调整后的工作打算，提出希望和要求"),
+                  ("落实组织生活制度", "提醒按时参加组织生活，按月交纳党费"),
+                  ("年度民主评议情况", "反馈民主评议意见，帮助查找不足、明确努力方向"))
+        for month in (3, 6, 9, 11):
+            d = self._weekday(_D(y, month, rng.randint(8, 20)))
+            if d > self.end:
+                break
+            sec = self._role_on(enums.SECRETARY, d)
+            pool = [p for p in self.people if p.is_member(d) and p is not sec and p.id]
+            for p in rng.sample(pool, min(len(pool), self.scale)):
+                topic, notes = rng.choice(topics)
+                self._ins("talks", {"date": d.isoformat(), "talker_id": sec.id if sec else None,
+                                    "member_id": p.id, "kind": enums.TALK_HEART, "topic": topic,
+                                    "notes": notes}, self._stamp(d, "16:00"))
+        for p in self.people:
+            for st in p.steps:
+                if st["step"] == 2 and st["date"].year == y and st["date"] <= self.end and p.id:
+                    talker = self._role_on(enums.ORGANIZATION_MEMBER, st["date"]) or self._role_on(
+                        enums.SECRETARY, st["date"])
+                    self._ins("talks", {"date": st["date"].isoformat(), "talker_id": talker.id if talker else None,
+                                        "member_id": p.id, "kind": enums.TALK_ADMISSION,
+                                        "topic": "收到入党申请书后谈话",
+                                        "notes": "了解入党动机和对党的认识，介绍入党条件和程序"},
+                              self._stamp(st["date"], "15:00"))
 
     def _ins(self, table: str, values: dict, stamp: str) -> int:
         values = {**values, "created_at": stamp, "updated_at": stamp}

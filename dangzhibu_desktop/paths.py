@@ -27,6 +27,12 @@ PORTABLE_DATA_DIR_NAME = "data"
 SETTINGS_FILE_NAME = "settings.ini"
 
 
+def on_windows() -> bool:
+    """The one test of the OS for Windows-only code paths (the lock, network drives, font and
+    data folders): tests replace it to run those paths here with the OS layer stubbed."""
+    return os.name == "nt"
+
+
 def _resource_roots() -> list[Path]:
     # Wheel and frozen build: resources/ sits inside the package.
     roots = [PACKAGE_DIR / RESOURCES_DIR_NAME]
@@ -96,7 +102,7 @@ def user_data_dir() -> Path:
         path = Path(override)
     elif is_portable():
         path = app_base_dir() / PORTABLE_DATA_DIR_NAME
-    elif os.name == "nt":
+    elif on_windows():
         path = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / APP_DIR_NAME
     elif sys.platform == "darwin":
         path = Path.home() / "Library" / "Application Support" / APP_DIR_NAME

@@ -455,3 +455,23 @@ def test_large_elections_are_valid(large):
         eve = str(day - dt.timedelta(days=1))
         outgoing = [r for r in roles if r["start_date"] <= eve and (r["end_date"] or "9") >= eve]
         assert m["host_id"] == outgoing[-1]["member_id"]
+
+
+def test_the_xl_demo_is_a_branch_of_three_hundred_in_fifteen_groups(tmp_path):
+    """``demo --size xl`` (issue 18): ~300 on the books, 15 党小组 each with a leader, ten years;
+    sound, every 身份证号 valid, every name once."""
+    path = tmp_path / "xl.sqlite"
+    _build(path, size="xl")
+    assert verify_ledger(path) == []
+    with open_ledger(path, readonly=True) as led:
+        on_books = led.members_on(TODAY)
+        assert 280 <= len(on_books) <= 380
+        groups = led.query("SELECT name, leader_id FROM party_groups WHERE deleted_at IS NULL")
+        assert len(groups) == 15 and all(g["leader_id"] for g in groups)
+        assert len({g["name"] for g in groups}) == 15
+        years = led.scalar("SELECT COUNT(DISTINCT substr(date, 1, 4)) FROM meetings")
+        assert years == 10
+        names = [r["name"] for r in led.query("SELECT name FROM members")]
+        assert len(names) == len(set(names))
+        for r in led.query("SELECT id_number FROM members WHERE id_number IS NOT NULL"):
+            validate_id_number(r["id_number"])

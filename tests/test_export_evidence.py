@@ -12,7 +12,7 @@ from dangzhibu_desktop.ledger import attachments as att
 from dangzhibu_desktop.ledger import open_ledger
 from dangzhibu_desktop.rules import load_rule_set
 from tests.attachment_files import pdf_bytes, write_docx, write_photo
-from tests.test_rules_support import compliant_branch
+from tests.rules_support import compliant_branch
 
 
 @pytest.fixture

@@ -42,3 +42,30 @@ def test_secretary_who_left_the_books_is_vacant(tmp_path):
     assert lg.secretary_on(day) is None
     assert Snapshot(lg, 2025, day).secretary_ids(day) == []
     assert secretary_id(Job(lg, 2025), day) is None
+
+
+def test_the_committee_list_agrees_with_the_rules(qtbot, tmp_path):
+    """支部信息's 支委分工: 在任 exactly when the rules see the role held (end day in office;
+    a holder who left the books is no longer 在任)."""
+    from dangzhibu_desktop.ui.pages.lists import CommitteeList
+    from dangzhibu_desktop.ui.session import Session
+
+    lg, mid = _ledger(tmp_path)
+    lg.insert("committee_roles", {"member_id": mid, "role": "书记", "start_date": "2024-01-01",
+                                  "end_date": "2026-12-31"})
+    left = lg.insert("members", {"name": "王离开", "left_on": "2026-06-30"})
+    lg.insert("committee_roles", {"member_id": left, "role": "组织委员", "start_date": "2024-01-01"})
+    session = Session(lg)
+    page = CommitteeList(session)
+    qtbot.addWidget(page)
+
+    def states(day):
+        session.today = day
+        page.refresh()
+        return {r["member_name"]: r["state"] for r in page.model.all_rows()}
+
+    assert states(_dt.date(2026, 6, 29)) == {"叶庆辉": "在任", "王离开": "在任"}
+    assert states(_dt.date(2026, 12, 31)) == {"叶庆辉": "在任", "王离开": "离任"}
+    assert states(_dt.date(2027, 1, 1)) == {"叶庆辉": "离任", "王离开": "离任"}
+    assert Snapshot(lg, 2026, _dt.date(2026, 12, 31)).secretary_ids(_dt.date(2026, 12, 31)) == [mid]
+    lg.close()

@@ -1,7 +1,9 @@
 """基本活动 rules (三会一课, 主题党日, 组织生活会, attendance, records, quorum) and the meeting grid."""
 
+import datetime as dt
+
 from dangzhibu_desktop.rules import evaluate, group_meeting_grid, meeting_grid
-from tests.test_rules_support import D, full_member, meeting, person, rule
+from tests.rules_support import D, full_member, meeting, person, rule
 
 
 def test_congress_every_quarter_is_a_veto(ledger):
@@ -21,7 +23,10 @@ def test_mid_year_as_of_leaves_future_months_pending(ledger):
     report = evaluate(ledger, 2025, D(2025, 7, 15))
     theme = report.rule("ACT-THEME-DAY")
     assert theme.status == "待到期" and theme.measured == "6/6"
-    assert "7月" in theme.fix.actions[0] and "12月" in theme.fix.actions[0]
+    # One meeting action per open month, July (from the as-of day) to December, by its last day.
+    assert [a.by for a in theme.fix.actions] == [D(2025, m + 1, 1) - dt.timedelta(days=1) for m in range(7, 12)] + [D(2025, 12, 31)]
+    assert theme.fix.actions[0].start == D(2025, 7, 15) and theme.fix.texts[0] == "7月31日前开展1次主题党日"
+    assert theme.fix.actions[0].params["meeting_kind"] == "主题党日"
     assert report.rule("ACT-CONGRESS").status == "待到期"
     grid = meeting_grid(ledger, 2025, D(2025, 7, 15))
     assert [grid[("主题党日", m)] for m in (6, 7, 8)] == ["done", "pending", "pending"]
@@ -72,9 +77,36 @@ def test_lessons_quarterly_and_secretary_gives_one(ledger):
     r = rule(ledger, "ACT-LESSON")
     assert r.status == "未达标" and "书记书记本年度未讲党课" in r.message
     mid_year = rule(ledger, "ACT-LESSON", as_of=D(2025, 9, 30))
-    assert mid_year.status == "待到期" and any("书记" in a for a in mid_year.fix.actions)
+    assert mid_year.status == "待到期" and any("书记" in a for a in mid_year.fix.texts)
     meeting(ledger, "党课", "2025-11-20", lecturer_id=sec)
     assert rule(ledger, "ACT-LESSON").status == "达标"
+
+
+def test_secretary_lesson_rides_on_the_quarters_still_open(ledger):
+    sec = full_member(ledger, "书记")
+    other = full_member(ledger, "讲师")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01"})
+    for q in range(1, 3):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20", lecturer_id=other)
+    r = rule(ledger, "ACT-LESSON", as_of=D(2025, 7, 15))
+    assert r.status == "待到期" and r.message.endswith("；书记书记尚未讲党课")
+    # One of the two lessons still due is given by the 书记: the last one.
+    lessons = r.fix.actions
+    assert [a.params["lecturer_id"] for a in lessons] == [None, sec]
+    assert lessons[-1].text == "12月31日前开展1次党课（由书记书记主讲）"
+
+
+def test_secretary_who_left_during_the_year(ledger):
+    """The 书记 of the spring left the post in June and nobody holds it: the rule says so, and
+    does not break."""
+    sec = full_member(ledger, "前书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01",
+                                      "end_date": "2025-06-30"})
+    for q in range(1, 3):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20")
+    r = rule(ledger, "ACT-LESSON", as_of=D(2025, 7, 15))
+    assert r.status == "待到期" and "书记前书记本年度未讲党课" in r.evidence
+    assert all(a.params["lecturer_id"] is None for a in r.fix.actions)
 
 
 def test_life_meeting_once_a_year(ledger):
@@ -123,3 +155,35 @@ def test_quorum_counts_full_members_only(ledger):
 def test_quorum_without_votes_not_applicable(ledger):
     meeting(ledger, "支部党员大会", "2025-06-01")
     assert rule(ledger, "ACT-QUORUM").status == "不适用"
+
+
+def test_a_meeting_at_exactly_ninety_percent_is_not_listed_as_low(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(10)]
+    meeting(ledger, "支部党员大会", "2025-03-01", {**{i: "出席" for i in ids}, ids[9]: "缺席"})
+    meeting(ledger, "党课", "2025-04-01", {**{i: "出席" for i in ids}, ids[8]: "缺席", ids[9]: "缺席"})
+    r = rule(ledger, "ACT-ATTENDANCE")
+    assert r.measured == "85%" and len(r.evidence) == 1 and r.evidence[0].startswith("2025-04-01党课：应到10人，实到8人")
+
+
+def test_a_vote_without_attendance_names_its_topic(ledger):
+    full_member(ledger, "正式")
+    meeting(ledger, "支部党员大会", "2025-06-01", vote=1, topic="讨论接收预备党员")
+    r = rule(ledger, "ACT-QUORUM")
+    assert r.status == "预警" and r.evidence == ["2025-06-01讨论接收预备党员：有表决事项但未登记出勤"]
+
+
+def test_a_meeting_everyone_missed_is_recorded_not_unrecorded(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(4)]
+    meeting(ledger, "支部党员大会", "2025-03-01", {i: "缺席" for i in ids})
+    r = rule(ledger, "ACT-ATTENDANCE")
+    assert r.measured == "0%" and not any("未登记出勤" in e for e in r.evidence)
+
+
+def test_secretary_who_left_without_a_lesson_fails_at_year_end(ledger):
+    sec = full_member(ledger, "前书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2020-01-01",
+                                      "end_date": "2025-06-30"})
+    for q in range(1, 5):
+        meeting(ledger, "党课", f"2025-{3 * q:02d}-20")
+    r = rule(ledger, "ACT-LESSON")
+    assert r.status == "未达标" and r.message == "书记前书记本年度未讲党课" and r.fix is None

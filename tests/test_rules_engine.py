@@ -12,7 +12,7 @@ from dangzhibu_desktop.paths import resource_path
 from dangzhibu_desktop.rules import (
     evaluate, format_report, load_rule_set, reminders,
 )
-from tests.test_rules_support import D, compliant_branch, full_member, meeting, person
+from tests.rules_support import D, compliant_branch, full_member, meeting, person
 
 
 def test_stars_follow_score_and_brand(ledger):
@@ -46,25 +46,39 @@ def test_not_applicable_rules_leave_the_denominator(ledger):
     assert statuses["ORG-GROUPS"] == "不适用" and org.score == 100.0
 
 
-def test_next_star_is_the_cheapest_set_of_actions(ledger):
+def test_plan_is_every_action_still_due_by_deadline(ledger):
+    """DESIGN.md "Projection and plan": the plan is every obligation still due this year for
+    the highest star reachable (not the shortest list), ordered by deadline."""
     compliant_branch(ledger, brand=False)
     report = evaluate(ledger, 2025, D(2025, 10, 15))
-    assert report.stars == 4 and report.next_star.stars == 5
-    # Skipping the two remaining 主题党日 still leaves ≥ 95 (ACT at 75); skipping anything else does not.
-    assert report.next_star.actions == [
-        "在第四季度召开1次支部党员大会",
-        "在第四季度开展1次党课",
-        "年底前再办1件“我为群众办实事”项目并登记",
-        "落实形成党建品牌或特色项目并在自评事项中登记佐证",
-    ]
+    assert report.stars == 4 and report.next_star.stars == 5 and report.next_star.reachable
+    plan = report.next_star.actions
+    assert [a.by for a in plan] == sorted(a.by for a in plan)
+    assert plan[0].text == "11月30日前开展1次主题党日" and plan[0].rule == "ACT-THEME-DAY"
+    codes = {a.rule for a in plan}
+    assert codes == {"ACT-THEME-DAY", "TEAM-DEV-REVIEW", "ACT-CONGRESS", "ACT-LESSON", "ROLE-DEEDS",
+                     "SYS-DUES", "SUP-BRAND"}
+    # Every 党员's November and December dues, one action each, by the end of December.
+    dues = [a for a in plan if a.rule == "SYS-DUES"]
+    assert len(dues) == 5 and all(a.params["months"] == ["2025-11", "2025-12"] for a in dues)
+    proj = report.projection
+    assert (proj.with_plan.standard_met, proj.with_plan.stars) == (True, 5)
+    # Nothing more recorded: no Q4 党员大会 (a veto), so the year would end below 达标.
+    assert (proj.if_nothing_more.standard_met, proj.if_nothing_more.stars) == (False, 0)
+    assert proj.secured.stars == 0
 
 
-def test_next_star_empty_when_a_veto_cannot_be_repaired(ledger):
+def test_plan_blocked_by_a_veto_still_keeps_the_year_in_order(ledger):
     compliant_branch(ledger)
     first = ledger.rows("meetings", "kind = '支部党员大会'")[0]
     ledger.delete("meetings", first["id"])
     report = evaluate(ledger, 2025, D(2025, 10, 15))
-    assert report.stars == 0 and report.next_star.stars == 1 and report.next_star.actions == []
+    ns = report.next_star
+    assert report.stars == 0 and not ns.reachable and ns.blocked_by == ["ACT-CONGRESS"] and ns.stars == 0
+    # Q1 has no 党员大会 and nothing repairs it; the rest of the year is still listed.
+    assert "12月31日前召开1次支部党员大会" in ns.texts and len(ns.actions) > 5
+    name = report.rule("ACT-CONGRESS").name
+    assert f"否定指标“{name}”已无法在本年度补救" in format_report(report)
 
 
 def test_five_stars_have_no_next_star(ledger):
@@ -105,11 +119,14 @@ def test_second_rule_set_changes_verdicts_without_code(ledger, tmp_path):
 
 def test_published_scheme_gives_more_stars_for_the_same_ledger(ledger):
     compliant_branch(ledger, brand=False)
-    ledger.delete("volunteer_activities", ledger.rows("volunteer_activities", "kind = '办实事'")[0]["id"])
-    ledger.delete("meetings", ledger.rows("meetings", "kind = '主题党日'")[0]["id"])
+    # No 办实事 all year (ROLE-DEEDS 0) and no 党课 in two quarters (ACT-LESSON keeps 2/4).
+    for row in ledger.rows("volunteer_activities", "kind = '办实事'"):
+        ledger.delete("volunteer_activities", row["id"])
+    for row in ledger.rows("meetings", "kind = '党课'")[:2]:
+        ledger.delete("meetings", row["id"])
     default = evaluate(ledger, 2025, D(2025, 12, 31))
     published = evaluate(ledger, 2025, D(2025, 12, 31), str(resource_path("rules/five-star-published.json")))
-    assert default.score == published.score == 86.1
+    assert default.score == published.score == 88.2
     assert (default.stars, published.stars) == (3, 4)
 
 
@@ -128,7 +145,7 @@ def test_bad_rule_set_files_are_refused(tmp_path):
 def test_every_rule_of_rules_md_is_in_the_default_file():
     codes = [r.code for b in load_rule_set().basics for r in b.rules]
     assert [b.code for b in load_rule_set().basics] == ["ORG", "TEAM", "ACT", "ROLE", "SYS", "SUP"]
-    assert len(codes) == 37 and len(set(codes)) == 37
+    assert len(codes) == 39 and len(set(codes)) == 39
 
 
 def test_as_of_defaults_and_future_year(ledger):
@@ -150,7 +167,7 @@ def test_odd_data_is_reported_not_raised(ledger):
     ledger.conn.execute("INSERT INTO dues (member_id, month, amount_due, amount_paid, created_at, updated_at) "
                         "VALUES (?, '2025-02', 'abc', NULL, 'x', 'x')", (mid,))
     report = evaluate(ledger, 2025, D(2025, 12, 31))
-    assert len(report.rules) == 37 and all(r.status for r in report.rules)
+    assert len(report.rules) == 39 and all(r.status for r in report.rules)
     assert report.rule("SYS-DUES").status == "未达标"  # 'abc' is not a payment
     assert format_report(report) and reminders(ledger, D(2025, 12, 1)) is not None
 
@@ -193,18 +210,26 @@ def test_check_cli_json_shape(ledger, ledger_path, capsys):
     ledger.close()
     assert main(["check", "--db", str(ledger_path), "--year", "2025", "--as-of", "2025-12-31", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert list(doc) == ["year", "as_of", "standard_met", "score", "stars", "basics", "next_star", "reminders"]
+    assert list(doc) == ["year", "as_of", "standard_met", "score", "stars", "basics", "projection", "next_star",
+                         "reminders"]
+    assert set(doc["projection"]) == {"secured", "if_nothing_more", "with_plan"}
+    # 31 December: the year ends as it stands unless the brand is answered today.
+    assert doc["projection"]["if_nothing_more"] == {"standard_met": True, "score": 94.4, "stars": 4}
+    assert doc["projection"]["with_plan"] == {"standard_met": True, "score": 100.0, "stars": 5}
     assert (doc["year"], doc["as_of"], doc["standard_met"], doc["stars"]) == (2025, "2025-12-31", True, 4)
     assert [b["code"] for b in doc["basics"]] == ["ORG", "TEAM", "ACT", "ROLE", "SYS", "SUP"]
     assert doc["basics"][0]["name"] == "基本组织"
     first = doc["basics"][0]["rules"][0]
     assert list(first) == ["code", "name", "kind", "status", "measured", "target", "message", "advice", "evidence"]
     assert first["code"] == "ORG-FORM" and first["status"] == "达标"
-    assert set(doc["next_star"]) == {"stars", "actions"} and doc["next_star"]["actions"] == []
+    assert set(doc["next_star"]) == {"target_stars", "reachable", "actions", "blocked_by"}
+    # On 31 December the brand can still be answered today: the plan says so.
+    assert [a["rule"] for a in doc["next_star"]["actions"]] == ["SUP-BRAND"]
     assert all(set(r) == {"date", "message"} for r in doc["reminders"])
     assert main(["check", "--db", str(ledger_path), "--year", "2025", "--as-of", "2025-12-31"]) == 0
     text = capsys.readouterr().out
-    assert "结论：达标" in text and "★★★★☆" in text and "六、基本保障" in text
+    assert "截至目前：达标" in text and "★★★★☆" in text and "六、基本保障" in text
+    assert "年底预计：按计划可达 ★★★★★ · 若不再行动 ★★★★ · 已确保 ★★★★" in text
 
 
 def test_check_cli_refuses_a_future_year(ledger, ledger_path, capsys):
@@ -296,3 +321,71 @@ def test_rule_numbers_come_from_the_rule_set_file_once(tmp_path, ledger):
         text = f.read_text(encoding="utf-8")
         assert not re.search(r"\b(p|params)\.get\(", text), f.name
         assert not re.search(r"\.params\([^)]*\)\.get\(", text), f.name
+
+
+def test_as_of_boundaries_year_end_future_year_today():
+    """DESIGN.md "As of D": the running year is seen on today (1 January and 31 December
+    included), a past year on its 31 December, a future year on its 1 January."""
+    from dangzhibu_desktop.rules import as_of_day
+    for today in (D(2026, 1, 1), D(2026, 6, 15), D(2026, 12, 31)):
+        assert as_of_day(2026, today) == today
+        assert as_of_day(2025, today) == D(2025, 12, 31)
+        assert as_of_day(2027, today) == D(2027, 1, 1)
+    # New Year's Day: the year just ended is judged on its last day, the new one on its first.
+    assert as_of_day(2025, D(2026, 1, 1)) == D(2025, 12, 31)
+    assert as_of_day(2026, D(2025, 12, 31)) == D(2026, 1, 1)
+    assert as_of_day(2026, D(2026, 6, 15), D(2026, 12, 31)) == D(2026, 12, 31)
+
+
+def test_no_copy_of_the_as_of_day_outside_rules():
+    """The window's pages, the appraisal dialog and the export Job ask rules.as_of_day; no
+    module keeps its own copy of the past/current/future-year rule."""
+    import re
+    from pathlib import Path
+
+    import dangzhibu_desktop
+    from dangzhibu_desktop.ui.pages import assessment, dashboard
+
+    root = Path(dangzhibu_desktop.__file__).parent
+    assert not hasattr(dashboard, "as_of_for") and not hasattr(assessment, "as_of_for")
+    for name in ("ui/pages/dashboard.py", "ui/pages/assessment.py", "ui/dialogs/misc.py", "exports/common.py",
+                 "rules/grid.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert "as_of_day(" in text, name
+        assert not re.search(r"date\(year, 12, 31\)|date\(year, 1, 1\)", text), name
+    engine = (root / "rules/engine.py").read_text(encoding="utf-8")
+    assert "resolve_as_of(" in engine
+
+
+def test_reminders_speak_like_the_plan(ledger):
+    """Reminders use the plan's wording for deadlines (今天 on the last day), warn of 换届 from
+    the rule's 90 days, remind of this month's dues and say a lapse that happened in the past tense."""
+    a = full_member(ledger, "按月交")
+    b = full_member(ledger, "久未交")
+    ledger.save_branch({"name": "测试党支部", "committee_elected_on": "2023-02-15"})
+    for m in range(1, 12):
+        ledger.insert("dues", {"member_id": a, "month": f"2025-{m:02d}", "amount_due": 100, "amount_paid": 100,
+                               "paid_on": f"2025-{m:02d}-10"})
+    for m in range(1, 5):
+        ledger.insert("dues", {"member_id": b, "month": f"2025-{m:02d}", "amount_due": 100, "amount_paid": 100,
+                               "paid_on": f"2025-{m:02d}-10"})
+    on_last_day = [(r.date, r.message) for r in reminders(ledger, D(2025, 11, 30))]
+    assert (D(2025, 11, 30), "本月（11月）尚未开展主题党日，请今天开展") in on_last_day
+    before = [(r.date, r.message) for r in reminders(ledger, D(2025, 11, 20))]
+    assert (D(2025, 11, 30), "本月（11月）尚未开展主题党日，请在11月30日前开展") in before
+    # Term ends 2026-02-15: 87 days ahead on 11-20 is inside ORG-TERM's 90 days (beyond the 30).
+    assert any(d == D(2026, 2, 15) and "还有87天" in m for d, m in before)
+    assert (D(2025, 11, 30), "本月（11月）还有1名党员的党费尚未收缴，请在11月30日前收缴并登记") in before
+    # 久未交: May–October unpaid, six months: the lapse happened.
+    assert any("久未交已连续6个月未交纳党费，已达到连续6个月不交纳党费的情形" in m for _, m in before)
+
+
+def test_reminders_of_the_half_year_reviews(ledger):
+    """The half-year 考察 of 积极分子 and 预备党员 are reminded, by the rules' own last day."""
+    person(ledger, "积极分子", {1: "2024-05-01", 2: "2024-05-10", 3: "2025-06-10"})
+    person(ledger, "预备党员", {15: "2025-05-20"})
+    early = [m for _, m in (((r.date, r.message) for r in reminders(ledger, D(2025, 11, 10))))]
+    assert not any("半年考察" in m for m in early)  # both due beyond the 30 days
+    texts = [(r.date, r.message) for r in reminders(ledger, D(2025, 12, 5))]
+    assert (D(2025, 12, 21), "12月21日前对预备党员预备党员进行半年考察并记录") in texts
+    assert (D(2025, 12, 31), "12月31日前对入党积极分子积极分子进行半年考察并记录") in texts

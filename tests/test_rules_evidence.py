@@ -10,7 +10,7 @@ from dangzhibu_desktop.ledger import attachments as att
 from dangzhibu_desktop.rules import evaluate, load_rule_set
 from dangzhibu_desktop.rules.ruleset import default_rule_set_path, parse_rule_set
 from tests.attachment_files import add_proof
-from tests.test_rules_support import D, compliant_branch, rule
+from tests.rules_support import D, compliant_branch, rule
 
 
 def _rule_set(**evidence):

@@ -1,7 +1,7 @@
 """基本组织 rules: each test writes its small ledger inline and states the verdict."""
 
 from dangzhibu_desktop.rules import evaluate
-from tests.test_rules_support import D, full_member, person, rule
+from tests.rules_support import D, full_member, person, rule
 
 
 def _branch(ledger, **kw):
@@ -116,3 +116,29 @@ def test_groups_of_people_who_left_later_are_not_judged(ledger):
     assert rule(ledger, "ORG-GROUPS", year=2024).status == "达标"
     full_member(ledger, "未分组")
     assert rule(ledger, "ORG-GROUPS", year=2024).status == "未达标"
+
+
+def test_a_probationary_member_on_the_committee_fails(ledger):
+    """RULES.md ORG-COMMITTEE: every 委员 a 正式党员 (预备党员 have no 被选举权)."""
+    _branch(ledger)
+    ids = [full_member(ledger, f"党员{i}") for i in range(8)]
+    for mid, role in zip(ids, ("书记", "组织委员", "宣传委员")):
+        ledger.insert("committee_roles", {"member_id": mid, "role": role, "start_date": "2024-01-01"})
+    assert rule(ledger, "ORG-COMMITTEE").status == "达标"
+    new = person(ledger, "预备委员", {15: "2025-03-01"})
+    ledger.insert("committee_roles", {"member_id": new, "role": "纪检委员", "start_date": "2025-06-01"})
+    r = rule(ledger, "ORG-COMMITTEE")
+    assert r.status == "未达标" and "预备委员为预备党员" in r.message
+    # Once a 正式党员 (转正 2026-03-01), the same committee is lawful in the next year.
+    ledger.insert("development_steps", {"member_id": new, "step": 23, "date": "2026-03-01", "outcome": "按期转正"})
+    assert rule(ledger, "ORG-COMMITTEE", year=2026).status == "达标"
+
+
+def test_term_warning_from_exactly_ninety_days(ledger):
+    _branch(ledger, committee_elected_on="2022-11-15", committee_term_years=3)
+    sec = full_member(ledger, "书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2022-11-15"})
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 8, 17)).status == "预警"  # 90 days before 2025-11-15
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 8, 16)).status == "达标"  # 91 days
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 11, 14)).status == "预警"
+    assert rule(ledger, "ORG-TERM", as_of=D(2025, 11, 15)).status == "未达标"  # the term ends that day

@@ -3,7 +3,7 @@ same answers as walking every row and every person would."""
 
 from dangzhibu_desktop.rules import evaluate
 from dangzhibu_desktop.rules.snapshot import Snapshot
-from tests.test_rules_support import D, compliant_branch, full_member, meeting, person, rule
+from tests.rules_support import D, compliant_branch, full_member, meeting, person, rule
 
 
 def test_people_in_the_window_are_those_of_the_whole_roster(ledger):

@@ -1,7 +1,7 @@
 """基本队伍 rules and the 发展党员 step intervals."""
 
 from dangzhibu_desktop.rules import evaluate
-from tests.test_rules_support import D, full_member, meeting, person, rule
+from tests.rules_support import D, full_member, meeting, person, rule
 
 DEV_RULES = ("TEAM-DEV-AGE", "TEAM-DEV-TALK", "TEAM-DEV-CULTIVATE", "TEAM-DEV-REVIEW", "TEAM-DEV-TRAIN",
              "TEAM-DEV-INTRODUCERS", "TEAM-DEV-APPROVE", "TEAM-PROBATION")
@@ -44,12 +44,15 @@ def test_applicant_without_birth_date_is_a_warning(ledger):
     assert rule(ledger, "TEAM-DEV-AGE").status == "预警"
 
 
-def test_talk_within_thirty_days(ledger):
-    person(ledger, "按时", {1: "2025-03-01", 2: "2025-03-31"})
+def test_talk_within_one_calendar_month(ledger):
+    """RULES.md: within one calendar month — 03-01 → by 04-01 (31 days) is on time; 04-02 is late;
+    01-31 → by 02-28."""
+    person(ledger, "按时", {1: "2025-03-01", 2: "2025-04-01"})
+    person(ledger, "月末", {1: "2025-01-31", 2: "2025-02-28"})
     assert rule(ledger, "TEAM-DEV-TALK").status == "达标"
-    person(ledger, "迟了", {1: "2025-03-01", 2: "2025-04-01"})
+    person(ledger, "迟了", {1: "2025-03-01", 2: "2025-04-02"})
     r = rule(ledger, "TEAM-DEV-TALK")
-    assert r.status == "未达标" and "31天" in r.evidence[0]
+    assert r.status == "未达标" and "32天" in r.evidence[0] and "时限2025-04-01" in r.evidence[0]
 
 
 def test_talk_not_yet_due_is_pending(ledger):
@@ -72,7 +75,9 @@ def test_activist_made_candidate_after_eleven_months_fails(ledger):
 def test_half_year_reviews(ledger):
     mid = person(ledger, "积极分子", {3: "2024-09-01", 6: "2025-02-20"})
     r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 6, 30))
-    assert r.status == "达标"
+    # The first half-year was reviewed, the second (due 2025-09-01) is still ahead: at risk, not safe.
+    assert r.status == "待到期" and "应于2025-09-01前后" in r.evidence[0] and r.fix is not None
+    assert rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 2, 25)).status == "待到期"
     # The window 2025-03-01 … 2025-09-01 has no review: failed once its grace has passed.
     r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 10, 15))
     assert r.status == "未达标" and "2025-03-01至2025-09-01" in r.evidence[0]
@@ -90,6 +95,17 @@ def test_candidate_training_before_admission(ledger):
     assert r.status == "未达标" and r.measured == "1/2" and "未培训" in r.evidence[0]
     person(ledger, "学时不够", [(11, "2025-01-10", {"note": "集中学习16学时"}), (15, "2025-04-01")])
     assert any("学时不够" in e and "16学时" in e for e in rule(ledger, "TEAM-DEV-TRAIN").evidence)
+
+
+def test_candidate_training_note_never_reads_a_date(ledger):
+    """RULES.md TEAM-DEV-TRAIN: N天 / N学时 from the note, never the 日 of a date."""
+    person(ledger, "三天", [(11, "2025-04-20", {"note": "4月20日至22日在区委党校集中培训3天"}), (15, "2025-06-01")])
+    person(ledger, "工作日", [(11, "2025-04-20", {"note": "集中培训3个工作日"}), (15, "2025-06-01")])
+    r = rule(ledger, "TEAM-DEV-TRAIN")
+    assert r.status == "达标" and r.evidence == ["三天：集中培训3天", "工作日：集中培训3天"]
+    person(ledger, "日期", [(11, "2025-04-20", {"note": "2025年4月20日参加党校培训"}), (15, "2025-06-01")])
+    r = rule(ledger, "TEAM-DEV-TRAIN")
+    assert r.status == "预警" and r.evidence == ["日期的集中培训未注明天数或学时"]
 
 
 def test_candidate_training_counted_from_training_attendance(ledger):
@@ -130,6 +146,29 @@ def test_approval_within_three_months(ledger):
     person(ledger, "未批", {15: "2025-03-01"})
     r = rule(ledger, "TEAM-DEV-APPROVE")
     assert r.status == "未达标" and any("未批" in e for e in r.evidence)
+
+
+def test_approval_boundaries_three_and_six_months(ledger):
+    """Approval within 3 months (max 6): waiting exactly 3 months is still 待到期, a day more 预警;
+    6 months to the day is 预警, a day more 未达标."""
+    person(ledger, "待批", {15: "2025-02-01"})
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 5, 1)).status == "待到期"
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 5, 2)).status == "预警"
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 8, 1)).status == "预警"
+    assert rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 8, 2)).status == "未达标"
+    plan = rule(ledger, "TEAM-DEV-APPROVE", as_of=D(2025, 4, 1)).fix.actions
+    assert [(a.type, a.params["step"], a.by) for a in plan] == [("step", 17, D(2025, 5, 1))]
+
+
+def test_probation_deadline_day_is_still_due(ledger):
+    person(ledger, "预备党员", {15: "2024-05-10", 17: "2024-06-20"})
+    on_day = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 10))
+    assert on_day.status == "待到期" and on_day.evidence == ["预备党员预备期将于2025-05-10届满"]
+    after = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 11))
+    assert after.evidence == ["预备党员预备期已于2025-05-10届满，请尽快讨论转正"]
+    # Within the 30 days of grace the discussion is still due; the day after, it failed.
+    assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 9)).status == "待到期"
+    assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 10)).status == "未达标"
 
 
 def test_probation_past_one_year_without_decision_fails(ledger):
@@ -190,6 +229,20 @@ def test_appraisal_every_member_rated_and_excellent_share(ledger):
     assert r.status == "未达标" and "超过" in r.message
 
 
+def test_probationary_member_rated_excellent_is_flagged(ledger):
+    ids = [full_member(ledger, f"党员{i}") for i in range(5)]
+    new = person(ledger, "预备", {15: "2025-03-01"})
+    meeting(ledger, "民主评议党员", "2025-12-20")
+    for mid in ids:
+        ledger.insert("appraisals", {"year": 2025, "member_id": mid, "rating": "合格"})
+    ledger.insert("appraisals", {"year": 2025, "member_id": new, "rating": "优秀"})
+    r = rule(ledger, "TEAM-APPRAISAL")
+    assert r.status == "预警" and r.message == "预备党员预备被评为优秀"
+    ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (new,))[0]["id"], {"rating": "合格"})
+    ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (ids[0],))[0]["id"], {"rating": "优秀"})
+    assert rule(ledger, "TEAM-APPRAISAL").status == "达标"  # a 正式党员 rated 优秀 is fine
+
+
 def test_appraisal_of_last_year_held_in_january_counts(ledger):
     ids = [full_member(ledger, f"党员{i}") for i in range(2)]
     meeting(ledger, "民主评议党员", "2025-01-18", topic="2024年度民主评议党员")
@@ -197,3 +250,61 @@ def test_appraisal_of_last_year_held_in_january_counts(ledger):
         ledger.insert("appraisals", {"year": 2024, "member_id": mid, "rating": "合格"})
     r = rule(ledger, "TEAM-APPRAISAL")
     assert r.status == "达标" and "2024年度" in r.message
+
+
+def test_probationary_member_half_year_review(ledger):
+    """TEAM-PROBATION-REVIEW: one 考察 (step 21) per six months of the 预备期; the last half-year
+    is concluded by the 转正 discussion."""
+    mid = person(ledger, "预备党员", {15: "2025-01-10"})
+    early = rule(ledger, "TEAM-PROBATION-REVIEW", as_of=D(2025, 7, 15))
+    assert early.status == "待到期"
+    assert [(a.type, a.params, a.by) for a in early.fix.actions] == [
+        ("step", {"member_id": mid, "step": 21}, D(2025, 8, 10))]
+    # The window plus its 31 days of grace ends on 08-10: judged at the end of that day.
+    assert rule(ledger, "TEAM-PROBATION-REVIEW", as_of=D(2025, 8, 9)).status == "待到期"
+    late = rule(ledger, "TEAM-PROBATION-REVIEW", as_of=D(2025, 8, 10))
+    assert late.status == "未达标" and "2025-01-10至2025-07-10无预备党员考察记录" in late.evidence[0]
+    ledger.insert("development_steps", {"member_id": mid, "step": 21, "date": "2025-07-05"})
+    assert rule(ledger, "TEAM-PROBATION-REVIEW").status == "达标"
+    # The year of 转正: the half-year ending on the day the probation ends is not asked for.
+    assert rule(ledger, "TEAM-PROBATION-REVIEW", year=2026).status == "不适用"
+
+
+def test_contact_lost_after_six_months_without_meetings_or_dues(ledger):
+    """TEAM-CONTACT: neither attendance nor dues for 6 months is 失联 (未达标), from 3 months 预警."""
+    a, b = full_member(ledger, "常来"), full_member(ledger, "失联")
+    meeting(ledger, "支部党员大会", "2025-01-10", {a: "出席", b: "出席"})
+    meeting(ledger, "支部党员大会", "2025-09-10", {a: "出席", b: "缺席"})
+    for m in range(1, 13):
+        ym = f"2025-{m:02d}"
+        ledger.insert("dues", {"member_id": a, "month": ym, "amount_due": 100, "amount_paid": 100, "paid_on": f"{ym}-15"})
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 4, 9)).status == "待到期"
+    warned = rule(ledger, "TEAM-CONTACT", as_of=D(2025, 4, 10))  # 3 months to the day
+    assert warned.status == "预警" and warned.evidence == ["失联：最后一次参加组织生活或交纳党费为2025-01-10"]
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 9)).status == "预警"
+    lost = rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 10))  # 6 months to the day
+    assert lost.status == "未达标" and lost.measured == "1/2" and lost.kind == "可控"
+    # A payment is contact: paid on 07-09, he is in touch on 07-10 and 预警 again from 10-09.
+    ledger.insert("dues", {"member_id": b, "month": "2025-07", "amount_due": 100, "amount_paid": 100,
+                           "paid_on": "2025-07-09"})
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 7, 10)).status == "待到期"
+    assert rule(ledger, "TEAM-CONTACT", as_of=D(2025, 12, 31)).status == "预警"
+
+
+def test_introducers_recorded_on_the_admission_day_count(ledger):
+    full_member(ledger, "介绍人甲")
+    full_member(ledger, "介绍人乙")
+    person(ledger, "当天", [(9, "2025-05-01", {"persons": "介绍人甲、介绍人乙"}), (15, "2025-05-01")])
+    assert rule(ledger, "TEAM-DEV-INTRODUCERS").status == "达标"
+    person(ledger, "事后", [(9, "2025-05-02", {"persons": "介绍人甲、介绍人乙"}), (15, "2025-05-01")])
+    r = rule(ledger, "TEAM-DEV-INTRODUCERS")
+    assert r.status == "未达标" and r.evidence == ["事后于2025-05-01被接收为预备党员，未记录确定入党介绍人（第9步）"]
+
+
+def test_training_sessions_list_only_who_still_needs_them(ledger):
+    a, b = full_member(ledger, "差八学时"), full_member(ledger, "差九学时")
+    t = ledger.insert("trainings", {"date": "2025-03-01", "title": "集中培训", "hours": 240})
+    ledger.replace_children("training_attendance", t, [{"member_id": a, "hours": 240}, {"member_id": b, "hours": 230}])
+    r = rule(ledger, "TEAM-TRAINING", as_of=D(2025, 11, 1))
+    # 8 学时 short is one session; 9 short needs a second one.
+    assert [x.params["member_ids"] for x in r.fix.actions] == [[a, b], [b]]

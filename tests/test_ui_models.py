@@ -130,3 +130,11 @@ def test_settings_page_models_pass_qtmodeltester(qtbot, qtmodeltester, session):
     assert page.audit_model.row(0)["action"] == "删除"
     for model in (page.bin_model, page.audit_model, page.audit_proxy, page.backups_model):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_stamps_are_shown_as_chinese_dates_and_times():
+    from dangzhibu_desktop.ui.models import datetime_text, format_value
+
+    assert datetime_text("2026-12-02T01:29:01") == "2026年12月2日 01:29"
+    assert format_value("datetime", "2026-03-20T14:05:00") == "2026年3月20日 14:05"
+    assert format_value("datetime", "坏的时间") == "坏的时间"

@@ -30,6 +30,9 @@ def value_text(value) -> str:
     return str(value)
 
 
-def sentence(text: str | None) -> str:
-    """Trim trailing punctuation so fragments can be joined with '；' and closed with '。'."""
+def sentence(text) -> str:
+    """Trim trailing punctuation so fragments can be joined with '；' and closed with '。'
+    (a plan action of ``check --json`` gives its ``text``)."""
+    if isinstance(text, dict):
+        text = text.get("text")
     return (text or "").strip().rstrip("。；;.，, ")

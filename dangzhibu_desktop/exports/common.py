@@ -142,17 +142,8 @@ def cn_number(n: int) -> str:
 
 
 def party_members_on(job: Job, day: _dt.date) -> list[dict]:
-    """正式党员 and 预备党员 on the books on ``day``, each with ``category``, ``admitted``, ``full_since``."""
-    by_member = job.ledger.steps_by_member()
-    out = []
-    for m in job.ledger.members_on(day):
-        steps = by_member.get(m["id"], [])
-        cat = _steps.derive_category(steps, day)
-        if cat not in enums.PARTY_MEMBERS:
-            continue
-        out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
-                    "full_since": _steps.full_member_since(steps, day)})
-    return out
+    """正式党员 and 预备党员 on the books on ``day`` (``Ledger.party_members_on``)."""
+    return job.ledger.party_members_on(day)
 
 
 PARTY_CATEGORIES = enums.PARTY_MEMBERS

@@ -14,6 +14,9 @@ from ..ledger import enums, steps as _steps
 from .common import CategoryOnDay, Job, party_members_on, secretary_id
 
 
+TRAINING_KIND = "培训"  # not the enumeration: the kind of a topic record that is a training
+
+
 @dataclass
 class YearFigures:
     as_of: _dt.date
@@ -49,6 +52,11 @@ class YearFigures:
     dues_paid: int = 0
     secretary: str = ""
     secretary_id: int | None = None
+    # Every meeting and training of the year up to the as-of day as (kind, date, topic text):
+    # what the 述职's genre sections sort by subject (``exports.topics``).
+    topic_records: list[tuple[str, str, str]] = field(default_factory=list)
+    talks: int = 0  # 谈心谈话 of the year up to the as-of day
+    talks_by_secretary: int = 0
 
     @property
     def attendance_rate(self) -> float | None:
@@ -77,6 +85,7 @@ def year_figures(job: Job) -> YearFigures:
     f.lessons = [m for m in meetings if m["kind"] == enums.PARTY_LECTURE]
     f.theme_topics = [m["topic"] for m in meetings if m["kind"] == enums.THEME_DAY and m.get("topic")]
     f.life_meeting_dates = [m["date"] for m in meetings if m["kind"] == enums.LIFE_MEETING]
+    f.topic_records = [(m["kind"], m["date"], m["topic"]) for m in meetings if m.get("topic")]
     f.ratings = Counter(r["rating"] for r in led.rows("appraisals", "year = ?", (year,)))
 
     for mid, steps in led.steps_by_member(day).items():
@@ -98,6 +107,8 @@ def year_figures(job: Job) -> YearFigures:
 
     trainings = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
     f.trainings = len(trainings)
+    f.topic_records += [(TRAINING_KIND, t["date"], t["title"]) for t in trainings if t.get("title")]
+    f.topic_records.sort(key=lambda r: r[1])
     trained = set()
     # 参训党员 and 人均学时 are about 党员: 发展对象 in a 集中培训 would otherwise count as 党员.
     party_ids = {m["id"] for m in party}
@@ -138,6 +149,10 @@ def year_figures(job: Job) -> YearFigures:
             f.rectified.append(r["problem"])
         elif r["status"] != enums.COMPLETED and (r.get("created_at") or "")[:10] <= end:
             f.rectifying.append(r["problem"])
+
+    talks = [t for t in led.rows_in_year("talks", year) if t["date"] <= end]
+    f.talks = len(talks)
+    f.talks_by_secretary = sum(1 for t in talks if sid and t.get("talker_id") == sid)
 
     dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))
     f.dues_due = sum(d["amount_due"] for d in dues)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .. import paths as _paths
 from ..ledger.validate import LedgerError, xml_safe
 
 MISSING_GLYPH = "〓"  # the 缺字 mark of Chinese typesetting
@@ -237,7 +238,7 @@ def _font_dirs() -> list[Path]:
     override = os.environ.get("DANGZHIBU_FONT_DIR")
     if override:
         dirs.append(Path(override))
-    if os.name == "nt":
+    if _paths.on_windows():
         windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
         dirs.append(Path(windir) / "Fonts")
         local = os.environ.get("LOCALAPPDATA")

@@ -58,6 +58,8 @@ KINDS: dict[str, ExportKind] = {k.key: k for k in (
                "一次会议的签到表（应到人员和签名栏），会后附上扫描的签到表。", "signin", in_window=False),
     ExportKind("evidence", "创星佐证材料汇编", "创星佐证材料汇编", (".pdf",),
                "封面、带页码的目录，逐项评估结论、相关台账和全部佐证材料（照片、扫描件、PDF）。", "evidence"),
+    ExportKind("talks", "谈心谈话记录", "谈心谈话记录", (".docx", ".pdf"),
+               "全年谈心谈话的日期、谈话人、对象、类别、主题和记录。", "talks"),
     ExportKind("package", "台账数据包", "台账数据包（换电脑、上报）", (".zip", ".json"),
                "整个台账的数据包，可导入到新电脑；.zip 含佐证材料，.json 不含（可设密码）。", None),
 )}

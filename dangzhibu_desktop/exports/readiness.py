@@ -73,7 +73,13 @@ def rule_rows(basic: dict) -> list[list]:
 def next_star_lines(report: dict) -> tuple[str, list[str]]:
     nxt = report.get("next_star") or {}
     actions = [sentence(a) for a in nxt.get("actions") or [] if sentence(a)]
-    stars = nxt.get("stars")
+    stars = nxt.get("target_stars", nxt.get("stars"))
+    if nxt.get("blocked_by"):
+        names = {r.get("code"): r.get("name") for b in report.get("basics") or [] for r in b.get("rules") or []}
+        blocked = "”“".join(names.get(c) or c for c in nxt["blocked_by"])
+        return (f"否定指标“{blocked}”已无法在本年度补救，本年度不能达标；"
+                f"年内仍应完成以下{len(actions)}项工作：" if actions else "否定指标已无法在本年度补救，本年度不能达标。",
+                actions)
     if not stars:
         return ("本年度已达到最高星级，请保持。" if (report.get("stars") or 0) >= 5
                 else "暂无可在年内完成的升星措施。", [])

@@ -51,7 +51,7 @@ OWNER_LABELS = {
     "meetings": "会议", "trainings": "培训", "volunteer_activities": "志愿服务活动",
     "pioneer_posts": "先锋岗",  # not the enumeration
     "rectifications": "整改事项", "checklist": "自评事项",
-    "development_steps": "发展党员纪实步骤", "talks": "谈心谈话",
+    "development_steps": "发展党员纪实步骤", "talks": "谈心谈话记录",
 }
 assert set(OWNER_WORDS.values()) == set(ATTACHMENT_OWNER_TABLES) == set(OWNER_LABELS)
 

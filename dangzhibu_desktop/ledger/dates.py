@@ -79,18 +79,3 @@ def parse_time(text: str) -> str | None:
     if hour > 23 or minute > 59:
         raise DateTextError(TEXT["time_range"].format(text=raw))
     return f"{hour:02d}:{minute:02d}"
-
-
-def format_stamp(text) -> str:
-    """A stored timestamp (``2026-12-02T01:29:01``) as people read it: ``2026年12月2日 01:29``.
-
-    Text that is no timestamp is returned unchanged (never guessed at).
-    """
-    raw = "" if text is None else str(text)
-    try:
-        stamp = _dt.datetime.fromisoformat(raw)
-    except ValueError:
-        return raw
-    if len(raw) <= 10:  # a plain date
-        return f"{stamp.year}年{stamp.month}月{stamp.day}日"
-    return f"{stamp.year}年{stamp.month}月{stamp.day}日 {stamp.hour:02d}:{stamp.minute:02d}"

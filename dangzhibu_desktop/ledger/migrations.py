@@ -265,7 +265,25 @@ CREATE INDEX idx_attachments_owner ON attachments(owner_table, owner_id);
 CREATE INDEX idx_attachments_sha256 ON attachments(sha256);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS)
+V2_TALKS = """
+CREATE TABLE talks (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    talker_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+    member_id INTEGER REFERENCES members(id) ON DELETE CASCADE,
+    person_name TEXT,
+    kind TEXT NOT NULL DEFAULT '谈心谈话',
+    topic TEXT,
+    notes TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX idx_talks_date ON talks(date);
+CREATE INDEX idx_talks_member ON talks(member_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

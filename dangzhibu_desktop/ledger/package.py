@@ -511,7 +511,8 @@ def import_package(ledger: Ledger, doc: dict | _LazyPackage, files: Mapping[str,
     group_leaders: list[tuple[int, int, str]] = []
     placed: list[Path] = []
     try:
-        _import_rows(ledger, doc, files, counts, group_leaders, placed)
+        with ledger.restoring():  # the ledger is empty (checked above)
+            _import_rows(ledger, doc, files, counts, group_leaders, placed)
     except BaseException:
         for p in placed:  # files this import added: nothing of a refused package stays
             p.unlink(missing_ok=True)

@@ -33,6 +33,7 @@ from .backup import (
     default_backup_dir,
     list_backups,
 )
+from .. import paths as _paths
 from .migrations import SCHEMA_VERSION
 from .sqlitefile import has_sqlite_header, ro_uri, tidy_after_read, wal_sidecars
 from .sqlitefile import silent_unlink as _silent_unlink
@@ -266,7 +267,7 @@ def is_network_path(path: Path) -> bool:
     text = str(Path(raw).resolve())
     if text.startswith("\\\\") or text.startswith("//"):
         return True
-    if os.name == "nt":
+    if _paths.on_windows():
         try:
             import ctypes
 
@@ -392,11 +393,11 @@ class LedgerLock:
 
     @staticmethod
     def _drop(fh, path: Path) -> None:
-        if os.name != "nt":
+        if not _paths.on_windows():
             # Remove while still locked: anyone who opened the old file then sees it changed.
             _silent_unlink(path)
         try:
-            if os.name == "nt":
+            if _paths.on_windows():
                 import msvcrt
 
                 fh.seek(_WIN_LOCK_OFFSET)
@@ -404,7 +405,7 @@ class LedgerLock:
         except OSError:
             pass
         fh.close()
-        if os.name == "nt":
+        if _paths.on_windows():
             _silent_unlink(path)  # fails while another process has it open; harmless
 
     def _open_lock_file(self, path: Path | None = None):
@@ -424,7 +425,7 @@ class LedgerLock:
     def _os_lock(self, fh) -> bool:
         """Take the lock without waiting; False when someone else holds it."""
         try:
-            if os.name == "nt":
+            if _paths.on_windows():
                 import msvcrt
 
                 fh.seek(_WIN_LOCK_OFFSET)
@@ -442,7 +443,7 @@ class LedgerLock:
             return False
 
     def _same_file(self, fh, path: Path | None = None) -> bool:
-        if os.name == "nt":
+        if _paths.on_windows():
             return True  # an open file cannot be deleted on Windows
         try:
             st = os.stat(path or self.path)

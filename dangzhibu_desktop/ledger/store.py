@@ -24,7 +24,14 @@ from . import attachments as _attachments, backup as _backup, enums, safety as _
 from . import steps as _steps
 from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
-from .errors import DamagedLedgerError, IncompleteLedgerError, RecoveryNeededError, raise_storage, storage_kind
+from .errors import (
+    DamagedLedgerError,
+    IncompleteLedgerError,
+    ReadOnlyStorageError,
+    RecoveryNeededError,
+    raise_storage,
+    storage_kind,
+)
 from .validate import (
     MULTILINE_FIELDS,
     LedgerError,
@@ -67,6 +74,10 @@ def in_office(start: _dt.date | str | None, end: _dt.date | str | None, day: _dt
     return not end or end >= day
 
 
+READ_ONLY_OPEN = ("台账“{name}”是以只读方式打开的，不能{action}：可以查看、导出和打印。如需修改，请把文件复制到"
+                  "本机磁盘（如“文档”文件夹）后打开副本，或取消文件的只读属性")
+
+
 def now_stamp() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
 
@@ -105,6 +116,7 @@ class Ledger:
         self._lock: _safety.LedgerLock | None = None
         self._depth = 0
         self._action = "保存"
+        self._restored_ids: dict[str, set] | None = None
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
         if not verify and not readonly:
@@ -243,6 +255,9 @@ class Ledger:
         the matching ``StorageError`` naming ``action`` (the outermost one's); the whole
         transaction is then rolled back, so nothing is half-written.
         """
+        if self.readonly:
+            raise ReadOnlyStorageError(READ_ONLY_OPEN.format(name=self.path.name, action=action),
+                                       self.path, action)
         if self._depth == 0:
             self._action = action
             try:
@@ -330,7 +345,11 @@ class Ledger:
 
     def _exists(self, t: Table, row_id, include_deleted: bool) -> bool:
         # Reference checks run for every written row (150 000 on a large package import):
-        # reading the whole referenced row into a dict cost twice as much.
+        # reading the whole referenced row into a dict cost twice as much; while an empty
+        # ledger is being filled from a package, the ids written so far are the answer.
+        restored = self._restored_ids
+        if restored is not None and include_deleted:
+            return row_id in restored.get(t.name, ())
         sql = f"SELECT 1 FROM {t.name} WHERE id = ?"
         if t.soft_delete and not include_deleted:
             sql += " AND deleted_at IS NULL"
@@ -434,6 +453,22 @@ class Ledger:
                  "AND ((left_on IS NULL AND status = ?) OR left_on > ?)")
         return self.rows("members", where, (d, enums.ACTIVE_STATUS, d), order_by="id")
 
+    def party_members_on(self, day: _dt.date) -> list[dict]:
+        """在册党员 on ``day``: on the books (``members_on``) and 正式党员 or 预备党员 that day, in
+        id order, each with ``category``, ``admitted`` and ``full_since``. The one answer to
+        "who, and how many, are the branch's party members" for the window, the rules' readers
+        and the documents (applicants and 积极分子 on the books are not among them)."""
+        by_member = self.steps_by_member()
+        out = []
+        for m in self.members_on(day):
+            steps = by_member.get(m["id"], [])
+            cat = _steps.derive_category(steps, day)
+            if cat not in enums.PARTY_MEMBERS:
+                continue
+            out.append({**m, "category": cat, "admitted": _steps.admitted_on(steps, day),
+                        "full_since": _steps.full_member_since(steps, day)})
+        return out
+
     def committee_on(self, day: _dt.date | str) -> list[dict]:
         """Committee roles held on ``day`` by people on the books that day (``in_office`` and
         ``on_books``), latest appointment first. The one answer to "who is on the 支委会"."""
@@ -479,7 +514,21 @@ class Ledger:
                 row[key] = values[key]
         row.setdefault("created_at", stamp)
         row.setdefault("updated_at", stamp)
-        return self._insert_clean(t, row)
+        row_id = self._insert_clean(t, row)
+        if self._restored_ids is not None:
+            self._restored_ids.setdefault(t.name, set()).add(row_id)
+        return row_id
+
+    @contextlib.contextmanager
+    def restoring(self) -> Iterator[None]:
+        """Filling an EMPTY ledger with ``insert_raw`` (the data package): references are checked
+        against the ids written so far instead of one query each. Only for an empty ledger:
+        a row already there before would not be seen."""
+        self._restored_ids = {}
+        try:
+            yield
+        finally:
+            self._restored_ids = None
 
     def _insert_clean(self, t: Table, row: dict) -> int:
         cols = list(row)
@@ -590,37 +639,27 @@ class Ledger:
             names = "、".join(self._member_name(m) for m in sorted(dupes))
             raise ValidationError(f"{t.label}中{names}出现了不止一次", "member_id")
         before = self.children(child_table, parent_id)
-        # A person in the 回收站 is hidden, not gone: her rows stay (an editor cannot list her),
-        # so restoring her brings back her attendance, hours and posts.
-        binned = self._binned_members(t, before)
-        rows = [r for r in rows if r.get("member_id") not in binned]
+        # A member in the 回收站 is in no editor's list: her rows of this parent (attendance at
+        # this meeting, hours of this activity) stay as they are, so restoring her brings them back.
+        kept = []
+        if "member_id" in t.names and before:
+            given = {r.get("member_id") for r in rows}
+            trashed = {r["id"] for r in self.query("SELECT id FROM members WHERE deleted_at IS NOT NULL")}
+            kept = [{k: v for k, v in r.items() if k != "id"}
+                    for r in before if r.get("member_id") in trashed and r["member_id"] not in given]
         stamp = now_stamp()
         with self.transaction():
-            if binned:
-                marks = ",".join("?" * len(binned))
-                self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ? AND member_id NOT IN ({marks})",
-                                  (parent_id, *sorted(binned)))
-            else:
-                self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ?", (parent_id,))
+            self.conn.execute(f"DELETE FROM {t.name} WHERE {t.parent_key} = ?", (parent_id,))
             for r in rows:
                 r[t.parent_key] = parent_id
                 clean = self._clean(t, r, existing=None)
                 clean["created_at"] = r.get("created_at") or stamp
                 clean["updated_at"] = stamp
                 self._insert_clean(t, clean)
+            for r in kept:  # as they were, timestamps included
+                self._insert_clean(t, r)
             after = self.children(child_table, parent_id)
             self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
-
-    def _binned_members(self, t: Table, child_rows: list[dict]) -> set[int]:
-        """Members of ``child_rows`` now in the 回收站 (for child tables keyed by a member)."""
-        if t.parent == "members" or "member_id" not in t.names:
-            return set()
-        ids = sorted({r["member_id"] for r in child_rows if r.get("member_id") is not None})
-        if not ids:
-            return set()
-        marks = ",".join("?" * len(ids))
-        return {r[0] for r in self.conn.execute(
-            f"SELECT id FROM members WHERE deleted_at IS NOT NULL AND id IN ({marks})", ids)}
 
     # ---- audit -----------------------------------------------------------------------
     def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
@@ -815,6 +854,11 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             raise ValidationError("填写了缴纳日期，请填写实缴金额", "amount_paid")
         if row.get("amount_paid") and not row.get("paid_on"):
             raise ValidationError("请填写缴纳日期", "paid_on")
+    elif t.name == "talks":
+        if not row.get("member_id") and not (row.get("person_name") or "").strip():
+            raise ValidationError("请选择谈话对象，或填写非本支部谈话对象的姓名", "member_id")
+        if row.get("member_id") and row.get("talker_id") == row.get("member_id"):
+            raise ValidationError("谈话人和谈话对象不能是同一人", "talker_id")
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")

@@ -18,13 +18,43 @@ ELASTIC = "弹性"
 KINDS = (VETO, CONTROLLABLE, ELASTIC)
 
 
+ACTION_TYPES = ("meeting", "training", "volunteer", "dues", "step", "rectification", "checklist",
+                "appraisal", "post", "committee", "other")
+
+
+@dataclass
+class Action:
+    """One thing the plan asks for (DESIGN.md "Projection and plan"): done between ``start``
+    ("from") and ``by`` (deadlines include their day), of ``type`` with its ``params``."""
+
+    type: str
+    by: _dt.date
+    text: str
+    params: dict = field(default_factory=dict)
+    start: _dt.date | None = None
+    rule: str = ""  # filled in by the engine
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "type": self.type, "by": self.by.isoformat(),
+                "from": (self.start or self.by).isoformat(), "text": self.text, "params": dict(self.params)}
+
+
 @dataclass
 class Fix:
-    """What would make a rule 达标 by 31 December: concrete actions and their cost
-    (how many separate things the secretary must do, for "next star")."""
+    """What is still due this year for the rule: concrete actions (``Action``, or a plain
+    sentence for work the ledger cannot record), their cost (how many separate things), and
+    the rule's credit once they are all done (1.0: 达标)."""
 
-    actions: list[str]
+    actions: list
     cost: int
+    credit: float = 1.0
+    # For a rule that other rules' actions move (attendance over the meetings the plan holds):
+    # the credit once the whole plan is done, from the plan's actions.
+    after: object = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [a.text if isinstance(a, Action) else a for a in self.actions]
 
 
 @dataclass
@@ -38,6 +68,7 @@ class Outcome:
     advice: str = ""
     evidence: list[str] = field(default_factory=list)
     fix: Fix | None = None  # None: nothing can make it 达标 this year (or nothing needed)
+    credit: float | None = None  # share met (0–1) when the rule scores by share; None: by status
 
 
 @dataclass
@@ -53,6 +84,7 @@ class RuleResult:
     evidence: list[str]
     weight: float = 1.0
     fix: Fix | None = None
+    credit: float | None = None
 
     def to_dict(self) -> dict:
         return {"code": self.code, "name": self.name, "kind": self.kind, "status": self.status,
@@ -67,18 +99,59 @@ class BasicResult:
     score: float
     rules: list[RuleResult]
 
+    @property
+    def vetoed(self) -> bool:
+        """A failed 否定 rule: the 基本 shows 否决 whatever its score."""
+        return any(r.kind == VETO and r.status == FAILED for r in self.rules)
+
     def to_dict(self) -> dict:
-        return {"code": self.code, "name": self.name, "score": self.score,
+        return {"code": self.code, "name": self.name, "score": self.score, "vetoed": self.vetoed,
                 "rules": [r.to_dict() for r in self.rules]}
 
 
 @dataclass
-class NextStar:
+class Standing:
+    """达标, score and stars of one outcome of the year."""
+
+    standard_met: bool
+    score: float
     stars: int
-    actions: list[str]
 
     def to_dict(self) -> dict:
-        return {"stars": self.stars, "actions": list(self.actions)}
+        return {"standard_met": self.standard_met, "score": self.score, "stars": self.stars}
+
+
+@dataclass
+class Projection:
+    """What is already certain, what the year ends at if nothing more is recorded, and what it
+    ends at when every plan action is done (DESIGN.md "Projection and plan")."""
+
+    secured: Standing
+    if_nothing_more: Standing
+    with_plan: Standing
+
+    def to_dict(self) -> dict:
+        return {"secured": self.secured.to_dict(), "if_nothing_more": self.if_nothing_more.to_dict(),
+                "with_plan": self.with_plan.to_dict()}
+
+
+@dataclass
+class NextStar:
+    """The plan: every action still due this year for ``stars`` (the highest star reachable,
+    or keeping it), ordered by deadline; ``blocked_by``: failed 否定 rules nothing can repair."""
+
+    stars: int
+    actions: list  # [Action]
+    reachable: bool = True
+    blocked_by: list = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[str]:
+        return [a.text for a in self.actions]
+
+    def to_dict(self) -> dict:
+        return {"target_stars": self.stars, "reachable": self.reachable,
+                "actions": [a.to_dict() for a in self.actions], "blocked_by": list(self.blocked_by)}
 
 
 @dataclass
@@ -102,6 +175,7 @@ class Report:
     next_star: NextStar
     reminders: list[Reminder]
     rule_set_name: str = ""
+    projection: Projection | None = None
 
     def rule(self, code: str) -> RuleResult | None:
         for b in self.basics:
@@ -118,5 +192,6 @@ class Report:
         return {"year": self.year, "as_of": self.as_of.isoformat(), "standard_met": self.standard_met,
                 "score": self.score, "stars": self.stars,
                 "basics": [b.to_dict() for b in self.basics],
+                "projection": self.projection.to_dict() if self.projection else None,
                 "next_star": self.next_star.to_dict(),
                 "reminders": [r.to_dict() for r in self.reminders]}

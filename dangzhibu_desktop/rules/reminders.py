@@ -9,12 +9,21 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..ledger import steps as S
+from .asof import by_words
 from .checks import dues_ledger
+from .checks.system import dues_still_owed
+from .checks.team import talk_due
 from .model import Reminder
 from .ruleset import RuleSet, load_rule_set
 from .snapshot import Snapshot, as_date, month_end, quarter_label, quarter_of
 
-_ORDER = ("overdue", "meeting", "probation", "approval", "talk", "activist", "dues", "rectify", "term", "birthday")
+def _ask(verb: str, by: _dt.date, day: _dt.date) -> str:
+    """"请今天召开" on the last day, "请在12月31日前召开" before it (the plan's wording)."""
+    return f"请今天{verb}" if by == day else f"请在{by_words(by, day)}{verb}"
+
+
+_ORDER = ("overdue", "meeting", "probation", "approval", "talk", "activist", "review", "dues", "rectify", "term",
+          "birthday")
 
 
 def reminders(ledger, as_of: _dt.date | None = None, days: int | None = None,
@@ -74,11 +83,11 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         if cat == "入党申请人" and not snap.step_date(mid, S.STEP_TALK):
             applied = snap.step_date(mid, S.STEP_APPLY)
             if applied:
-                due = applied + _dt.timedelta(days=int(rs.params("TEAM-DEV-TALK")["max_days"]))
+                due = talk_due(applied, rs.params("TEAM-DEV-TALK"))
                 if due < day:
                     add(day, f"{name}于{applied}递交入党申请书，已超过谈话时限，请尽快派人谈话", "overdue")
                 elif due <= horizon:
-                    add(due, f"请在{due}前派人与入党申请人{name}谈话", "talk")
+                    add(due, f"{_ask('派人', due, day)}与入党申请人{name}谈话（{applied}递交申请）", "talk")
         if cat in ("正式党员", "预备党员") and admit:
             for y in (day.year, day.year + 1):
                 if y <= admit.year:
@@ -87,6 +96,16 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
                 if day <= ann <= horizon:
                     add(ann, f"{name}的政治生日（{admit}入党，入党{y - admit.year}周年）", "birthday")
     _dues(snap, rs, day, add)
+    # The half-year 考察 of 积极分子 and 预备党员: the rules' own plan actions due in the window.
+    from .checks import RULES
+
+    for code in ("TEAM-DEV-REVIEW", "TEAM-PROBATION-REVIEW"):
+        if rs.spec(code) is None:
+            continue
+        fix = RULES[code](snap, rs.params(code)).fix
+        for a in (fix.actions if fix else ()):
+            if getattr(a, "by", None) and day <= a.by <= horizon:
+                add(a.by, a.text, "review")
     for r in ledger.rows("rectifications", "status != '已完成' AND deadline IS NOT NULL AND deadline <= ?",
                          (horizon.isoformat(),), order_by="deadline, id"):
         d = as_date(r["deadline"])
@@ -102,8 +121,9 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         end = S.add_years(elected, term)
         if end < day:
             add(day, f"本届支部委员会已于{end}任期届满，请及时换届", "overdue")
-        elif end <= horizon:
-            add(end, f"本届支部委员会将于{end}任期届满，请提前做好换届准备", "term")
+        elif end <= max(horizon, day + _dt.timedelta(days=int(rs.params("ORG-TERM")["warn_days"]))):
+            # From the rule's own warning (90 days), not only the reminder window.
+            add(end, f"本届支部委员会将于{end}任期届满（还有{(end - day).days}天），请提前向上级党委报告，做好换届准备", "term")
     out.sort(key=lambda r: (r.date, _ORDER.index(r.kind) if r.kind in _ORDER else 99))
     return out
 
@@ -125,21 +145,21 @@ def _meetings(snap: Snapshot, rs: RuleSet, day: _dt.date, horizon: _dt.date, add
         if rs.spec(code) is None:
             continue
         if not held(set(rs.params(code)["meeting_kinds"]), month_start):
-            add(m_end, f"本月（{day.month}月）尚未{verb}{what}，请在{m_end}前{verb}", "meeting")
+            add(m_end, f"本月（{day.month}月）尚未{verb}{what}，{_ask(verb, m_end, day)}", "meeting")
     if rs.spec("ACT-GROUP") is not None:
         kinds = set(rs.params("ACT-GROUP")["meeting_kinds"])
         for gid, g in snap.groups.items():
             if not held(kinds, month_start, gid):
-                add(m_end, f"{g['name']}本月（{day.month}月）尚未召开党小组会", "meeting")
+                add(m_end, f"{g['name']}本月（{day.month}月）尚未召开党小组会，{_ask('召开', m_end, day)}", "meeting")
     for code, what, verb in (("ACT-CONGRESS", "支部党员大会", "召开"), ("ACT-LESSON", "党课", "开展")):
         if rs.spec(code) is None:
             continue
         if not held(set(rs.params(code)["meeting_kinds"]), q_start):
-            add(q_end, f"本季度（{quarter_label(q)}）尚未{verb}{what}，请在{q_end}前{verb}", "meeting")
+            add(q_end, f"本季度（{quarter_label(q)}）尚未{verb}{what}，{_ask(verb, q_end, day)}", "meeting")
     year_end = _dt.date(day.year, 12, 31)
     if year_end <= horizon and rs.spec("ACT-LIFE-MEETING") is not None:
         if not held(set(rs.params("ACT-LIFE-MEETING")["meeting_kinds"]), snap.start):
-            add(year_end, "本年度尚未召开组织生活会，请在年底前召开", "meeting")
+            add(year_end, f"本年度尚未召开组织生活会，{_ask('召开', year_end, day)}", "meeting")
 
 
 def _dues(snap: Snapshot, rs: RuleSet, day: _dt.date, add) -> None:
@@ -155,7 +175,10 @@ def _dues(snap: Snapshot, rs: RuleSet, day: _dt.date, add) -> None:
             if ok:
                 break
             run += 1
-        if run >= lapse - 2:
+        if run >= lapse:
+            add(day, f"{snap.name(mid)}已连续{run}个月未交纳党费，已达到连续{lapse}个月不交纳党费的情形，"
+                     f"请立即谈话了解原因，并按程序报告上级党委", "overdue")
+        elif run >= lapse - 2:
             add(day, f"{snap.name(mid)}已连续{run}个月未交纳党费（连续{lapse}个月将按自行脱党处理），请立即谈话督促",
                 "dues")
         else:
@@ -163,3 +186,9 @@ def _dues(snap: Snapshot, rs: RuleSet, day: _dt.date, add) -> None:
     if owing:
         shown = "、".join(owing[:8]) + ("等" if len(owing) > 8 else "")
         add(day, f"{len(owing)}名党员有未缴党费：{shown}", "dues")
+    # This month's collection, due at its end.
+    this_month = f"{day.year:04d}-{day.month:02d}"
+    due_now = [mid for mid, months in dues_still_owed(snap).items() if this_month in months]
+    if due_now:
+        m_end = month_end(day.year, day.month)
+        add(m_end, f"本月（{day.month}月）还有{len(due_now)}名党员的党费尚未收缴，{_ask('收缴并登记', m_end, day)}", "dues")

@@ -15,13 +15,17 @@ import calendar
 import datetime as _dt
 from functools import cached_property
 
-from ..ledger import enums, steps as S
+from ..ledger import enums
+from ..ledger import steps as S
 from ..ledger.schema import TABLES
-from ..ledger.steps import _as_date as _step_date_value  # the steps module's own reading of a date
+from ..ledger.steps import (
+    _as_date as _step_date_value,  # the steps module's own reading of a date
+)
 from ..ledger.steps import parse_iso_date
 from ..ledger.store import in_office, on_books
 
 CN_DIGITS = "〇一二三四五六七八九十"
+BRACKETED = (enums.DUES_EMPLOYED, enums.DUES_RETIRED)  # the classes that pay a share of a base
 _VARIES = object()  # a category that changes within the window
 
 
@@ -123,9 +127,12 @@ class Snapshot:
     a 正式党员, who sat on the committee on a given day.
     """
 
-    def __init__(self, ledger, year: int, day: _dt.date):
+    def __init__(self, ledger, year: int, day: _dt.date, records_until: _dt.date | None = None):
         self.year = year
         self.day = day
+        # Records dated after ``until`` are left out: the year judged on ``day`` (31 December)
+        # "if nothing more is recorded" after the as-of day (the projection).
+        self.until = until = min(records_until or day, day)
         self.start = _dt.date(year, 1, 1)
         self.end = _dt.date(year, 12, 31)
         self.branch = ledger.branch() or {}
@@ -158,7 +165,7 @@ class Snapshot:
                     f"SELECT member_id, step, date, note, outcome, persons FROM development_steps "
                     f"WHERE deleted_at IS NULL AND date <= ? "
                     f"AND member_id IN ({','.join('?' * len(chunk))}) ORDER BY date, step, id",
-                    [str(day), *chunk]):
+                    [str(until), *chunk]):
                 self.steps.setdefault(r["member_id"], []).append(r)
         # Everyone who can hold a category in the window (on the books then, with steps), in
         # roster order: the per-person rules and people() walk these, not the whole roster.
@@ -166,7 +173,7 @@ class Snapshot:
         self.roles = _rows(ledger, "committee_roles", order_by="start_date, id")
         self.groups = {g["id"]: g for g in _rows(ledger, "party_groups")}
         # Rows dated after the as-of day (planned meetings, typing ahead) do not count yet.
-        self.meetings = [m for m in _rows_in_year(ledger, "meetings", year) if (as_date(m["date"]) or self.end) <= day]
+        self.meetings = [m for m in _rows_in_year(ledger, "meetings", year) if (as_date(m["date"]) or self.end) <= until]
         # Attendance is counted in SQL (rows and 出席 per meeting); the rows themselves are read
         # only for the meetings a rule lists in detail (attendance_rows).
         self.attendance_counts: dict[int, tuple[int, int]] = {}
@@ -178,9 +185,9 @@ class Snapshot:
                     f"WHERE meeting_id IN ({','.join('?' * len(chunk))}) GROUP BY meeting_id", chunk):
                 self.attendance_counts[mid] = (n, here or 0)
         self._attendance_rows: dict[int, list[dict]] = {}
-        self.trainings = [t for t in _rows_in_year(ledger, "trainings", year) if (as_date(t["date"]) or self.end) <= day]
+        self.trainings = [t for t in _rows_in_year(ledger, "trainings", year) if (as_date(t["date"]) or self.end) <= until]
         self.activities = [a for a in _rows_in_year(ledger, "volunteer_activities", year)
-                           if (as_date(a["date"]) or self.end) <= day]
+                           if (as_date(a["date"]) or self.end) <= until]
         self.posts = _rows(ledger, "pioneer_posts")
         self._post_members: dict[int, list[dict]] | None = None
         # Dues from six months before the year: a lapse may begin in the previous year. Kept as
@@ -207,6 +214,7 @@ class Snapshot:
         self._steady: dict[int, str | None] | None = None
         self._dated: dict[int, dict[int, list[dict]]] = {}
         self.cache: dict = {}  # results shared between rules (e.g. the dues ledger)
+        self.rule_set = None  # the rule set judging (the engine sets it): the dues brackets
 
     # ---- child rows read on demand ----------------------------------------------------
     # These run inside the rules (not while the snapshot is built), so odd data in them is
@@ -268,6 +276,50 @@ class Snapshot:
                     out.setdefault((mid, tid), []).append({"hours": hours})
         return out
 
+    def dues_below_bracket(self) -> dict[tuple[int, str], tuple[int, int, int]]:
+        """(member, month) → (base, amount due by the brackets, amount recorded due) for the
+        dues rows whose recorded amount is below what the 2008 brackets give for their base
+        (RULES.md "Dues"): such a month is not 足额 however much of the recorded amount was paid.
+        Only rows with a base and a bracketed class (在职, 离退休) are judged."""
+        if "dues-below" not in self.cache:
+            from .dues import compute_dues
+            from ..ledger.validate import ValidationError
+
+            out = {}
+            sql = ("SELECT member_id, month, base_income, amount_due FROM dues WHERE deleted_at IS NULL "
+                   "AND base_income IS NOT NULL AND month >= ? AND month <= ?")
+            for mid, month, base, due in _tuples(self._ledger, sql, (f"{self.year - 1}-07", f"{self.year}-12")):
+                cls = (self.members.get(mid) or {}).get("dues_class")
+                if type(base) is not int or type(due) is not int or cls not in (None, "", *BRACKETED):
+                    continue
+                try:
+                    _, amount = compute_dues(cls or None, base, self.rule_set)
+                except ValidationError:
+                    continue
+                if due < amount:
+                    out[(mid, str(month))] = (base, amount, due)
+            self.cache["dues-below"] = out
+        return self.cache["dues-below"]
+
+    def last_contact(self) -> dict[int, _dt.date]:
+        """member → the last day (up to ``until``, since July of the previous year) the member
+        attended a meeting (出席) or paid dues: what 失联 is judged by."""
+        if "last-contact" not in self.cache:
+            out: dict[int, _dt.date] = {}
+            since, until = f"{self.year - 1}-07-01", self.until.isoformat()
+            sql = ("SELECT a.member_id, MAX(m.date) FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+                   "WHERE m.deleted_at IS NULL AND a.status = '出席' AND m.date >= ? AND m.date <= ? GROUP BY a.member_id")
+            for mid, d in _tuples(self._ledger, sql, (since, until)):
+                d = as_date(d)
+                if d:
+                    out[mid] = max(out.get(mid, d), d)
+            for mid, _month, _due, got, on in self.dues:
+                d = as_date(on)
+                if d and got and d <= self.until:
+                    out[mid] = max(out.get(mid, d), d)
+            self.cache["last-contact"] = out
+        return self.cache["last-contact"]
+
     @property
     def post_members(self) -> dict[int, list[dict]]:
         """Members of the posts open on the as-of day (the only posts a rule looks at)."""
@@ -285,6 +337,11 @@ class Snapshot:
         return self._post_members
 
     # ---- people ---------------------------------------------------------------------
+    def exempt(self, member_id) -> bool:
+        """Exempt from activities under 第二十三条 (年老体弱、行动不便, agreed by the branch):
+        left out of the attendance and training denominators."""
+        return bool((self.members.get(member_id) or {}).get("exempt_from_activities"))
+
     def name(self, member_id) -> str:
         m = self.members.get(member_id)
         return m["name"] if m else f"编号{member_id}"

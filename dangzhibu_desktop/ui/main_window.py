@@ -36,6 +36,7 @@ from .pages.lists import (
     MembersPage,
     PostsPage,
     RectificationsPage,
+    TalksPage,
     TrainingsPage,
     VolunteerPage,
 )
@@ -45,7 +46,7 @@ from .session import Session
 # The navigation, in order (page class; the slug names the screenshot file).
 PAGE_CLASSES = (
     DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
-    VolunteerPage, PostsPage, DuesPage, RectificationsPage, AssessmentPage, ExportPage, SettingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, AssessmentPage, ExportPage, SettingsPage,
 )
 
 
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.members_status)
         self.statusBar().addPermanentWidget(self.file_status)
         self.nav.currentRowChanged.connect(self._page_chosen)
+        self.ledger_notice: QMessageBox | None = None
         self.set_ledger(ledger)
         geo = _settings.get(_settings.GEOMETRY) if persist else None
         if isinstance(geo, (bytes, QByteArray)) and len(geo):
@@ -99,6 +101,24 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
 
     # ---- ledger ----------------------------------------------------------------------
+    def _show_ledger_warnings(self, ledger) -> None:
+        """What opening the file found that the secretary must know without being refused (a
+        network drive, a failed automatic backup, no file lock): said once, not thrown away."""
+        warnings = list(getattr(ledger, "warnings", None) or [])
+        reason = getattr(ledger, "readonly_reason", None)  # opened read-only because it cannot be written
+        if reason:
+            warnings.insert(0, f"{reason}\n\n已以只读方式打开：可以查看、导出和打印，不能修改。")
+        if not warnings:
+            return
+        from ..logfile import log
+
+        for w in warnings:
+            log().warning("打开台账“%s”：%s", Path(ledger.path).name, w)
+        self.ledger_notice = QMessageBox(QMessageBox.Warning, "打开台账时的提示", "\n\n".join(warnings),
+                                         QMessageBox.Ok, self)
+        self.ledger_notice.setModal(False)  # read it while working; tests and start-up never block
+        self.ledger_notice.show()
+
     def set_ledger(self, ledger) -> None:
         """Show ``ledger`` (closing the one shown before) — pages are rebuilt for it."""
         old = self.session
@@ -116,6 +136,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.session = Session(ledger, parent=self)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._show_ledger_warnings(ledger)
         self.session.changed.connect(self._update_members_status)
         for cls in PAGE_CLASSES:
             page = cls(self.session)
@@ -127,10 +148,11 @@ class MainWindow(QMainWindow):
         self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
         self.page("settings").restore_requested.connect(self.restore_backup)
         self.nav.blockSignals(False)
-        self.file_status.setText(str(ledger.path))
+        readonly = "（只读）" if getattr(ledger, "readonly_reason", None) else ""
+        self.file_status.setText(f"{readonly}{ledger.path}")
         self.file_status.setToolTip(str(ledger.path))
         branch = (ledger.branch() or {}).get("name")
-        self.setWindowTitle(f"{branch} — {APP_NAME}" if branch else APP_NAME)
+        self.setWindowTitle((f"{branch} — {APP_NAME}" if branch else APP_NAME) + readonly)
         self._update_members_status()
         last = min(max(_settings.get(_settings.LAST_PAGE), 0), len(self.pages) - 1) if self.persist else 0
         self.nav.setCurrentRow(last)
@@ -171,10 +193,7 @@ class MainWindow(QMainWindow):
             self.page_status.setText(page.status_text())
 
     def _update_members_status(self, *_args) -> None:
-        active = {r["id"] for r in self.ledger.query(
-            "SELECT id FROM members WHERE deleted_at IS NULL AND status = '在册'")}
-        cats = self.ledger.categories()
-        n = sum(1 for mid in active if cats.get(mid) in ("正式党员", "预备党员"))
+        n = len(self.ledger.party_members_on(self.session.today))  # as the rules and the 花名册 count
         self.members_status.setText(f"在册党员 {n} 人")
 
     # ---- actions ---------------------------------------------------------------------
@@ -255,9 +274,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is None:
             return
-        self.act_new.setEnabled(page.can_create())
-        self.act_edit.setEnabled(page.can_edit())
-        self.act_delete.setEnabled(bool(getattr(page, "table", "")) or page.slug == "branch")
+        writable = not self.session.ledger.readonly  # a read-only file: look, export, print
+        self.act_new.setEnabled(writable and page.can_create())
+        self.act_edit.setEnabled(writable and page.can_edit())
+        self.act_delete.setEnabled(writable and (bool(getattr(page, "table", "")) or page.slug == "branch"))
+        self.act_undo.setEnabled(writable)
 
     def open_appraisals(self) -> None:
         """编辑 → 民主评议…: the year's 评议 of every member on the books (the 工作台's year)."""

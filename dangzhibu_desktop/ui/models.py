@@ -8,13 +8,14 @@ memory, so painting never touches SQLite. Rows are exposed to the view in chunks
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..ledger.dates import format_stamp
 from ..ledger.schema import TABLES
 from ..ledger.validate import format_hours, format_money
 
@@ -32,7 +33,7 @@ class Column:
     Attributes:
         key: key of the row dict.
         label: header text (Chinese).
-        kind: text, date, money (fen), hours (tenths), int, count, bool, stamp (a stored timestamp).
+        kind: text, date, money (fen), hours (tenths), int, count, bool.
         width: initial width in pixels (the view never resizes to contents over all rows).
         color: optional ``row -> colour name`` for the text (e.g. overdue in red).
     """
@@ -63,21 +64,18 @@ def format_value(kind: str, value: Any) -> str:
         return format_hours(value)
     if kind == "bool":
         return "是" if value else "否"
-    if kind == "stamp":  # stored ISO timestamp, shown 2026年12月2日 01:29 (sorted by the ISO text)
-        return format_stamp(value)
+    if kind == "datetime":
+        return datetime_text(str(value))
     return str(value)
 
 
-def rule_names() -> dict[str, str]:
-    """Rule code → its Chinese name in the rule set (codes stay in the JSON and the CLI, not on screen)."""
-    from ..ledger.validate import LedgerError
-    from ..rules import load_rule_set
-
+def datetime_text(stamp: str) -> str:
+    """2026-12-02T01:29:01 -> 2026年12月2日 01:29 (what the 回收站 and the 操作日志 show)."""
     try:
-        rules = load_rule_set()
-    except LedgerError:
-        return {}
-    return {r.code: r.name for b in rules.basics for r in b.rules}
+        d = _dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}"
 
 
 def sort_value(kind: str, value: Any):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from .. import paths
 from ..ledger import open_ledger
+from ..ledger.errors import ReadOnlyStorageError
 from ..ledger.validate import LedgerError
 from . import settings as _settings
 
@@ -55,7 +56,8 @@ def create_ledger(path: str | Path, branch: dict):
 
 
 def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
-    """Open a ledger; on failure explain in Chinese and offer the latest good backup.
+    """Open a ledger; on failure explain in Chinese and offer the latest good backup. A file
+    that cannot be written opens read-only (``ledger.readonly``, the window says so).
 
     Returns the Ledger, or None when it could not be opened (the user was told why).
     """
@@ -63,6 +65,15 @@ def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
     safety = _safety()
     try:
         return open_ledger(p)
+    except ReadOnlyStorageError as exc:
+        # A file on a CD, a write-protected stick or without write permission: still readable.
+        try:
+            ledger = open_ledger(p, readonly=True)
+        except LedgerError:
+            message, locked = str(exc), False
+        else:
+            ledger.readonly_reason = str(exc)
+            return ledger
     except LedgerError as exc:
         message = str(exc)
         locked_error = getattr(safety, "LedgerLockedError", None)

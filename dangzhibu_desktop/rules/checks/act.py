@@ -5,15 +5,17 @@ from __future__ import annotations
 import math
 
 from ...ledger.schema import TABLES
-from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Fix, Outcome
+from ..asof import by_words, still_possible
+from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date
 from .common import (
     PERIOD_WORDS,
     _pct,
-    _pending_action,
     _periodic,
     _periodic_rule,
     _verdict,
+    expected_attendees,
+    meeting_actions,
     rule,
 )
 
@@ -25,11 +27,25 @@ def act_congress(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-COMMITTEE")
 def act_committee(snap: Snapshot, p: dict) -> Outcome:
+    need = int(p["min_committee_members"])
+
+    def applies(a, b) -> bool:
+        """A month counts while a committee of ``need`` 委员 sat in it (from the role dates);
+        the months ahead count with the committee of the as-of day."""
+        days = [d for d in (a, b) if d <= snap.day] or [snap.day]
+        return any(len(snap.committee_ids(d)) >= need for d in days)
+
     size = len(snap.committee_ids())
-    if size < int(p["min_committee_members"]):
+    if not any(applies(a, b) for _, a, b in snap.months()):
         return Outcome(NOT_APPLICABLE, None, f"每月≥{p['min_count']}次",
                        f"未设立支部委员会（现有委员{size}名），不考核支委会")
-    return _periodic_rule(snap, p, "支部委员会", "召开", "支部委员会每月至少召开一次，研究支部日常工作")
+    return _periodic_rule(snap, p, "支部委员会", "召开", "支部委员会每月至少召开一次，研究支部日常工作", applies)
+
+
+def _group_applies(g: dict):
+    """A 党小组 is judged for the months it existed (established_on … dissolved_on)."""
+    start, end = as_date(g.get("established_on")), as_date(g.get("dissolved_on"))
+    return lambda a, b: (start is None or start <= b) and (end is None or end >= a)
 
 
 @rule("ACT-GROUP")
@@ -39,23 +55,28 @@ def act_group(snap: Snapshot, p: dict) -> Outcome:
     if not snap.groups:
         return Outcome(NOT_APPLICABLE, None, target, "未划分党小组，不考核党小组会")
     kinds = set(p["meeting_kinds"])
-    fails, actions, cost, done, applicable = [], [], 0, 0, 0
+    fails, actions, cost, done, applicable, planned = [], [], 0, 0, 0, 0
     for gid, g in snap.groups.items():
         dates = [as_date(m["date"]) for m in snap.meetings if m["kind"] in kinds and m.get("party_group_id") == gid]
-        f, pend, d, a = _periodic(snap, p, "党小组会", "召开", dates, prefix=f"{g['name']}")
+        f, todo, d, a = _periodic(snap, p, "党小组会", "召开", dates, prefix=f"{g['name']}",
+                                  applies=_group_applies(g))
         fails += f
         done += d
         applicable += a
-        if pend:
-            actions.append(_pending_action(f"{g['name']}", pend, "党小组会", "召开"))
-            cost += sum(k for _, k in pend)
+        if todo:
+            actions += meeting_actions(snap, todo, p["meeting_kinds"][0], "党小组会", "召开", g["name"], gid)
+            cost += sum(k for *_, k in todo)
+            planned += len(todo)
+    if not applicable:
+        return Outcome(NOT_APPLICABLE, None, target, "本年度没有存续的党小组，不考核党小组会")
     measured = f"{done}/{done + len(fails)}"
     advice = "党小组会一般每月召开一次，由党小组组长主持，并记录出勤"
+    fix = Fix(actions, cost, (done + planned) / applicable) if actions else None
     if fails:
-        return Outcome(FAILED, measured, target, f"党小组会有{len(fails)}次未按时召开", advice, fails)
+        return Outcome(FAILED, measured, target, f"党小组会有{len(fails)}次未按时召开", advice, fails, fix,
+                       done / (done + len(fails)))
     if actions:
-        return Outcome(PENDING, measured, target, "已到期的月份党小组会均已召开，其余月份尚未到期", advice, [],
-                       Fix(actions, cost))
+        return Outcome(PENDING, measured, target, "已到期的月份党小组会均已召开，其余月份尚未到期", advice, [], fix)
     return Outcome(MET, measured, target, "各党小组均按时召开党小组会")
 
 
@@ -73,22 +94,39 @@ def act_lesson(snap: Snapshot, p: dict) -> Outcome:
         out.evidence.append("书记讲党课：" + "、".join(f"{m['date']}{snap.name(m['lecturer_id'])}" for m in given))
         return out
     names = "、".join(snap.name(s) for s in secs)
-    if snap.over(snap.end):
+    current = snap.secretary_ids()
+    if not current or not still_possible(snap.end, snap.day):
         out.evidence.append(f"书记{names}本年度未讲党课")
-        if out.status != FAILED:
+        if snap.over(snap.end) and out.status != FAILED:
             out.status, out.message = FAILED, f"书记{names}本年度未讲党课"
             out.advice = "书记每年至少为党员讲一次党课"
-        out.fix = None
+        if snap.over(snap.end):
+            out.fix = None
+            out.credit = 0.5 if out.credit is None else out.credit / 2
         return out
-    action = f"年底前由书记{names}讲一次党课"
+    sec = current[0]
     out.evidence.append(f"书记{names}本年度尚未讲党课")
+    if snap.over(snap.end) and out.status != FAILED:
+        out.status, out.message = FAILED, f"书记{names}本年度未讲党课"
+        out.advice = "书记每年至少为党员讲一次党课"
+    # The 书记's lessons ride on the last lessons still planned, or come on top.
+    actions = list(out.fix.actions) if out.fix else []
+    lessons_left = [a for a in actions if isinstance(a, Action)][-(need - len(given)):] if actions else []
+    for a in lessons_left:
+        a.params["lecturer_id"] = sec
+        a.text += f"（由书记{snap.name(sec)}主讲）"
+    for _ in range(need - len(given) - len(lessons_left)):
+        actions.append(Action("meeting", snap.end, f"{by_words(snap.end, snap.day)}由书记{snap.name(sec)}讲1次党课",
+                              {"meeting_kind": p["meeting_kinds"][0], "party_group_id": None, "lecturer_id": sec,
+                               "attendees": expected_attendees(snap, p["meeting_kinds"][0]), "needs_vote": False},
+                              snap.day))
+    credit_after = out.fix.credit if out.fix else (out.credit if out.credit is not None else 1.0)
     if out.status == MET:
         out.status, out.message = PENDING, f"党课按季度开展，书记{names}尚未讲党课"
         out.advice = "书记每年至少为党员讲一次党课"
-        out.fix = Fix([action], 1)
     elif out.status == PENDING:
         out.message += f"；书记{names}尚未讲党课"
-        out.fix = Fix(out.fix.actions + [action + "（可与下一次党课合并）"], out.fix.cost)
+    out.fix = Fix(actions, len(actions), credit_after)
     return out
 
 
@@ -106,10 +144,12 @@ def act_life_meeting(snap: Snapshot, p: dict) -> Outcome:
     if len(held) >= need:
         return Outcome(MET, len(held), target, f"本年度已召开组织生活会{len(held)}次", "", evidence)
     advice = "年底前召开组织生活会：会前学习、谈心谈话、征求意见，会上开展批评和自我批评，会后制定整改措施"
+    todo = [("全年", snap.start, snap.end, need - len(held))]
+    fix = Fix(meeting_actions(snap, todo, p["meeting_kinds"][0], "组织生活会（会前开展谈心谈话、征求意见）", "召开"),
+              need - len(held))
     if snap.over(snap.end):
-        return Outcome(FAILED, len(held), target, "本年度未召开组织生活会", advice, evidence)
-    return Outcome(PENDING, len(held), target, "本年度尚未召开组织生活会", advice, evidence,
-                   Fix(["年底前召开组织生活会（会前开展谈心谈话、征求意见）"], need - len(held)))
+        return Outcome(FAILED, len(held), target, "本年度未召开组织生活会", advice, evidence, fix)
+    return Outcome(PENDING, len(held), target, "本年度尚未召开组织生活会", advice, evidence, fix)
 
 
 @rule("ACT-ATTENDANCE")
@@ -119,10 +159,28 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     target = f"≥{_pct(least)}"
     present = expected = 0
     unrecorded, low = [], []
+    # 应到 is the roster on the meeting day (not the rows typed): 党员 on the books, the group
+    # for 党小组会, the committee for 支委会, exempt members left out. 请假 stays in 应到.
+    recorded = [m for m in meetings if snap.attendance_counts.get(m["id"], (0, 0))[0]]
+    came = snap.attendees([m["id"] for m in recorded])
+    roster: dict = {}
     for m in meetings:
-        n, here = snap.attendance_counts.get(m["id"], (0, 0))
-        if not n:
+        if not snap.attendance_counts.get(m["id"], (0, 0))[0]:
             unrecorded.append(f"{m['date']}{m['kind']}")
+            continue
+        d = as_date(m["date"])
+        key = (m["kind"] == "支部委员会", m["party_group_id"] if m["kind"] == "党小组会" else None, d)
+        if key not in roster:
+            if key[0]:
+                ids = snap.committee_ids(d)
+            else:
+                ids = {x["id"] for x in snap.party_members(d)
+                       if m["kind"] != "党小组会" or x.get("party_group_id") == key[1]}
+            roster[key] = {i for i in ids if not snap.exempt(i)}
+        expect = roster[key]
+        n = len(expect)
+        here = sum(1 for x in came[m["id"]] if x in expect)
+        if not n:
             continue
         present += here
         expected += n
@@ -134,12 +192,21 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     for i, (m, n, here) in enumerate(low):
         absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows_of[m["id"]] if r["status"] != "出席"]
         low[i] = f"{m['date']}{m['kind']}：应到{n}人，实到{here}人；{'、'.join(absent[:6])}"
+    kinds = set(p["meeting_kinds"])
+
+    def after(plan) -> float:
+        """Attendance once the plan's meetings are held with everyone expected present."""
+        more = sum(len(a.params.get("attendees") or ()) for a in plan
+                   if a.type == "meeting" and a.params.get("meeting_kind") in kinds)
+        total = expected + more
+        return 1.0 if total and (present + more) / total + 1e-9 >= least else 0.0
+
     if not meetings:
         if snap.over(snap.end):
             return Outcome(FAILED, None, target, "本年度没有三会一课会议记录", "召开三会一课并登记出勤")
-        # Applies as soon as meetings are held: planning may count on it being met then.
+        # Applies as soon as meetings are held: the plan's meetings, everyone expected present.
         return Outcome(NOT_APPLICABLE, None, target, "本年度尚无三会一课会议记录", "", [],
-                       Fix([f"召开三会一课时逐人登记出勤，出勤率保持在{_pct(least)}以上"], 0))
+                       Fix([f"召开三会一课时逐人登记出勤，出勤率保持在{_pct(least)}以上"], 0, 0.0, after))
     if expected == 0:
         return Outcome(FAILED, None, target, f"{len(unrecorded)}次三会一课均未登记出勤",
                        "在会议记录中登记每名党员的出勤情况", [f"未登记出勤：{'、'.join(unrecorded[:10])}"],
@@ -155,8 +222,8 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
             return Outcome(FAILED, measured, target, f"三会一课出勤率{_pct(rate)}，低于{_pct(least)}", advice, evidence)
         avg = expected / max(1, len(meetings) - len(unrecorded))
         more = math.ceil((least * expected - present) / (avg * (1 - least))) if least < 1 else None
-        fix = Fix([f"今后的三会一课确保全员出席（约需{more}次全员到会的会议把出勤率提高到{_pct(least)}）"], more) \
-            if more is not None else None
+        fix = Fix([f"今后的三会一课确保全员出席（约需{more}次全员到会的会议把出勤率提高到{_pct(least)}）"], more,
+                  0.0, after) if more is not None else None
         return Outcome(WARNING, measured, target, f"目前三会一课出勤率{_pct(rate)}，低于{_pct(least)}", advice,
                        evidence, fix)
     if unrecorded:
@@ -174,9 +241,17 @@ def act_records(snap: Snapshot, p: dict) -> Outcome:
     labels = {f: (table.field(f).label if f in table.names else f) for f in fields}
     meetings = snap.meetings
     target = f"记录要素齐全的会议≥{_pct(least)}"
+    bad_count = sum(1 for m in meetings if any(m.get(f) in (None, "") for f in fields))
+
+    def after(plan) -> float:
+        """The share once the plan's meetings are recorded with every field filled."""
+        more = sum(1 for a in plan if a.type == "meeting")
+        total = len(meetings) + more
+        return 1.0 if total and 1 - bad_count / total + 1e-9 >= least else 0.0
+
     if not meetings:
         return Outcome(NOT_APPLICABLE, None, target, "本年度尚无会议记录", "", [],
-                       Fix(["每次会议完整填写主持人、记录人、议题和会议内容"], 0))
+                       Fix(["每次会议完整填写主持人、记录人、议题和会议内容"], 0, 0.0, after))
     bad = []
     for m in meetings:
         missing = [labels[f] for f in fields if m.get(f) in (None, "")]
@@ -188,7 +263,7 @@ def act_records(snap: Snapshot, p: dict) -> Outcome:
         return Outcome(MET, measured, target, f"{len(meetings)}次会议记录要素齐全")
     return Outcome(FAILED, measured, target, f"{len(bad)}次会议记录要素不全（共{len(meetings)}次）",
                    "会议记录应写明主持人、记录人、议题和会议内容，请补全", bad[:20],
-                   Fix([f"补全{len(bad)}次会议记录的主持人、记录人、议题和内容"], 1))
+                   Fix([f"补全{len(bad)}次会议记录的主持人、记录人、议题和内容"], 1, 0.0, after))
 
 
 @rule("ACT-QUORUM")

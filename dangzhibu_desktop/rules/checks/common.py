@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Fix, Outcome
+from ..asof import by_words, still_possible
+from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, quarter_label
 
 RULES: dict = {}
@@ -88,10 +89,12 @@ def _verdict(fails, warns, oks, pendings, *, fail_msg, warn_msg, ok_msg, pending
         return Outcome(FAILED, measured, target, fail_msg, advice, evidence)
     if warns:
         return Outcome(WARNING, measured, target, warn_msg, warn_advice or advice, evidence)
+    # Someone still due (a talk, a 考察, a 转正 ahead) keeps the rule open even when everyone
+    # judged so far is fine: 达标 today is not safe while obligations remain this year.
+    if pendings:
+        return Outcome(PENDING, measured, target, pending_msg, advice, evidence + list(oks), pending_fix)
     if oks:
         return Outcome(MET, measured, target, ok_msg, "", evidence + list(oks))
-    if pendings:
-        return Outcome(PENDING, measured, target, pending_msg, advice, evidence, pending_fix)
     return Outcome(NOT_APPLICABLE, measured, target, none_msg, "", [])
 
 
@@ -99,8 +102,9 @@ def _verdict(fails, warns, oks, pendings, *, fail_msg, warn_msg, ok_msg, pending
 PERIOD_WORDS = {"month": "每月", "quarter": "每季度", "year": "每年"}
 
 
-def period_states(snap: Snapshot, dates: list[_dt.date], period: str, min_count: int):
-    """[(label, start, end, count, state)] with state done / missing / pending / n/a."""
+def period_states(snap: Snapshot, dates: list[_dt.date], period: str, min_count: int, applies=None):
+    """[(label, start, end, count, state)] with state done / missing / pending / n/a;
+    ``applies(start, end)`` False makes a period n/a (no committee, the group not yet set up)."""
     if period == "month":
         periods = [(f"{m}月", a, b) for m, a, b in snap.months()]
     elif period == "quarter":
@@ -110,7 +114,7 @@ def period_states(snap: Snapshot, dates: list[_dt.date], period: str, min_count:
     out = []
     for label, a, b in periods:
         n = sum(1 for d in dates if d and a <= d <= b)
-        if snap.established and snap.established > b:
+        if (snap.established and snap.established > b) or (applies is not None and not applies(a, b)):
             state = "n/a"
         elif n >= min_count:
             state = "done"
@@ -122,41 +126,74 @@ def period_states(snap: Snapshot, dates: list[_dt.date], period: str, min_count:
     return out
 
 
-def _periodic(snap: Snapshot, params: dict, what: str, verb: str, dates=None, prefix: str = ""):
-    """Findings for "≥ min_count ``what`` per period": (fails, pendings, done, applicable, fix_parts)."""
+def _periodic(snap: Snapshot, params: dict, what: str, verb: str, dates=None, prefix: str = "", applies=None):
+    """Findings for "≥ min_count ``what`` per period": (fails, todo, done, applicable), ``todo``
+    [(label, start, end, count still needed)] for the periods still open or ending today."""
     period = params["period"]
     min_count = int(params["min_count"])
     if dates is None:
         dates = [as_date(m["date"]) for m in snap.meetings_of(params["meeting_kinds"])]
-    states = period_states(snap, dates, period, min_count)
+    states = period_states(snap, dates, period, min_count, applies)
     fails = [f"{prefix}{label}未{verb}{what}" for label, _, _, _, s in states if s == "missing"]
-    pend = [(label, min_count - n) for label, _, _, n, s in states if s == "pending"]
+    todo = [(label, a, b, min_count - n) for label, a, b, n, s in states
+            if s == "pending" or (s == "missing" and still_possible(b, snap.day))]
     done = sum(1 for *_, s in states if s == "done")
     applicable = sum(1 for *_, s in states if s != "n/a")
-    return fails, pend, done, applicable
+    return fails, todo, done, applicable
 
 
-def _pending_action(prefix: str, pend, what: str, verb: str) -> str:
-    labels = "、".join(label for label, _ in pend)
-    each = max(k for _, k in pend)
-    return f"{prefix}在{labels}各{verb}{each}次{what}" if len(pend) > 1 else f"{prefix}在{labels}{verb}{each}次{what}"
+def expected_attendees(snap: Snapshot, kind: str, group_id=None) -> list[int]:
+    """Who is expected at a meeting of ``kind`` on the as-of day (the roster, not rows typed):
+    the committee for 支部委员会, the group's 党员 for 党小组会, every 党员 otherwise;
+    members exempt from activities (第二十三条) left out."""
+    if kind == "支部委员会":
+        ids = sorted(snap.committee_ids())
+    else:
+        people = snap.party_members()
+        if kind == "党小组会":
+            people = [m for m in people if m.get("party_group_id") == group_id]
+        ids = [m["id"] for m in people]
+    return [i for i in ids if not snap.exempt(i)]
 
 
-def _periodic_rule(snap: Snapshot, params: dict, what: str, verb: str, advice: str) -> Outcome:
+def meeting_actions(snap: Snapshot, todo, kind: str, what: str, verb: str, prefix: str = "",
+                    group_id=None, lecturer_id=None) -> list[Action]:
+    """One ``meeting`` action per meeting still needed in the open periods of ``todo``."""
+    out = []
+    attendees = expected_attendees(snap, kind, group_id)
+    for _, a, b, k in todo:
+        for _ in range(k):
+            out.append(Action("meeting", b, f"{by_words(b, snap.day)}{prefix}{verb}1次{what}",
+                              {"meeting_kind": kind, "party_group_id": group_id, "lecturer_id": lecturer_id,
+                               "attendees": attendees, "needs_vote": False}, max(a, snap.day)))
+    return out
+
+
+def _share(done: int, of: int) -> float | None:
+    return done / of if of else None
+
+
+def _periodic_rule(snap: Snapshot, params: dict, what: str, verb: str, advice: str, applies=None) -> Outcome:
     period = params["period"]
     min_count = int(params["min_count"])
-    fails, pend, done, applicable = _periodic(snap, params, what, verb)
+    fails, todo, done, applicable = _periodic(snap, params, what, verb, applies=applies)
     target = f"{PERIOD_WORDS.get(period, '')}≥{min_count}次"
     measured = f"{done}/{done + len(fails)}"
     unit = "个月" if period == "month" else "个季度"
     if applicable == 0:
         return Outcome(NOT_APPLICABLE, measured, target, f"本年度支部成立前无需{verb}{what}", "", [])
+    kind = params["meeting_kinds"][0]
+    fix = None
+    if todo:
+        fix = Fix(meeting_actions(snap, todo, kind, what, verb), sum(k for *_, k in todo),
+                  (done + len(todo)) / applicable)
     if fails:
         labels = "、".join(f[:-len(f"未{verb}{what}")] for f in fails)
-        return Outcome(FAILED, measured, target, f"{len(fails)}{unit}未{verb}{what}：{labels}", advice, fails)
-    if pend:
-        cost = sum(k for _, k in pend)
+        return Outcome(FAILED, measured, target, f"{len(fails)}{unit}未{verb}{what}：{labels}", advice, fails,
+                       fix, _share(done, done + len(fails)))
+    if todo:
         return Outcome(PENDING, measured, target,
-                       f"已到期的{done}{unit}均已{verb}{what}，{'、'.join(l for l, _ in pend)}尚未到期",
-                       advice, [], Fix([_pending_action("", pend, what, verb)], cost))
-    return Outcome(MET, measured, target, f"{PERIOD_WORDS.get(period, '')}均已{verb}{what}（{done}{unit}）", "", [])
+                       f"已到期的{done}{unit}均已{verb}{what}，{'、'.join(t[0] for t in todo)}尚未到期",
+                       advice, [], fix)
+    return Outcome(MET, measured, target, f"{PERIOD_WORDS.get(period, '')}均已{verb}{what}（{done}{unit}）", "", [],
+                   None, 1.0)

@@ -45,6 +45,11 @@ def org_committee(snap: Snapshot, p: dict) -> Outcome:
     has_secretary = any("书记" in rs for rs in people.values())
     target = f"正式党员≥{threshold}名时设{lo}–{usual}名委员（不超过{hi}名），含书记"
     evidence = [f"{snap.name(mid)}（{'、'.join(rs)}）" for mid, rs in people.items()]
+    # 预备党员 have no 被选举权 (党章 第七条): a 委员 who is one fails, whatever the branch's size.
+    probationers = [mid for mid in people if snap.category(mid) == "预备党员"]
+    if probationers:
+        return Outcome(FAILED, size, target, f"委员{_names(probationers, snap)}为预备党员，没有被选举权",
+                       "预备党员没有表决权、选举权和被选举权，不能担任支部委员，请报上级党委按程序调整", evidence)
     if full < threshold:
         return Outcome(NOT_APPLICABLE, size, target,
                        f"正式党员{full}名，不足{threshold}名，不设支部委员会，设书记即可", "", evidence)

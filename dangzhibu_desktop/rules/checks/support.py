@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import FAILED, MET, Fix, Outcome
+from ..asof import by_words
+from ..model import FAILED, MET, Action, Fix, Outcome
 from ..snapshot import Snapshot
 from .common import RULES
 
@@ -38,7 +39,8 @@ def checklist_rule(snap: Snapshot, p: dict, spec) -> Outcome:
     else:
         msg = "未落实：" + "、".join(i.get("label", i["code"]) for i in todo)
         advice = "；".join(f"落实{i.get('label', i['code'])}（佐证：{i.get('evidence') or '相关材料'}）" for i in todo)
-    actions = [f"落实{i.get('label', i['code'])}并在自评事项中登记佐证" for i in todo]
+    actions = [Action("checklist", snap.end, f"{by_words(snap.end, snap.day)}落实{i.get('label', i['code'])}并在自评事项中登记佐证",
+                      {"rule_code": i["code"]}, snap.day) for i in todo]
     return Outcome(FAILED, measured, target, msg, advice,
                    evidence + [f"{i.get('label', i['code'])}：未填写" for i in unanswered]
                    + [f"{i.get('label', i['code'])}：未落实" for i in unmet],

@@ -8,7 +8,8 @@ import re
 
 from ...ledger import steps as S
 from ...ledger.validate import birth_date_from_id
-from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, Fix, Outcome
+from ..asof import by_words
+from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, fmt_num
 from .common import (
     _highest_step,
@@ -24,6 +25,13 @@ from .common import (
 )
 
 
+def step_action(snap: Snapshot, member_id: int, step: int, by: _dt.date, what: str,
+                start: _dt.date | None = None) -> Action:
+    """A ``step`` action: record development step ``step`` of ``member_id`` by ``by``."""
+    return Action("step", by, f"{by_words(by, snap.day)}{what}", {"member_id": member_id, "step": step},
+                  max(start or snap.day, snap.day))
+
+
 @rule("TEAM-RESERVE")
 def team_reserve(snap: Snapshot, p: dict) -> Outcome:
     need = int(p["min_reserve"])
@@ -35,7 +43,9 @@ def team_reserve(snap: Snapshot, p: dict) -> Outcome:
     applicants = snap.people(categories=("入党申请人",))
     fix = None
     if applicants and len(applicants) >= need - len(reserve):
-        fix = Fix([f"经支部委员会研究，把入党申请人{_names(applicants[:need - len(reserve)], snap)}确定为入党积极分子"], 1)
+        fix = Fix([step_action(snap, a["id"], S.STEP_ACTIVIST, snap.end,
+                               f"经支部委员会研究，把入党申请人{a['name']}确定为入党积极分子")
+                   for a in applicants[:need - len(reserve)]], 1)
     return Outcome(FAILED, len(reserve), target, f"入党积极分子和发展对象仅{len(reserve)}名，后备力量不足",
                    "加强对青年职工的政治引领，及时与入党申请人谈话，把符合条件的确定为入党积极分子", evidence, fix)
 
@@ -75,37 +85,44 @@ def team_dev_age(snap: Snapshot, p: dict) -> Outcome:
                     target=f"递交申请时年满{age}周岁")
 
 
+def talk_due(applied: _dt.date, p: dict) -> _dt.date:
+    """The last day of the talk after an application: within ``months`` calendar months
+    (细则 第七条 一个月内: applied 07-01 → by 08-01; 01-31 → by 02-28)."""
+    return S.add_months(applied, int(p["months"]))
+
+
 @rule("TEAM-DEV-TALK")
 def team_dev_talk(snap: Snapshot, p: dict) -> Outcome:
-    limit = int(p["max_days"])
+    months = int(p["months"])
+    limit = f"{months}个月" if months != 1 else "一个月"
     fails, oks, pend, actions = [], [], [], []
     for mid, m in snap.stepped():
         applied = snap.step_date(mid, S.STEP_APPLY)
         if applied is None:
             continue
         talked = snap.step_date(mid, S.STEP_TALK)
-        due = applied + _dt.timedelta(days=limit)
+        due = talk_due(applied, p)
         if talked is not None:
             if not _judged_here(snap, m, talked):
                 continue
             days = (talked - applied).days
-            if days > limit:
-                fails.append(f"{m['name']}于{applied}递交申请，{talked}才谈话，间隔{days}天")
+            if talked > due:
+                fails.append(f"{m['name']}于{applied}递交申请，{talked}才谈话，超过{limit}（间隔{days}天，时限{due}）")
             else:
                 oks.append(f"{m['name']}：{applied}递交申请，{talked}谈话（{days}天）")
         elif _highest_step(snap, mid) <= S.STEP_TALK and due >= snap.start and snap.on_books(m, snap.day):
             if due < snap.day:
-                fails.append(f"{m['name']}于{applied}递交申请，超过{limit}天尚未谈话")
+                fails.append(f"{m['name']}于{applied}递交申请，超过{limit}尚未谈话（时限{due}）")
             elif due <= snap.end:
                 pend.append(f"{m['name']}应于{due}前谈话")
-                actions.append(f"{due}前派人与入党申请人{m['name']}谈话")
+                actions.append(step_action(snap, mid, S.STEP_TALK, due, f"派人与入党申请人{m['name']}谈话并记录"))
     return _verdict(fails, [], oks, pend,
-                    fail_msg=f"{len(fails)}名入党申请人未在{limit}天内谈话",
-                    warn_msg="", ok_msg=f"本年度{len(oks)}名入党申请人均在{limit}天内谈话",
+                    fail_msg=f"{len(fails)}名入党申请人未在{limit}内谈话",
+                    warn_msg="", ok_msg=f"本年度{len(oks)}名入党申请人均在{limit}内谈话",
                     pending_msg="入党申请人谈话时限未到", none_msg="本年度无需要谈话的入党申请人",
-                    advice=f"党组织收到入党申请书后，应在{limit}天内派人同入党申请人谈话，并在纪实中记录第2步",
+                    advice=f"党组织收到入党申请书后，应在{limit}内派人同入党申请人谈话，并在纪实中记录第2步",
                     pending_fix=Fix(actions, len(actions)) if actions else None,
-                    target=f"收到申请后≤{limit}天谈话")
+                    target=f"收到申请后{limit}内谈话")
 
 
 @rule("TEAM-DEV-CULTIVATE")
@@ -159,7 +176,9 @@ def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
                 fails.append(f"{m['name']}：{w_start}至{w_end}无培养教育考察记录")
             else:
                 pend.append(f"{m['name']}：应于{w_end}前后进行半年考察")
-                actions.append(f"{w_end}前后对入党积极分子{m['name']}进行半年考察并记录")
+                by = min(w_end + grace, snap.end)
+                actions.append(step_action(snap, mid, S.STEP_REVIEW, by, f"对入党积极分子{m['name']}进行半年考察并记录",
+                                           start=max(w_start + _dt.timedelta(days=1), snap.day)))
     return _verdict(fails, [], sorted(set(oks)), pend,
                     fail_msg=f"有{len(fails)}个半年期缺少入党积极分子考察记录",
                     warn_msg="", ok_msg="入党积极分子均按每半年考察", pending_msg="半年考察时限未到",
@@ -169,8 +188,59 @@ def team_dev_review(snap: Snapshot, p: dict) -> Outcome:
                     target=f"每{every}个月考察一次")
 
 
+STEP_PROBATION_REVIEW = 21  # 继续教育考察 (the step catalogue, RULES.md)
+
+
+@rule("TEAM-PROBATION-REVIEW")
+def team_probation_review(snap: Snapshot, p: dict) -> Outcome:
+    """A 预备党员's half-year 考察 (step 21) in every ``interval_months`` of the 预备期 that ends
+    before the probation does: the last half-year is concluded by the 转正 discussion itself."""
+    every = int(p["interval_months"])
+    grace = _dt.timedelta(days=int(p["grace_days"]))
+    fails, oks, pend, actions = [], [], [], []
+    for mid, m in snap.stepped():
+        admit = snap.admitted(mid)
+        if admit is None or admit > snap.day:
+            continue
+        decisions = [(as_date(s.get("date")), s.get("outcome") or S.OUTCOME_FULL) for s in snap.member_steps(mid)
+                     if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s.get("date"))]
+        extended = any(o == S.OUTCOME_EXTEND for _, o in decisions)
+        decided = min((d for d, o in decisions if o != S.OUTCOME_EXTEND and d >= admit), default=None)
+        probation_end = S.add_years(admit, 1)
+        reviews = _step_dates(snap, mid, STEP_PROBATION_REVIEW)
+        k = 1
+        while True:
+            w_start, w_end = S.add_months(admit, every * (k - 1)), S.add_months(admit, every * k)
+            k += 1
+            if w_end > snap.end or w_end >= probation_end and not extended:
+                break
+            if decided is not None and w_end > decided:
+                break
+            if w_end < snap.start or not snap.on_books(m, min(w_end, snap.day)):
+                continue
+            if any(w_start < d <= w_end + grace for d in reviews):
+                oks.append(m["name"])
+            elif w_end + grace <= snap.day:
+                fails.append(f"{m['name']}：{w_start}至{w_end}无预备党员考察记录")
+            else:
+                pend.append(f"{m['name']}：应于{w_end}前后进行半年考察")
+                by = min(w_end + grace, snap.end)
+                actions.append(step_action(snap, mid, STEP_PROBATION_REVIEW, by, f"对预备党员{m['name']}进行半年考察并记录",
+                                           start=max(w_start + _dt.timedelta(days=1), snap.day)))
+            if k > 6:  # an extended 预备期 is at most two years
+                break
+    return _verdict(fails, [], sorted(set(oks)), pend,
+                    fail_msg=f"有{len(fails)}个半年期缺少预备党员考察记录",
+                    warn_msg="", ok_msg="预备党员均按每半年考察", pending_msg="预备党员半年考察时限未到",
+                    none_msg="本年度无需考察的预备党员",
+                    advice=f"党支部每{every}个月对预备党员进行一次考察，并在纪实中记录第21步（继续教育考察）",
+                    pending_fix=Fix(actions, len(actions)) if actions else None,
+                    target=f"每{every}个月考察一次")
+
+
 _HOURS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(学时|课时|小时)")
-_DAYS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(天|日)")
+# N天 / N个工作日 — never the 日 of a date ("2025年4月20日参加党校培训" is not 20 days).
+_DAYS_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(个工作日|工作日|天)")
 
 
 @rule("TEAM-DEV-TRAIN")
@@ -283,15 +353,16 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
                 warns.append(f"{m['name']}：{admit}支部大会通过，{d}审批，超过{months}个月")
             else:
                 oks.append(f"{m['name']}：{admit}支部大会通过，{d}上级党委审批")
-        elif _highest_step(snap, mid) < S.STEP_APPROVE + 1 and last >= snap.start \
-                and snap.category(mid) == "预备党员":
+        elif not _later_step_by(snap, mid, S.STEP_APPROVE, last) and last >= snap.start \
+                and snap.category(mid) in ("预备党员", "正式党员"):
+            # A 转正 recorded after the approval's last day does not undo an approval never recorded.
             if snap.day > last:
                 fails.append(f"{m['name']}：{admit}支部大会通过，已超过{hard}个月未记录上级党委审批")
             elif snap.day > due:
                 warns.append(f"{m['name']}：{admit}支部大会通过，已超过{months}个月未审批")
             elif due <= snap.end:
                 pend.append(f"{m['name']}：应于{due}前审批")
-                actions.append(f"{due}前报请上级党委审批{m['name']}的入党申请")
+                actions.append(step_action(snap, mid, S.STEP_APPROVE, due, f"报请上级党委审批{m['name']}的入党申请并记录"))
     return _verdict(fails, warns, oks, pend,
                     fail_msg=f"{len(fails)}名预备党员的审批超过{hard}个月",
                     warn_msg=f"有预备党员的审批超过{months}个月",
@@ -300,6 +371,12 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
                     advice=f"上级党委应在支部大会讨论后{months}个月内审批（特殊情况最长{hard}个月），请督促并在纪实中记录第17步",
                     pending_fix=Fix(actions, len(actions)) if actions else None,
                     target=f"≤{months}个月（最长{hard}个月）")
+
+
+def _later_step_by(snap: Snapshot, member_id: int, step: int, day: _dt.date) -> bool:
+    """A step after ``step`` is recorded on or before ``day`` (old records skip steps)."""
+    return any((s.get("step") or 0) > step and (as_date(s.get("date")) or _dt.date.max) <= day
+               for s in snap.member_steps(member_id))
 
 
 @rule("TEAM-PROBATION")
@@ -352,7 +429,10 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
                 pend.append(f"{m['name']}预备期已于{deadline}届满，请尽快讨论转正")
             else:
                 pend.append(f"{m['name']}预备期将于{deadline}届满")
-            actions.append(f"{deadline}预备期满后及时召开支部党员大会讨论{m['name']}转正")
+            by = deadline if deadline >= snap.day else min(deadline + grace, snap.end)
+            actions.append(step_action(snap, mid, S.STEP_FULL_MEETING, by,
+                                       f"召开支部党员大会讨论{m['name']}转正（预备期{deadline}届满）",
+                                       start=max(snap.day, end - grace if not extensions else deadline - grace)))
     return _verdict(fails, warns, oks, pend,
                     fail_msg=f"{len(fails)}名预备党员预备期满未按规定作出转正决定",
                     warn_msg="转正讨论时间需要核实", ok_msg="本年度预备期满的预备党员均按期讨论转正",
@@ -396,16 +476,35 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     evidence = [f"{m['name']}：{fmt_num(have)}/{fmt_num(need)}学时"
                 + ("（年内转入，按在册时间折算）" if (as_date(m.get("joined_branch_on")) or snap.start) > snap.start else "")
                 for m, have, need in short]
-    gap = max(need - have for _, have, need in short)
     advice = "组织集中学习培训、专题辅导或网络学习，补足学时，并登记参训学时"
     if snap.over(snap.end):
         return Outcome(FAILED, measured, target, f"{len(short)}名党员学习培训学时不足（人均{avg:.1f}学时）",
                        advice, evidence)
-    sessions = max(1, math.ceil(gap / session))
     return Outcome(PENDING, measured, target, f"尚有{len(short)}名党员学时未达标（人均{avg:.1f}学时），年底前还可补足",
-                   advice, evidence,
-                   Fix([f"年底前再组织{sessions}次集中学习培训（每次{fmt_num(session)}学时），补足{len(short)}名党员的学时（最多差{fmt_num(gap)}学时）"],
-                       sessions))
+                   advice, evidence, _training_fix(snap, short, session, float(p["max_hours_per_week"])))
+
+
+def _training_fix(snap: Snapshot, short, session: float, per_week: float) -> Fix:
+    """Training sessions for the people short of hours, one a week from the as-of day (the
+    feasible pace: ``max_hours_per_week``), each listing who still needs it; people whose gap
+    cannot be made up in the weeks left are named, and the rule is not 达标 even then."""
+    weeks = math.ceil(((snap.end - snap.day).days + 1) / 7)
+    limit = weeks * per_week
+    gaps = [(m, need - have) for m, have, need in short]
+    gap = max(g for _, g in gaps)
+    each = min(session, per_week)
+    sessions = min(weeks, max(1, math.ceil(min(gap, limit) / each - 1e-9)))
+    lost = [m for m, g in gaps if g > limit + 1e-9]
+    actions = []
+    for i in range(sessions):
+        start = snap.day + _dt.timedelta(days=7 * i)
+        by = min(start + _dt.timedelta(days=6), snap.end)
+        who = [m["id"] for m, g in gaps if g > each * i + 1e-9]
+        note = f"（剩余{weeks}周，每周最多{fmt_num(per_week)}学时，{_names(lost, snap)}年内无法补足）" if lost and i == 0 else ""
+        actions.append(Action("training", by, f"{by_words(by, snap.day)}组织第{i + 1}次集中学习培训（{fmt_num(each)}学时），"
+                              f"{_names(who, snap)}参加并登记学时{note}", {"member_ids": who, "hours": each}, start))
+    people = max(1, len(snap.party_members()))
+    return Fix(actions, sessions, (people - len(lost)) / people if lost else 1.0)
 
 
 @rule("TEAM-APPRAISAL")
@@ -431,7 +530,7 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
                            "结合组织生活会开展民主评议党员，并在“民主评议”中录入每名党员的评议等次")
         return Outcome(PENDING, 0, target, "本年度尚未开展民主评议党员",
                        "年底前（或按惯例在次年初）结合组织生活会开展民主评议党员并录入等次", [],
-                       Fix(["年底前开展民主评议党员，并录入每名党员的评议等次"], 1))
+                       Fix([_appraisal_action(snap, [m["id"] for m in snap.party_members()], "开展民主评议党员，并录入每名党员的评议等次")], 1))
     rated = {a["member_id"]: a["rating"] for a in rows}
     evidence = [f"{m['date']}召开民主评议党员会议" for m in held]
     if rows:
@@ -442,6 +541,9 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
         return Outcome(FAILED, _pct(share), target,
                        f"评为优秀的{excellent}名，占{_pct(share)}，超过{_pct(most)}",
                        f"优秀等次一般不超过参评党员的{_pct(most)}，请按评议结果复核", evidence)
+    # 预备党员不宜评为优秀 (practice): flagged, the rest of the appraisal still judged below.
+    covered = min(_dt.date(rated_year, 12, 31), snap.day)
+    odd = [mid for mid, r in rated.items() if r == "优秀" and snap.category(mid, covered) == "预备党员"]
     # Who should have a rating: party members at the end of the rated year still on the books
     # when the 评议 was held (or on the as-of date).
     when = as_date(held[-1]["date"]) if held else snap.day
@@ -454,10 +556,86 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
         if over or rated_year < snap.year:
             return Outcome(FAILED, measured, target, f"{len(unrated)}名党员没有{rated_year}年度评议等次",
                            "在“民主评议”中补录评议等次", evidence,
-                           Fix([f"补录{_names(unrated, snap)}的{rated_year}年度评议等次"], 1))
+                           Fix([_appraisal_action(snap, [m["id"] for m in unrated], f"补录{_names(unrated, snap)}的{rated_year}年度评议等次",
+                                                  rated_year)], 1))
         return Outcome(PENDING, measured, target,
                        f"{len(unrated)}名党员尚未评议", "年底前完成民主评议并录入等次", evidence,
-                       Fix([f"年底前完成对{_names(unrated, snap)}的民主评议并录入等次"], 1))
+                       Fix([_appraisal_action(snap, [m["id"] for m in unrated], f"完成对{_names(unrated, snap)}的民主评议并录入等次")], 1))
+    if odd:
+        return Outcome(WARNING, measured, target, f"预备党员{_names(odd, snap)}被评为优秀",
+                       "预备党员一般不评为优秀等次，请复核评议结果", evidence + [f"评为优秀的预备党员：{_names(odd, snap)}"])
     return Outcome(MET, measured, target,
                    f"已开展{rated_year}年度民主评议，{len(rated)}名党员均有等次，优秀{excellent}名（{_pct(share)}）",
                    "", evidence)
+
+
+def _appraisal_action(snap: Snapshot, member_ids: list[int], what: str, year: int | None = None) -> Action:
+    """An ``appraisal`` action: rate ``member_ids`` for ``year`` (default: the evaluated year) by 31 December."""
+    return Action("appraisal", snap.end, f"{by_words(snap.end, snap.day)}{what}",
+                  {"member_ids": member_ids, "year": year or snap.year}, snap.day)
+
+
+@rule("TEAM-CONTACT")
+def team_contact(snap: Snapshot, p: dict) -> Outcome:
+    """失联: a 党员 who has neither attended a meeting nor paid dues for ``lapse_months`` (预警 from
+    ``warn_months``), judged on the as-of day; exempt members (第二十三条) and those on the books
+    for less than that are left out. Once the plan is done, everyone it meets or collects from
+    (meetings' attendees, dues) has been in contact on those days."""
+    lapse, warn = int(p["lapse_months"]), int(p["warn_months"])
+    target = f"无连续{lapse}个月既未参加组织生活又未交纳党费的党员"
+    last = snap.last_contact()
+    people = [m for m in snap.party_members() if not snap.exempt(m["id"])]
+    if not people:
+        return Outcome(NOT_APPLICABLE, None, target, "没有党员")
+
+    def since(m: dict) -> _dt.date:
+        joined = as_date(m.get("joined_branch_on")) or _dt.date.min
+        return max(last.get(m["id"], _dt.date.min), joined, S.add_months(snap.start, -6))
+
+    def state(from_day: _dt.date, day: _dt.date) -> int:
+        """2: 失联 (lapse), 1: warn, 0: in contact."""
+        if S.add_months(from_day, lapse) <= day:
+            return 2
+        return 1 if S.add_months(from_day, warn) <= day else 0
+
+    fails, warns, out_of_touch = [], [], []
+    for m in people:
+        s_ = state(since(m), snap.day)
+        if s_:
+            out_of_touch.append(m["id"])
+        seen = last.get(m["id"])
+        what = f"最后一次参加组织生活或交纳党费为{seen}" if seen else "本年度及上半年没有参加组织生活或交纳党费的记录"
+        if s_ == 2:
+            fails.append(f"{m['name']}：{what}")
+        elif s_ == 1:
+            warns.append(f"{m['name']}：{what}")
+
+    def after(plan) -> float:
+        """1.0 when, with the plan's meetings and dues done, no one is out of touch at year end."""
+        met = {}
+        for a in plan:
+            if a.type == "meeting":
+                for mid in a.params.get("attendees") or ():
+                    met[mid] = max(met.get(mid, a.by), a.by)
+            elif a.type == "dues":
+                mid = a.params["member_id"]
+                met[mid] = max(met.get(mid, a.by), a.by)
+        for m in people:
+            if state(max(since(m), met.get(m["id"], _dt.date.min)), snap.end):
+                return 0.0
+        return 1.0
+
+    measured = f"{len(people) - len(fails) - len(warns)}/{len(people)}"
+    advice = "及时与这些党员取得联系，了解情况，督促其参加组织生活、按月交纳党费；确实失去联系的，按规定报告上级党委"
+    fix = Fix([f"与{_names(out_of_touch, snap)}取得联系，请其参加组织生活、按月交纳党费"], 0, 0.0, after)
+    if fails:
+        return Outcome(FAILED, measured, target, f"{len(fails)}名党员连续{lapse}个月以上既未参加组织生活也未交纳党费",
+                       advice, fails + warns, fix, (len(people) - len(fails)) / len(people))
+    if warns:
+        return Outcome(WARNING, measured, target, f"{len(warns)}名党员已连续{warn}个月以上既未参加组织生活也未交纳党费",
+                       advice, warns, fix)
+    # In contact today; whether they stay so by 31 December is for the plan (its meetings and dues).
+    if after([]) < 1.0:
+        return Outcome(PENDING, measured, target, "党员目前均保持联系，年底前还需按计划开展组织生活、收缴党费", "", [],
+                       Fix([], 0, 0.0, after))
+    return Outcome(MET, measured, target, f"{len(people)}名党员均保持联系")

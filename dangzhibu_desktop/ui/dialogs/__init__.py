@@ -20,6 +20,7 @@ from .dues import DuesGridWidget, compute_dues
 from .meeting import MeetingDialog
 from .member import CommitteeRoleDialog, MemberDialog, StepDialog
 from .misc import AppraisalDialog, BranchDialog, PartyGroupDialog, RectificationDialog
+from .talks import TalkDialog
 
 DIALOGS: dict[str, type[RecordDialog]] = {
     "members": MemberDialog,
@@ -30,6 +31,7 @@ DIALOGS: dict[str, type[RecordDialog]] = {
     "volunteer_activities": VolunteerDialog,
     "pioneer_posts": PioneerPostDialog,
     "rectifications": RectificationDialog,
+    "talks": TalkDialog,
     "party_groups": PartyGroupDialog,
     "appraisals": AppraisalDialog,
     "branch": BranchDialog,

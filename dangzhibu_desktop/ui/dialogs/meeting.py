@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from ...ledger import enums
 from ...ledger.schema import TABLES
@@ -19,6 +19,11 @@ from .common import (
 )
 
 TEXT = {
+    "signin": "打印签到表…",
+    "signin_tip": "会前打印应到人员和签名栏的签到表（PDF 或 Word）；会后把签好字的签到表拍照或扫描后添加为佐证材料",
+    "signin_unsaved": "签到表按已保存的会议内容生成：请先保存这次会议的修改，再打印签到表",
+    "signin_title": "保存签到表",
+    "signin_done": "已生成签到表：\n{path}",
     "title_new": "记一次会议",
     "title_edit": "会议记录 — {date} {kind}",
     "summary": "应到 {due} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人",
@@ -69,6 +74,10 @@ class MeetingDialog(RecordDialog):
 
     def setup(self) -> None:
         ui = self.ui
+        self.signin_button = ui.buttonBox.addButton(TEXT["signin"], QDialogButtonBox.ButtonRole.ActionRole)
+        self.signin_button.setToolTip(TEXT["signin_tip"])
+        self.signin_button.setEnabled(bool(self.record))  # a sheet of a meeting that is saved
+        self.signin_button.clicked.connect(self.print_signin)
         fill_combo(ui.kindCombo, enums.MEETING_KINDS)
         setup_date(ui.dateEdit, optional=False)
         record = self.record or self.defaults
@@ -275,6 +284,34 @@ class MeetingDialog(RecordDialog):
         meeting_id = self.save_row(values)
         self.ledger.replace_children("attendance", meeting_id, self._attendance)
         return meeting_id
+
+    def print_signin(self) -> str | None:
+        """签到表 of this meeting (``export signin``), saved where the person chooses; its path."""
+        if self._dirty or not self.record:
+            QMessageBox.information(self, TEXT["signin"].rstrip("…"), TEXT["signin_unsaved"])
+            return None
+        from pathlib import Path
+
+        from ... import paths
+        from ...exports import export_document
+
+        m = self.record
+        branch = (self.ledger.branch() or {}).get("name") or "党支部"
+        name = f"{branch}_{m['date']}{m['kind']}签到表.pdf"
+        target, _ = QFileDialog.getSaveFileName(self, TEXT["signin_title"], str(paths.user_data_dir() / name),
+                                                "PDF（*.pdf）;;Word 文档（*.docx）")
+        if not target:
+            return None
+        out = Path(target)
+        if out.suffix.lower() not in (".pdf", ".docx"):
+            out = out.with_suffix(".pdf")
+        try:
+            written = export_document("signin", self.ledger, int(m["date"][:4]), out, meeting_id=m["id"])
+        except LedgerError as exc:
+            QMessageBox.warning(self, TEXT["signin"].rstrip("…"), str(exc))
+            return None
+        QMessageBox.information(self, TEXT["signin"].rstrip("…"), TEXT["signin_done"].format(path=written))
+        return str(written)
 
 
 def _as_date(text):

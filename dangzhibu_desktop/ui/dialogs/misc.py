@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import ValidationError
+from ...rules import as_of_day
 from ..forms.ui_appraisal_dialog import Ui_AppraisalDialog
 from ..forms.ui_branch_dialog import Ui_BranchDialog
 from ..forms.ui_party_group_dialog import Ui_PartyGroupDialog
@@ -341,7 +342,7 @@ class AppraisalDialog(RecordDialog):
 
     def reload_year(self) -> None:
         year = self.ui.yearSpin.value()
-        end = min(_dt.date(year, 12, 31), _dt.date.today()) if year >= _dt.date.today().year else _dt.date(year, 12, 31)
+        end = as_of_day(year)  # the one as-of convention (rules.as_of_day)
         categories = self.ledger.categories(end)
         existing = {a["member_id"]: a for a in self.ledger.rows("appraisals", "year = ?", (year,))}
         people = [m for m in self.ledger.members_on(end) if categories.get(m["id"]) in ("正式党员", "预备党员")]

@@ -4,6 +4,7 @@ advice; the actions for the next star; and the 自评 checklist for what no ledg
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...rules import as_of_day, plan_items, projection_text, stars_text
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
 from ..session import years_of
 from .base import Page, fill_year_box
-from .dashboard import as_of_for
 
 RULE_ROLE = Qt.UserRole + 10
 
@@ -70,12 +71,18 @@ class AssessmentPage(Page):
         self.asof_label.setStyleSheet("color:#666")
         head.addWidget(self.asof_label)
         head.addStretch(1)
+        # The headline is the year-end projection (DESIGN.md "Projection and plan"); the
+        # verdicts as of today are labelled 截至目前.
         self.stars = StarRow()
+        self.stars.setToolTip("按计划完成“争创下一星”中的各项工作，年底可达到的星级")
         head.addWidget(self.stars)
-        self.summary = QLabel()
-        self.summary.setFont(bold(self.font(), 2))
-        head.addWidget(self.summary)
+        self.projection_label = QLabel()
+        self.projection_label.setFont(bold(self.font(), 2))
+        head.addWidget(self.projection_label)
         layout.addLayout(head)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color:#555")
+        layout.addWidget(self.summary)
 
         self.tabs = QTabWidget()
         results = QWidget()
@@ -102,6 +109,9 @@ class AssessmentPage(Page):
         self.tabs.addTab(results, "评估结果")
 
         self.next_star = QTextBrowser()
+        self.next_star.setOpenLinks(False)
+        self.next_star.anchorClicked.connect(self._do_action)
+        self._plan: list[dict] = []
         self.tabs.addTab(self.next_star, "争创下一星")
 
         cls = editing.widget_class("ChecklistWidget")
@@ -136,7 +146,7 @@ class AssessmentPage(Page):
 
     def _start(self) -> None:
         year = self.year()
-        as_of = as_of_for(year, self.session.today)
+        as_of = as_of_day(year, self.session.today)
         self.asof_label.setText(f"截至 {as_of.isoformat()}")
         self._build_checklist(year)
         self._loading = True
@@ -176,21 +186,30 @@ class AssessmentPage(Page):
         self._loading = False
         self.report = rep
         self.error_label.hide()
-        self.stars.set_stars(rep.get("stars") or 0)
+        proj = rep.get("projection") or {}
+        self.stars.set_stars(int((proj.get("with_plan") or {}).get("stars") or 0))
+        self.projection_label.setText(projection_text(proj))
         met = "已达标" if rep.get("standard_met") else "未达标"
-        self.summary.setText(f"{met}  {float(rep.get('score') or 0):.1f} 分")
+        self.summary.setText(f"截至目前：{met}，{float(rep.get('score') or 0):.1f} 分，"
+                             f"{stars_text(rep.get('stars') or 0)}（尚未到期的工作不计入）")
         self.tree.clear()
         first = None
         for b in rep["basics"]:
-            top = QTreeWidgetItem([b["name"], "", f"{float(b.get('score') or 0):.1f} 分", "", ""])
+            vetoed = bool(b.get("vetoed"))
+            # A failed 否定 rule shows 否决 beside the score (RULES.md "Score and stars").
+            top = QTreeWidgetItem([b["name"], "否决" if vetoed else "", f"{float(b.get('score') or 0):.1f} 分", "", ""])
             top.setFont(0, bold(self.font()))
+            if vetoed:
+                top.setForeground(1, QColor("#c62828"))
+                top.setToolTip(1, "本项有否定指标未达标，无论得分多少均不能达标")
             self.tree.addTopLevelItem(top)
             for r in b["rules"]:
                 item = QTreeWidgetItem([r["name"], r["status"], show_value(r.get("measured")),
                                         show_value(r.get("target")), r.get("kind") or ""])
                 item.setIcon(1, status_icon(r["status"]))
                 item.setData(0, RULE_ROLE, r)
-                item.setToolTip(0, r.get("message") or "")
+                # The rule's code is for whoever maintains the rule set, not the page.
+                item.setToolTip(0, (r.get("message") or "") + f"\n（评估标准条目 {r['code']}）")
                 top.addChild(item)
                 if first is None and r["status"] in ("未达标", "预警"):
                     first = item
@@ -200,11 +219,47 @@ class AssessmentPage(Page):
         ns = rep.get("next_star") or {}
         actions = ns.get("actions") or []
         if actions:
-            items = "".join(f"<li>{_esc(a)}</li>" for a in actions)
-            self.next_star.setHtml(f"<h3>争创{ns.get('stars')}星，年底前需要做到：</h3><ol>{items}</ol>")
+            self._plan = list(actions)
+            items = "".join(f"<li>{_esc(t)}" + (f" <a href=\"do:{i}\">去办理</a>" if _editor_for(actions[i]) else "")
+                            + "</li>" for t, i in plan_items(actions))
+            if ns.get("blocked_by"):
+                names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
+                lead = (f"否定指标“{_esc('”“'.join(names.get(c, c) for c in ns['blocked_by']))}”已无法在本年度补救，本年度不能达标；"
+                        f"以下工作仍应按时完成：")
+            elif not ns.get("reachable"):
+                lead = "即使完成以下全部工作，本年度也难以达标；仍应按时完成："
+            else:
+                lead = f"年底{'保持' if (ns.get('target_stars') or 0) <= (rep.get('stars') or 0) else '达到'}" \
+                       f"{ns.get('target_stars')}星，需按时完成："
+            self.next_star.setHtml(f"<h3>{lead}</h3><ol>{items}</ol>")
+        elif (rep.get("stars") or 0) >= 5:
+            self.next_star.setHtml("<p>已达到最高星级，本年度工作均已完成。</p>")
         else:
-            self.next_star.setHtml("<p>今年已无法通过补做工作再升一星，或已达到最高星级。</p>")
+            self.next_star.setHtml("<p>本年度已没有可补做的工作。</p>")
         self.status_changed.emit()
+
+    def _do_action(self, url) -> None:
+        """去办理: open the editor the plan action needs, prefilled (kind, a date within its
+        period, group, lecturer, member, step), or the page or tab where it is done."""
+        text = url.toString()
+        if not text.startswith("do:"):
+            return
+        action = self._plan[int(text[3:])]
+        target = _editor_for(action)
+        if target is None:
+            return
+        if target[0] == "tab":
+            self.tabs.setCurrentWidget(self.checklist_holder)
+            return
+        if target[0] == "page":
+            win = self.window()
+            if hasattr(win, "show_page"):
+                win.show_page(target[1])
+            return
+        _, table, row_id, defaults = target
+        saved = editing.edit_record(self, self.ledger, table, row_id, defaults)
+        if saved is not None:
+            self.session.notify_changed(table)
 
     def _failed(self, message: str) -> None:
         self._loading = False
@@ -234,3 +289,34 @@ class AssessmentPage(Page):
         rules = [r for b in self.report["basics"] for r in b["rules"]]
         bad = sum(1 for r in rules if r["status"] == "未达标")
         return f"创星评估：{len(rules)} 条规则，未达标 {bad} 条"
+
+
+def _editor_for(action: dict):
+    """Where a plan action is done: ("edit", table, row_id, defaults), ("page", name), ("tab",
+    "checklist") — or None for work the ledger does not record."""
+    kind, p, day = action.get("type"), action.get("params") or {}, action.get("from") or action.get("by")
+    if kind == "meeting":
+        defaults = {"kind": p.get("meeting_kind"), "date": day}
+        for key in ("party_group_id", "lecturer_id"):
+            if p.get(key) is not None:
+                defaults[key] = p[key]
+        return ("edit", "meetings", None, defaults)
+    if kind == "training":
+        return ("edit", "trainings", None, {"date": day, "title": "集中学习培训", "kind": "集中培训",
+                                             "hours": int(round(float(p.get("hours") or 0) * 10))})
+    if kind == "volunteer":
+        return ("edit", "volunteer_activities", None, {"date": day, "kind": p.get("activity_kind") or "志愿服务"})
+    if kind == "step":
+        return ("edit", "development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
+                                                     "date": day})
+    if kind == "rectification":
+        return ("edit", "rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": day})
+    if kind == "post":
+        return ("edit", "pioneer_posts", None, {"kind": "先锋岗", "established_on": day})
+    if kind == "dues":
+        return ("page", "dues")
+    if kind == "appraisal":
+        return ("edit", "appraisals", None, {"year": p.get("year")})
+    if kind == "checklist":
+        return ("tab", "checklist")
+    return None

@@ -87,14 +87,17 @@ class BranchPage(Page):
         if not b:
             self.value_labels["name"].setText("（尚未填写，请点“编辑支部信息”）")
         self.term_label.setText(self._term_text(b))
-        cats = self.ledger.categories()
-        active = {r["id"]: r for r in self.ledger.rows("members", "status = '在册'")}
+        day = self.session.today
+        cats = self.ledger.categories(day)
+        on_books = self.ledger.members_on(day)  # the people on the books today, as the rules read them
         counts = {k: 0 for k in self.figure_labels}
-        for mid, cat in cats.items():
-            if mid in active and cat:
+        for m in on_books:
+            cat = cats.get(m["id"])
+            if cat:
                 counts[cat] = counts.get(cat, 0) + 1
-        counts["在册党员"] = counts["正式党员"] + counts["预备党员"]
-        counts["流动党员"] = sum(1 for r in active.values() if r.get("mobile"))
+        party = self.ledger.party_members_on(day)
+        counts["在册党员"] = len(party)
+        counts["流动党员"] = sum(1 for m in party if m.get("mobile"))
         for k, lab in self.figure_labels.items():
             lab.setText(f"{counts.get(k, 0)} 人")
         self.committee.refresh()

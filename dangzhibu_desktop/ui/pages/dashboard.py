@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...rules import as_of_day, plan_lines, projection_text
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from ..session import years_of
@@ -40,15 +41,6 @@ QUICK_ACTIONS = (
     ("member", "新增人员"),
     ("export", "导出述职报告"),
 )
-
-
-def as_of_for(year: int, today: _dt.date) -> _dt.date:
-    """Today in the current year, 31 December for a past year, 1 January for a future one."""
-    if year == today.year:
-        return today
-    if year < today.year:
-        return _dt.date(year, 12, 31)
-    return _dt.date(year, 1, 1)
 
 
 def compute_dashboard(reader, year: int, as_of: _dt.date) -> dict:
@@ -117,14 +109,24 @@ class DashboardPage(Page):
         self.asof_label.setStyleSheet("color:#666")
         head.addWidget(self.asof_label)
         head.addStretch(1)
+        # The headline is the year-end projection (DESIGN.md "Projection and plan"); score and
+        # 达标 as of today are labelled 截至目前.
         self.stars = StarRow()
+        self.stars.setToolTip("按计划完成“争创下一星”中的各项工作，年底可达到的星级")
         head.addWidget(self.stars)
-        self.score_label = QLabel()
-        self.score_label.setFont(bold(self.font(), 3))
-        head.addWidget(self.score_label)
-        self.met_label = QLabel()
-        head.addWidget(self.met_label)
+        self.projection_label = QLabel()
+        self.projection_label.setFont(bold(self.font(), 2))
+        head.addWidget(self.projection_label)
         outer.addLayout(head)
+        now = QHBoxLayout()
+        now.addStretch(1)
+        now.addWidget(QLabel("截至目前："))
+        self.met_label = QLabel()
+        now.addWidget(self.met_label)
+        self.score_label = QLabel()
+        self.score_label.setFont(bold(self.font(), 1))
+        now.addWidget(self.score_label)
+        outer.addLayout(now)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -201,7 +203,7 @@ class DashboardPage(Page):
 
     def _start(self) -> None:
         year = self.year()
-        as_of = as_of_for(year, self.session.today)
+        as_of = as_of_day(year, self.session.today)
         self.asof_label.setText(f"截至 {as_of.isoformat()}")
         self._loading = True
         self._requested_year = year
@@ -223,7 +225,9 @@ class DashboardPage(Page):
                 kinds.extend(data.get("groups") or [])
         self.meeting_grid.set_grid(data["grid"], kinds, data["counts"])
         self.bars.set_basics([(b["name"], b.get("score")) for b in rep["basics"]])
-        self.stars.set_stars(rep.get("stars") or 0)
+        proj = rep.get("projection") or {}
+        self.stars.set_stars(int((proj.get("with_plan") or {}).get("stars") or 0))
+        self.projection_label.setText(projection_text(proj))
         self.score_label.setText(f"{float(rep.get('score') or 0):.1f} 分")
         if rep.get("standard_met"):
             self.met_label.setText("已达标")
@@ -232,12 +236,19 @@ class DashboardPage(Page):
             self.met_label.setText("未达标")
             self.met_label.setStyleSheet("color:#c62828;font-weight:bold")
         ns = rep.get("next_star") or {}
-        actions = ns.get("actions") or []
+        actions = plan_lines(ns.get("actions") or [])
+        vetoed = [b["name"] for b in rep["basics"] if b.get("vetoed")]
+        veto_line = f"否决：{'、'.join(vetoed)}有否定指标未达标。" if vetoed else ""
         if actions:
             lines = "；".join(actions[:3]) + ("……" if len(actions) > 3 else "")
-            self.next_star_label.setText(f"争创{ns.get('stars')}星还需：{lines}")
+            if ns.get("blocked_by"):
+                names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
+                lead = f"否定指标“{'”“'.join(names.get(c, c) for c in ns['blocked_by'])}”已无法补救；仍需按时完成"
+            else:
+                lead = f"争创{ns.get('target_stars')}星还需"
+            self.next_star_label.setText(f"{veto_line}{lead}：{lines}")
         else:
-            self.next_star_label.setText("")
+            self.next_star_label.setText(veto_line)
         self.reminders.clear()
         for r in rep.get("reminders") or []:
             item = QListWidgetItem(icon("status-pending.svg"), f"{r['date']}  {r['message']}")

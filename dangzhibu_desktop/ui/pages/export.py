@@ -309,7 +309,8 @@ class ExportPage(Page):
         if which == "ledger":
             html = meeting_ledger_html(self.ledger, self.year())
         else:
-            html = roster_html(self.ledger, show_id=show_id, as_of=self.session.today)
+            html = roster_html(self.ledger, show_id=show_id, as_of=self.session.today,
+                               show_phone=bool(_settings.get(_settings.SHOW_FULL_PHONE)))
         doc = QTextDocument(self)
         doc.setHtml(html)
         return doc

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
 from ...ledger.validate import format_hours
+from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
 
@@ -65,6 +66,17 @@ class MembersPage(ListPage):
         self.import_button = QPushButton("导入花名册…")
         self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.import_button)
+        self.appraisal_button = QPushButton("民主评议结果…")
+        self.appraisal_button.setToolTip("登记本年度民主评议党员的评定等次（优秀、合格、基本合格、不合格）")
+        self.appraisal_button.clicked.connect(self.edit_appraisals)
+        bar.addWidget(self.appraisal_button)
+
+    def edit_appraisals(self) -> int | None:
+        """The year's 民主评议 results, one rating per 党员 (TEAM-APPRAISAL and the 述职 read them)."""
+        saved = editing.edit_record(self, self.ledger, "appraisals", None, {"year": self.session.today.year})
+        if saved is not None:
+            self.session.notify_changed("appraisals")
+        return saved
 
     def load_rows(self, year):
         rows = self.ledger.query(
@@ -366,6 +378,36 @@ class RectificationsPage(ListPage):
         return f"整改台账：共 {len(rows)} 项，未完成 {open_n} 项，逾期 {late} 项"
 
 
+class TalksPage(ListPage):
+    slug = "talks"
+    title = "谈心谈话"
+    table = "talks"
+    new_label = "登记谈心谈话"
+    year_field = "date"
+    columns = [
+        field_column("talks", "date", width=100),
+        field_column("talks", "kind", width=90),
+        Column("talker_name", "谈话人", width=90),
+        Column("whom", "谈话对象", width=110),
+        field_column("talks", "topic", width=300),
+    ]
+    filters = [Filter("kind", "谈话类别", enum_choices(enums.TALK_KINDS))]
+
+    def load_rows(self, year):
+        rows = self.ledger.query(
+            "SELECT t.*, a.name AS talker_name, m.name AS member_name FROM talks t "
+            "LEFT JOIN members a ON a.id = t.talker_id LEFT JOIN members m ON m.id = t.member_id "
+            "WHERE t.deleted_at IS NULL AND t.date >= ? AND t.date <= ? ORDER BY t.date, t.id",
+            (f"{year}-01-01", f"{year}-12-31"))
+        for r in rows:
+            r["whom"] = r.get("member_name") or r.get("person_name") or ""
+        return rows
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        return f"谈心谈话：{len(rows)} 次，谈话对象 {len({r['whom'] for r in rows})} 人"
+
+
 class CommitteeList(ListPage):
     slug = "committee"
     title = "支委分工"
@@ -381,12 +423,14 @@ class CommitteeList(ListPage):
     filters = [Filter("state", "状态", enum_choices(("在任", "离任")))]
 
     def load_rows(self, year):
-        today = self.session.today.isoformat()
+        # 在任 is Ledger.committee_on: the end date is the last day in office, and the holder
+        # must still be on the books (the rules and the 述职 read it so too).
+        held = {r["id"] for r in self.ledger.committee_on(self.session.today)}
         rows = self.ledger.query(
             "SELECT c.*, m.name AS member_name FROM committee_roles c JOIN members m ON m.id = c.member_id "
             "WHERE c.deleted_at IS NULL AND m.deleted_at IS NULL")
         for r in rows:
-            r["state"] = "离任" if r.get("end_date") and r["end_date"] <= today else "在任"
+            r["state"] = "在任" if r["id"] in held else "离任"
         rank = {role: i for i, role in enumerate(enums.COMMITTEE_ROLES)}
         rows.sort(key=lambda r: (r["state"] != "在任", rank.get(r["role"], 99), r["start_date"]))
         return rows
@@ -403,16 +447,18 @@ class GroupsList(ListPage):
     columns = [
         field_column("party_groups", "name", width=140),
         Column("leader_name", "组长", width=90),
-        Column("persons", "在册人数", "count", width=80),
+        Column("persons", "在册党员", "count", width=80),
     ]
 
     def load_rows(self, year):
-        return self.ledger.query(
-            "SELECT g.*, l.name AS leader_name, "
-            "(SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL "
-            " AND m.status = '在册') AS persons "
+        rows = self.ledger.query(
+            "SELECT g.*, l.name AS leader_name "
             "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
             "WHERE g.deleted_at IS NULL ORDER BY g.id")  # creation order: by name 第三 sorts before 第二
+        per_group: dict = {}
+        for m in self.ledger.party_members_on(self.session.today):  # 在册党员, not applicants
+            per_group[m.get("party_group_id")] = per_group.get(m.get("party_group_id"), 0) + 1
+        return [{**r, "persons": per_group.get(r["id"], 0)} for r in rows]
 
     def delete_warning(self, ids):
         # The ledger keeps members.party_group_id on a soft delete, but every list, rule and

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from html import escape
 
-from ...ledger import steps as _steps
+from ...exports import common as _common
 
 STYLE = ("<style>body{font-size:11pt;} h1{font-size:18pt;text-align:center;} h2{font-size:14pt;}"
          "table{border-collapse:collapse;} td,th{border:1px solid #444;padding:3px 5px;}"
@@ -16,11 +16,16 @@ STYLE = ("<style>body{font-size:11pt;} h1{font-size:18pt;text-align:center;} h2{
 
 
 def mask_id(id_number: str | None, show: bool) -> str:
+    """As the exported documents mask it (``exports.common.mask_id``), unless ``show``."""
     if not id_number:
         return ""
-    if show or len(id_number) < 10:
-        return id_number
-    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+    return str(id_number) if show else _common.mask_id(id_number)
+
+
+def mask_phone(phone: str | None, show: bool) -> str:
+    if not phone:
+        return ""
+    return str(phone) if show else _common.mask_phone(phone)
 
 
 def meeting_ledger_html(ledger, year: int) -> str:
@@ -60,24 +65,26 @@ def meeting_ledger_html(ledger, year: int) -> str:
     return "".join(parts)
 
 
-def roster_html(ledger, show_id: bool = False, as_of: _dt.date | None = None) -> str:
-    """The 在册 people with category, 入党日期 and 转正日期; ID numbers masked unless asked."""
-    branch = (ledger.branch() or {}).get("name") or "党支部"
-    members = ledger.rows("members", "status = '在册'", order_by="id")
-    groups = {r["id"]: r["name"] for r in ledger.rows("party_groups")}
-    by_member = ledger.steps_by_member()
-    head = ["序号", "姓名", "性别", "出生日期", "身份证号", "类别", "入党日期", "转正日期", "党小组", "联系电话"]
+def roster_html(ledger, show_id: bool = False, as_of: _dt.date | None = None, show_phone: bool = False) -> str:
+    """The printed 花名册: the very rows of the exported one (``exports.roster.collect``): the
+    在册党员 on ``as_of``, then the 入党申请人、积极分子和发展对象; numbers masked unless asked."""
+    from ...exports import roster as _roster
+
+    day = as_of or _dt.date.today()
+    job = _common.Job(ledger=ledger, year=day.year, show_id=show_id, show_phone=show_phone, today=day)
+    party, pipeline = _roster.collect(job)
+    branch = job.branch_name()
+
+    def table(head, rows, cols):
+        out = ["<table width='100%'><tr>" + "".join(f"<th>{escape(head[c])}</th>" for c in cols) + "</tr>"]
+        out += ["<tr>" + "".join(f"<td>{escape(str(r[c]))}</td>" for c in cols) + "</tr>" for r in rows]
+        return "".join(out) + "</table>"
+
     parts = [f"<html><head>{STYLE}</head><body><h1>{escape(branch)}党员花名册</h1>",
-             f"<p>截至 {(as_of or _dt.date.today()).isoformat()}，在册 {len(members)} 人</p>",
-             "<table width='100%'><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
-    for i, m in enumerate(members, 1):
-        st = by_member.get(m["id"], [])
-        adm = _steps.admitted_on(st)
-        full = _steps.full_member_since(st)
-        cells = [i, m["name"], m.get("gender") or "", m.get("birth_date") or "",
-                 mask_id(m.get("id_number"), show_id), _steps.derive_category(st) or "",
-                 adm.isoformat() if adm else "", full.isoformat() if full else "",
-                 groups.get(m.get("party_group_id"), ""), m.get("phone") or ""]
-        parts.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
-    parts.append("</table></body></html>")
+             f"<p>截至 {day.isoformat()}，在册党员 {len(party)} 人（{escape(_roster._summary(party))}）</p>",
+             table(_roster.PARTY_HEAD, party, [0, 1, 2, 4, 5, 7, 8, 9, 10, 12])]
+    if pipeline:
+        parts += ["<h2>入党申请人、入党积极分子和发展对象</h2>",
+                  table(_roster.PIPELINE_HEAD, pipeline, [0, 1, 2, 4, 7, 8, 9, 10, 11, 13])]
+    parts.append("</body></html>")
     return "".join(parts)

@@ -26,7 +26,7 @@ from ...ledger import backup as _backup
 from ...ledger.schema import TABLES
 from ...ledger.validate import LedgerError
 from .. import settings as _settings
-from ..models import Column, RecordFilterProxy, RecordTableModel, rule_names
+from ..models import Column, RecordFilterProxy, RecordTableModel
 from .base import Page
 
 
@@ -61,15 +61,7 @@ def make_backup(ledger) -> Path:
     return _backup.backup_ledger(ledger.path, reason=_backup.REASON_MANUAL, conn=ledger.conn)
 
 
-def _shown_title(table_name: str, title, names: dict[str, str]) -> str:
-    """A row's title as shown: a 自评事项 is named by its rule's Chinese name, not its code."""
-    if table_name == "checklist" and title in names:
-        return names[title]
-    return "" if title is None else str(title)
-
-
-def _audit_summary(row: dict, names: dict[str, str] | None = None) -> str:
-    names = rule_names() if names is None else names
+def _audit_summary(row: dict) -> str:
     t = TABLES.get(row["table_name"])
     try:
         before = json.loads(row["before"]) if row.get("before") else None
@@ -83,10 +75,22 @@ def _audit_summary(row: dict, names: dict[str, str] | None = None) -> str:
     title = t.title_field
     if row["action"] == "修改" and before and after:
         changed = [t.field(k).label for k in t.names if before.get(k) != after.get(k)]
-        name = _shown_title(t.name, (after.get(title) if title else None) or "", names)
+        name = (after.get(title) if title else None) or ""
         return f"{name}：改了{'、'.join(changed)}" if changed else str(name)
     src = after or before or {}
-    return _shown_title(t.name, src.get(title) or "", names) if title else ""
+    text = str(src.get(title) or "") if title else ""
+    return _rule_title(text) if row["table_name"] == "checklist" else text
+
+
+def _rule_title(code: str) -> str:
+    """A 自评事项 is keyed by its rule's code (SUP-ROOM): the person reads the rule's name."""
+    from ...rules import load_rule_set
+
+    try:
+        spec = load_rule_set().spec(code)
+    except LedgerError:
+        spec = None
+    return spec.name if spec is not None else code
 
 
 class SettingsPage(Page):
@@ -146,7 +150,7 @@ class SettingsPage(Page):
         rl.addLayout(row)
         self.bin_model = RecordTableModel([
             Column("table_label", "类别", width=150), Column("title", "内容", width=360),
-            Column("deleted_at", "删除时间", "stamp", width=170)], self)
+            Column("deleted_at", "删除时间", "datetime", width=170)], self)
         self.bin_view = self._table(self.bin_model)
         self.bin_view.doubleClicked.connect(lambda _i: self.restore_deleted())
         rl.addWidget(self.bin_view, 1)
@@ -156,7 +160,7 @@ class SettingsPage(Page):
         w = QWidget()
         al = QVBoxLayout(w)
         self.audit_model = RecordTableModel([
-            Column("at", "时间", "stamp", width=160), Column("table_label", "类别", width=140),
+            Column("at", "时间", "datetime", width=160), Column("table_label", "类别", width=140),
             Column("action", "操作", width=70), Column("row_id", "编号", "int", width=60),
             Column("summary", "内容", width=460)], self)
         self.audit_proxy = RecordFilterProxy(self)
@@ -219,15 +223,14 @@ class SettingsPage(Page):
         except (OSError, LedgerError) as exc:
             self.backups_model.set_rows([])
             self.session.say(f"无法列出备份：{exc}")
-        names = rule_names()
         self.bin_model.set_rows([{**r, "id": i + 1, "row_id": r["id"],
-                                  "title": _shown_title(r["table"], r.get("title"), names)}
+                                  "title": _rule_title(r["title"]) if r["table"] == "checklist" else r["title"]}
                                  for i, r in enumerate(self.ledger.recycle_bin())])
         rows = []
         for r in self.ledger.audit_entries(limit=2000):
             t = TABLES.get(r["table_name"])
             rows.append({"id": r["id"], "at": r["at"], "table_label": t.label if t else r["table_name"],
-                         "action": r["action"], "row_id": r["row_id"], "summary": _audit_summary(r, names)})
+                         "action": r["action"], "row_id": r["row_id"], "summary": _audit_summary(r)})
         self.audit_model.set_rows(rows)
         self.tabs.setTabText(1, f"回收站（{self.bin_model.total()}）")
         self.status_changed.emit()
