@@ -67,3 +67,25 @@ def test_every_place_counts_the_same_party_members(qtbot, ledger, tmp_path):
     ws = load_workbook(out).worksheets[0]
     names = {r[1].value for r in ws.iter_rows() if isinstance(r[0].value, int)}
     assert names == expected
+
+
+def test_the_meeting_editor_and_the_signin_sheet_expect_the_same_people(qtbot, ledger):
+    """应到 is Ledger.expected_at: the editor's attendance list and the 签到表 agree, for the whole
+    branch, a 党小组会 and a 支部委员会 (a 支委 who left the books is not expected)."""
+    from dangzhibu_desktop.exports.signin import expected_people
+    from dangzhibu_desktop.ui.dialogs import MeetingDialog
+
+    group = _branch(ledger)
+    ids = {m["name"]: m["id"] for m in ledger.rows("members")}
+    ledger.insert("committee_roles", {"member_id": ids["王秀英"], "role": "书记", "start_date": "2024-01-01"})
+    ledger.insert("committee_roles", {"member_id": ids["陈离开"], "role": "组织委员", "start_date": "2024-01-01"})
+    for kind, extra in (("支部党员大会", {}), ("党小组会", {"party_group_id": group}), ("支部委员会", {})):
+        mid = ledger.insert("meetings", {"kind": kind, "date": DAY.isoformat(), **extra})
+        meeting = ledger.get("meetings", mid)
+        sheet = [p["name"] for p in expected_people(ledger, meeting)]
+        dlg = MeetingDialog(ledger, mid)
+        qtbot.addWidget(dlg)
+        editor = [r["name"] for r in dlg.model.rows]
+        assert sorted(sheet) == sorted(editor) == sorted(m["name"] for m in ledger.expected_at(DAY, kind, extra.get(
+            "party_group_id"))), kind
+    assert [m["name"] for m in ledger.expected_at(DAY, "支部委员会")] == ["王秀英"]

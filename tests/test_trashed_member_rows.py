@@ -51,3 +51,20 @@ def test_someone_removed_on_purpose_is_removed(ledger):
     ids, meeting = _branch(ledger)
     ledger.replace_children("attendance", meeting, [{"member_id": ids[0], "status": "出席"}])
     assert [r["member_id"] for r in ledger.children("attendance", meeting)] == [ids[0]]
+
+
+def test_deleting_a_member_with_history_says_so_and_suggests_transfer(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    ledger = window.session.ledger
+    mid = ledger.scalar("SELECT member_id FROM attendance GROUP BY member_id ORDER BY COUNT(*) DESC LIMIT 1")
+    history = ledger.member_history(mid)
+    assert history.get("出勤", 0) > 0
+    page = window.show_page("members")
+    assert page.select_id(mid)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.No))
+    page.delete_selected()
+    assert asked and f"出勤{history['出勤']}条" in asked[0] and "转出" in asked[0]
+    assert ledger.get("members", mid) is not None  # answered 否: nothing deleted

@@ -47,12 +47,7 @@ def expected_people(ledger, meeting: dict) -> list[dict]:
     day = meeting["date"]
     d = _dt.date.fromisoformat(day)
     categories = ledger.categories(d)
-    people = [m for m in ledger.members_on(day) if categories.get(m["id"]) in PARTY]
-    if meeting["kind"] == enums.GROUP_MEETING:
-        people = [m for m in people if meeting.get("party_group_id") and m.get("party_group_id") == meeting["party_group_id"]]
-    elif meeting["kind"] == enums.COMMITTEE_MEETING:
-        committee = {r["member_id"] for r in ledger.committee_on(day)}
-        people = [m for m in people if m["id"] in committee]
+    people = ledger.expected_at(d, meeting["kind"], meeting.get("party_group_id"))
     ids = {m["id"] for m in people}
     for a in ledger.children("attendance", meeting["id"]):
         if a["member_id"] not in ids:

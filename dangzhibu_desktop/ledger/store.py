@@ -469,6 +469,33 @@ class Ledger:
                         "full_since": _steps.full_member_since(steps, day)})
         return out
 
+    def member_history(self, member_id: int) -> dict[str, int]:
+        """How many records of the person's history there are, by their label (出勤 12 …):
+        what deleting instead of 转出 would take out of every count. Only non-zero ones."""
+        out = {}
+        for table in ("attendance", "training_attendance", "volunteer_hours", "dues", "development_steps",
+                      "appraisals", "talks"):
+            t = TABLES[table]
+            where = "member_id = ?" + (" AND deleted_at IS NULL" if t.soft_delete else "")
+            n = self.scalar(f"SELECT COUNT(*) FROM {table} WHERE {where}", (member_id,))
+            if n:
+                out[t.label] = n
+        return out
+
+    def expected_at(self, day: _dt.date | str, kind: str, party_group_id: int | None = None) -> list[dict]:
+        """Who is 应到 at a meeting of ``kind`` on ``day``: the 在册党员 that day
+        (``party_members_on``); for a 党小组会 only the group's (nobody before a group is chosen);
+        for a 支部委员会 only the 支委 in office (``committee_on``). Rows as ``party_members_on``.
+        The one answer the meeting editor, the 签到表 and the documents ask."""
+        d = _dt.date.fromisoformat(day) if isinstance(day, str) else day
+        people = self.party_members_on(d)
+        if kind == enums.GROUP_MEETING:
+            people = [m for m in people if party_group_id and m.get("party_group_id") == party_group_id]
+        elif kind == enums.COMMITTEE_MEETING:
+            committee = {r["member_id"] for r in self.committee_on(d)}
+            people = [m for m in people if m["id"] in committee]
+        return people
+
     def committee_on(self, day: _dt.date | str) -> list[dict]:
         """Committee roles held on ``day`` by people on the books that day (``in_office`` and
         ``on_books``), latest appointment first. The one answer to "who is on the 支委会"."""

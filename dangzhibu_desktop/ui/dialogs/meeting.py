@@ -154,16 +154,7 @@ class MeetingDialog(RecordDialog):
         kind = combo_value(self.ui.kindCombo)
         group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
         categories = self.ledger.categories(_as_date(day))
-        on_books = self.ledger.members_on(day)
-        people = [m for m in on_books if categories.get(m["id"]) in DUE_CATEGORIES
-                  and (group is None or m.get("party_group_id") == group)]
-        if kind == "党小组会" and group is None:
-            people = []
-        elif kind == "支部委员会":
-            # A committee meeting is attended by the 支委 in office that day.
-            committee = {r["member_id"] for r in self.ledger.rows(
-                "committee_roles", "start_date <= ? AND (end_date IS NULL OR end_date >= ?)", (day, day))}
-            people = [m for m in people if m["id"] in committee]
+        people = self.ledger.expected_at(day, kind, group) if day else []  # the one 应到
         ids = {m["id"] for m in people}
         # Someone already recorded for this meeting stays listed even if the roster rule moved.
         # Someone in the 回收站 stays too, greyed: the ledger keeps her row when the meeting is saved.
