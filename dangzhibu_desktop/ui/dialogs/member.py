@@ -103,19 +103,6 @@ def timeline_text(step_rows: list[dict], today: _dt.date | None = None) -> tuple
     return cat, line
 
 
-# What a member's history is made of, as the delete question names it (table, label, counting SQL).
-HISTORY = (
-    ("出勤记录", "SELECT COUNT(*) FROM attendance a JOIN meetings t ON t.id = a.meeting_id "
-                 "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
-    ("学时记录", "SELECT COUNT(*) FROM training_attendance a JOIN trainings t ON t.id = a.training_id "
-                 "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
-    ("志愿服务记录", "SELECT COUNT(*) FROM volunteer_hours a JOIN volunteer_activities t ON t.id = a.activity_id "
-                     "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
-    ("党费记录", "SELECT COUNT(*) FROM dues WHERE member_id = ? AND deleted_at IS NULL"),
-    ("民主评议记录", "SELECT COUNT(*) FROM appraisals WHERE member_id = ? AND deleted_at IS NULL"),
-)
-
-
 def member_history_warning(ledger, member_ids) -> str:
     """What deleting these members hides (their history), and the advice to set 转出 instead; "" if none."""
     parts = []
@@ -123,8 +110,7 @@ def member_history_warning(ledger, member_ids) -> str:
         m = ledger.get("members", mid)
         if m is None:
             continue
-        counts = [f"{label}{n}条" for label, sql in HISTORY
-                  if (n := ledger.conn.execute(sql, (mid,)).fetchone()[0])]
+        counts = [f"{label}{n}条" for label, n in ledger.member_history(mid).items()]
         if counts:
             parts.append(f"“{m['name']}”有{'、'.join(counts)}")
     if not parts:
