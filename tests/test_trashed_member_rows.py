@@ -59,12 +59,12 @@ def test_deleting_a_member_with_history_says_so_and_suggests_transfer(qtbot, win
     ledger = window.session.ledger
     mid = ledger.scalar("SELECT member_id FROM attendance GROUP BY member_id ORDER BY COUNT(*) DESC LIMIT 1")
     history = ledger.member_history(mid)
-    assert history.get("出勤", 0) > 0
+    assert history.get("出勤记录", 0) > 0
     page = window.show_page("members")
     assert page.select_id(mid)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda _p, _t, text, *a: asked.append(text) or QMessageBox.No))
     page.delete_selected()
-    assert asked and f"出勤{history['出勤']}条" in asked[0] and "转出" in asked[0]
+    assert asked and f"出勤记录{history['出勤记录']}条" in asked[0] and "转出" in asked[0]
     assert ledger.get("members", mid) is not None  # answered 否: nothing deleted

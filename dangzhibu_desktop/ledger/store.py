@@ -469,17 +469,27 @@ class Ledger:
                         "full_since": _steps.full_member_since(steps, day)})
         return out
 
+    # A member's history as the delete question names it: rows of records not in the 回收站.
+    _HISTORY = (
+        ("出勤记录", "SELECT COUNT(*) FROM attendance a JOIN meetings t ON t.id = a.meeting_id "
+                     "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
+        ("学时记录", "SELECT COUNT(*) FROM training_attendance a JOIN trainings t ON t.id = a.training_id "
+                     "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
+        ("志愿服务记录", "SELECT COUNT(*) FROM volunteer_hours a JOIN volunteer_activities t "
+                         "ON t.id = a.activity_id WHERE a.member_id = ? AND t.deleted_at IS NULL"),
+        ("党费记录", "SELECT COUNT(*) FROM dues WHERE member_id = ? AND deleted_at IS NULL"),
+        ("民主评议记录", "SELECT COUNT(*) FROM appraisals WHERE member_id = ? AND deleted_at IS NULL"),
+        ("谈心谈话记录", "SELECT COUNT(*) FROM talks WHERE member_id = ? AND deleted_at IS NULL"),
+    )
+
     def member_history(self, member_id: int) -> dict[str, int]:
-        """How many records of the person's history there are, by their label (出勤 12 …):
-        what deleting instead of 转出 would take out of every count. Only non-zero ones."""
+        """How many records of the person's history there are, by label (出勤记录 12 …): what
+        deleting instead of 转出 would take out of every count. Only non-zero ones."""
         out = {}
-        for table in ("attendance", "training_attendance", "volunteer_hours", "dues", "development_steps",
-                      "appraisals", "talks"):
-            t = TABLES[table]
-            where = "member_id = ?" + (" AND deleted_at IS NULL" if t.soft_delete else "")
-            n = self.scalar(f"SELECT COUNT(*) FROM {table} WHERE {where}", (member_id,))
+        for label, sql in self._HISTORY:
+            n = self.scalar(sql, (member_id,))
             if n:
-                out[t.label] = n
+                out[label] = n
         return out
 
     def expected_at(self, day: _dt.date | str, kind: str, party_group_id: int | None = None) -> list[dict]:

@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
         self.act_undo = self._action("撤销删除", lambda: self.current_page().undo_delete(), QKeySequence.Undo,
                                      None, "恢复刚才移到回收站的记录")
         self.act_find = self._action("查找", lambda: self.current_page().focus_search(), QKeySequence.Find)
+        self.act_appraisal = self._action("民主评议…", self.open_appraisals, None, None,
+                                          "登记一年的民主评议党员结果（优秀、合格、基本合格、不合格）")
         self.act_refresh = self._action("刷新", self.refresh_current, QKeySequence.Refresh, S.SP_BrowserReload)
         self.act_about = self._action("关于", self.about)
         self.page_actions = []
@@ -248,7 +250,8 @@ class MainWindow(QMainWindow):
         for a in (None, self.act_backup, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = self.menuBar().addMenu("编辑(&E)")
-        for a in (self.act_new, self.act_edit, self.act_delete, self.act_undo, None, self.act_find):
+        for a in (self.act_new, self.act_edit, self.act_delete, self.act_undo, None, self.act_find,
+                  None, self.act_appraisal):
             m.addSeparator() if a is None else m.addAction(a)
         m = self.menuBar().addMenu("视图(&V)")
         m.addAction(self.act_refresh)
@@ -276,6 +279,15 @@ class MainWindow(QMainWindow):
         self.act_edit.setEnabled(writable and page.can_edit())
         self.act_delete.setEnabled(writable and (bool(getattr(page, "table", "")) or page.slug == "branch"))
         self.act_undo.setEnabled(writable)
+
+    def open_appraisals(self) -> None:
+        """编辑 → 民主评议…: the year's 评议 of every member on the books (the 工作台's year)."""
+        from .editing import edit_record
+
+        dash = self.page("dashboard")
+        year = dash.year() if hasattr(dash, "year") else self.session.default_year()
+        if edit_record(self, self.ledger, "appraisals", None, {"year": year}) is not None:
+            self.session.notify_changed("appraisals")
 
     def refresh_current(self) -> None:
         page = self.current_page()

@@ -205,6 +205,8 @@ class MemberGrid(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         col = self.columns[index.column()]
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if 0 <= index.row() < len(self.rows) and self.rows[index.row()].get("binned"):
+            return base  # a person in the 回收站: shown, not editable
         if col.kind == "check":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if col.kind in ("edit", "choice"):

@@ -34,6 +34,7 @@ TEXT = {
     "no_committee": "尚未登记这一天在任的支委（在“支部信息 → 支委分工”中登记）",
     "no_group_yet": "党小组会请先选择党小组，出勤名单只列该小组成员",
     "not_on_books": "（已不在册）",
+    "in_bin": "（在回收站，出勤保留）",
     "incomplete_title": "会议记录不完整",
     "incomplete_body": "这次会议记录缺少{missing}。\n\n创星评估的“{rule}”一项会把这条记录算作不完整，"
                        "基本活动的得分会因此降低。\n\n仍要保存吗？（选“否”返回继续填写）",
@@ -56,6 +57,13 @@ COLUMNS = [
 ]
 
 _COLORS = {PRESENT: QColor("#e8f5e9"), LEAVE: QColor("#fff8e1"), ABSENT: QColor("#ffebee")}
+BINNED = QColor("#e0e0e0")  # a person in the 回收站: shown greyed, her row kept as it was
+
+
+def _cell_color(row: dict, key: str):
+    if row.get("binned"):
+        return BINNED
+    return _COLORS.get(row.get("status")) if key == "status" else None
 
 
 class MeetingDialog(RecordDialog):
@@ -79,7 +87,7 @@ class MeetingDialog(RecordDialog):
         self.groups = dict((gid, name) for name, gid in group_choices(self.ledger))
         fill_combo(ui.partyGroupCombo, [(n, g) for g, n in self.groups.items()], blank="")
         self.model = MemberGrid(COLUMNS, self)
-        self.model.colors = lambda row, key: _COLORS.get(row.get("status")) if key == "status" else None
+        self.model.colors = _cell_color
         attach_grid(ui.attendanceTable, self.model)
         self.model.edited.connect(self.update_summary)
         self.watch_model(self.model)
@@ -149,17 +157,20 @@ class MeetingDialog(RecordDialog):
         people = self.ledger.expected_at(day, kind, group) if day else []  # the one 应到
         ids = {m["id"] for m in people}
         # Someone already recorded for this meeting stays listed even if the roster rule moved.
+        # Someone in the 回收站 stays too, greyed: the ledger keeps her row when the meeting is saved.
         for mid in sorted(self.saved_members - ids):
-            m = self.ledger.get("members", mid)
+            m = self.ledger.get("members", mid, include_deleted=True)
             if m:
                 people.append({**m, "_extra": True})
         rows = []
         for m in people:
             entry = self.entries.get(m["id"], {})
-            name = m["name"] + (TEXT["not_on_books"] if m.get("_extra") else "")
+            binned = bool(m.get("deleted_at"))
+            name = m["name"] + (TEXT["in_bin"] if binned else TEXT["not_on_books"] if m.get("_extra") else "")
             rows.append({"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
                          "group": self.groups.get(m.get("party_group_id"), ""),
-                         "status": entry.get("status", ""), "reason": entry.get("reason", "")})
+                         "status": entry.get("status", ""), "reason": entry.get("reason", ""),
+                         "binned": binned})
         self.model.set_rows(rows)
         self.update_summary()
 
@@ -184,13 +195,14 @@ class MeetingDialog(RecordDialog):
 
     def all_present(self) -> None:
         for i, r in enumerate(self.model.rows):
-            if r.get("status") != PRESENT:
+            if r.get("status") != PRESENT and not r.get("binned"):
                 r["reason"] = ""
                 self.model.set_value(i, "status", PRESENT)
 
     def set_selected(self, status: str) -> None:
         for i in selected_rows(self.ui.attendanceTable):
-            self.model.set_value(i, "status", status)
+            if not self.model.rows[i].get("binned"):
+                self.model.set_value(i, "status", status)
 
     def values(self) -> dict:
         ui = self.ui
@@ -208,7 +220,7 @@ class MeetingDialog(RecordDialog):
         }
 
     def attendance_rows(self) -> list[dict]:
-        rows = self.model.rows
+        rows = [r for r in self.model.rows if not r.get("binned")]  # kept by the ledger as they are
         marked = [r for r in rows if r.get("status")]
         if not marked:
             return []  # a meeting planned ahead: attendance comes later

@@ -71,20 +71,6 @@ class MembersPage(ListPage):
         self.appraisal_button.clicked.connect(self.edit_appraisals)
         bar.addWidget(self.appraisal_button)
 
-    def delete_warning(self, ids: list[int]) -> str:
-        """A person with a history is 转出, not deleted: say what deleting takes out of the counts."""
-        parts = []
-        for mid in ids:
-            history = self.ledger.member_history(mid)
-            if history:
-                name = (self.ledger.get("members", mid) or {}).get("name", "")
-                parts.append(f"{name}有" + "、".join(f"{label}{n}条" for label, n in history.items()))
-        if not parts:
-            return ""
-        return ("；".join(parts) + "。删除后这些记录不再计入出勤率、学时、党费等统计。"
-                "离开本支部的人员请改为在人员信息中把党籍状态设为“转出”并填写离开本支部日期，"
-                "历史记录和当年的统计都会保留。")
-
     def edit_appraisals(self) -> int | None:
         """The year's 民主评议 results, one rating per 党员 (TEAM-APPRAISAL and the 述职 read them)."""
         saved = editing.edit_record(self, self.ledger, "appraisals", None, {"year": self.session.today.year})
@@ -106,6 +92,11 @@ class MembersPage(ListPage):
             r["admitted_on"] = adm.isoformat() if adm else None
             r["full_since"] = full.isoformat() if full else None
         return rows
+
+    def delete_warning(self, ids):
+        from ..dialogs.member import member_history_warning
+
+        return member_history_warning(self.ledger, ids)
 
     def status_text(self) -> str:
         active = sum(1 for r in self.model.all_rows() if r.get("status") == enums.ACTIVE_STATUS)
