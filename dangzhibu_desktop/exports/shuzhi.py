@@ -269,7 +269,12 @@ def _prose(text: str) -> str:
     """A rule's message as a sentence of the report: no "人·月" unit, no "未落实：" label."""
     text = text.replace("人·月", "人次")
     text = re.sub(r"未落实：", "尚未", text)
+    # A sentence does not open with a figure: "1名党员…" -> "有1名党员…".
+    text = _COUNT_OPENING.sub(r"\1有\2", text)
     return text
+
+
+_COUNT_OPENING = re.compile(r"(^|[。；！？])(\d+(?:\.\d+)?(?:名|个|次|人|项|期|位|家))")
 
 
 _EVIDENCE_NOTE = re.compile(r"（佐证[:：][^）]*）")
