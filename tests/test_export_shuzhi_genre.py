@@ -90,3 +90,23 @@ def test_subjects_name_the_clause_about_the_topic_once():
     assert topics.subjects(lines, key=topics.THEORY) == ["党的二十届四中全会精神"]
     assert topics.listing(["党的二十届四中全会精神", "重温入党誓词", "参观“红色”基地"]) == \
         "党的二十届四中全会精神、“重温入党誓词”“参观‘红色’基地”"
+
+
+def test_causes_are_those_of_the_rules_that_fell_short():
+    """究其原因 names each failing rule's own cause, so two branches with different shortcomings
+    do not share their analysis word for word."""
+    from dangzhibu_desktop.exports.shuzhi import CAUSES, RULE_CAUSES, problems
+
+    def report(*codes):
+        return {"basics": [{"code": c.split("-")[0], "name": c.split("-")[0], "rules": [
+            {"code": c, "name": c, "status": "未达标", "message": f"{c}的情况"}]} for c in codes]}
+
+    one = "".join(t for _, t in problems(report("ACT-GROUP", "SYS-RECTIFY")))
+    two = "".join(t for _, t in problems(report("TEAM-TRAINING", "ROLE-DEEDS")))
+    assert RULE_CAUSES["ACT-GROUP"] in one and RULE_CAUSES["SYS-RECTIFY"] in one
+    assert RULE_CAUSES["TEAM-TRAINING"] in two and RULE_CAUSES["ROLE-DEEDS"] in two
+    clauses = lambda text: {c for c in re.split("[。；]", text.split("究其原因，")[1]) if c}  # noqa: E731
+    assert not (clauses(one) & clauses(two) - {"归根到底，还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大"})
+    # A 基本 without a rule-specific cause still gets its general one.
+    three = "".join(t for _, t in problems(report("ORG-SIZE")))
+    assert CAUSES["ORG"] in three

@@ -40,6 +40,43 @@ CAUSES = {
     "SYS": "日常督促检查和台账管理不够经常，问题整改跟踪问效不够到位",
     "SUP": "对阵地建设、经费保障和特色品牌培育投入精力不够",
 }
+# Causes a 书记 writes for a particular shortcoming ("这反映出…"): what the 上级党委 reads as an
+# honest analysis rather than a formula. Keyed by rule code; edited by the secretary afterwards.
+RULE_CAUSES = {
+    "ORG-COMMITTEE": "对支委会班子配备的要求研究不够，委员调整后没有及时补选",
+    "ORG-SECRETARY": "对支部书记人选的培养储备考虑不周，书记岗位调整衔接不够及时",
+    "ORG-TERM": "对换届工作的时间节点把握不准，提前谋划、及时请示不够",
+    "ORG-GROUPS": "党小组设置没有随人员和业务调整及时优化，党小组组长作用发挥不够",
+    "TEAM-RESERVE": "对在一线青年骨干中发现和培养入党积极分子用力不够，后备力量储备不足",
+    "TEAM-DEV-TALK": "对入党申请人的跟进不够及时，收到申请后派人谈话的时限意识不强",
+    "TEAM-DEV-REVIEW": "培养联系人履职不够经常，对入党积极分子的定期考察流于一般",
+    "TEAM-DEV-TRAIN": "对发展对象集中培训的安排不够主动，与上级党校的衔接不够紧密",
+    "TEAM-DEV-APPROVE": "发展党员材料报审前把关不够细致，与上级党委的沟通跟进不够及时",
+    "TEAM-PROBATION": "对预备党员转正时间节点的提醒和跟踪不够到位",
+    "TEAM-PROBATION-REVIEW": "对预备党员的教育考察抓得不够紧，半年考察没有形成常态",
+    "TEAM-TRAINING": "学习计划统筹不够，工学矛盾突出时集中学习让位于业务工作，个别党员学习自觉性不强",
+    "TEAM-APPRAISAL": "民主评议党员的标准把握不够严格，评议结果的运用还不充分",
+    "TEAM-CONTACT": "对流动党员和长期在外党员的联系管理办法不多，日常联系不够经常",
+    "ACT-CONGRESS": "对支部党员大会的议题谋划不够，按季度召开的制度执行不够刚性",
+    "ACT-COMMITTEE": "支委会议事的计划性不强，工作繁忙时没有坚持按月研究党建工作",
+    "ACT-GROUP": "个别党小组组长对按月开展组织生活重视不够，生产任务重时没有及时补开",
+    "ACT-LESSON": "本人带头讲党课的意识不够强，党课的计划安排和质量把关不够",
+    "ACT-THEME-DAY": "主题党日活动的内容策划不够，与业务工作结合的载体不多",
+    "ACT-LIFE-MEETING": "对组织生活会的准备和时间安排把握不够，批评和自我批评的氛围营造不够",
+    "ACT-ATTENDANCE": "组织生活的时间安排与生产班次统筹不够，对缺席党员的补学跟进不够",
+    "ACT-RECORDS": "会议记录的规范要求落实不到位，记录人对讨论发言记得不够完整",
+    "ROLE-POSTS": "搭建党员发挥作用的平台不够，先锋岗、责任区的设置与中心工作结合不够紧",
+    "ROLE-POST-SHARE": "党员在岗履责的覆盖面不够，部分党员亮身份、作表率的意识不强",
+    "ROLE-VOLUNTEER": "志愿服务的组织不够经常，活动的策划和党员参与的动员不够",
+    "ROLE-DEEDS": "对群众急难愁盼问题的调研不够深入，办实事项目的谋划和推进不够有力",
+    "SYS-DUES": "党费收缴的日常提醒不够，对党费基数变化的核定不够及时",
+    "SYS-DUES-LAPSE": "对个别党员长期未交党费的情况谈心谈话、教育提醒不及时",
+    "SYS-RECTIFY": "问题整改跟踪问效不够，个别整改事项推进不力、没有按期销号",
+    "SYS-DOCS": "支部工作制度的建立和上墙公示抓得不够实",
+    "SUP-VENUE": "对党员活动阵地的建设和使用管理重视不够",
+    "SUP-FUNDS": "党建工作经费的预算和使用管理不够规范",
+    "SUP-BRAND": "对支部党建特色品牌的培育缺少系统谋划，党建与业务融合的特色还不鲜明",
+}
 PLAN_LEADS = {
     "ORG": "健全组织体系，夯实战斗堡垒。",
     "TEAM": "加强队伍建设，提高党员素质。",
@@ -307,6 +344,10 @@ def _issues(report: dict, statuses: tuple[str, ...]) -> list[tuple[dict, list[di
             for b in report.get("basics", [])]
 
 
+def _ordinal(i: int) -> str:
+    return ORDINALS[i] if i < len(ORDINALS) else cn_number(i + 1)
+
+
 def problems(report: dict) -> list[tuple[str, str]]:
     """(lead, text) paragraphs of 二、存在问题及原因, from failing and warning rules."""
     out = []
@@ -324,13 +365,18 @@ def problems(report: dict) -> list[tuple[str, str]]:
             continue
         lead = f"{ORDINALS[n] if n < 10 else n + 1}是{PROBLEM_LEADS.get(code, basic.get('name', '') + '方面还有差距。')}"
         out.append((lead, "；".join(facts) + "。"))
-        if code in CAUSES:
-            causes.append(CAUSES[code])
+        # The causes of the rules that fell short (each branch's own), the 基本's general one
+        # only when none of them has a cause of its own.
+        own = [RULE_CAUSES[r["code"]] for r in rules if r.get("code") in RULE_CAUSES
+               and not _data_entry(sentence(r.get("message")))]
+        for c in own or ([CAUSES[code]] if code in CAUSES else []):
+            if c not in causes:
+                causes.append(c)
         n += 1
     if not out:
         return [("", "对照达标创星标准逐项自查，本年度各项指标均已达到要求。但对照更高标准，"
                      "支部在党建工作与业务工作深度融合、党员教育的针对性和党建特色品牌培育等方面仍有提升空间。")]
-    reason = "究其原因，" + "；".join(f"{'一二三四五六'[i]}是{c}" for i, c in enumerate(causes)) + "。" if causes else ""
+    reason = "究其原因，" + "；".join(f"{_ordinal(i)}是{c}" for i, c in enumerate(causes)) + "。" if causes else ""
     if reason:
         out.append(("", reason + "归根到底，还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大。"))
     return out
