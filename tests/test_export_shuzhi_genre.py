@@ -63,6 +63,11 @@ def test_no_sentence_opens_with_a_count(demo_text):
     assert "有1名党员" in demo_text  # the demo year's problems do name counted members
 
 
+def test_next_steps_are_goals_not_the_line_to_avoid(demo_text):
+    steps = demo_text[demo_text.find("三、下一步工作思路"):]
+    assert "党费" in steps and "避免连续" not in steps
+
+
 def test_an_empty_year_is_an_honest_short_report(tmp_path):
     with open_ledger(tmp_path / "空.sqlite", create=True) as led:
         led.save_branch({"name": "第九党支部", "parent_org": "某某党委"})

@@ -331,10 +331,15 @@ def _data_entry(text: str) -> bool:
 _RECORD_TAIL = re.compile(r"[，,]?并(?:在[^，；。]{0,12}中)?(?:登记|记录|录入|填写|补录)[^，；。]*")
 
 
+_AVOID_CLAUSE = re.compile(r"[，,]避免[^，；。]*")
+
+
 def _without_entry(text: str) -> str:
     """Advice without what to record where: "按月收缴党费并登记" -> "按月收缴党费"; a part that is
     only about the software ("在“自评事项”中逐项填写…") is left out."""
     text = _EVIDENCE_NOTE.sub("", _RECORD_TAIL.sub("", text))
+    # "避免连续6个月不交纳党费" restates the disqualifying line, not a goal a 书记 sets herself.
+    text = _AVOID_CLAUSE.sub("", text)
     parts = [p for p in text.split("；") if p and not any(w in p for w in ("填写", "录入", "在“", "软件"))]
     return "；".join(parts).strip("，；")
 
