@@ -56,6 +56,18 @@ def test_chinese_typography(demo_text):
     assert not re.search(r"[A-Za-z]{3,}-[A-Z]{3,}", demo_text)  # no rule codes
 
 
+def test_no_sentence_opens_with_a_count(demo_text):
+    # Dates may open a sentence ("1月召开…"), a count may not ("1名党员…" reads "有1名党员…").
+    openings = re.findall(r"(?:^|[。！？；：\n])(\d+(?:\.\d+)?(?:名|个|次|人|项|期|位|家))", demo_text)
+    assert not openings, openings
+    assert "有1名党员" in demo_text  # the demo year's problems do name counted members
+
+
+def test_next_steps_are_goals_not_the_line_to_avoid(demo_text):
+    steps = demo_text[demo_text.find("三、下一步工作思路"):]
+    assert "党费" in steps and "避免连续" not in steps
+
+
 def test_an_empty_year_is_an_honest_short_report(tmp_path):
     with open_ledger(tmp_path / "空.sqlite", create=True) as led:
         led.save_branch({"name": "第九党支部", "parent_org": "某某党委"})

@@ -306,7 +306,12 @@ def _prose(text: str) -> str:
     """A rule's message as a sentence of the report: no "人·月" unit, no "未落实：" label."""
     text = text.replace("人·月", "人次")
     text = re.sub(r"未落实：", "尚未", text)
+    # A sentence does not open with a figure: "1名党员…" -> "有1名党员…".
+    text = _COUNT_OPENING.sub(r"\1有\2", text)
     return text
+
+
+_COUNT_OPENING = re.compile(r"(^|[。；！？])(\d+(?:\.\d+)?(?:名|个|次|人|项|期|位|家))")
 
 
 _EVIDENCE_NOTE = re.compile(r"（佐证[:：][^）]*）")
@@ -326,10 +331,15 @@ def _data_entry(text: str) -> bool:
 _RECORD_TAIL = re.compile(r"[，,]?并(?:在[^，；。]{0,12}中)?(?:登记|记录|录入|填写|补录)[^，；。]*")
 
 
+_AVOID_CLAUSE = re.compile(r"[，,]避免[^，；。]*")
+
+
 def _without_entry(text: str) -> str:
     """Advice without what to record where: "按月收缴党费并登记" -> "按月收缴党费"; a part that is
     only about the software ("在“自评事项”中逐项填写…") is left out."""
     text = _EVIDENCE_NOTE.sub("", _RECORD_TAIL.sub("", text))
+    # "避免连续6个月不交纳党费" restates the disqualifying line, not a goal a 书记 sets herself.
+    text = _AVOID_CLAUSE.sub("", text)
     parts = [p for p in text.split("；") if p and not any(w in p for w in ("填写", "录入", "在“", "软件"))]
     return "；".join(parts).strip("，；")
 
