@@ -103,37 +103,6 @@ def timeline_text(step_rows: list[dict], today: _dt.date | None = None) -> tuple
     return cat, line
 
 
-# What a member's history is made of, as the delete question names it (table, label, counting SQL).
-HISTORY = (
-    ("出勤记录", "SELECT COUNT(*) FROM attendance a JOIN meetings t ON t.id = a.meeting_id "
-                 "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
-    ("学时记录", "SELECT COUNT(*) FROM training_attendance a JOIN trainings t ON t.id = a.training_id "
-                 "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
-    ("志愿服务记录", "SELECT COUNT(*) FROM volunteer_hours a JOIN volunteer_activities t ON t.id = a.activity_id "
-                     "WHERE a.member_id = ? AND t.deleted_at IS NULL"),
-    ("党费记录", "SELECT COUNT(*) FROM dues WHERE member_id = ? AND deleted_at IS NULL"),
-    ("民主评议记录", "SELECT COUNT(*) FROM appraisals WHERE member_id = ? AND deleted_at IS NULL"),
-)
-
-
-def member_history_warning(ledger, member_ids) -> str:
-    """What deleting these members hides (their history), and the advice to set 转出 instead; "" if none."""
-    parts = []
-    for mid in member_ids:
-        m = ledger.get("members", mid)
-        if m is None:
-            continue
-        counts = [f"{label}{n}条" for label, sql in HISTORY
-                  if (n := ledger.conn.execute(sql, (mid,)).fetchone()[0])]
-        if counts:
-            parts.append(f"“{m['name']}”有{'、'.join(counts)}")
-    if not parts:
-        return ""
-    return ("；".join(parts) + "。删除后这些记录不再出现在名册、统计和导出中。"
-            f"若此人已调离本支部，请改为编辑党员信息，把党籍状态设为“{enums.TRANSFERRED_OUT}”并填写离开本支部日期，"
-            "历史记录会完整保留。")
-
-
 class MemberDialog(RecordDialog):
     """All fields of a member, the ID checked as it is typed, the 发展 timeline and 支委分工."""
 

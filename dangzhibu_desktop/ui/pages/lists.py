@@ -107,11 +107,6 @@ class MembersPage(ListPage):
             r["full_since"] = full.isoformat() if full else None
         return rows
 
-    def delete_warning(self, ids):
-        from ..dialogs.member import member_history_warning
-
-        return member_history_warning(self.ledger, ids)
-
     def status_text(self) -> str:
         active = sum(1 for r in self.model.all_rows() if r.get("status") == enums.ACTIVE_STATUS)
         return f"党员名册：共 {self.model.total()} 人，在册 {active} 人"
