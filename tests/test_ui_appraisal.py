@@ -23,7 +23,7 @@ def menu_action(window, menu_title, text):
 
 def test_appraisals_open_from_the_menu_and_store_a_rating(qtbot, window, ledger_path):
     action = menu_action(window, "编辑", "民主评议…")
-    year = window.page("dashboard").year()
+    year = window.session.today.year
     seen = {}
 
     def rate(dlg):

@@ -281,13 +281,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(writable)
 
     def open_appraisals(self) -> None:
-        """编辑 → 民主评议…: the year's 评议 of every member on the books (the 工作台's year)."""
-        from .editing import edit_record
-
-        dash = self.page("dashboard")
-        year = dash.year() if hasattr(dash, "year") else self.session.default_year()
-        if edit_record(self, self.ledger, "appraisals", None, {"year": year}) is not None:
-            self.session.notify_changed("appraisals")
+        """编辑 → 民主评议…: the same editor as 党员名册 → 民主评议结果…."""
+        self.page("members").edit_appraisals()
 
     def refresh_current(self) -> None:
         page = self.current_page()

@@ -103,23 +103,6 @@ def timeline_text(step_rows: list[dict], today: _dt.date | None = None) -> tuple
     return cat, line
 
 
-def member_history_warning(ledger, member_ids) -> str:
-    """What deleting these members hides (their history), and the advice to set 转出 instead; "" if none."""
-    parts = []
-    for mid in member_ids:
-        m = ledger.get("members", mid)
-        if m is None:
-            continue
-        counts = [f"{label}{n}条" for label, n in ledger.member_history(mid).items()]
-        if counts:
-            parts.append(f"“{m['name']}”有{'、'.join(counts)}")
-    if not parts:
-        return ""
-    return ("；".join(parts) + "。删除后这些记录不再出现在名册、统计和导出中。"
-            f"若此人已调离本支部，请改为编辑党员信息，把党籍状态设为“{enums.TRANSFERRED_OUT}”并填写离开本支部日期，"
-            "历史记录会完整保留。")
-
-
 class MemberDialog(RecordDialog):
     """All fields of a member, the ID checked as it is typed, the 发展 timeline and 支委分工."""
 

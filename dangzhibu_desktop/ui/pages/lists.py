@@ -71,6 +71,21 @@ class MembersPage(ListPage):
         self.appraisal_button.clicked.connect(self.edit_appraisals)
         bar.addWidget(self.appraisal_button)
 
+    def delete_warning(self, ids: list[int]) -> str:
+        """A person with a history is 转出, not deleted: say what deleting takes out of the counts
+        (``Ledger.member_history``)."""
+        parts = []
+        for mid in ids:
+            history = self.ledger.member_history(mid)
+            m = self.ledger.get("members", mid)
+            if history and m:
+                parts.append(f"“{m['name']}”有" + "、".join(f"{label}{n}条" for label, n in history.items()))
+        if not parts:
+            return ""
+        return ("；".join(parts) + "。删除后这些记录不再出现在名册、统计和导出中。"
+                f"若此人已调离本支部，请改为编辑党员信息，把党籍状态设为“{enums.TRANSFERRED_OUT}”并填写离开本支部日期，"
+                "历史记录会完整保留。")
+
     def edit_appraisals(self) -> int | None:
         """The year's 民主评议 results, one rating per 党员 (TEAM-APPRAISAL and the 述职 read them)."""
         saved = editing.edit_record(self, self.ledger, "appraisals", None, {"year": self.session.today.year})
@@ -92,11 +107,6 @@ class MembersPage(ListPage):
             r["admitted_on"] = adm.isoformat() if adm else None
             r["full_since"] = full.isoformat() if full else None
         return rows
-
-    def delete_warning(self, ids):
-        from ..dialogs.member import member_history_warning
-
-        return member_history_warning(self.ledger, ids)
 
     def status_text(self) -> str:
         active = sum(1 for r in self.model.all_rows() if r.get("status") == enums.ACTIVE_STATUS)
