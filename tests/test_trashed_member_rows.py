@@ -40,6 +40,7 @@ def test_editing_the_meeting_in_the_window_keeps_her_attendance(qtbot, ledger, l
     dlg = MeetingDialog(ledger, meeting)
     qtbot.addWidget(dlg)
     dlg.ask_incomplete = lambda missing: True  # 主持人/记录人 left empty on purpose: save anyway
+    assert dlg.counts()["due"] == 2  # shown, kept, but no longer 应到
     dlg.ui.placeEdit.setText("三楼会议室")
     assert dlg.save()
     assert db_rows(ledger_path, "SELECT COUNT(*) FROM attendance WHERE meeting_id = ?", (meeting,)) == [(3,)]

@@ -175,7 +175,8 @@ class MeetingDialog(RecordDialog):
         self.update_summary()
 
     def counts(self) -> dict:
-        statuses = [r.get("status") or "" for r in self.model.rows]
+        # A member in the 回收站 is shown (her row is kept) but is no longer 应到, as in the rules.
+        statuses = [r.get("status") or "" for r in self.model.rows if not r.get("binned")]
         return {"due": len(statuses), "present": statuses.count(PRESENT), "leave": statuses.count(LEAVE),
                 "absent": statuses.count(ABSENT), "unset": statuses.count("")}
 
