@@ -59,7 +59,24 @@ class _CalendarPopup(QFrame):
         self.field.setFocus()
 
 
-class DateField(QLineEdit):
+class _TypedField(QLineEdit):
+    """Entering the field (Tab or a click) selects its whole text, so typing replaces it."""
+
+    def focusInEvent(self, event):  # noqa: N802
+        super().focusInEvent(event)
+        _select_all_on_entry(self, event.reason())
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if not self.hasFocus():
+            self.setProperty("_fresh_focus", True)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        super().mouseReleaseEvent(event)
+        _select_after_click(self)
+
+
+class DateField(_TypedField):
     """A typed date (``datetime.date`` or None when empty).
 
     Signals:
@@ -169,18 +186,6 @@ class DateField(QLineEdit):
         self._popup.calendar.setFocus()
 
     # -- Qt overrides
-    def focusInEvent(self, event):  # noqa: N802
-        super().focusInEvent(event)
-        _select_all_on_entry(self, event.reason())
-
-    def mousePressEvent(self, event):  # noqa: N802
-        if not self.hasFocus():
-            self.setProperty("_fresh_focus", True)
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event):  # noqa: N802
-        super().mouseReleaseEvent(event)
-        _select_after_click(self)
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
@@ -190,7 +195,7 @@ class DateField(QLineEdit):
         super().keyPressEvent(event)
 
 
-class TimeField(QLineEdit):
+class TimeField(_TypedField):
     """A typed time of day: ``14:30``, ``14：30`` (Chinese IME) or ``1430`` become ``14:30``.
 
     Signals:
@@ -230,18 +235,6 @@ class TimeField(QLineEdit):
             self.setText(value)
         return True
 
-    def focusInEvent(self, event):  # noqa: N802
-        super().focusInEvent(event)
-        _select_all_on_entry(self, event.reason())
-
-    def mousePressEvent(self, event):  # noqa: N802
-        if not self.hasFocus():
-            self.setProperty("_fresh_focus", True)
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event):  # noqa: N802
-        super().mouseReleaseEvent(event)
-        _select_after_click(self)
 
 
 def _select_all_on_entry(edit: QLineEdit, reason: Qt.FocusReason) -> None:
