@@ -2,19 +2,17 @@
 SQLite file: every written form is stored as the same ISO day, optional dates start and stay empty
 until a date is typed, a click alone writes nothing, a wrong date is refused in Chinese."""
 
-import re
 import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from ui_dialogs_data import build_branch  # noqa: E402
-from ui_support import db_rows, run_modal  # noqa: E402
+from ui_support import db_rows, run_modal, type_text  # noqa: E402
 
 from dangzhibu_desktop.ui import dialogs as D  # noqa: E402
 from dangzhibu_desktop.ui.dialogs.common import set_combo  # noqa: E402
@@ -33,17 +31,6 @@ def _never_block(monkeypatch):
 @pytest.fixture
 def branch(ledger):
     return build_branch(ledger)
-
-
-def type_text(qtbot, widget, text):
-    """Keys for ASCII; what a Chinese 输入法 commits (年 月 日, full-width digits) as its commit string."""
-    for part in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if part.isascii():
-            qtbot.keyClicks(widget, part)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(part)
-            QApplication.sendEvent(widget, event)
 
 
 def open_dialog(qtbot, cls, ledger, row_id=None, defaults=None):

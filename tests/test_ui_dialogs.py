@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from ui_dialogs_data import build_branch, valid_id  # noqa: E402
+from ui_support import type_text  # noqa: E402
 
 from dangzhibu_desktop.ledger.validate import ValidationError, validate_id_number  # noqa: E402
 from dangzhibu_desktop.ui import dialogs as D  # noqa: E402
@@ -40,16 +40,6 @@ def db_rows(path, sql, params=()):
         return [dict(r) for r in conn.execute(sql, params)]
     finally:
         conn.close()
-
-
-def type_text(qtbot, widget, text):
-    """Type as a person does: keys for ASCII, an input-method commit for Chinese (as a 输入法 sends it)."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def make(qtbot, cls, ledger, row_id=None, defaults=None):

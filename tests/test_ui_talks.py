@@ -7,21 +7,10 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from dangzhibu_desktop.ui.dialogs import TalkDialog
 
-from .ui_support import db_rows
-
-
-def type_text(qtbot, widget, text):
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
+from .ui_support import db_rows, type_text
 
 
 def _branch(ledger):

@@ -3,9 +3,11 @@ the 导出打印 page. (Fixtures are in conftest.py; no test module imports anot
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from dangzhibu_desktop.ui.app import wait_until_loaded
@@ -18,6 +20,18 @@ def db_rows(path, sql, params=()):
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def type_text(qtbot, widget, text):
+    """Type as a person does: keys for ASCII, what a Chinese 输入法 commits (年 月 日, full-width
+    digits, names) as its commit string — qtbot.keyClicks cannot send non-ASCII keys."""
+    for part in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
+        if part.isascii():
+            qtbot.keyClicks(widget, part)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(part)
+            QApplication.sendEvent(widget, event)
 
 
 def run_modal(qtbot, trigger, handle):
