@@ -150,7 +150,7 @@ def year_figures(job: Job) -> YearFigures:
         elif r["status"] != enums.COMPLETED and (r.get("created_at") or "")[:10] <= end:
             f.rectifying.append(r["problem"])
 
-    talks = [t for t in led.rows_in_year("talks", year) if t["date"] <= end]
+    talks = led.talks_in(year, day)
     f.talks = len(talks)
     f.talks_by_secretary = sum(1 for t in talks if sid and t.get("talker_id") == sid)
 

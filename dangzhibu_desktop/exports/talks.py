@@ -34,19 +34,15 @@ def collect(job: Job) -> TalksYear:
     """The year's talks up to the as-of day, in date order."""
     from .common import secretary_id
 
-    led = job.ledger
-    end = job.as_of.isoformat()
-    talks = [t for t in led.rows_in_year("talks", job.year) if t["date"] <= end]
-    talks.sort(key=lambda t: (t["date"], t["id"]))
+    talks = job.ledger.talks_in(job.year, job.as_of)
     sid = secretary_id(job, job.as_of)
     out = TalksYear()
     seen = set()
     for i, t in enumerate(talks, 1):
-        whom = job.name(t["member_id"]) if t.get("member_id") else (t.get("person_name") or "")
-        out.rows.append([i, cn_date(t["date"]), job.name(t["talker_id"]) if t.get("talker_id") else "",
-                         whom, t["kind"], t.get("topic") or "", t.get("notes") or ""])
+        out.rows.append([i, cn_date(t["date"]), t.get("talker_name") or "", t["whom"], t["kind"],
+                         t.get("topic") or "", t.get("notes") or ""])
         out.kinds[t["kind"]] += 1
-        seen.add(("m", t["member_id"]) if t.get("member_id") else ("n", whom))
+        seen.add(("m", t["member_id"]) if t.get("member_id") else ("n", t["whom"]))
         if sid and t.get("talker_id") == sid:
             out.by_secretary += 1
     out.people = len(seen)

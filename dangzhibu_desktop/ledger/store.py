@@ -469,6 +469,20 @@ class Ledger:
                         "full_since": _steps.full_member_since(steps, day)})
         return out
 
+    def talks_in(self, year: int, until: _dt.date | str | None = None) -> list[dict]:
+        """The 谈心谈话 of ``year`` (up to ``until``), in date order, each with ``talker_name`` and
+        ``whom`` (the member's name, or the name of someone outside the branch): what the 谈心谈话
+        page lists and the 谈心谈话记录 prints."""
+        end = str(until) if until else f"{year}-12-31"
+        rows = self.query(
+            "SELECT t.*, a.name AS talker_name, m.name AS member_name FROM talks t "
+            "LEFT JOIN members a ON a.id = t.talker_id LEFT JOIN members m ON m.id = t.member_id "
+            "WHERE t.deleted_at IS NULL AND t.date >= ? AND t.date <= ? ORDER BY t.date, t.id",
+            (f"{year}-01-01", min(end, f"{year}-12-31")))
+        for r in rows:
+            r["whom"] = r.get("member_name") or r.get("person_name") or ""
+        return rows
+
     # A member's history as the delete question names it: rows of records not in the 回收站.
     _HISTORY = (
         ("出勤记录", "SELECT COUNT(*) FROM attendance a JOIN meetings t ON t.id = a.meeting_id "

@@ -404,14 +404,7 @@ class TalksPage(ListPage):
     filters = [Filter("kind", "谈话类别", enum_choices(enums.TALK_KINDS))]
 
     def load_rows(self, year):
-        rows = self.ledger.query(
-            "SELECT t.*, a.name AS talker_name, m.name AS member_name FROM talks t "
-            "LEFT JOIN members a ON a.id = t.talker_id LEFT JOIN members m ON m.id = t.member_id "
-            "WHERE t.deleted_at IS NULL AND t.date >= ? AND t.date <= ? ORDER BY t.date, t.id",
-            (f"{year}-01-01", f"{year}-12-31"))
-        for r in rows:
-            r["whom"] = r.get("member_name") or r.get("person_name") or ""
-        return rows
+        return self.ledger.talks_in(year)
 
     def status_text(self) -> str:
         rows = self.model.all_rows()
