@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from dangzhibu_desktop.exports import ExportCancelled, export_document
 from dangzhibu_desktop.exports import readiness as readiness_mod
+from dangzhibu_desktop.exports import review
 from dangzhibu_desktop.exports import shuzhi as shuzhi_mod
 from dangzhibu_desktop.exports.common import Job
 from dangzhibu_desktop.exports.fonts import pdf_fonts
@@ -299,12 +300,13 @@ def test_shuzhi_docx_prose_matches_the_ledger_and_the_verdicts(book, tmp_path):
     assert "设立先锋岗1个" in text and "完成整改1项" in text
     # problems from the failing/warning rules, plans from their advice and the next star
     sec2 = text.split("二、存在问题及原因")[1].split("三、下一步工作思路")[0]
-    assert "3名党员全年集中学习培训不足32学时。" in sec2
-    assert "第一季度、第三季度未上党课。" in sec2  # trailing 。 not doubled
-    assert "究其原因" in sec2
+    assert "有3名党员全年集中学习培训不足32学时，其中孙磊16学时、赵敏16学时、周婷0学时，这反映出" in sec2
+    assert "第一季度、第三季度未上党课，这反映出" in sec2  # the message's trailing 。 not kept
+    assert "。。" not in sec2
     assert "正式党员6名" not in sec2  # 达标 rules are not problems
     sec3 = text.split("三、下一步工作思路")[1]
-    assert "围绕群众急难愁盼再办3件实事" in sec3 and "对标争创4星级党支部" in sec3
+    assert f"{YEAR + 1}年初建立办实事项目清单，全年为群众办实事不少于4件" in sec3
+    assert "对标争创4星级党支部" in sec3
     # the lead of a paragraph is 楷体 (二级标题), the rest 仿宋
     para = next(p for p in doc.paragraphs if p.text.startswith("（一）抓政治建设"))
     faces = [r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in para.runs]
@@ -421,7 +423,7 @@ def test_empty_year_still_gives_documents(ledger, tmp_path):
                       ("shuzhi", ".docx"), ("readiness", ".docx")):
         assert export_document(kind, ledger, 2030, tmp_path / f"{kind}{ext}").stat().st_size > 0
     text = "\n".join(p.text for p in Document(tmp_path / "shuzhi.docx").paragraphs)
-    assert "尚未在台账中登记" in text and "取得了一定成效" not in text and "究其原因" in text
+    assert "尚未在台账中登记" in text and "取得了一定成效" not in text and "这反映出" in text
     assert "填写" not in text and "录入" not in text  # data-entry hints belong to the window, not the report
     if shutil.which("pdftotext"):
         out = export_document("ledger", ledger, 2030, tmp_path / "ledger.pdf")
@@ -446,15 +448,16 @@ def test_shuzhi_from_the_engine_names_every_failing_rule(book, tmp_path):
     assert failing, "the fixture branch is expected to fall short somewhere"
     for r in failing:
         message = r["message"] or ""
-        if any(w in message for w in ("未填写", "未登记", "未录入", "补录", "尚未记录")):
+        if review.data_entry(message):
             assert message.rstrip("。") not in sec2, r["code"]  # a gap to fill, not a confession
-        elif message:  # in the report's own words: no "人·月", no "未落实：" label
-            assert message.rstrip("。").replace("人·月", "人次").replace("未落实：", "尚未") in sec2, r["code"]
-        if r["advice"]:  # its first clause, without what to record where (that stays in the window)
-            first = re.split("[；，]", r["advice"].rstrip("。"))[0]
-            first = re.sub(r"并(在[^，；。]*中)?(登记|记录|录入|填写|补录).*$", "", first)
-            if "填写" not in first:
-                assert first in sec3, r["code"]
+            continue
+        # Its problem in the report's words, with the members or groups it is about …
+        assert review.FRAMES[r["code"]] in sec2 or r["code"] in review.TOLD_WITH, r["code"]
+        for who in review._subjects(r):
+            assert who in sec2, (r["code"], who)
+        # … and next year's target for it.
+        target = review.findings(report, YEAR)[[f.code for f in review.findings(report, YEAR)].index(r["code"])].target
+        assert target.split("，")[0] in sec3, r["code"]
     for r in (r for b in report["basics"] for r in b["rules"] if r["status"] == "达标"):
         if r["message"]:
             assert r["message"].rstrip("。") not in sec2, r["code"]

@@ -97,21 +97,83 @@ def test_subjects_name_the_clause_about_the_topic_once():
         "党的二十届四中全会精神、“重温入党誓词”“参观‘红色’基地”"
 
 
-def test_causes_are_those_of_the_rules_that_fell_short():
-    """究其原因 names each failing rule's own cause, so two branches with different shortcomings
-    do not share their analysis word for word."""
-    from dangzhibu_desktop.exports.shuzhi import CAUSES, RULE_CAUSES, problems
+def _report(*rules, year=YEAR):
+    """A report in ``Report.to_dict()`` shape with the given (code, status, message, evidence)."""
+    basics: dict[str, list] = {}
+    for code, status, message, evidence in rules:
+        basics.setdefault(code.split("-")[0], []).append(
+            {"code": code, "name": code, "status": status, "message": message, "evidence": list(evidence)})
+    return {"year": year, "basics": [{"code": b, "name": b, "rules": r} for b, r in basics.items()]}
 
-    def report(*codes):
-        return {"basics": [{"code": c.split("-")[0], "name": c.split("-")[0], "rules": [
-            {"code": c, "name": c, "status": "未达标", "message": f"{c}的情况"}]} for c in codes]}
 
-    one = "".join(t for _, t in problems(report("ACT-GROUP", "SYS-RECTIFY")))
-    two = "".join(t for _, t in problems(report("TEAM-TRAINING", "ROLE-DEEDS")))
-    assert RULE_CAUSES["ACT-GROUP"] in one and RULE_CAUSES["SYS-RECTIFY"] in one
-    assert RULE_CAUSES["TEAM-TRAINING"] in two and RULE_CAUSES["ROLE-DEEDS"] in two
-    clauses = lambda text: {c for c in re.split("[。；]", text.split("究其原因，")[1]) if c}  # noqa: E731
-    assert not (clauses(one) & clauses(two) - {"归根到底，还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大"})
-    # A 基本 without a rule-specific cause still gets its general one.
-    three = "".join(t for _, t in problems(report("ORG-SIZE")))
-    assert CAUSES["ORG"] in three
+def _sentences(paras) -> set[str]:
+    return {c for _, text in paras for c in re.split("[。；]", text) if c}
+
+
+# Two branches falling short of the same rules, with their own facts and their own committees.
+EAST = _report(("ACT-GROUP", "未达标", "党小组会有1次未按时召开", ["第三党小组（市场营销）7月未召开党小组会"]),
+               ("SYS-DUES", "未达标", "党费足额缴纳190/193人·月（98.4%），1名党员有欠缴",
+                ["郭俊伟：9月、10月、11月未足额缴纳"]),
+               ("SYS-DUES-LAPSE", "预警", "1名党员已连续3个月以上未交纳党费",
+                ["郭俊伟已连续3个月未交纳党费（2025-09起）"]),
+               ("TEAM-TRAINING", "未达标", "1名党员学时未达标", ["郭俊伟：26.9/32学时"]))
+WEST = _report(("ACT-GROUP", "未达标", "党小组会有2次未按时召开",
+                ["第一党小组（综合管理）3月未召开党小组会", "第二党小组（生产运行）8月未召开党小组会"]),
+               ("SYS-DUES", "未达标", "党费足额缴纳98/100人·月（98.0%），1名党员有欠缴", ["李红：2月、3月未足额缴纳"]),
+               ("TEAM-TRAINING", "未达标", "2名党员学时未达标", ["王强：12/32学时", "赵敏：0/32学时"]))
+FIXED = {"这些问题，根子上还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大"}
+
+
+def test_problems_name_the_ledgers_facts_and_what_they_reflect():
+    from dangzhibu_desktop.exports.shuzhi import problems
+
+    text = "".join(lead + t for lead, t in problems(EAST, {"组织委员": "韩海艳", "书记": "罗林"}))
+    assert "第三党小组（市场营销）7月未召开党小组会，这反映出" in text
+    assert "郭俊伟9月、10月、11月未足额缴纳，已连续3个月未交纳党费（9月起）" in text
+    assert text.count("郭俊伟已连续") == 0  # the same member's dues are told once
+    assert "其中郭俊伟26.9学时" in text
+    assert "人·月" not in text and "190/193" not in text.replace("190/193人次", "")
+    assert text.index("一是组织生活") < text.index("二是制度执行") < text.index("三是党员队伍建设")  # the 基本 order
+
+
+def test_two_branches_do_not_share_their_analysis_or_their_targets():
+    """The same rules fell short in two branches: sections 二 and 三 share nothing but the genre's
+    fixed transitions, because the facts, the members and the owners are each branch's own."""
+    from dangzhibu_desktop.exports.shuzhi import plans, problems
+
+    east = {"组织委员": "韩海艳", "宣传委员": "董建阳", "书记": "罗林"}
+    west = {"组织委员": "邓鑫", "书记": "张国强"}
+    shared = _sentences(problems(EAST, east)) & _sentences(problems(WEST, west))
+    assert not shared - FIXED, shared
+    assert not _sentences(plans(EAST, east)) & _sentences(plans(WEST, west))
+
+
+def test_targets_are_dated_next_year_with_an_owner():
+    from dangzhibu_desktop.exports.shuzhi import plans
+
+    text = "".join(lead + t for lead, t in plans(EAST, {"组织委员": "韩海艳", "宣传委员": "董建阳", "书记": "罗林"}))
+    assert f"{YEAR + 1}年各党小组每月召开1次党小组会" in text and "第三党小组（市场营销）由党小组组长每月初报送计划" in text
+    assert f"郭俊伟欠缴的党费于{YEAR + 1}年1月底前补齐，由组织委员韩海艳同志负责" in text
+    assert "确保每名党员全年学时不少于32学时、书记和支委不少于56学时" in text  # the rule set's numbers
+    assert "由宣传委员董建阳同志负责" in text
+    assert "由书记罗林" not in text  # the 书记 writes the report: her own part has no owner clause
+    # A vacant post falls to the 书记, who needs no owner clause.
+    vacant = "".join(t for _, t in plans(EAST, {"书记": "罗林"}))
+    assert "负责" not in vacant
+
+
+def test_a_missing_record_is_not_a_problem():
+    from dangzhibu_desktop.exports.shuzhi import problems
+
+    report = _report(("TEAM-DEV-INTRODUCERS", "未达标", "1名新党员未填写入党介绍人", ["张三：未填写介绍人"]))
+    text = "".join(t for _, t in problems(report))
+    assert "介绍人" not in text and "各项指标均已达到要求" in text
+
+
+def test_a_met_rule_is_neither_a_problem_nor_a_target():
+    from dangzhibu_desktop.exports.shuzhi import plans, problems
+
+    report = _report(("ACT-GROUP", "达标", "各党小组每月均召开党小组会", []),
+                     ("SYS-DUES", "未达标", "1名党员有欠缴", ["李红：2月未足额缴纳"]))
+    assert "党小组" not in "".join(t for _, t in problems(report))
+    assert "党小组" not in "".join(t for _, t in plans(report))

@@ -2,9 +2,10 @@
 
 一、履职情况 is filled from the year's figures (meetings by kind, attendance, 党课 and who gave
 them, 主题党日, 组织生活会 and 民主评议, 发展党员 and the pipeline, training, volunteer service,
-pioneer posts, 办实事, rectification). 二、存在问题及原因 is written from the rules that failed or
-warn, 三、下一步工作思路 from their advice and the next-star actions. The text is assembled as
-blocks once, then laid out as Word (GB/T 9704) or PDF.
+pioneer posts, 办实事, rectification). 二、存在问题及原因 and 三、下一步工作思路 are the rules that
+fell short as ``review.findings`` word them (the ledger's facts, what they reflect, next year's dated
+target and its owner), then the plan's remaining work of the year. The text is assembled as blocks
+once, then laid out as Word (GB/T 9704) or PDF.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from ..rules.text import plan_lines
 from .assessment import assess, sentence
 from .common import Job, cn_date, cn_number, hours_text, money_text
 from .figures import YearFigures, year_figures
+from . import review
 from . import topics as _topics
 from .fonts import markup
 from .pdfkit import PdfWriter
 
-# How section 二 names a 基本 with shortcomings, and the causes it offers the secretary to edit.
+# How section 二 names a 基本 with shortcomings; each problem and its cause is the rule's own
+# (``review.findings``), so two branches with different ledgers do not hand in the same text.
 PROBLEM_LEADS = {
     "ORG": "组织建设还有薄弱环节。",
     "TEAM": "党员队伍建设有待加强。",
@@ -31,51 +34,6 @@ PROBLEM_LEADS = {
     "ROLE": "党员先锋模范作用发挥还不够充分。",
     "SYS": "制度执行还不够严格。",
     "SUP": "基础保障还需进一步加强。",
-}
-CAUSES = {
-    "ORG": "对支部组织设置和班子建设的要求研究不够，换届、调整等工作抓得不够及时",
-    "TEAM": "对党员发展和教育培训的长远谋划不足，培养考察、集中学习等环节抓得不够紧",
-    "ACT": "对落实组织生活制度的刚性要求认识不足，工作任务繁重时计划安排不够周密，存在以干代学的现象",
-    "ROLE": "党建工作与生产经营结合不够紧密，搭建党员发挥作用的平台和载体还不够多",
-    "SYS": "日常督促检查和台账管理不够经常，问题整改跟踪问效不够到位",
-    "SUP": "对阵地建设、经费保障和特色品牌培育投入精力不够",
-}
-# Causes a 书记 writes for a particular shortcoming ("这反映出…"): what the 上级党委 reads as an
-# honest analysis rather than a formula. Keyed by rule code; edited by the secretary afterwards.
-RULE_CAUSES = {
-    "ORG-COMMITTEE": "对支委会班子配备的要求研究不够，委员调整后没有及时补选",
-    "ORG-SECRETARY": "对支部书记人选的培养储备考虑不周，书记岗位调整衔接不够及时",
-    "ORG-TERM": "对换届工作的时间节点把握不准，提前谋划、及时请示不够",
-    "ORG-GROUPS": "党小组设置没有随人员和业务调整及时优化，党小组组长作用发挥不够",
-    "TEAM-RESERVE": "对在一线青年骨干中发现和培养入党积极分子用力不够，后备力量储备不足",
-    "TEAM-DEV-TALK": "对入党申请人的跟进不够及时，收到申请后派人谈话的时限意识不强",
-    "TEAM-DEV-REVIEW": "培养联系人履职不够经常，对入党积极分子的定期考察流于一般",
-    "TEAM-DEV-TRAIN": "对发展对象集中培训的安排不够主动，与上级党校的衔接不够紧密",
-    "TEAM-DEV-APPROVE": "发展党员材料报审前把关不够细致，与上级党委的沟通跟进不够及时",
-    "TEAM-PROBATION": "对预备党员转正时间节点的提醒和跟踪不够到位",
-    "TEAM-PROBATION-REVIEW": "对预备党员的教育考察抓得不够紧，半年考察没有形成常态",
-    "TEAM-TRAINING": "学习计划统筹不够，工学矛盾突出时集中学习让位于业务工作，个别党员学习自觉性不强",
-    "TEAM-APPRAISAL": "民主评议党员的标准把握不够严格，评议结果的运用还不充分",
-    "TEAM-CONTACT": "对流动党员和长期在外党员的联系管理办法不多，日常联系不够经常",
-    "ACT-CONGRESS": "对支部党员大会的议题谋划不够，按季度召开的制度执行不够刚性",
-    "ACT-COMMITTEE": "支委会议事的计划性不强，工作繁忙时没有坚持按月研究党建工作",
-    "ACT-GROUP": "个别党小组组长对按月开展组织生活重视不够，生产任务重时没有及时补开",
-    "ACT-LESSON": "本人带头讲党课的意识不够强，党课的计划安排和质量把关不够",
-    "ACT-THEME-DAY": "主题党日活动的内容策划不够，与业务工作结合的载体不多",
-    "ACT-LIFE-MEETING": "对组织生活会的准备和时间安排把握不够，批评和自我批评的氛围营造不够",
-    "ACT-ATTENDANCE": "组织生活的时间安排与生产班次统筹不够，对缺席党员的补学跟进不够",
-    "ACT-RECORDS": "会议记录的规范要求落实不到位，记录人对讨论发言记得不够完整",
-    "ROLE-POSTS": "搭建党员发挥作用的平台不够，先锋岗、责任区的设置与中心工作结合不够紧",
-    "ROLE-POST-SHARE": "党员在岗履责的覆盖面不够，部分党员亮身份、作表率的意识不强",
-    "ROLE-VOLUNTEER": "志愿服务的组织不够经常，活动的策划和党员参与的动员不够",
-    "ROLE-DEEDS": "对群众急难愁盼问题的调研不够深入，办实事项目的谋划和推进不够有力",
-    "SYS-DUES": "党费收缴的日常提醒不够，对党费基数变化的核定不够及时",
-    "SYS-DUES-LAPSE": "对个别党员长期未交党费的情况谈心谈话、教育提醒不及时",
-    "SYS-RECTIFY": "问题整改跟踪问效不够，个别整改事项推进不力、没有按期销号",
-    "SYS-DOCS": "支部工作制度的建立和上墙公示抓得不够实",
-    "SUP-VENUE": "对党员活动阵地的建设和使用管理重视不够",
-    "SUP-FUNDS": "党建工作经费的预算和使用管理不够规范",
-    "SUP-BRAND": "对支部党建特色品牌的培育缺少系统谋划，党建与业务融合的特色还不鲜明",
 }
 PLAN_LEADS = {
     "ORG": "健全组织体系，夯实战斗堡垒。",
@@ -302,32 +260,7 @@ def has_records(f: YearFigures) -> bool:
     return bool(f.topic_records or f.meetings or f.trainings or f.volunteer_activities or f.deeds)
 
 
-def _prose(text: str) -> str:
-    """A rule's message as a sentence of the report: no "人·月" unit, no "未落实：" label."""
-    text = text.replace("人·月", "人次")
-    text = re.sub(r"未落实：", "尚未", text)
-    # A sentence does not open with a figure: "1名党员…" -> "有1名党员…".
-    text = _COUNT_OPENING.sub(r"\1有\2", text)
-    return text
-
-
-_COUNT_OPENING = re.compile(r"(^|[。；！？])(\d+(?:\.\d+)?(?:名|个|次|人|项|期|位|家))")
-
-
 _EVIDENCE_NOTE = re.compile(r"（佐证[:：][^）]*）")
-
-
-# Advice that tells the person what to type where ("在“自评事项”中逐项填写…") is for the window's
-# list of gaps, never for a report handed to the 上级党委.
-_ENTRY_WORDS = ("填写", "录入", "补录", "登记", "在“", "台账中", "纪实中", "软件")
-_MISSING_RECORD = ("未填写", "未登记", "未录入", "补录", "尚未记录")
-
-
-def _data_entry(text: str) -> bool:
-    """A rule message that only says a record is missing from the ledger."""
-    return any(w in text for w in _MISSING_RECORD)
-
-
 _RECORD_TAIL = re.compile(r"[，,]?并(?:在[^，；。]{0,12}中)?(?:登记|记录|录入|填写|补录)[^，；。]*")
 
 
@@ -344,81 +277,90 @@ def _without_entry(text: str) -> str:
     return "；".join(parts).strip("，；")
 
 
-def _issues(report: dict, statuses: tuple[str, ...]) -> list[tuple[dict, list[dict]]]:
-    return [(b, [r for r in b.get("rules", []) if r.get("status") in statuses])
-            for b in report.get("basics", [])]
-
-
 def _ordinal(i: int) -> str:
     return ORDINALS[i] if i < len(ORDINALS) else cn_number(i + 1)
 
 
-def problems(report: dict) -> list[tuple[str, str]]:
-    """(lead, text) paragraphs of 二、存在问题及原因, from failing and warning rules."""
+def _by_basic(found: list[review.Finding]) -> list[tuple[str, list[review.Finding]]]:
+    groups: dict[str, list[review.Finding]] = {}
+    for f in found:
+        groups.setdefault(f.basic, []).append(f)
+    return list(groups.items())
+
+
+def _year(report: dict) -> int:
+    return int(report.get("year") or str(report.get("as_of") or "0")[:4] or 0)
+
+
+def problems(report: dict, held: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(lead, text) paragraphs of 二、存在问题及原因: per 基本 that fell short, each problem with
+    the facts of this ledger and what it reflects (这反映出…), from ``review.findings``."""
     out = []
-    causes = []
-    n = 0
-    for basic, rules in _issues(report, ("未达标", "预警")):
-        if not rules:
-            continue
-        code = basic.get("code", "")
-        # A record not yet entered is a gap to fill before export (the window lists it), not a
-        # shortcoming of the branch to confess: left out here.
-        facts = [_prose(sentence(r.get("message"))) or f"{r.get('name', '')}未达到要求" for r in rules
-                 if not _data_entry(sentence(r.get("message")))]
-        if not facts:
-            continue
-        lead = f"{ORDINALS[n] if n < 10 else n + 1}是{PROBLEM_LEADS.get(code, basic.get('name', '') + '方面还有差距。')}"
-        out.append((lead, "；".join(facts) + "。"))
-        # The causes of the rules that fell short (each branch's own), the 基本's general one
-        # only when none of them has a cause of its own.
-        own = [RULE_CAUSES[r["code"]] for r in rules if r.get("code") in RULE_CAUSES
-               and not _data_entry(sentence(r.get("message")))]
-        for c in own or ([CAUSES[code]] if code in CAUSES else []):
-            if c not in causes:
-                causes.append(c)
-        n += 1
+    for i, (basic, items) in enumerate(_by_basic(review.findings(report, _year(report), held))):
+        lead = f"{_ordinal(i)}是{PROBLEM_LEADS.get(basic, '工作还有差距。')}"
+        out.append((lead, "".join(f.sentence() for f in items)))
     if not out:
         return [("", "对照达标创星标准逐项自查，本年度各项指标均已达到要求。但对照更高标准，"
                      "支部在党建工作与业务工作深度融合、党员教育的针对性和党建特色品牌培育等方面仍有提升空间。")]
-    reason = "究其原因，" + "；".join(f"{_ordinal(i)}是{c}" for i, c in enumerate(causes)) + "。" if causes else ""
-    if reason:
-        out.append(("", reason + "归根到底，还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大。"))
+    out.append(("", "这些问题，根子上还是本人履行第一责任人职责不够到位，抓基层党建工作的力度还需加大。"))
     return out
 
 
-def plans(report: dict) -> list[tuple[str, str]]:
-    """(lead, text) paragraphs of 三、下一步工作思路, from the rules' advice and the next star."""
-    out = []
-    for basic, rules in _issues(report, ("未达标", "预警", "待到期")):
-        advice = []
-        for r in rules:
-            a = _without_entry(sentence(r.get("advice")))
-            if a and a not in advice:
-                advice.append(a)
-        if not advice:
-            continue
-        code = basic.get("code", "")
-        lead = f"（{cn_number(len(out) + 1)}）{PLAN_LEADS.get(code, basic.get('name', '') + '。')}"
-        out.append((lead, "；".join(advice) + "。"))
+_BY = re.compile(r"^(\d+月\d+日前|\d+月\d+日)(.+)$")
+
+
+def _year_end_work(report: dict) -> list[str]:
+    """The plan's remaining actions of the year, one clause per deadline ("12月31日前召开…，…")."""
     nxt = report.get("next_star") or {}
     today = report.get("as_of") or ""
-    actions = []
     raw = [a if isinstance(a, dict) else {"text": a} for a in nxt.get("actions") or []]
+    clauses: list[list[str]] = []
+    heads: list[str] = []
     for line in plan_lines(raw):  # the month's dues of many members on one line, as the window says it
         text = _without_entry(sentence(line))
         if text.startswith("今天") and len(today) == 10:  # a document is read later: the date itself
             text = f"{int(today[5:7])}月{int(today[8:10])}日" + text[2:]
-        if text and text not in actions:
-            actions.append(text)
+        text = review.dates_in_words(text, _year(report))
+        if not text:
+            continue
+        m = _BY.match(text)
+        head, rest = (m.group(1), m.group(2)) if m else ("", text)
+        if heads and heads[-1] == head and head:
+            if rest not in clauses[-1]:
+                clauses[-1].append(rest)
+        else:
+            heads.append(head)
+            clauses.append([rest])
+    return [h + "，".join(c) for h, c in zip(heads, clauses)]
+
+
+def plans(report: dict, held: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(lead, text) paragraphs of 三、下一步工作思路: next year's dated target for each problem of
+    section 二 with the committee member who answers for it, then the plan's remaining work."""
+    out = []
+    secretary = (held or {}).get(enums.SECRETARY, "")
+    for basic, items in _by_basic(review.findings(report, _year(report), held)):
+        targets = []
+        for f in items:
+            if not f.target:
+                continue
+            who = f"，由{f.owner_role}{f.owner}同志负责" if f.owner and f.owner != secretary else ""
+            if f.target + who not in targets:
+                targets.append(f.target + who)
+        if targets:
+            out.append((f"（{cn_number(len(out) + 1)}）{PLAN_LEADS.get(basic, '补齐短板弱项。')}",
+                        "；".join(targets) + "。"))
+    nxt = report.get("next_star") or {}
+    actions = _year_end_work(report)
     target = nxt.get("target_stars", nxt.get("stars"))
     if actions and target:
         out.append((f"（{cn_number(len(out) + 1)}）抓紧完成年内剩余工作，对标争创{target}星级党支部。",
                     "；".join(actions) + "。"))
     if not out:
+        y = _year(report) + 1
         out.append(("（一）巩固达标成果，推动提档升级。",
-                    "持续严格落实“三会一课”等组织生活制度，深化党建与业务融合，培育支部党建特色品牌，"
-                    "推动支部建设全面进步、全面过硬。"))
+                    f"{y}年坚持每季度召开支部党员大会、每月召开支部委员会和党小组会、每季度开展党课，"
+                    "深化党建与业务融合，培育支部党建特色品牌，推动支部建设全面进步、全面过硬。"))
     return out
 
 
@@ -445,12 +387,13 @@ def blocks(job: Job, report: dict | None = None) -> list[tuple]:
         out.append(("para", "", f"{job.year}年，支部的会议、学习和活动尚未在台账中登记，"
                                 "履职情况有待补充完整后再作报告。"))
     out.append(("h1", "二、存在问题及原因"))
-    out.append(("para", "", "回顾一年来的工作，虽然取得了一定成效，但对照上级要求和达标创星标准，还存在一些差距和不足："
+    held = review.owners(job.ledger, job.as_of, job.name)
+    out.append(("para", "", "回顾一年来的工作，对照上级要求和达标创星标准逐项自查，支部还存在以下差距和不足："
                 if done else "对照上级要求和达标创星标准，支部工作存在明显差距："))
-    out += [("para", lead, text) for lead, text in problems(report)]
+    out += [("para", lead, text) for lead, text in problems(report, held)]
     out.append(("h1", "三、下一步工作思路"))
     out.append(("para", "", f"{job.year + 1}年，本人将针对存在的问题，切实履行好第一责任人职责，重点抓好以下工作："))
-    out += [("para", lead, text) for lead, text in plans(report)]
+    out += [("para", lead, text) for lead, text in plans(report, held)]
     out.append(("para", "", "以上报告，请予评议。"))
     out.append(("sign", f"{branch}书记：{f.secretary}" if f.secretary else f"{branch}书记："))
     out.append(("sign", cn_date(job.as_of.isoformat())))
