@@ -335,25 +335,49 @@ def test_shuzhi_pdf(book, tmp_path):
     assert "一、履职情况" in text and "召开支部党员大会4次" in text and "以上报告，请予评议。" in text
 
 
-def test_readiness_docx_every_rule_with_verdict_evidence_and_advice(book, tmp_path):
+def test_readiness_docx_as_the_party_committee_reads_it(book, tmp_path):
     led, _ = book
     out = tmp_path / "自评.docx"
     report = sample_report()
     readiness_mod.write_docx(Job(led, YEAR), out, report=report)
     doc = Document(out)
     cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
-    text = "\n".join(p.text for p in doc.paragraphs) + cells
+    paras = "\n".join(p.text for p in doc.paragraphs)
+    text = paras + cells
+    heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert heads == ["一、总体情况", "二、逐项自评", "三、存在问题", "四、整改措施", "五、争创星级", "六、近期提醒"]
     for b in report["basics"]:
         assert b["name"] in text
         for r in b["rules"]:
-            assert r["code"] in text and r["name"] in text
+            assert r["name"] in text and r["code"] not in text  # no rule codes for the 上级党委
     assert "依据：孙磊：16学时；赵敏：16学时；周婷：0学时。" in text
-    assert "建议：为孙磊等3名党员安排集中培训，补足学时。" in text
+    assert "建议：" not in text  # what to do is in 整改措施, with an owner and a date
     assert "综合得分86.5分，达到达标标准，评定为3星级党支部" in text
+    # per 基本 a narrative of what stands and what falls short
+    assert "本项共2个指标，达标1个、预警1个。每季度均召开支部党员大会。存在的不足是党课开展不够经常" in paras
+    # 存在问题: the 述职's own words; 整改措施: one row per problem with owner and date
+    assert "有3名党员全年集中学习培训不足32学时，其中孙磊16学时" in paras
+    measures = next(t for t in doc.tables if t.rows[0].cells[1].text == "存在问题")
+    rows = [[c.text for c in r.cells] for r in measures.rows[1:]]
+    assert [r[1] for r in rows] == ["党员教育培训抓得不够实", "党课开展不够经常", "为群众办实事的力度还不够"]
+    training = rows[0]
+    assert training[2].startswith(f"{YEAR + 1}年每季度至少组织1期集中学习培训") and "孙磊" in training[2]
+    assert training[4] == f"{YEAR + 1}年12月底前" and rows[1][4] == "长期坚持"
     assert "12月安排一次党课" in text and "组织生活会尚未召开" in text
+    assert "（盖章）" in paras and "党支部书记（签字）" in paras
     summary = doc.tables[0]
     assert [c.text for c in summary.rows[-1].cells][:2] == ["综合", "86.5"]
     _check_gbt_9704(doc)
+
+
+def test_readiness_owner_is_who_holds_the_post(book, tmp_path):
+    led, _ = book
+    report = sample_report()
+    found = review.findings(report, YEAR, review.owners(led, Job(led, YEAR).as_of, Job(led, YEAR).name))
+    holders = {r["role"]: r["member_id"] for r in led.committee_on(Job(led, YEAR).as_of)}
+    training = next(f for f in found if f.code == "TEAM-TRAINING")
+    assert training.owner_role == "宣传委员" if "宣传委员" in holders else training.owner_role == "书记"
+    assert training.owner == Job(led, YEAR).name(holders[training.owner_role])
 
 
 @needs_poppler
@@ -362,7 +386,8 @@ def test_readiness_pdf(book, tmp_path):
     out = tmp_path / "自评.pdf"
     readiness_mod.write_pdf(Job(led, YEAR), out, report=sample_report())
     text = squash(pdftext(out))
-    assert "TEAM-TRAINING" in text and "未达标" in text and "争创4星级党支部" in text
+    assert "TEAM-TRAINING" not in text and "未达标" in text and "争创4星级党支部" in text
+    assert "四、整改措施" in text and "五、争创星级" in text and "（盖章）" in text
 
 
 # ---- the entry point --------------------------------------------------------------------
@@ -472,8 +497,10 @@ def test_readiness_from_the_engine_lists_every_rule(book, tmp_path):
     for b in report["basics"]:
         assert squash(b["name"]) in text
         for r in b["rules"]:
-            assert r["code"] in text.replace("-", "-"), r["code"]
+            assert squash(r["name"])[:8] in text and r["code"] not in text, r["code"]
     assert f"{report['score']:.1f}" in text
+    for f in review.findings(report, YEAR):  # every shortfall has its measure
+        assert squash(f.frame)[:8] in text, f.code
 
 
 def test_roster_keeps_members_without_steps_and_drops_cancelled_probation(ledger, tmp_path):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..ledger import enums
@@ -186,7 +186,7 @@ def _targets(code: str, y: int, year: int, p: dict) -> str:
         "ROLE-VOLUNTEER": f"{y}年每季度至少开展1次志愿服务，每名党员全年服务不少于{g('hours_per_member', 8)}小时",
         "ROLE-DEEDS": f"{y}年初建立办实事项目清单，全年为群众办实事不少于{g('per_year', 4)}件",
         "SYS-DUES": f"{y}年起每月按时足额收缴党费，月底前核对收缴情况，发现欠缴当月提醒",
-        "SYS-DUES-LAPSE": "对连续三个月未交党费的党员由本人谈心谈话，了解原因、督促补缴",
+        "SYS-DUES-LAPSE": "对连续三个月未交党费的党员由支部书记谈心谈话，了解原因、督促补缴",
         "SYS-RECTIFY": f"对未按期完成的整改事项明确新的完成时限，{y}年第一季度全部销号",
         "SYS-DOCS": f"{y}年上半年完善支部工作制度并上墙公示，每半年检查一次执行情况",
         "SUP-VENUE": f"{y}年上半年完善党员活动室，规范阵地的使用管理",
@@ -194,6 +194,26 @@ def _targets(code: str, y: int, year: int, p: dict) -> str:
         "SUP-BRAND": f"{y}年上半年制定支部党建品牌创建方案，年底前形成品牌成果",
     }
     return table.get(code, "")
+
+
+# When a target is due (整改台账 完成时限): a month of next year, or an obligation kept every
+# month/quarter from now on.
+DUE_MONTHS = {
+    "ORG-GROUPS": 1, "SUP-FUNDS": 1, "TEAM-APPRAISAL": 2, "ACT-LIFE-MEETING": 2,
+    "ORG-FORM": 3, "ORG-SECRETARY": 3, "ROLE-POSTS": 3, "SYS-RECTIFY": 3,
+    "ORG-SIZE": 6, "ORG-COMMITTEE": 6, "SYS-DOCS": 6, "SUP-VENUE": 6,
+    "TEAM-TRAINING": 12, "TEAM-RESERVE": 12, "TEAM-DEV-TRAIN": 12, "ROLE-VOLUNTEER": 12,
+    "ROLE-DEEDS": 12, "ROLE-POST-SHARE": 12, "SUP-BRAND": 12,
+}
+ONGOING = "长期坚持"
+
+
+def due_text(code: str, year: int) -> str:
+    """The 完成时限 of next year's target for ``code`` (the report is for ``year``)."""
+    if code == "ORG-TERM":
+        return "本届任期届满前"
+    m = DUE_MONTHS.get(code)
+    return f"{year + 1}年{m}月底前" if m else ONGOING
 
 
 # Next year's target made this branch's own: who or what the shortfall was about ({who}).
@@ -234,6 +254,12 @@ class Finding:
     target: str         # next year's dated target
     owner_role: str     # the committee post that answers for it
     owner: str          # the person holding it on the as-of day ("" when the post and the 书记 are vacant)
+    due: str = ""       # 完成时限: "2027年3月底前" or 长期坚持
+
+    @property
+    def frame(self) -> str:
+        """The shortfall in a few words ("党费收缴不够及时足额"), for a table."""
+        return FRAMES.get(self.code, self.problem.split("，")[0])
 
     def sentence(self) -> str:
         """Problem and cause in one sentence, so the branch's own facts carry the analysis
@@ -348,7 +374,8 @@ def findings(report: dict, year: int, held: dict[str, str] | None = None,
             who = _subjects(r)
             if target and who and code in SUBJECT_TARGETS:
                 target += SUBJECT_TARGETS[code].format(who="、".join(who), y=year + 1)
-            out.append(Finding(code, b, r.get("status"), problem, CAUSES.get(code, ""), target, role, owner))
+            out.append(Finding(code, b, r.get("status"), problem, CAUSES.get(code, ""), target, role, owner,
+                               due_text(code, year)))
     return _told_together(out)
 
 
@@ -366,7 +393,6 @@ def _told_together(found: list[Finding]) -> list[Finding]:
         name = re.match(r"[^\d，、（]{2,4}?(?=已|自|\d)", facts)
         if name and name.group(0) in said:  # the same member: her name once
             facts = facts[name.end():]
-        out[codes[host]] = Finding(h.code, h.basic, h.status, f"{h.problem}，{facts}", h.cause,
-                                   h.target, h.owner_role, h.owner)
-        out[codes[code]] = Finding(f.code, f.basic, f.status, "", "", f.target, f.owner_role, f.owner)
+        out[codes[host]] = replace(h, problem=f"{h.problem}，{facts}")
+        out[codes[code]] = replace(f, problem="", cause="")
     return out
