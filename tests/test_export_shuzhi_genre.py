@@ -177,3 +177,16 @@ def test_a_met_rule_is_neither_a_problem_nor_a_target():
                      ("SYS-DUES", "未达标", "1名党员有欠缴", ["李红：2月未足额缴纳"]))
     assert "党小组" not in "".join(t for _, t in problems(report))
     assert "党小组" not in "".join(t for _, t in plans(report))
+
+
+def test_the_years_remaining_work_reads_as_a_document():
+    from dangzhibu_desktop.exports import review
+
+    report = {"year": YEAR, "as_of": f"{YEAR}-12-07", "next_star": {"target_stars": 4, "actions": [
+        {"text": "今天督促李红补缴2月党费并登记"}, {"text": "12月31日前召开1次支部党员大会"},
+        {"text": f"12月31日前召开支部党员大会讨论赵敏转正（预备期{YEAR}-12-31届满）"},
+        {"text": "12月31日前开展1次党课"}]}}
+    assert review.year_end_work(report) == [
+        "12月7日督促李红补缴2月党费",
+        "12月31日前召开1次支部党员大会，召开支部党员大会讨论赵敏转正（预备期12月31日届满），开展1次党课"]
+    assert review.plan_texts(report)[0] == "12月7日督促李红补缴2月党费"

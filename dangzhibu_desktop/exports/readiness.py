@@ -12,7 +12,6 @@ from reportlab.platypus import Spacer
 
 from . import docxkit as dk
 from . import review
-from ..rules.text import plan_lines
 from .assessment import assess, sentence, value_text
 from .common import Job, cn_date, cn_number
 from .pdfkit import PdfWriter, mm
@@ -105,9 +104,7 @@ def measure_rows(found: list[review.Finding]) -> list[list]:
 
 def next_star_lines(report: dict) -> tuple[str, list[str]]:
     nxt = report.get("next_star") or {}
-    raw = [a if isinstance(a, dict) else {"text": a} for a in nxt.get("actions") or []]
-    # the month's dues of many members on one line, as the window and the 述职 say it
-    actions = [sentence(line) for line in plan_lines(raw) if sentence(line)]
+    actions = review.plan_texts(report)  # as the 述职 says them
     stars = nxt.get("target_stars", nxt.get("stars"))
     if nxt.get("blocked_by"):
         names = {r.get("code"): r.get("name") for b in report.get("basics") or [] for r in b.get("rules") or []}

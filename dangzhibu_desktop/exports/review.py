@@ -396,3 +396,59 @@ def _told_together(found: list[Finding]) -> list[Finding]:
         out[codes[host]] = replace(h, problem=f"{h.problem}，{facts}")
         out[codes[code]] = replace(f, problem="", cause="")
     return out
+
+
+# ---- the plan's remaining work of the year, as a document says it ------------------------
+_EVIDENCE_NOTE = re.compile(r"（佐证[:：][^）]*）")
+_RECORD_TAIL = re.compile(r"[，,]?并(?:在[^，；。]{0,12}中)?(?:登记|记录|录入|填写|补录)[^，；。]*")
+_AVOID_CLAUSE = re.compile(r"[，,]避免[^，；。]*")
+
+
+def without_entry(text: str) -> str:
+    """A line without what to record where: "按月收缴党费并登记" -> "按月收缴党费"; a part that is
+    only about the software ("在“自评事项”中逐项填写…") is left out."""
+    text = _EVIDENCE_NOTE.sub("", _RECORD_TAIL.sub("", text))
+    # "避免连续6个月不交纳党费" restates the disqualifying line, not a goal a 书记 sets herself.
+    text = _AVOID_CLAUSE.sub("", text)
+    parts = [p for p in text.split("；") if p and not any(w in p for w in ("填写", "录入", "在“", "软件"))]
+    return "；".join(parts).strip("，；")
+
+
+def plan_texts(report: dict) -> list[str]:
+    """The plan's actions (``next_star``) as a document reads them later: dues of many members on
+    one line as the window says it, the date instead of 今天, dates in words, no data-entry tail."""
+    from ..rules.text import plan_lines
+    from .assessment import sentence
+
+    nxt = report.get("next_star") or {}
+    today = str(report.get("as_of") or "")
+    year = int(report.get("year") or today[:4] or 0)
+    raw = [a if isinstance(a, dict) else {"text": a} for a in nxt.get("actions") or []]
+    out: list[str] = []
+    for line in plan_lines(raw):
+        text = without_entry(sentence(line))
+        if text.startswith("今天") and len(today) == 10:
+            text = f"{int(today[5:7])}月{int(today[8:10])}日" + text[2:]
+        text = dates_in_words(text, year)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+_BY = re.compile(r"^(\d+月\d+日前|\d+月\d+日)(.+)$")
+
+
+def year_end_work(report: dict) -> list[str]:
+    """``plan_texts`` with one clause per deadline ("12月31日前召开…，…")."""
+    heads: list[str] = []
+    clauses: list[list[str]] = []
+    for text in plan_texts(report):
+        m = _BY.match(text)
+        head, rest = (m.group(1), m.group(2)) if m else ("", text)
+        if head and heads and heads[-1] == head:
+            if rest not in clauses[-1]:
+                clauses[-1].append(rest)
+        else:
+            heads.append(head)
+            clauses.append([rest])
+    return [h + "，".join(c) for h, c in zip(heads, clauses)]

@@ -10,14 +10,12 @@ once, then laid out as Word (GB/T 9704) or PDF.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 
 from ..ledger import enums
 from . import docxkit as dk
-from ..rules.text import plan_lines
-from .assessment import assess, sentence
+from .assessment import assess
 from .common import Job, cn_date, cn_number, hours_text, money_text
 from .figures import YearFigures, year_figures
 from . import review
@@ -260,23 +258,6 @@ def has_records(f: YearFigures) -> bool:
     return bool(f.topic_records or f.meetings or f.trainings or f.volunteer_activities or f.deeds)
 
 
-_EVIDENCE_NOTE = re.compile(r"（佐证[:：][^）]*）")
-_RECORD_TAIL = re.compile(r"[，,]?并(?:在[^，；。]{0,12}中)?(?:登记|记录|录入|填写|补录)[^，；。]*")
-
-
-_AVOID_CLAUSE = re.compile(r"[，,]避免[^，；。]*")
-
-
-def _without_entry(text: str) -> str:
-    """Advice without what to record where: "按月收缴党费并登记" -> "按月收缴党费"; a part that is
-    only about the software ("在“自评事项”中逐项填写…") is left out."""
-    text = _EVIDENCE_NOTE.sub("", _RECORD_TAIL.sub("", text))
-    # "避免连续6个月不交纳党费" restates the disqualifying line, not a goal a 书记 sets herself.
-    text = _AVOID_CLAUSE.sub("", text)
-    parts = [p for p in text.split("；") if p and not any(w in p for w in ("填写", "录入", "在“", "软件"))]
-    return "；".join(parts).strip("，；")
-
-
 def _ordinal(i: int) -> str:
     return ORDINALS[i] if i < len(ORDINALS) else cn_number(i + 1)
 
@@ -306,34 +287,6 @@ def problems(report: dict, held: dict[str, str] | None = None) -> list[tuple[str
     return out
 
 
-_BY = re.compile(r"^(\d+月\d+日前|\d+月\d+日)(.+)$")
-
-
-def _year_end_work(report: dict) -> list[str]:
-    """The plan's remaining actions of the year, one clause per deadline ("12月31日前召开…，…")."""
-    nxt = report.get("next_star") or {}
-    today = report.get("as_of") or ""
-    raw = [a if isinstance(a, dict) else {"text": a} for a in nxt.get("actions") or []]
-    clauses: list[list[str]] = []
-    heads: list[str] = []
-    for line in plan_lines(raw):  # the month's dues of many members on one line, as the window says it
-        text = _without_entry(sentence(line))
-        if text.startswith("今天") and len(today) == 10:  # a document is read later: the date itself
-            text = f"{int(today[5:7])}月{int(today[8:10])}日" + text[2:]
-        text = review.dates_in_words(text, _year(report))
-        if not text:
-            continue
-        m = _BY.match(text)
-        head, rest = (m.group(1), m.group(2)) if m else ("", text)
-        if heads and heads[-1] == head and head:
-            if rest not in clauses[-1]:
-                clauses[-1].append(rest)
-        else:
-            heads.append(head)
-            clauses.append([rest])
-    return [h + "，".join(c) for h, c in zip(heads, clauses)]
-
-
 def plans(report: dict, held: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(lead, text) paragraphs of 三、下一步工作思路: next year's dated target for each problem of
     section 二 with the committee member who answers for it, then the plan's remaining work."""
@@ -351,7 +304,7 @@ def plans(report: dict, held: dict[str, str] | None = None) -> list[tuple[str, s
             out.append((f"（{cn_number(len(out) + 1)}）{PLAN_LEADS.get(basic, '补齐短板弱项。')}",
                         "；".join(targets) + "。"))
     nxt = report.get("next_star") or {}
-    actions = _year_end_work(report)
+    actions = review.year_end_work(report)
     target = nxt.get("target_stars", nxt.get("stars"))
     if actions and target:
         out.append((f"（{cn_number(len(out) + 1)}）抓紧完成年内剩余工作，对标争创{target}星级党支部。",
