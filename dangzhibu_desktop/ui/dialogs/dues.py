@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import LedgerError, ValidationError, format_money, parse_money
 from ...rules import compute_dues as rules_compute_dues
+from ...rules.dues import lapses_on
 from ..widgets.datefield import DateField
 from .common import prepare_table, setup_date, get_date
 
@@ -38,7 +39,7 @@ TEXT = {
     "tip_none": "尚未登记",
     "tip_off": "本月不在应缴范围（未入党、未转入或已离开本支部）",
     "base_label": "{name}的计算基数",
-    "lapse": "已连续{n}个月未缴纳党费（连续6个月不交纳党费按自行脱党处理），请及时联系本人",
+    "lapse": "{words}（连续{lapse}个月不交纳党费按自行脱党处理），请及时联系本人",
     "no_selection": "请先选中要标记的月份格子",
     "legend": ('<span style="color:#43a047">■</span> 已缴　<span style="color:#fb8c00">■</span> 部分缴纳　'
                '<span style="color:#e53935">■</span> 未缴（已到期）　□ 未到期　'
@@ -53,7 +54,6 @@ OFF = QColor("#eeeeee")
 
 FIRST_MONTH_COL = 3
 PAYING = ("正式党员", "预备党员")
-LAPSE_MONTHS = 6
 
 
 def compute_dues(dues_class: str | None, base_fen: int | None) -> tuple[float | None, int]:
@@ -74,12 +74,15 @@ def _month_bounds(year: int, month: int) -> tuple[str, str]:
 class DuesModel(QAbstractTableModel):
     """One row per paying member of the year; months as columns (lazy: rows are plain dicts)."""
 
-    def __init__(self, ledger, year: int, parent=None):
+    def __init__(self, ledger, year: int, parent=None, rule_set=None):
         super().__init__(parent)
         self.ledger = ledger
         self.year = year
+        self.rule_set = rule_set  # None: the bundled rule set (its lapse_months marks a lapse)
         self.rows: list[dict] = []
         self.today = today()
+        self.lapse_months = 0
+        self.lapses: dict = {}
         self.on_base_edited = None  # callback(row_index, text) -> bool
         self.reload()
 
@@ -111,6 +114,8 @@ class DuesModel(QAbstractTableModel):
             rows.append({"member": m, "eligible": eligible, "dues": months,
                          "base": bases[-1] if bases else None})
         self.rows = rows
+        # A lapse is SYS-DUES-LAPSE's own (across the year boundary, by the payment dates).
+        self.lapse_months, self.lapses = lapses_on(self.ledger, year, self.today, self.rule_set)
         self.endResetModel()
 
     # -- Qt model
@@ -157,18 +162,6 @@ class DuesModel(QAbstractTableModel):
             return "off"
         return "unpaid" if started else "future"
 
-    def unpaid_run(self, row: dict) -> int:
-        """Longest run of consecutive due-and-unpaid months this year (党章: six means 自行脱党)."""
-        best = run = 0
-        for month in range(1, 13):
-            state = self.month_state(row, month)
-            if state == "unpaid":
-                run += 1
-                best = max(best, run)
-            elif state != "off":
-                run = 0
-        return best
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
@@ -177,10 +170,10 @@ class DuesModel(QAbstractTableModel):
         m = row["member"]
         if col < FIRST_MONTH_COL:
             if col == 0 and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
-                run = self.unpaid_run(row)
-                if run >= LAPSE_MONTHS:
+                lapse = self.lapses.get(m["id"])
+                if lapse is not None:
                     return QBrush(QColor("#c62828")) if role == Qt.ItemDataRole.ForegroundRole \
-                        else TEXT["lapse"].format(n=run)
+                        else TEXT["lapse"].format(words=lapse.words(), lapse=self.lapse_months)
                 return None
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return (m["name"], m.get("dues_class") or "", format_money(row["base"]))[col]
@@ -237,7 +230,7 @@ class DuesGridWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ledger, year: int, parent=None):
+    def __init__(self, ledger, year: int, parent=None, rule_set=None):
         super().__init__(parent)
         self.ledger = ledger
         self.year = year
@@ -262,7 +255,7 @@ class DuesGridWidget(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         self.view = QTableView()
-        self.model = DuesModel(ledger, year, self)
+        self.model = DuesModel(ledger, year, self, rule_set)
         self.model.on_base_edited = self.set_base
         self.view.setModel(self.model)
         prepare_table(self.view)
