@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from decimal import Decimal
 
@@ -12,10 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import LedgerError, ValidationError, format_money, parse_money
 from ...rules import compute_dues as rules_compute_dues
-from ...rules.dues import lapses_on
+from ...views.dues import dues_grid
 from ..widgets.datefield import DateField
 from .common import prepare_table, setup_date, get_date
 
@@ -53,7 +51,6 @@ FUTURE = QColor("#fafafa")
 OFF = QColor("#eeeeee")
 
 FIRST_MONTH_COL = 3
-PAYING = ("正式党员", "预备党员")
 
 
 def compute_dues(dues_class: str | None, base_fen: int | None) -> tuple[float | None, int]:
@@ -64,11 +61,6 @@ def compute_dues(dues_class: str | None, base_fen: int | None) -> tuple[float | 
 def today() -> _dt.date:
     """What counts as today for due/not-yet-due months (tests pin it)."""
     return _dt.date.today()
-
-
-def _month_bounds(year: int, month: int) -> tuple[str, str]:
-    last = calendar.monthrange(year, month)[1]
-    return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last:02d}"
 
 
 class DuesModel(QAbstractTableModel):
@@ -87,35 +79,12 @@ class DuesModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        year = self.year
         self.today = today()
         self.beginResetModel()
-        by_member = self.ledger.steps_by_member()
-        dues = self.ledger.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", f"{year}-12"),
-                                order_by="member_id, month")
-        dues_by = {}
-        for d in dues:
-            dues_by.setdefault(d["member_id"], {})[int(d["month"][5:7])] = d
-        rows = []
-        for m in self.ledger.rows("members", order_by="id"):
-            steps = by_member.get(m["id"], [])
-            eligible = {}
-            for month in range(1, 13):
-                first, last = _month_bounds(year, month)
-                on_books = ((not m.get("joined_branch_on") or m["joined_branch_on"] <= last)
-                            and ((m.get("left_on") and m["left_on"] >= first)
-                                 or (not m.get("left_on") and m["status"] == enums.ACTIVE_STATUS)))
-                category = steps_mod.derive_category(steps, _dt.date.fromisoformat(last))
-                eligible[month] = on_books and category in PAYING
-            months = dues_by.get(m["id"], {})
-            if not any(eligible.values()) and not months:
-                continue
-            bases = [d["base_income"] for _, d in sorted(months.items()) if d.get("base_income") is not None]
-            rows.append({"member": m, "eligible": eligible, "dues": months,
-                         "base": bases[-1] if bases else None})
-        self.rows = rows
+        grid = dues_grid(self.ledger, self.year, self.today, self.rule_set)
+        self.rows = grid.rows
         # A lapse is SYS-DUES-LAPSE's own (across the year boundary, by the payment dates).
-        self.lapse_months, self.lapses = lapses_on(self.ledger, year, self.today, self.rule_set)
+        self.lapse_months, self.lapses = grid.lapse_months, grid.lapses
         self.endResetModel()
 
     # -- Qt model
