@@ -112,11 +112,13 @@ def test_six_unpaid_months_flagged(qtbot, ledger, branch):
     qtbot.addWidget(grid)
     row = grid.find_row(branch["张伟"])
     grid.set_base(row, "4000")
-    assert grid.mark([(row, m) for m in (1, 2, 3, 4, 5, 6, 7)], True, "2025-08-01")
+    for m in range(1, 8):  # January–July, each paid in its month
+        assert grid.mark([(row, m)], True, f"2025-{m:02d}-20")
     name = grid.model.index(row, 0)
     assert grid.model.data(name, Qt.ItemDataRole.ToolTipRole) is None  # Aug–Dec: five months
     assert grid.mark([(row, 7)], False)
-    assert "已连续6个月未缴纳党费" in grid.model.data(name, Qt.ItemDataRole.ToolTipRole)
+    assert grid.model.data(name, Qt.ItemDataRole.ToolTipRole) == \
+        "自2025-07至2025-12连续6个月未交纳党费（连续6个月不交纳党费按自行脱党处理），请及时联系本人"
 
 
 def test_bad_base_refused(qtbot, ledger, ledger_path, branch):

@@ -4,14 +4,24 @@ Employed members pay a share of the monthly after-tax fixed salary, retired memb
 of the basic pension; the upper bound of a bracket belongs to the lower bracket (exactly
 3000.00 元 pays 0.5 %). Students, the unemployed and people on relief pay a fixed 0.20 元;
 farmers 0.20–1.00 元. Amounts are rounded to the fen, half up, in Decimal arithmetic.
+
+The dues book of a snapshot (which months each 党员 owed and whether they were paid) and the
+dues lapse (``dues_lapses``: ``lapse_months`` consecutive months with none of them paid by the end
+of the last, across the year boundary) are answered here once, for SYS-DUES, SYS-DUES-LAPSE,
+the reminders and the 党费 grid of the window (``lapses_on``).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..ledger.validate import ValidationError
+from .asof import as_of_day
 from .ruleset import RuleSet, load_rule_set
+from .snapshot import Snapshot, as_date, month_end
 
 FEN = Decimal("100")
 
@@ -71,3 +81,183 @@ def compute_dues(dues_class: str | None, base_fen: int | None = None, rule_set: 
             raise ValidationError(f"农民党员每月党费应在{lo / 100:.2f}元至{hi / 100:.2f}元之间", "amount_due")
         return None, amount
     raise ValidationError(f"未知的缴费类别“{cls}”", "dues_class")
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def dues_ledger(snap: Snapshot, since: str | None = None, paid_by_day: bool = True):
+    """Per member: [(month 'YYYY-MM', paid: bool)] for every month that is over and in which the
+    member owed dues (正式/预备党员 on the books on the 1st), from ``since`` (default: January).
+
+    ``paid_by_day``: a payment counts only when made by the as-of date (arrears as they stood
+    that day); otherwise every recorded payment counts, late ones included."""
+    key = ("dues", since, paid_by_day)
+    if key not in snap.cache:
+        snap.cache[key] = _dues_ledger(snap, since, paid_by_day)
+    return snap.cache[key]
+
+
+def _dues_ledger(snap: Snapshot, since: str | None, paid_by_day: bool):
+    get = _dues_paid(snap).get
+    flag = 0 if paid_by_day else 1
+    unpaid = (False, False)
+    return {mid: [(ym, get((mid, ym), unpaid)[flag]) for ym in months] for mid, months in _dues_owed(snap, since)}
+
+
+def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
+    """(member, month) → (paid in full by the as-of date, paid in full at all), read once."""
+    if "dues-paid" not in snap.cache:
+        paid = {}
+        dates: dict = {}  # paid_on values repeat (a whole branch pays on a few days): read each once
+        below = snap.dues_below_bracket()
+        for mid, month, due, got, on in snap.dues:
+            if on not in dates:
+                dates[on] = as_date(on)
+            on = dates[on]
+            # Money as stored is int fen; anything odd counts as 0 rather than breaking the check
+            # (SQLite gives int, float, str, bytes or None: never a bool to tell apart).
+            due = due if type(due) is int else 0
+            got = got if type(got) is int else 0
+            full = got >= due and (mid, str(month)) not in below
+            if not due and not got and not on:
+                paid[(mid, str(month))] = (True, True)  # recorded as nothing due (e.g. exempted)
+            else:
+                # For the projection (records up to ``until`` judged at year end) payments
+                # dated later are not known yet; judged as of a day, late payments count.
+                known = on is None or on <= snap.until or snap.until == snap.day
+                paid[(mid, str(month))] = (full and (on is None or on <= snap.day) and known, full and known)
+        snap.cache["dues-paid"] = paid
+    return snap.cache["dues-paid"]
+
+
+def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]:
+    """[(member, months 'YYYY-MM' owed)] for the months over by the as-of date from ``since``."""
+    key = ("dues-owed", since)
+    if key in snap.cache:
+        return snap.cache[key]
+    months = []
+    y, m = (int(since[:4]), int(since[5:7])) if since else (snap.year, 1)
+    while (y, m) <= (snap.year, 12):
+        end = month_end(y, m)
+        if end > snap.day:
+            break
+        months.append((_ym(y, m), end.replace(day=1), end))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    out: list[tuple[int, list[str]]] = []
+    snap.cache[key] = out
+    if not months:
+        return out
+    party = ("正式党员", "预备党员")
+    all_months = [ym for ym, _, _ in months]
+    for mem in snap.present_between(months[0][1], months[-1][2]):
+        mid = mem["id"]
+        if mid not in snap.steps:
+            continue  # no development steps, no category: never owes dues
+        # Owed where the membership was on the first of the month (someone transferred in
+        # mid-month paid that month at the old branch); 预备党员 from the admission month.
+        if snap.category_fixed(mid, months[0][2], months[-1][2]):
+            # Same category at every month end (the usual case): judge it once.
+            if snap.category(mid, months[0][2]) not in party:
+                continue
+            if snap.on_books(mem, months[0][1]) and snap.on_books(mem, months[-1][1]):
+                owed = all_months  # on the books throughout (the books are one span)
+            else:
+                owed = [ym for ym, first, _ in months if snap.on_books(mem, first)]
+        else:
+            owed = [ym for ym, first, end in months
+                    if snap.on_books(mem, first) and snap.category(mid, end) in party]
+        if owed:
+            out.append((mid, owed))
+    return out
+
+
+def _paid_on(snap: Snapshot) -> dict[tuple[int, str], _dt.date | None]:
+    """(member, month) → the day it was paid in full (``date.min``: nothing due, or paid with
+    no date), absent when unpaid as far as the records go (``until``)."""
+    if "dues-paid-on" not in snap.cache:
+        out = {}
+        for mid, month, due, got, on in snap.dues:
+            on = as_date(on)
+            due = due if type(due) is int else 0
+            got = got if type(got) is int else 0
+            if (not due and not got and on is None) or (got >= due and on is None):
+                out[(mid, str(month))] = _dt.date.min
+            elif got >= due and on <= snap.until:
+                out[(mid, str(month))] = on
+        snap.cache["dues-paid-on"] = out
+    return snap.cache["dues-paid-on"]
+
+
+@functools.lru_cache(maxsize=256)  # a pure function of its text, called per member and month
+def _next_month(ym: str) -> str:
+    y, m = int(ym[:4]), int(ym[5:7])
+    return _ym(y + 1, 1) if m == 12 else _ym(y, m + 1)
+
+
+@dataclass(frozen=True)
+class DuesLapse:
+    """One member's dues lapse: ``months`` ('YYYY-MM', ``lapse_months`` consecutive calendar months
+    owed) none of which was paid by the end of the last; ``paid_back``: the days some of them were
+    paid later (ISO, sorted; a back payment does not undo the lapse)."""
+
+    member_id: int
+    months: tuple[str, ...]
+    paid_back: tuple[str, ...] = ()
+
+    def words(self) -> str:
+        """"自2025-09至2026-02连续6个月未交纳党费（2026-03-05补缴）" (after the member's name)."""
+        text = f"自{self.months[0]}至{self.months[-1]}连续{len(self.months)}个月未交纳党费"
+        return text + (f"（{'、'.join(self.paid_back)}补缴）" if self.paid_back else "")
+
+
+def lapse_since(snap: Snapshot) -> str:
+    """The first month a lapse judged in ``snap.year`` may begin: July of the previous year (the
+    snapshot reads dues from then), not before the first dues month recorded."""
+    since = max(f"{snap.year - 1}-07", snap.first_dues_month or f"{snap.year}-01")
+    return f"{snap.year}-01" if since > f"{snap.year}-12" else since
+
+
+def dues_lapses(snap: Snapshot, lapse_months: int) -> dict[int, DuesLapse]:
+    """member → the first dues lapse ending in ``snap.year`` as of ``snap.day`` (SYS-DUES-LAPSE).
+
+    A lapse is ``lapse_months`` consecutive months the member owed (``dues_ledger`` from
+    ``lapse_since``: it may begin in the previous year), the last of them in the year and over by
+    the as-of day, with no month of them paid in full by the end of the last one: a month is unpaid
+    until its ``paid_on``."""
+    lapse = int(lapse_months)
+    key = ("dues-lapses", lapse)
+    if key in snap.cache:
+        return snap.cache[key]
+    book = dues_ledger(snap, lapse_since(snap))
+    paid_on = _paid_on(snap)
+    year_first = f"{snap.year}-01"
+    out: dict[int, DuesLapse] = {}
+    for mid, v in book.items():
+        months = [ym for ym, _ in v]
+        for j in range(len(months)):
+            if j + 1 < lapse or months[j] < year_first:
+                continue
+            window = months[j - lapse + 1:j + 1]
+            if any(_next_month(a) != b for a, b in zip(window, window[1:])):
+                continue
+            end = month_end(int(months[j][:4]), int(months[j][5:]))
+            if all((paid_on.get((mid, ym)) or _dt.date.max) > end for ym in window):
+                later = sorted({str(paid_on[(mid, ym)]) for ym in window if paid_on.get((mid, ym))})
+                out[mid] = DuesLapse(mid, tuple(window), tuple(later))
+                break
+    snap.cache[key] = out
+    return out
+
+
+def lapses_on(ledger, year: int, today: _dt.date | None = None,
+              rule_set: RuleSet | str | None = None) -> tuple[int, dict[int, DuesLapse]]:
+    """``(lapse_months, dues_lapses)`` of ``year`` on its as-of day (``as_of_day(year, today)``),
+    with the rule set's ``lapse_months`` (SYS-DUES-LAPSE): what the 党费 grid marks, exactly the
+    members the rule fails."""
+    rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
+    lapse = int(rs.params("SYS-DUES-LAPSE")["lapse_months"])
+    snap = Snapshot(ledger, year, as_of_day(year, today))
+    snap.rule_set = rs
+    return lapse, dues_lapses(snap, lapse)

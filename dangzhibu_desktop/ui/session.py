@@ -6,6 +6,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QObject, Signal
 
+from ..views.common import years_of  # noqa: F401  (the pages' year boxes ask it from here)
 from .workers import TaskRunner
 
 
@@ -38,14 +39,3 @@ class Session(QObject):
 
     def say(self, text: str) -> None:
         self.message.emit(text)
-
-
-def years_of(ledger, table: str, date_field: str = "date", extra: int | None = None) -> list[int]:
-    """Years that have rows in ``table`` (newest first), plus ``extra`` (the current year)."""
-    years = {int(r["y"]) for r in ledger.query(
-        f"SELECT DISTINCT substr({date_field}, 1, 4) AS y FROM {table} "
-        f"WHERE {date_field} IS NOT NULL AND deleted_at IS NULL")
-        if r["y"] and str(r["y"]).isdigit()}
-    if extra:
-        years.add(extra)
-    return sorted(years, reverse=True)

@@ -3,124 +3,17 @@
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 
 from ..asof import by_words, still_possible
+from ..dues import _dues_paid, _ym, dues_lapses, dues_ledger, lapse_since
 from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, month_end, months_label
 from .common import _pct, rule
 
 
-def _ym(y: int, m: int) -> str:
-    return f"{y:04d}-{m:02d}"
-
-
 def _months_words(months: list[str], year: int) -> str:
     """'YYYY-MM' months in words: "11月、12月", with the year for months of another year."""
     return "、".join(f"{int(ym[5:])}月" if int(ym[:4]) == year else f"{int(ym[:4])}年{int(ym[5:])}月" for ym in months)
-
-
-def dues_ledger(snap: Snapshot, since: str | None = None, paid_by_day: bool = True):
-    """Per member: [(month 'YYYY-MM', paid: bool)] for every month that is over and in which the
-    member owed dues (正式/预备党员 on the books on the 1st), from ``since`` (default: January).
-
-    ``paid_by_day``: a payment counts only when made by the as-of date (arrears as they stood
-    that day); otherwise every recorded payment counts, late ones included."""
-    key = ("dues", since, paid_by_day)
-    if key not in snap.cache:
-        snap.cache[key] = _dues_ledger(snap, since, paid_by_day)
-    return snap.cache[key]
-
-
-def _dues_ledger(snap: Snapshot, since: str | None, paid_by_day: bool):
-    get = _dues_paid(snap).get
-    flag = 0 if paid_by_day else 1
-    unpaid = (False, False)
-    return {mid: [(ym, get((mid, ym), unpaid)[flag]) for ym in months] for mid, months in _dues_owed(snap, since)}
-
-
-def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
-    """(member, month) → (paid in full by the as-of date, paid in full at all), read once."""
-    if "dues-paid" not in snap.cache:
-        paid = {}
-        dates: dict = {}  # paid_on values repeat (a whole branch pays on a few days): read each once
-        below = snap.dues_below_bracket()
-        for mid, month, due, got, on in snap.dues:
-            if on not in dates:
-                dates[on] = as_date(on)
-            on = dates[on]
-            # Money as stored is int fen; anything odd counts as 0 rather than breaking the check
-            # (SQLite gives int, float, str, bytes or None: never a bool to tell apart).
-            due = due if type(due) is int else 0
-            got = got if type(got) is int else 0
-            full = got >= due and (mid, str(month)) not in below
-            if not due and not got and not on:
-                paid[(mid, str(month))] = (True, True)  # recorded as nothing due (e.g. exempted)
-            else:
-                # For the projection (records up to ``until`` judged at year end) payments
-                # dated later are not known yet; judged as of a day, late payments count.
-                known = on is None or on <= snap.until or snap.until == snap.day
-                paid[(mid, str(month))] = (full and (on is None or on <= snap.day) and known, full and known)
-        snap.cache["dues-paid"] = paid
-    return snap.cache["dues-paid"]
-
-
-def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]:
-    """[(member, months 'YYYY-MM' owed)] for the months over by the as-of date from ``since``."""
-    key = ("dues-owed", since)
-    if key in snap.cache:
-        return snap.cache[key]
-    months = []
-    y, m = (int(since[:4]), int(since[5:7])) if since else (snap.year, 1)
-    while (y, m) <= (snap.year, 12):
-        end = month_end(y, m)
-        if end > snap.day:
-            break
-        months.append((_ym(y, m), end.replace(day=1), end))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    out: list[tuple[int, list[str]]] = []
-    snap.cache[key] = out
-    if not months:
-        return out
-    party = ("正式党员", "预备党员")
-    all_months = [ym for ym, _, _ in months]
-    for mem in snap.present_between(months[0][1], months[-1][2]):
-        mid = mem["id"]
-        if mid not in snap.steps:
-            continue  # no development steps, no category: never owes dues
-        # Owed where the membership was on the first of the month (someone transferred in
-        # mid-month paid that month at the old branch); 预备党员 from the admission month.
-        if snap.category_fixed(mid, months[0][2], months[-1][2]):
-            # Same category at every month end (the usual case): judge it once.
-            if snap.category(mid, months[0][2]) not in party:
-                continue
-            if snap.on_books(mem, months[0][1]) and snap.on_books(mem, months[-1][1]):
-                owed = all_months  # on the books throughout (the books are one span)
-            else:
-                owed = [ym for ym, first, _ in months if snap.on_books(mem, first)]
-        else:
-            owed = [ym for ym, first, end in months
-                    if snap.on_books(mem, first) and snap.category(mid, end) in party]
-        if owed:
-            out.append((mid, owed))
-    return out
-
-
-def _paid_on(snap: Snapshot) -> dict[tuple[int, str], _dt.date | None]:
-    """(member, month) → the day it was paid in full (``date.min``: nothing due, or paid with
-    no date), absent when unpaid as far as the records go (``until``)."""
-    if "dues-paid-on" not in snap.cache:
-        out = {}
-        for mid, month, due, got, on in snap.dues:
-            on = as_date(on)
-            due = due if type(due) is int else 0
-            got = got if type(got) is int else 0
-            if (not due and not got and on is None) or (got >= due and on is None):
-                out[(mid, str(month))] = _dt.date.min
-            elif got >= due and on <= snap.until:
-                out[(mid, str(month))] = on
-        snap.cache["dues-paid-on"] = out
-    return snap.cache["dues-paid-on"]
 
 
 def dues_still_owed(snap: Snapshot) -> dict[int, list[str]]:
@@ -226,30 +119,13 @@ def sys_dues_lapse(snap: Snapshot, p: dict) -> Outcome:
     """A lapse is judged by the payment dates: a month is unpaid until its ``paid_on``, so a
     back payment after six unpaid months does not undo the lapse (it is shown as evidence)."""
     lapse, warn = int(p["lapse_months"]), int(p["warn_months"])
-    since = max(f"{snap.year - 1}-07", snap.first_dues_month or f"{snap.year}-01")
-    if since > f"{snap.year}-12":
-        since = f"{snap.year}-01"
-    book = dues_ledger(snap, since)
-    paid_on = _paid_on(snap)
+    lapses = dues_lapses(snap, lapse)
+    book = dues_ledger(snap, lapse_since(snap))
     fails, warns, actions = [], [], []
-    year_first = f"{snap.year}-01"
     for mid, v in book.items():
-        months = [ym for ym, _ in v]
-        worst: list[str] = []
-        for j in range(len(months)):
-            if j + 1 < lapse or months[j] < year_first:
-                continue
-            window = months[j - lapse + 1:j + 1]
-            if any(_next_month(a) != b for a, b in zip(window, window[1:])):
-                continue
-            end = month_end(int(months[j][:4]), int(months[j][5:]))
-            if all((paid_on.get((mid, ym)) or _dt.date.max) > end for ym in window):
-                worst = window
-                break
-        if worst:
-            later = sorted({str(paid_on[(mid, ym)]) for ym in worst if paid_on.get((mid, ym))})
-            fails.append(f"{snap.name(mid)}自{worst[0]}至{worst[-1]}连续{len(worst)}个月未交纳党费"
-                         + (f"（{'、'.join(later)}补缴）" if later else ""))
+        found = lapses.get(mid)
+        if found:
+            fails.append(f"{snap.name(mid)}{found.words()}")
             continue
         run = []
         for ym, ok in v:
@@ -284,12 +160,6 @@ def sys_dues_lapse(snap: Snapshot, p: dict) -> Outcome:
                        f"按月收缴党费，避免连续{lapse}个月不交纳党费", [],
                        Fix(collect_actions(snap, at_risk), len(at_risk)))
     return Outcome(MET, 0, target, f"没有连续{warn}个月以上未交纳党费的党员")
-
-
-@functools.lru_cache(maxsize=256)  # a pure function of its text, called per member and month
-def _next_month(ym: str) -> str:
-    y, m = int(ym[:4]), int(ym[5:7])
-    return _ym(y + 1, 1) if m == 12 else _ym(y, m + 1)
 
 
 @rule("SYS-RECTIFY")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from decimal import Decimal
 
@@ -12,9 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import LedgerError, ValidationError, format_money, parse_money
 from ...rules import compute_dues as rules_compute_dues
+from ...views.dues import dues_grid
 from ..widgets.datefield import DateField
 from .common import prepare_table, setup_date, get_date
 
@@ -38,7 +37,7 @@ TEXT = {
     "tip_none": "尚未登记",
     "tip_off": "本月不在应缴范围（未入党、未转入或已离开本支部）",
     "base_label": "{name}的计算基数",
-    "lapse": "已连续{n}个月未缴纳党费（连续6个月不交纳党费按自行脱党处理），请及时联系本人",
+    "lapse": "{words}（连续{lapse}个月不交纳党费按自行脱党处理），请及时联系本人",
     "no_selection": "请先选中要标记的月份格子",
     "legend": ('<span style="color:#43a047">■</span> 已缴　<span style="color:#fb8c00">■</span> 部分缴纳　'
                '<span style="color:#e53935">■</span> 未缴（已到期）　□ 未到期　'
@@ -52,8 +51,6 @@ FUTURE = QColor("#fafafa")
 OFF = QColor("#eeeeee")
 
 FIRST_MONTH_COL = 3
-PAYING = ("正式党员", "预备党员")
-LAPSE_MONTHS = 6
 
 
 def compute_dues(dues_class: str | None, base_fen: int | None) -> tuple[float | None, int]:
@@ -66,51 +63,28 @@ def today() -> _dt.date:
     return _dt.date.today()
 
 
-def _month_bounds(year: int, month: int) -> tuple[str, str]:
-    last = calendar.monthrange(year, month)[1]
-    return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last:02d}"
-
-
 class DuesModel(QAbstractTableModel):
     """One row per paying member of the year; months as columns (lazy: rows are plain dicts)."""
 
-    def __init__(self, ledger, year: int, parent=None):
+    def __init__(self, ledger, year: int, parent=None, rule_set=None):
         super().__init__(parent)
         self.ledger = ledger
         self.year = year
+        self.rule_set = rule_set  # None: the bundled rule set (its lapse_months marks a lapse)
         self.rows: list[dict] = []
         self.today = today()
+        self.lapse_months = 0
+        self.lapses: dict = {}
         self.on_base_edited = None  # callback(row_index, text) -> bool
         self.reload()
 
     def reload(self) -> None:
-        year = self.year
         self.today = today()
         self.beginResetModel()
-        by_member = self.ledger.steps_by_member()
-        dues = self.ledger.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", f"{year}-12"),
-                                order_by="member_id, month")
-        dues_by = {}
-        for d in dues:
-            dues_by.setdefault(d["member_id"], {})[int(d["month"][5:7])] = d
-        rows = []
-        for m in self.ledger.rows("members", order_by="id"):
-            steps = by_member.get(m["id"], [])
-            eligible = {}
-            for month in range(1, 13):
-                first, last = _month_bounds(year, month)
-                on_books = ((not m.get("joined_branch_on") or m["joined_branch_on"] <= last)
-                            and ((m.get("left_on") and m["left_on"] >= first)
-                                 or (not m.get("left_on") and m["status"] == enums.ACTIVE_STATUS)))
-                category = steps_mod.derive_category(steps, _dt.date.fromisoformat(last))
-                eligible[month] = on_books and category in PAYING
-            months = dues_by.get(m["id"], {})
-            if not any(eligible.values()) and not months:
-                continue
-            bases = [d["base_income"] for _, d in sorted(months.items()) if d.get("base_income") is not None]
-            rows.append({"member": m, "eligible": eligible, "dues": months,
-                         "base": bases[-1] if bases else None})
-        self.rows = rows
+        grid = dues_grid(self.ledger, self.year, self.today, self.rule_set)
+        self.rows = grid.rows
+        # A lapse is SYS-DUES-LAPSE's own (across the year boundary, by the payment dates).
+        self.lapse_months, self.lapses = grid.lapse_months, grid.lapses
         self.endResetModel()
 
     # -- Qt model
@@ -157,18 +131,6 @@ class DuesModel(QAbstractTableModel):
             return "off"
         return "unpaid" if started else "future"
 
-    def unpaid_run(self, row: dict) -> int:
-        """Longest run of consecutive due-and-unpaid months this year (党章: six means 自行脱党)."""
-        best = run = 0
-        for month in range(1, 13):
-            state = self.month_state(row, month)
-            if state == "unpaid":
-                run += 1
-                best = max(best, run)
-            elif state != "off":
-                run = 0
-        return best
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
@@ -177,10 +139,10 @@ class DuesModel(QAbstractTableModel):
         m = row["member"]
         if col < FIRST_MONTH_COL:
             if col == 0 and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
-                run = self.unpaid_run(row)
-                if run >= LAPSE_MONTHS:
+                lapse = self.lapses.get(m["id"])
+                if lapse is not None:
                     return QBrush(QColor("#c62828")) if role == Qt.ItemDataRole.ForegroundRole \
-                        else TEXT["lapse"].format(n=run)
+                        else TEXT["lapse"].format(words=lapse.words(), lapse=self.lapse_months)
                 return None
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return (m["name"], m.get("dues_class") or "", format_money(row["base"]))[col]
@@ -237,7 +199,7 @@ class DuesGridWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ledger, year: int, parent=None):
+    def __init__(self, ledger, year: int, parent=None, rule_set=None):
         super().__init__(parent)
         self.ledger = ledger
         self.year = year
@@ -262,7 +224,7 @@ class DuesGridWidget(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         self.view = QTableView()
-        self.model = DuesModel(ledger, year, self)
+        self.model = DuesModel(ledger, year, self, rule_set)
         self.model.on_base_edited = self.set_base
         self.view.setModel(self.model)
         prepare_table(self.view)

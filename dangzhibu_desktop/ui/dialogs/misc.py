@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import ValidationError
 from ...rules import as_of_day
+from ...views import branch as _branch_view
 from ..forms.ui_appraisal_dialog import Ui_AppraisalDialog
 from ..forms.ui_branch_dialog import Ui_BranchDialog
 from ..forms.ui_party_group_dialog import Ui_PartyGroupDialog
@@ -159,24 +160,11 @@ class BranchDialog(RecordDialog):
         self.ui.termEndLabel.setText(TEXT[key].format(date=end.isoformat()))
 
     def refresh_lists(self) -> None:
-        today = iso_today()
-        roles = self.ledger.query(
-            "SELECT r.*, m.name FROM committee_roles r JOIN members m ON m.id = r.member_id "
-            "WHERE r.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY (r.end_date IS NOT NULL), r.start_date")
-        order = {role: i for i, role in enumerate(enums.COMMITTEE_ROLES)}
-        roles.sort(key=lambda r: (r["end_date"] is not None and r["end_date"] < today, order.get(r["role"], 99)))
+        roles = _branch_view.committee_table(self.ledger, parse_iso(iso_today()))
         for r in roles:
-            r["state"] = TEXT["former"] if r["end_date"] and r["end_date"] < today else TEXT["current"]
-            r["end_date"] = r["end_date"] or ""
+            r["state"] = TEXT["current"] if r["current"] else TEXT["former"]
         self.committee_model.set_rows(roles)
-        groups = self.ledger.query(
-            "SELECT g.id, g.name, g.leader_id, l.name AS leader, "
-            "(SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL "
-            " AND m.status = ?) AS size "
-            "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
-            "WHERE g.deleted_at IS NULL ORDER BY g.name, g.id", (enums.ACTIVE_STATUS,))
-        for g in groups:
-            g["leader"] = g["leader"] or ""
+        groups = _branch_view.groups_table(self.ledger)
         self.groups_model.set_rows(groups)
 
     def _selected(self, view, model):

@@ -6,7 +6,6 @@ The rules run in a worker on their own read connection; the page only paints wha
 
 from __future__ import annotations
 
-import datetime as _dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,15 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules import as_of_day, plan_lines, projection_text
+from ...views.common import years_of
+from ...views.dashboard import compute_dashboard
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
-from ..session import years_of
 from .base import Page, fill_year_box
 
 # Kinds shown in the grid, in this order (三会一课 and 主题党日).
 GRID_KINDS = ("支部党员大会", "支部委员会", "党小组会", "党课", "主题党日")
-
-GROUP_ROW_PREFIX = "· "
 
 QUICK_ACTIONS = (
     ("meeting", "记一次会议"),
@@ -41,41 +39,6 @@ QUICK_ACTIONS = (
     ("member", "新增人员"),
     ("export", "导出述职报告"),
 )
-
-
-def compute_dashboard(reader, year: int, as_of: _dt.date) -> dict:
-    """Worker function: plain data for the page (no Qt)."""
-    from ...rules import evaluate, meeting_grid
-
-    report = evaluate(reader, year, as_of).to_dict()
-    grid = dict(meeting_grid(reader, year, as_of))
-    span = (f"{year}-01-01", f"{year}-12-31")
-    counts = {}
-    for r in reader.query(
-            "SELECT kind, CAST(substr(date, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM meetings "
-            "WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY kind, m", span):
-        counts[(r["kind"], r["m"])] = r["n"]
-    # one extra row per 党小组 under 党小组会, when the rules can tell them apart
-    groups: list[str] = []
-    try:
-        from ...rules import group_meeting_grid
-    except ImportError:
-        group_meeting_grid = None
-    if group_meeting_grid is not None:
-        names = {r["id"]: GROUP_ROW_PREFIX + r["name"] for r in reader.rows("party_groups", order_by="id")}
-        for (gid, month), state in group_meeting_grid(reader, year, as_of).items():
-            if gid in names:
-                grid[(names[gid], month)] = state
-        groups = [n for n in names.values() if any((n, m) in grid for m in range(1, 13))]
-        for r in reader.query(
-                "SELECT party_group_id AS g, CAST(substr(date, 6, 2) AS INTEGER) AS m, COUNT(*) AS n "
-                "FROM meetings WHERE deleted_at IS NULL AND kind = '党小组会' AND date BETWEEN ? AND ? "
-                "GROUP BY g, m", span):
-            if r["g"] in names:
-                counts[(names[r["g"]], r["m"])] = r["n"]
-    group_ids = {label: gid for gid, label in names.items()} if group_meeting_grid is not None else {}
-    return {"year": year, "report": report, "grid": grid, "counts": counts, "groups": groups,
-            "group_ids": group_ids}
 
 
 class DashboardPage(Page):

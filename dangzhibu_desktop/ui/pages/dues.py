@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...ledger.validate import format_money
+from ...views.dues import dues_sums, dues_years
 from .. import editing
 from .base import Page, fill_year_box
 
@@ -37,8 +38,7 @@ class DuesPage(Page):
     def refresh(self) -> None:
         super().refresh()
         current = self.year_box.currentData() or self.session.default_year()
-        months = self.ledger.query("SELECT DISTINCT substr(month, 1, 4) AS y FROM dues WHERE deleted_at IS NULL")
-        years = sorted({int(r["y"]) for r in months if r["y"]} | {self.session.default_year()}, reverse=True)
+        years = dues_years(self.ledger, self.session.default_year())
         fill_year_box(self.year_box, years, current)
         self._build_grid(force=True)
         self._update_sums()
@@ -78,10 +78,8 @@ class DuesPage(Page):
 
     def _update_sums(self) -> None:
         y = self.year()
-        row = self.ledger.query(
-            "SELECT COALESCE(SUM(amount_due), 0) AS due, COALESCE(SUM(amount_paid), 0) AS paid "
-            "FROM dues WHERE deleted_at IS NULL AND month LIKE ?", (f"{y}-%",))[0]
-        self._sums = f"{y}年已记录应缴 {format_money(row['due'])} 元，实缴 {format_money(row['paid'])} 元"
+        sums = dues_sums(self.ledger, y)
+        self._sums = f"{y}年已记录应缴 {format_money(sums.due)} 元，实缴 {format_money(sums.paid)} 元"
         self.status_changed.emit()
 
     def status_text(self) -> str:

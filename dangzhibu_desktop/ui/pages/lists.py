@@ -1,8 +1,7 @@
 """The list pages over ledger tables: 党员名册, 发展党员, 三会一课, 教育培训, 志愿服务, 先锋岗,
 整改台账, and the small tables of 支部信息 (支委分工, 党小组).
 
-Each page declares its columns once and loads its rows with one query (plus one for the
-development steps where a derived category is shown)."""
+Each page declares its columns once and asks ``views.lists`` for its rows (no SQL here)."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
 from ...ledger.validate import format_hours
+from ...views import lists as _lists
 from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
@@ -17,23 +17,6 @@ from .base import Filter, ListPage, enum_choices, group_choices
 OVERDUE = "#c62828"
 DUE_SOON = "#d97706"
 MUTED = "#808080"
-
-
-def _year_range(year: int | None) -> tuple[str, str]:
-    if year is None:
-        return ("0000-01-01", "9999-12-31")
-    return (f"{year}-01-01", f"{year}-12-31")
-
-
-def _with_people_and_hours(ledger, table: str, child: str, key: str, year: int | None) -> list[dict]:
-    """The year's rows of ``table``, newest first, each with ``persons`` and ``total_hours`` summed
-    over its ``child`` rows (training_attendance, volunteer_hours) in the same query."""
-    start, end = _year_range(year)
-    return ledger.query(
-        f"SELECT p.*, COUNT(c.id) AS persons, COALESCE(SUM(c.hours), 0) AS total_hours "
-        f"FROM {table} p LEFT JOIN {child} c ON c.{key} = p.id "
-        f"WHERE p.deleted_at IS NULL AND p.date BETWEEN ? AND ? "
-        f"GROUP BY p.id ORDER BY p.date DESC, p.id DESC", (start, end))
 
 
 class MembersPage(ListPage):
@@ -94,19 +77,7 @@ class MembersPage(ListPage):
         return saved
 
     def load_rows(self, year):
-        rows = self.ledger.query(
-            "SELECT m.*, g.name AS group_name FROM members m "
-            "LEFT JOIN party_groups g ON g.id = m.party_group_id AND g.deleted_at IS NULL "
-            "WHERE m.deleted_at IS NULL ORDER BY m.id")
-        by_member = self.ledger.steps_by_member()
-        for r in rows:
-            st = by_member.get(r["id"], [])
-            r["category"] = _steps.derive_category(st) or ""
-            adm = _steps.admitted_on(st)
-            full = _steps.full_member_since(st)
-            r["admitted_on"] = adm.isoformat() if adm else None
-            r["full_since"] = full.isoformat() if full else None
-        return rows
+        return _lists.members_rows(self.ledger)
 
     def status_text(self) -> str:
         active = sum(1 for r in self.model.all_rows() if r.get("status") == enums.ACTIVE_STATUS)
@@ -162,31 +133,7 @@ class DevelopmentPage(ListPage):
         return {"status": enums.ACTIVE_STATUS, "development_steps": [apply]}
 
     def load_rows(self, year):
-        today = self.session.today
-        members = self.ledger.query(
-            "SELECT m.id, m.name, m.status, g.name AS group_name FROM members m "
-            "LEFT JOIN party_groups g ON g.id = m.party_group_id AND g.deleted_at IS NULL "
-            "WHERE m.deleted_at IS NULL ORDER BY m.id")
-        by_member = self.ledger.steps_by_member()
-        rows = []
-        for m in members:
-            st = by_member.get(m["id"], [])
-            cat = _steps.derive_category(st)
-            if cat is None or cat == "正式党员" or m["status"] != enums.ACTIVE_STATUS:
-                continue
-            last = max(st, key=lambda s: (s["step"], s["date"]))
-            nxt = _steps.next_step(st)
-            applied = _steps.step_date(st, _steps.STEP_APPLY)
-            row = {
-                "id": m["id"], "name": m["name"], "category": cat, "group_name": m["group_name"],
-                "last_step": _steps.step_label(last["step"]), "last_date": last["date"],
-                "next_step": _steps.step_label(nxt[0]) if nxt else "",
-                "next_date": nxt[1].isoformat() if nxt and nxt[1] else "",
-                "next_due": bool(nxt and nxt[1] and nxt[1] <= today),
-                "applied_on": applied.isoformat() if applied else None,
-            }
-            rows.append(row)
-        return rows
+        return _lists.development_rows(self.ledger, self.session.today)
 
     def after_refresh(self, rows):
         for cat, lab in self.stage_labels.items():
@@ -222,21 +169,7 @@ class MeetingsPage(ListPage):
     ]
 
     def load_rows(self, year):
-        start, end = _year_range(year)
-        rows = self.ledger.query(
-            "SELECT mt.*, h.name AS host_name, rc.name AS recorder_name, g.name AS group_name, "
-            "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id) AS expected, "
-            "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.status = '出席') AS present "
-            "FROM meetings mt "
-            "LEFT JOIN members h ON h.id = mt.host_id "
-            "LEFT JOIN members rc ON rc.id = mt.recorder_id "
-            "LEFT JOIN party_groups g ON g.id = mt.party_group_id "
-            "WHERE mt.deleted_at IS NULL AND mt.date BETWEEN ? AND ? ORDER BY mt.date DESC, mt.id DESC",
-            (start, end))
-        for r in rows:
-            if r.get("start_time"):
-                r["time"] = r["start_time"] + ("–" + r["end_time"] if r.get("end_time") else "")
-        return rows
+        return _lists.meetings_rows(self.ledger, year)
 
     def row_title(self, row):
         return f"{row.get('date', '')} {row.get('kind', '')}"
@@ -273,7 +206,7 @@ class TrainingsPage(ListPage):
         return f"教育培训：{len(rows)} 次培训，参训 {sum(r['persons'] for r in rows)} 人次，合计 {hours} 学时"
 
     def load_rows(self, year):
-        return _with_people_and_hours(self.ledger, "trainings", "training_attendance", "training_id", year)
+        return _lists.trainings_rows(self.ledger, year)
 
 
 class VolunteerPage(ListPage):
@@ -317,7 +250,7 @@ class VolunteerPage(ListPage):
         return f"志愿服务：{len(rows)} 次活动（其中办实事 {deeds} 项），参与 {persons} 人次，服务 {hours} 小时"
 
     def load_rows(self, year):
-        return _with_people_and_hours(self.ledger, "volunteer_activities", "volunteer_hours", "activity_id", year)
+        return _lists.volunteer_rows(self.ledger, year)
 
 
 class PostsPage(ListPage):
@@ -341,17 +274,7 @@ class PostsPage(ListPage):
     ]
 
     def load_rows(self, year):
-        today = self.session.today.isoformat()
-        rows = self.ledger.rows("pioneer_posts", order_by="established_on DESC, id DESC")
-        kids = self.ledger.children_of_many("post_members", [r["id"] for r in rows])
-        names = {r["id"]: r["name"] for r in self.ledger.query("SELECT id, name FROM members")}
-        for r in rows:
-            r["state"] = "已撤销" if r.get("ended_on") and r["ended_on"] <= today else "在岗"
-            pm = kids.get(r["id"], [])
-            r["persons"] = len(pm)
-            r["member_names"] = "、".join(names.get(p["member_id"], "") for p in pm)
-        return rows
-
+        return _lists.posts_rows(self.ledger, self.session.today)
 
 class RectificationsPage(ListPage):
     slug = "rectifications"
@@ -372,14 +295,7 @@ class RectificationsPage(ListPage):
     filters = [Filter("status", "整改状态", enum_choices(enums.RECTIFICATION_STATUSES))]
 
     def load_rows(self, year):
-        today = self.session.today.isoformat()
-        rows = self.ledger.query(
-            "SELECT r.*, m.name AS owner_name FROM rectifications r "
-            "LEFT JOIN members m ON m.id = r.owner_id "
-            "WHERE r.deleted_at IS NULL ORDER BY r.status = '已完成', r.deadline, r.id")
-        for r in rows:
-            r["overdue"] = bool(r["status"] != "已完成" and r.get("deadline") and r["deadline"] < today)
-        return rows
+        return _lists.rectifications_rows(self.ledger, self.session.today)
 
     def status_text(self) -> str:
         rows = self.model.all_rows()
@@ -428,15 +344,7 @@ class CommitteeList(ListPage):
     def load_rows(self, year):
         # 在任 is Ledger.committee_on: the end date is the last day in office, and the holder
         # must still be on the books (the rules and the 述职 read it so too).
-        held = {r["id"] for r in self.ledger.committee_on(self.session.today)}
-        rows = self.ledger.query(
-            "SELECT c.*, m.name AS member_name FROM committee_roles c JOIN members m ON m.id = c.member_id "
-            "WHERE c.deleted_at IS NULL AND m.deleted_at IS NULL")
-        for r in rows:
-            r["state"] = "在任" if r["id"] in held else "离任"
-        rank = {role: i for i, role in enumerate(enums.COMMITTEE_ROLES)}
-        rows.sort(key=lambda r: (r["state"] != "在任", rank.get(r["role"], 99), r["start_date"]))
-        return rows
+        return _lists.committee_rows(self.ledger, self.session.today)
 
     def row_title(self, row):
         return f"{row.get('member_name', '')} {row.get('role', '')}"
@@ -454,14 +362,7 @@ class GroupsList(ListPage):
     ]
 
     def load_rows(self, year):
-        rows = self.ledger.query(
-            "SELECT g.*, l.name AS leader_name "
-            "FROM party_groups g LEFT JOIN members l ON l.id = g.leader_id "
-            "WHERE g.deleted_at IS NULL ORDER BY g.id")  # creation order: by name 第三 sorts before 第二
-        per_group: dict = {}
-        for m in self.ledger.party_members_on(self.session.today):  # 在册党员, not applicants
-            per_group[m.get("party_group_id")] = per_group.get(m.get("party_group_id"), 0) + 1
-        return [{**r, "persons": per_group.get(r["id"], 0)} for r in rows]
+        return _lists.groups_rows(self.ledger, self.session.today)  # 在册党员, not applicants
 
     def delete_warning(self, ids):
         # The ledger keeps members.party_group_id on a soft delete, but every list, rule and

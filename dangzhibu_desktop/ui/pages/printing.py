@@ -9,6 +9,7 @@ import datetime as _dt
 from html import escape
 
 from ...exports import common as _common
+from ...views.common import member_names
 
 STYLE = ("<style>body{font-size:11pt;} h1{font-size:18pt;text-align:center;} h2{font-size:14pt;}"
          "table{border-collapse:collapse;} td,th{border:1px solid #444;padding:3px 5px;}"
@@ -32,7 +33,7 @@ def meeting_ledger_html(ledger, year: int) -> str:
     """One section per meeting of ``year``: the record header, attendance, topic, content, resolutions."""
     branch = (ledger.branch() or {}).get("name") or "党支部"
     meetings = ledger.rows_in_year("meetings", year)
-    names = {r["id"]: r["name"] for r in ledger.query("SELECT id, name FROM members")}
+    names = member_names(ledger)
     att = ledger.children_of_many("attendance", [m["id"] for m in meetings])
     parts = [f"<html><head>{STYLE}</head><body>",
              f"<h1>{escape(branch)}<br>{year}年三会一课会议记录簿</h1>"]

@@ -1,0 +1,13 @@
+"""What each page and action of the window shows, as plain rows (DESIGN.md "Architecture").
+
+The window asks these functions and only builds widgets from what they return; no SQL is
+written under ``ui/``. Nothing here imports Qt: the read models are tested with plain pytest on
+temp-file ledgers. This layer imports ``exports``, ``rules`` and ``ledger``, never ``ui``.
+
+- ``common``: the years a table has rows in, member names by id.
+- ``lists``: the rows of the list pages (党员名册, 发展党员, 三会一课, 教育培训, 志愿服务, 先锋岗,
+  整改台账, 支委分工, 党小组), dicts keyed by the pages' column keys.
+- ``branch``: the 支委分工 and 党小组 tables of the 支部信息 dialog.
+- ``dues``: the 党费 page and grid (years, the year's sums, one row per paying member).
+- ``dashboard``: what the 工作台 paints (the report, the 三会一课 grid and its counts).
+"""
