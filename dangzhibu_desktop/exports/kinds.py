@@ -60,6 +60,8 @@ KINDS: dict[str, ExportKind] = {k.key: k for k in (
                "封面、带页码的目录，逐项评估结论、相关台账和全部佐证材料（照片、扫描件、PDF）。", "evidence"),
     ExportKind("talks", "谈心谈话记录", "谈心谈话记录", (".docx", ".pdf"),
                "全年谈心谈话的日期、谈话人、对象、类别、主题和记录。", "talks"),
+    ExportKind("plan", "年度党建工作计划", "年度党建工作计划", (".docx", ".pdf"),
+               "所选年度的工作目标、重点工作、整改措施和月度安排（按达标创星标准排出）。", "plan"),
     ExportKind("package", "台账数据包", "台账数据包（换电脑、上报）", (".zip", ".json"),
                "整个台账的数据包，可导入到新电脑；.zip 含佐证材料，.json 不含（可设密码）。", None),
 )}
