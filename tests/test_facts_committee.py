@@ -69,3 +69,38 @@ def test_the_committee_list_agrees_with_the_rules(qtbot, tmp_path):
     assert states(_dt.date(2027, 1, 1)) == {"叶庆辉": "离任", "王离开": "离任"}
     assert Snapshot(lg, 2026, _dt.date(2026, 12, 31)).secretary_ids(_dt.date(2026, 12, 31)) == [mid]
     lg.close()
+
+
+
+def test_the_branch_dialog_shows_what_the_pages_show(qtbot, tmp_path, monkeypatch):
+    """支部信息's 支委分工 and 党小组 tables are the pages' rows: 在任 exactly when
+    ``committee_on`` holds the role (a holder who left the books, a post not yet begun: not 在任),
+    and a 党小组's 党员人数 counts its 在册党员, not the applicants typed into the group."""
+    from dangzhibu_desktop.ui.dialogs import misc
+    from dangzhibu_desktop.views import lists as view
+
+    lg, mid = _ledger(tmp_path)
+    lg.insert("committee_roles", {"member_id": mid, "role": "书记", "start_date": "2024-01-01",
+                                  "end_date": "2026-12-31"})
+    left = lg.insert("members", {"name": "王离开", "left_on": "2026-06-30"})
+    lg.insert("committee_roles", {"member_id": left, "role": "组织委员", "start_date": "2024-01-01"})
+    soon = lg.insert("members", {"name": "赵新任"})
+    lg.insert("committee_roles", {"member_id": soon, "role": "宣传委员", "start_date": "2027-01-01"})
+    g = lg.insert("party_groups", {"name": "第一党小组"})
+    full = lg.insert("members", {"name": "钱正式", "party_group_id": g})
+    for step, day in ((1, "2010-03-01"), (3, "2010-09-01"), (7, "2011-10-01"), (15, "2012-06-01"),
+                      (23, "2013-06-10")):
+        lg.insert("development_steps", {"member_id": full, "step": step, "date": day})
+    lg.insert("members", {"name": "孙申请", "party_group_id": g})  # an applicant on the books
+
+    for day in (_dt.date(2026, 6, 29), _dt.date(2026, 12, 31), _dt.date(2027, 1, 1)):
+        monkeypatch.setattr(misc, "iso_today", lambda day=day: day.isoformat())
+        dlg = misc.BranchDialog(lg)
+        qtbot.addWidget(dlg)
+        shown = {r["member_name"]: r["state"] for r in dlg.committee_model.rows}
+        held = {lg.get("members", r["member_id"])["name"] for r in lg.committee_on(day)}
+        assert {n for n, s in shown.items() if s == "在任"} == held, day
+        assert dlg.committee_model.rows == view.committee_rows(lg, day)
+        assert [r["persons"] for r in dlg.groups_model.rows] == [1]
+    assert held == {"赵新任"}
+    lg.close()

@@ -377,7 +377,33 @@ def test_reminders_speak_like_the_plan(ledger):
     assert any(d == D(2026, 2, 15) and "还有87天" in m for d, m in before)
     assert (D(2025, 11, 30), "本月（11月）还有1名党员的党费尚未收缴，请在11月30日前收缴并登记") in before
     # 久未交: May–October unpaid, six months: the lapse happened.
-    assert any("久未交已连续6个月未交纳党费，已达到连续6个月不交纳党费的情形" in m for _, m in before)
+    assert any("久未交已连续6个月未交纳党费（2025年5月至2025年10月），已达到连续6个月不交纳党费的情形" in m
+               for _, m in before)
+
+
+def test_reminders_count_the_unpaid_run_across_the_year_boundary(ledger):
+    """Unpaid 2025-09 … 2026-02: on 2026-03-10 the rule has failed (SYS-DUES-LAPSE) and the
+    reminder says so, though only two of the months are in 2026; 2025-10 … 2026-02 (five) warns."""
+    from dangzhibu_desktop.rules import evaluate
+
+    def book(unpaid_from):
+        mid = full_member(ledger, f"欠{unpaid_from}")
+        for y, m in [(2025, m) for m in range(7, 13)] + [(2026, 1), (2026, 2)]:
+            ym = f"{y}-{m:02d}"
+            paid = ym < unpaid_from
+            ledger.insert("dues", {"member_id": mid, "month": ym, "amount_due": 100,
+                                   "amount_paid": 100 if paid else 0, **({"paid_on": f"{ym}-10"} if paid else {})})
+        return mid
+
+    book("2025-09")
+    book("2025-10")
+    day = D(2026, 3, 10)
+    said = [r.message for r in reminders(ledger, day)]
+    assert any(m.startswith("欠2025-09已连续6个月未交纳党费（2025年9月至2026年2月），已达到") for m in said)
+    assert any(m.startswith("欠2025-10已连续5个月未交纳党费（连续6个月将按自行脱党处理）") for m in said)
+    rule = next(r for b in evaluate(ledger, 2026, day).to_dict()["basics"] for r in b["rules"]
+                if r["code"] == "SYS-DUES-LAPSE")
+    assert rule["status"] == "未达标"
 
 
 def test_reminders_of_the_half_year_reviews(ledger):

@@ -389,7 +389,7 @@ def test_branch_info_saved(qtbot, ledger, ledger_path, branch):
     dlg = make(qtbot, D.BranchDialog, ledger)
     assert dlg.ui.nameEdit.text() == "第一党支部"
     assert [r["name"] for r in dlg.groups_model.rows] == ["第一党小组", "第二党小组"]
-    assert [r["size"] for r in dlg.groups_model.rows] == [3, 2]
+    assert [r["persons"] for r in dlg.groups_model.rows] == [2, 2]  # 刘洋 is an 入党积极分子, not a 党员
     dlg.ui.parentOrgEdit.setText("集团公司机关党委")
     dlg.ui.termSpin.setValue(5)
     assert "2028-06-01" in dlg.ui.termEndLabel.text()

@@ -132,6 +132,18 @@ def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
     return snap.cache["dues-paid"]
 
 
+PARTY = ("正式党员", "预备党员")
+
+
+def owes_month(snap: Snapshot, member: dict, first: _dt.date, end: _dt.date) -> bool:
+    """Whether ``member`` owes the dues of the month ``first`` … ``end``: on the books on its
+    first day (someone transferred in mid-month paid that month at the old branch) and a
+    正式/预备党员 at its end (预备党员 from the admission month). The one definition SYS-DUES and
+    the 党费 grid (``views.dues``) ask."""
+    mid = member["id"]
+    return mid in snap.steps and snap.on_books(member, first) and snap.category(mid, end) in PARTY
+
+
 def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]:
     """[(member, months 'YYYY-MM' owed)] for the months over by the as-of date from ``since``."""
     key = ("dues-owed", since)
@@ -149,7 +161,7 @@ def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]
     snap.cache[key] = out
     if not months:
         return out
-    party = ("正式党员", "预备党员")
+    party = PARTY
     all_months = [ym for ym, _, _ in months]
     for mem in snap.present_between(months[0][1], months[-1][2]):
         mid = mem["id"]
@@ -166,8 +178,7 @@ def _dues_owed(snap: Snapshot, since: str | None) -> list[tuple[int, list[str]]]
             else:
                 owed = [ym for ym, first, _ in months if snap.on_books(mem, first)]
         else:
-            owed = [ym for ym, first, end in months
-                    if snap.on_books(mem, first) and snap.category(mid, end) in party]
+            owed = [ym for ym, first, end in months if owes_month(snap, mem, first, end)]
         if owed:
             out.append((mid, owed))
     return out
@@ -217,6 +228,22 @@ def lapse_since(snap: Snapshot) -> str:
     snapshot reads dues from then), not before the first dues month recorded."""
     since = max(f"{snap.year - 1}-07", snap.first_dues_month or f"{snap.year}-01")
     return f"{snap.year}-01" if since > f"{snap.year}-12" else since
+
+
+def unpaid_runs(snap: Snapshot) -> dict[int, int]:
+    """member → how many owed months in a row, ending with the last month over by the as-of day,
+    are unpaid on that day, counted across the year boundary from ``lapse_since`` (the count
+    SYS-DUES-LAPSE judges, for the reminders' warning before it fails); members with none left out."""
+    out = {}
+    for mid, months in dues_ledger(snap, lapse_since(snap)).items():
+        run = 0
+        for _, ok in reversed(months):
+            if ok:
+                break
+            run += 1
+        if run:
+            out[mid] = run
+    return out
 
 
 def dues_lapses(snap: Snapshot, lapse_months: int) -> dict[int, DuesLapse]:

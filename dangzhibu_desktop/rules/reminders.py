@@ -11,6 +11,7 @@ import datetime as _dt
 from ..ledger import steps as S
 from .asof import by_words
 from .checks import dues_ledger
+from .dues import dues_lapses, unpaid_runs
 from .checks.system import dues_still_owed
 from .checks.team import talk_due
 from .model import Reminder
@@ -164,24 +165,21 @@ def _meetings(snap: Snapshot, rs: RuleSet, day: _dt.date, horizon: _dt.date, add
 
 def _dues(snap: Snapshot, rs: RuleSet, day: _dt.date, add) -> None:
     lapse = int(rs.params("SYS-DUES-LAPSE")["lapse_months"])
-    book = dues_ledger(snap)
+    lapsed = dues_lapses(snap, lapse)  # the rule's own lapse, across the year boundary
+    runs = unpaid_runs(snap)
     owing = []
-    for mid, months in book.items():
+    for mid, months in dues_ledger(snap).items():
         unpaid = [ym for ym, ok in months if not ok]
-        if not unpaid:
-            continue
-        run = 0
-        for _, ok in reversed(months):
-            if ok:
-                break
-            run += 1
-        if run >= lapse:
-            add(day, f"{snap.name(mid)}已连续{run}个月未交纳党费，已达到连续{lapse}个月不交纳党费的情形，"
+        run = runs.get(mid, 0)
+        if mid in lapsed:
+            first, last = (f"{int(ym[:4])}年{int(ym[5:])}月" for ym in (lapsed[mid].months[0], lapsed[mid].months[-1]))
+            add(day, f"{snap.name(mid)}已连续{len(lapsed[mid].months)}个月未交纳党费（{first}至{last}），"
+                     f"已达到连续{lapse}个月不交纳党费的情形，"
                      f"请立即谈话了解原因，并按程序报告上级党委", "overdue")
         elif run >= lapse - 2:
             add(day, f"{snap.name(mid)}已连续{run}个月未交纳党费（连续{lapse}个月将按自行脱党处理），请立即谈话督促",
                 "dues")
-        else:
+        elif unpaid:
             owing.append(f"{snap.name(mid)}（{len(unpaid)}个月）")
     if owing:
         shown = "、".join(owing[:8]) + ("等" if len(owing) > 8 else "")

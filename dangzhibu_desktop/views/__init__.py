@@ -6,8 +6,8 @@ temp-file ledgers. This layer imports ``exports``, ``rules`` and ``ledger``, nev
 
 - ``common``: the years a table has rows in, member names by id.
 - ``lists``: the rows of the list pages (党员名册, 发展党员, 三会一课, 教育培训, 志愿服务, 先锋岗,
-  整改台账, 支委分工, 党小组), dicts keyed by the pages' column keys.
-- ``branch``: the 支委分工 and 党小组 tables of the 支部信息 dialog.
+  整改台账, 支委分工, 党小组 — the 支部信息 dialog shows the same two), dicts keyed by the pages'
+  column keys.
 - ``dues``: the 党费 page and grid (years, the year's sums, one row per paying member).
 - ``dashboard``: what the 工作台 paints (the report, the 三会一课 grid and its counts).
 """

@@ -3,12 +3,11 @@ and the dues lapses the grid marks (the rule's own, ``rules.dues.lapses_on``).""
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from ..ledger import enums, steps as steps_mod
-from ..rules.dues import DuesLapse, lapses_on
+from ..rules.dues import DuesLapse, lapses_on, owes_month
+from ..rules.snapshot import Snapshot, month_end
 
 
 @dataclass(frozen=True)
@@ -45,15 +44,11 @@ def dues_sums(ledger, year: int) -> DuesSums:
     return DuesSums(year, row["due"], row["paid"])
 
 
-def _month_bounds(year: int, month: int) -> tuple[str, str]:
-    last = calendar.monthrange(year, month)[1]
-    return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last:02d}"
-
-
 def grid_rows(ledger, year: int) -> list[dict]:
-    """One row per member who owes dues in some month of ``year`` (a 正式/预备党员 at the month's
-    end, on the books during it) or has dues rows in it, by id."""
-    by_member = ledger.steps_by_member()
+    """One row per member who owes dues in some month of ``year`` (``rules.dues.owes_month``: on
+    the books on its first day, a 正式/预备党员 at its end — the rule's own months) or has dues
+    rows in it, by id."""
+    snap = Snapshot(ledger, year, _dt.date(year, 12, 31))
     dues = ledger.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", f"{year}-12"),
                        order_by="member_id, month")
     dues_by: dict[int, dict[int, dict]] = {}
@@ -61,15 +56,10 @@ def grid_rows(ledger, year: int) -> list[dict]:
         dues_by.setdefault(d["member_id"], {})[int(d["month"][5:7])] = d
     rows = []
     for m in ledger.rows("members", order_by="id"):
-        steps = by_member.get(m["id"], [])
         eligible = {}
         for month in range(1, 13):
-            first, last = _month_bounds(year, month)
-            on_books = ((not m.get("joined_branch_on") or m["joined_branch_on"] <= last)
-                        and ((m.get("left_on") and m["left_on"] >= first)
-                             or (not m.get("left_on") and m["status"] == enums.ACTIVE_STATUS)))
-            category = steps_mod.derive_category(steps, _dt.date.fromisoformat(last))
-            eligible[month] = on_books and category in enums.PARTY_MEMBERS
+            end = month_end(year, month)
+            eligible[month] = owes_month(snap, m, end.replace(day=1), end)
         months = dues_by.get(m["id"], {})
         if not any(eligible.values()) and not months:
             continue

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import ValidationError
 from ...rules import as_of_day
-from ...views import branch as _branch_view
+from ...views import lists as _lists_view
 from ..forms.ui_appraisal_dialog import Ui_AppraisalDialog
 from ..forms.ui_branch_dialog import Ui_BranchDialog
 from ..forms.ui_party_group_dialog import Ui_PartyGroupDialog
@@ -35,8 +35,6 @@ TEXT = {
     "other_group": "（现属{group}）",
     "appraisal": "民主评议结果",
     "appraisal_summary": "应评 {n} 人：优秀 {a}，合格 {b}，基本合格 {c}，不合格 {d}，未评 {e}",
-    "current": "在任",
-    "former": "已离任",
 }
 
 RECTIFICATION_SOURCES = ("组织生活会", "民主评议党员", "巡察反馈", "上级检查", "支部自查", "群众意见")
@@ -116,7 +114,7 @@ class BranchDialog(RecordDialog):
                               "established_on": ui.establishedEdit, "address": ui.addressEdit,
                               "committee_elected_on": ui.electedEdit, "committee_term_years": ui.termSpin}
         self.committee_model = MemberGrid([
-            GridColumn("role", "职务", width=110), GridColumn("name", "姓名", width=110),
+            GridColumn("role", "职务", width=110), GridColumn("member_name", "姓名", width=110),
             GridColumn("start_date", "任职日期", width=110), GridColumn("end_date", "离任日期", width=110),
             GridColumn("state", "状态", width=80)], self)
         ui.committeeTable.setModel(self.committee_model)
@@ -127,8 +125,8 @@ class BranchDialog(RecordDialog):
         ui.editRoleButton.clicked.connect(self.edit_role)
         ui.deleteRoleButton.clicked.connect(self.delete_role)
         self.groups_model = MemberGrid([
-            GridColumn("name", "党小组", width=180), GridColumn("leader", "组长", width=120),
-            GridColumn("size", "人数", width=60)], self)
+            GridColumn("name", "党小组", width=180), GridColumn("leader_name", "组长", width=120),
+            GridColumn("persons", "党员人数", width=70)], self)
         ui.groupsTable.setModel(self.groups_model)
         prepare_table(ui.groupsTable)
         ui.groupsTable.horizontalHeader().setStretchLastSection(True)
@@ -160,12 +158,10 @@ class BranchDialog(RecordDialog):
         self.ui.termEndLabel.setText(TEXT[key].format(date=end.isoformat()))
 
     def refresh_lists(self) -> None:
-        roles = _branch_view.committee_table(self.ledger, parse_iso(iso_today()))
-        for r in roles:
-            r["state"] = TEXT["current"] if r["current"] else TEXT["former"]
-        self.committee_model.set_rows(roles)
-        groups = _branch_view.groups_table(self.ledger)
-        self.groups_model.set_rows(groups)
+        # The same rows as the 支委分工 and 党小组 pages (one answer to who is 在任, how many 党员).
+        today = parse_iso(iso_today())
+        self.committee_model.set_rows(_lists_view.committee_rows(self.ledger, today))
+        self.groups_model.set_rows(_lists_view.groups_rows(self.ledger, today))
 
     def _selected(self, view, model):
         rows = selected_rows(view)
