@@ -77,7 +77,7 @@ FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".x
 
 
 def default_filename(kind: str, year: int | None = None, branch_name: str = "", ext: str | None = None,
-                     today: _dt.date | None = None) -> str:
+                     today: _dt.date | None = None, subject: str = "") -> str:
     """The name the save dialog offers: '某某党支部_2025年会议记录簿.pdf'.
 
     Args:
@@ -86,13 +86,14 @@ def default_filename(kind: str, year: int | None = None, branch_name: str = "", 
             ``today``'s date: '某某党支部_台账数据包_20260320.json').
         branch_name: the branch's name (default 党支部).
         ext: the chosen format (default: the kind's first).
+        subject: whom a document of one person is about ('…发展党员全程纪实表_张敏.docx').
     """
     k = KINDS[kind]
     ext = ext or k.formats[0]
     branch = branch_name or "党支部"  # a name for the file, not the enumeration
     if not k.document:
         return f"{branch}_{k.label}_{(today or _dt.date.today()):%Y%m%d}{ext}"
-    return f"{branch}_{year}年{k.label}{ext}"
+    return f"{branch}_{year}年{k.label}{'_' + subject if subject else ''}{ext}"
 
 
 def formats_line(kind: str) -> str:
