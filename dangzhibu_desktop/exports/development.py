@@ -23,7 +23,7 @@ from .common import Job, cn_date, cn_number
 
 ALL = "all"  # ``--member all``
 HEAD = ["序号", "步骤", "时间", "相关人员/情况", "备注"]
-WIDTHS_MM = [9, 38, 27, 32, 50]
+WIDTHS_MM = [9, 36, 29, 26, 56]
 INFO_WIDTHS_MM = [22, 30, 22, 30, 22, 30]
 TEXT = {
     "title": "发展党员全程纪实表",
@@ -152,14 +152,27 @@ def _info_grid(info) -> tuple[list[list], list[tuple[int, int, int]], list[int]]
 
 
 # ---- Word -------------------------------------------------------------------------------
-def _docx_record(doc, job: Job, rec: Record) -> None:
+def _docx_line(doc, left: str, right: str):
+    """A line with ``left`` at the left margin and ``right`` on a right tab at the right one."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    p = dk.para(doc, "", dk.TABLE_STYLE)
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(dk.TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    dk.add_run(p, f"{left}\t{right}", dk.FANGSONG, 12)
+    return p
+
+
+def _docx_record(doc, job: Job, rec: Record, new_page: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    dk.para(doc, TEXT["title"], "Title")
-    p = dk.para(doc, "", dk.TABLE_STYLE)
-    dk.add_run(p, TEXT["branch"].format(branch=job.branch_name()) + "　　"
-               + TEXT["as_of"].format(day=cn_date(job.as_of.isoformat())), dk.FANGSONG, 12)
+    title = dk.para(doc, TEXT["title"], "Title")
+    # The next person starts a page with the title itself (a page-break paragraph would leave an
+    # empty line above it).
+    title.paragraph_format.page_break_before = new_page
+    p = _docx_line(doc, TEXT["branch"].format(branch=job.branch_name()),
+                   TEXT["as_of"].format(day=cn_date(job.as_of.isoformat())))
     p.paragraph_format.space_after = Pt(4)
     rows, spans, labels = _info_grid(rec.info)
     t = dk.table(doc, rows, INFO_WIDTHS_MM, head_rows=0, size=11, align=["c"] * len(INFO_WIDTHS_MM))
@@ -177,13 +190,12 @@ def _docx_record(doc, job: Job, rec: Record) -> None:
         p.paragraph_format.space_before = Pt(8)
         p.paragraph_format.space_after = Pt(3)
         p.paragraph_format.keep_with_next = True
-        t = dk.table(doc, [HEAD] + body, WIDTHS_MM, head_rows=1, size=10.5,
+        t = dk.table(doc, [HEAD] + body, WIDTHS_MM, head_rows=1, size=10,
                      align=["c", "l", "c", "l", "l"])
         for row in t.rows[1:]:
-            row.height = Mm(9)
-    p = dk.para(doc, "", dk.TABLE_STYLE)
+            row.height = Mm(8)  # room to write in a step by hand
+    p = _docx_line(doc, TEXT["sign"], TEXT["date"])
     p.paragraph_format.space_before = Pt(24)
-    dk.add_run(p, TEXT["sign"] + "　　　　" + TEXT["date"], dk.FANGSONG, 12)
 
 
 def write_docx(job: Job, path: Path) -> None:
@@ -191,9 +203,7 @@ def write_docx(job: Job, path: Path) -> None:
     doc = dk.new_document(TEXT["title"])
     for i, rec in enumerate(records):
         job.tick(i, len(records) + 1)
-        if i:
-            dk.page_break(doc)
-        _docx_record(doc, job, rec)
+        _docx_record(doc, job, rec, new_page=i > 0)
     doc.save(str(path))
 
 
