@@ -53,6 +53,8 @@ def branch(ledger):
     ids["赵六"] = ledger.insert("members", {"name": "赵六"})
     ledger.insert("development_steps", {"member_id": ids["赵六"], "step": 1, "date": "2025-01-02"})
     ledger.delete("members", ids["赵六"])  # in the 回收站: not in ``all``
+    ids["钱八"] = ledger.insert("members", {"name": "钱八", "status": "转出", "left_on": "2025-06-30"})
+    ledger.insert("development_steps", {"member_id": ids["钱八"], "step": 1, "date": "2024-05-06"})
     return ledger, ids
 
 
@@ -127,14 +129,19 @@ def test_a_full_members_outcome_and_admission_dates(branch, tmp_path):
     assert info["人员类别"] == "正式党员" and info["申请入党时间"] == ""
 
 
-def test_all_is_everyone_with_steps_by_their_first_step(branch):
+def test_all_is_everyone_on_the_books_with_steps_by_their_first_step(branch, tmp_path):
     ledger, ids = branch
     import datetime as dt
 
     people = subjects(ledger, dt.date(2025, 12, 31))
     assert [p["name"] for p in people] == ["王书记", "李强", "张敏", "刘洋"]
     assert [p["category"] for p in people] == ["正式党员", "正式党员", "发展对象", "入党申请人"]
-    assert [p["name"] for p in subjects(ledger, dt.date(2024, 12, 31))] == ["王书记", "李强", "张敏"]
+    # 钱八 moved away on 30 June 2025 (her 档案 with her): in 2024's list, not in 2025's.
+    assert [p["name"] for p in subjects(ledger, dt.date(2024, 12, 31))] == ["王书记", "李强", "张敏", "钱八"]
+    # Alone, anyone's record can still be made.
+    out = export_document("development", ledger, 2025, tmp_path / "钱八.docx", member_id=ids["钱八"])
+    _, tables = docx_tables(out)
+    assert tables[0][0][1] == "钱八" and step_rows(tables)[1] == [["递交入党申请书", "2024年5月6日", "", ""]]
 
 
 @needs_poppler
@@ -148,7 +155,7 @@ def test_the_pdf_for_all_gives_each_person_their_own_pages(branch, tmp_path):
     names = [re.search(r"姓名\s+(\S+)\s+性别", laid_out[i]).group(1) for i in starts]
     assert names == ["王书记", "李强", "张敏", "刘洋"]
     text = squash(pdftext(out))
-    assert "赵六" not in text and "陈七" not in text
+    assert "赵六" not in text and "陈七" not in text and "钱八" not in text
     zhang = squash("".join(pages[starts[2]:starts[3]]))
     for step, date, persons, note, _ in ZHANG:
         y, m, d = (int(x) for x in date.split("-"))

@@ -5,7 +5,8 @@ open each category, from the step catalogue's helpers), then per stage of 发展
 table 序号 | 步骤 | 时间 | 相关人员/情况 | 备注 with one row per recorded step (a step recorded more than
 once, such as the half-yearly 培养教育考察, one row each) and a blank row for each step not yet
 recorded, to fill in by hand; a 党支部书记 signature and date line at the foot. ``--member all``
-puts everyone with recorded steps in one document, each starting on a new page.
+puts everyone on the books with recorded steps in one document, each starting on a new page;
+one person (``--member ID``) may be anyone in the ledger, also someone who has left.
 
 Steps dated after the as-of day are left out, like every document of the year.
 """
@@ -48,11 +49,12 @@ class Record:
 
 
 def subjects(ledger, as_of: _dt.date) -> list[dict]:
-    """Who ``--member all`` covers (and the window's 人员 list): everyone not in the 回收站 with a
-    step recorded up to ``as_of``, by the date of their first step; each row id, name, category."""
+    """Who ``--member all`` covers (and the window's 人员 list): the people on the books on
+    ``as_of`` (``Ledger.members_on``; someone who moved away took their 档案 along) with a step
+    recorded up to that day, by the date of their first step; each row id, name, category."""
     by_member = ledger.steps_by_member(as_of)
     people = []
-    for m in ledger.rows("members"):
+    for m in ledger.members_on(as_of):
         st = by_member.get(m["id"])
         if st:
             people.append((st[0]["date"], m["id"], {"id": m["id"], "name": m["name"],
