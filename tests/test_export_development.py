@@ -199,3 +199,22 @@ def test_cli_member_and_all(branch, tmp_path, ledger_path, capsys):
                  "--out", str(tmp_path / "x.docx")]) == 2
     err = capsys.readouterr().err
     assert "人员编号或 all" in err and "Traceback" not in err
+
+
+@needs_poppler
+def test_a_whole_pipeline_fits_one_sheet_printed_on_both_sides(ledger, tmp_path):
+    """25 steps with the long notes a 支部 writes (and 培养教育考察 twice) on 2 pages."""
+    import datetime as dt
+
+    ledger.save_branch({"name": "某某集团有限公司某某分公司第一党支部"})
+    mid = ledger.insert("members", {"name": "欧阳明月", "gender": "女"})
+    note = "经支部委员会研究同意，报上级党委备案，表现良好"
+    day = dt.date(2020, 1, 6)
+    for step in [*range(1, 7), 6, *range(7, 22), 21, *range(22, 26)]:
+        day += dt.timedelta(days=40)
+        ledger.insert("development_steps", {"member_id": mid, "step": step, "date": day.isoformat(), "note": note,
+                                            "persons": "欧阳明月、司马相如" if step in (5, 9) else None})
+    out = export_document("development", ledger, 2025, tmp_path / "纪实.pdf", member_id=mid)
+    pages = pdfpages(out)
+    assert len(pages) == 2
+    assert squash(note) in squash(pages[1]) and "党支部书记（签字）" in pages[1]

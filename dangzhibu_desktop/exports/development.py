@@ -24,7 +24,7 @@ from .common import Job, cn_date, cn_number
 
 ALL = "all"  # ``--member all``
 HEAD = ["序号", "步骤", "时间", "相关人员/情况", "备注"]
-WIDTHS_MM = [9, 36, 29, 26, 56]
+WIDTHS_MM = [9, 34, 27, 23, 63]
 INFO_WIDTHS_MM = [22, 30, 22, 30, 22, 30]
 TEXT = {
     "title": "发展党员全程纪实表",
@@ -218,7 +218,11 @@ def _pdf_line(w, left: str, right: str, size: str = "text"):
     from reportlab.platypus import Table, TableStyle
 
     right_style = ParagraphStyle("line_r", parent=w.styles[size], alignment=TA_RIGHT)
-    t = Table([[w.p(left, size), _para(w, right, right_style)]], colWidths=[w.width / 2] * 2)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    st = w.styles[size]
+    room = min(stringWidth(right, st.fontName, st.fontSize) + 4, w.width / 2)  # the right part unbroken
+    t = Table([[w.p(left, size), _para(w, right, right_style)]], colWidths=[w.width - room, room])
     t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return t
@@ -254,10 +258,14 @@ def _pdf_record(w, job: Job, rec: Record) -> list:
                          small=True, extra_style=style))
     for heading, body in rec.stages:
         table = [HEAD] + [[n, name, d or Spacer(1, 5 * mm), said, note] for n, name, d, said, note in body]
-        story += w.heading(heading, "label", room=30 * mm)
+        story += w.heading(heading, "label", room=22 * mm)
         story.append(Spacer(1, 1 * mm))
-        story.append(w.table(table, [x * mm for x in WIDTHS_MM], align=["c", "l", "c", "l", "l"], small=True))
-    story += [Spacer(1, 10 * mm), _pdf_line(w, TEXT["sign"], TEXT["date"], "sign")]
+        # Tighter rows than the kit's: a whole pipeline with a line or two of notes a step stays
+        # on two pages (one sheet printed on both sides); blank rows keep their writing room.
+        story.append(w.table(table, [x * mm for x in WIDTHS_MM], align=["c", "l", "c", "l", "l"], small=True,
+                             extra_style=[("TOPPADDING", (0, 1), (-1, -1), 1.5),
+                                          ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
+    story += [Spacer(1, 6 * mm), _pdf_line(w, TEXT["sign"], TEXT["date"], "sign")]
     return story
 
 
