@@ -24,7 +24,7 @@ from .common import Job, cn_date, cn_number
 
 ALL = "all"  # ``--member all``
 HEAD = ["序号", "步骤", "时间", "相关人员/情况", "备注"]
-WIDTHS_MM = [9, 34, 27, 23, 63]
+WIDTHS_MM = [9, 34, 28, 23, 62]
 INFO_WIDTHS_MM = [22, 30, 22, 30, 22, 30]
 TEXT = {
     "title": "发展党员全程纪实表",
@@ -257,7 +257,10 @@ def _pdf_record(w, job: Job, rec: Record) -> list:
     story.append(w.table(cells, [x * mm for x in INFO_WIDTHS_MM], head_rows=0, align=["c"] * 6,
                          small=True, extra_style=style))
     for heading, body in rec.stages:
-        table = [HEAD] + [[n, name, d or Spacer(1, 5 * mm), said, note] for n, name, d, said, note in body]
+        # Every row keeps room to write in: a recorded step at least one handwritten line
+        # (corrections, a signature), a step not recorded a full one.
+        table = [HEAD] + [[n, name, d, said or Spacer(1, 5.5 * mm), note] if d else
+                          [n, name, Spacer(1, 7 * mm), said, note] for n, name, d, said, note in body]
         story += w.heading(heading, "label", room=22 * mm)
         story.append(Spacer(1, 1 * mm))
         # Tighter rows than the kit's: a whole pipeline with a line or two of notes a step stays
