@@ -218,3 +218,32 @@ def test_a_whole_pipeline_fits_one_sheet_printed_on_both_sides(ledger, tmp_path)
     pages = pdfpages(out)
     assert len(pages) == 2
     assert squash(note) in squash(pages[1]) and "党支部书记（签字）" in pages[1]
+
+
+@needs_poppler
+def test_each_person_starts_on_an_odd_page(ledger, tmp_path):
+    """Printed on both sides, no sheet holds two people: after a record of 3 pages a blank one."""
+    from docx.oxml.ns import qn
+
+    ledger.save_branch({"name": "第一党支部"})
+    long_note = "经支部委员会讨论，听取党小组、培养联系人、党员和群众意见，同意，报上级党委备案。"
+    first = ledger.insert("members", {"name": "周长文"})
+    for step in range(1, 26):
+        ledger.insert("development_steps", {"member_id": first, "step": step,
+                                            "date": f"20{10 + step // 12:02d}-{step % 12 + 1:02d}-05", "note": long_note})
+    second = ledger.insert("members", {"name": "吴短"})
+    ledger.insert("development_steps", {"member_id": second, "step": 1, "date": "2024-03-01"})
+    out = export_document("development", ledger, 2025, tmp_path / "纪实.pdf")
+    pages = pdfpages(out)
+    starts = [i for i, p in enumerate(pages) if "发展党员全程纪实表" in p]
+    signed = [i for i, p in enumerate(pages) if "党支部书记（签字）" in p]
+    assert signed[0] == 2, "the first record should take 3 pages for this test"
+    assert starts == [0, 4] and len(pages) == 6 and signed == [2, 5]
+    assert squash(pages[3]) == "—4—" and "吴短" in pages[4]  # the blank back of the 2nd sheet
+    out = export_document("development", ledger, 2025, tmp_path / "纪实.docx")
+    body = Document(str(out)).element.body
+    sections = body.findall(".//" + qn("w:sectPr"))
+    assert len(sections) == 2  # one a person
+    kinds = [(s.find(qn("w:type")).get(qn("w:val")) if s.find(qn("w:type")) is not None else None) for s in sections]
+    assert kinds == [None, "oddPage"]
+    assert all(s.findall(qn("w:footerReference")) for s in sections)  # page numbers on every page

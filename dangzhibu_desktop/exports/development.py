@@ -165,14 +165,11 @@ def _docx_line(doc, left: str, right: str):
     return p
 
 
-def _docx_record(doc, job: Job, rec: Record, new_page: bool) -> None:
+def _docx_record(doc, job: Job, rec: Record):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    title = dk.para(doc, TEXT["title"], "Title")
-    # The next person starts a page with the title itself (a page-break paragraph would leave an
-    # empty line above it).
-    title.paragraph_format.page_break_before = new_page
+    dk.para(doc, TEXT["title"], "Title")
     p = _docx_line(doc, TEXT["branch"].format(branch=job.branch_name()),
                    TEXT["as_of"].format(day=cn_date(job.as_of.isoformat())))
     p.paragraph_format.space_after = Pt(4)
@@ -198,6 +195,33 @@ def _docx_record(doc, job: Job, rec: Record, new_page: bool) -> None:
             row.height = Mm(8)  # room to write in a step by hand
     p = _docx_line(doc, TEXT["sign"], TEXT["date"])
     p.paragraph_format.space_before = Pt(24)
+    return p
+
+
+def _end_section(doc, last_paragraph, first: bool) -> None:
+    """End a person's pages with a section break in their last paragraph (an empty paragraph
+    for it could spill onto a page of its own); the next person starts on an odd page, so that
+    printed on both sides no sheet holds two people's records."""
+    import copy
+
+    body = doc.element.body.sectPr
+    sect = copy.deepcopy(body)  # the same page, grid and footers (page numbers run on)
+    if not first:
+        _set_start(sect, "oddPage")
+    last_paragraph._p.get_or_add_pPr().append(sect)
+    _set_start(body, "oddPage")
+
+
+def _set_start(sect, how: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    t = sect.find(qn("w:type"))
+    if t is None:
+        t = OxmlElement("w:type")
+        # schema order: headerReference/footerReference …, footnotePr, endnotePr, type, pgSz …
+        sect.find(qn("w:pgSz")).addprevious(t)
+    t.set(qn("w:val"), how)
 
 
 def write_docx(job: Job, path: Path) -> None:
@@ -205,7 +229,9 @@ def write_docx(job: Job, path: Path) -> None:
     doc = dk.new_document(TEXT["title"])
     for i, rec in enumerate(records):
         job.tick(i, len(records) + 1)
-        _docx_record(doc, job, rec, new_page=i > 0)
+        last = _docx_record(doc, job, rec)
+        if i < len(records) - 1:
+            _end_section(doc, last, first=i == 0)
     doc.save(str(path))
 
 
@@ -273,14 +299,16 @@ def _pdf_record(w, job: Job, rec: Record) -> list:
 
 
 def write_pdf(job: Job, path: Path) -> None:
+    from reportlab.platypus.flowables import DocIf
+
     from .pdfkit import Mark, PageBreak, PdfWriter
 
     records = collect(job)
     w = PdfWriter(job, path, TEXT["title"], total_units=len(records) + 1)
     story = []
     for i, rec in enumerate(records):
-        if i:
-            story.append(PageBreak())
+        if i:  # the next person on an odd page (as in Word): no sheet holds two people's records
+            story += [PageBreak(), DocIf("doc.page % 2 == 0", [PageBreak()])]
         story.append(Mark(index=i, outline=rec.member["name"]))
         story += _pdf_record(w, job, rec)
     w.build(story)
