@@ -175,7 +175,7 @@ def test_talks_both_ways_appraisals_and_years(ledger):
     assert [(t["date"], t["role"], t["other"]) for t in f.talks] == [
         ("2026-03-01", "谈话对象", "书记甲"), ("2024-11-01", "谈话人", "外单位人员")]
     assert f.appraisals == [{"year": 2025, "rating": "优秀"}, {"year": 2024, "rating": "合格"}]
-    assert f.years == [2026, 2025, 2024, 2010, 2009]  # 2009/2010: steps 15 and 23
+    assert f.years == list(range(2026, 2008, -1))  # from 2009 (step 15) to this year, none left out
 
 
 def test_a_person_in_the_recycle_bin_has_no_file(ledger):

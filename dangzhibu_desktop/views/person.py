@@ -78,8 +78,9 @@ class PersonFile:
 
 
 def person_years(ledger, member_id: int, extra: int | None = None) -> list[int]:
-    """Years in which the person has a record (attendance, 学时, 志愿服务, 党费, 评议, 谈话, a
-    step), newest first, plus ``extra`` (the current year)."""
+    """Every year from the person's first record (attendance, 学时, 志愿服务, 党费, 评议, 谈话, a
+    step) to the last or ``extra`` (the current year), newest first: a year with nothing recorded
+    in between is one to look at too."""
     rows = ledger.query(
         "SELECT substr(t.date, 1, 4) AS y FROM attendance a JOIN meetings t ON t.id = a.meeting_id "
         "WHERE a.member_id = :m AND t.deleted_at IS NULL "
@@ -96,7 +97,7 @@ def person_years(ledger, member_id: int, extra: int | None = None) -> list[int]:
     years = {int(r["y"]) for r in rows if r["y"] and str(r["y"]).isdigit()}
     if extra:
         years.add(extra)
-    return sorted(years, reverse=True)
+    return list(range(max(years), min(years) - 1, -1)) if years else []
 
 
 def _steps_rows(steps: list[dict]) -> list[dict]:
