@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
                                        "按姓名、会议议题、培训或活动名称查找，转到所在页面")
         self.act_appraisal = self._action("民主评议…", self.open_appraisals, None, None,
                                           "登记一年的民主评议党员结果（优秀、合格、基本合格、不合格）")
+        self.act_calendar = self._action("年度工作日历…", lambda: self.page("meetings").open_calendar(), None, None,
+                                         "按评估标准逐月对照应开和已开的会议")
         self.act_refresh = self._action("刷新", self.refresh_current, QKeySequence.Refresh, S.SP_BrowserReload)
         self.act_about = self._action("关于", self.about)
         self.page_actions = []
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
             m.addSeparator() if a is None else m.addAction(a)
         m = self.menuBar().addMenu("视图(&V)")
         m.addAction(self.act_refresh)
+        m.addAction(self.act_calendar)
         m.addSeparator()
         for a in self.page_actions:
             m.addAction(a)

@@ -191,6 +191,22 @@ class MeetingsPage(ListPage):
         Filter("party_group_id", "党小组", group_choices),
     ]
 
+    def extra_buttons(self, bar: QHBoxLayout) -> None:
+        self.calendar_button = QPushButton("年度日历…")
+        self.calendar_button.setToolTip("按评估标准逐月对照应开和已开的会议，以及尚待完成的计划")
+        self.calendar_button.clicked.connect(lambda: self.open_calendar())
+        bar.addWidget(self.calendar_button)
+
+    def open_calendar(self, year: int | None = None):
+        """年度工作日历 of the page's year (not modal)."""
+        from .calendar import CalendarDialog
+
+        dlg = CalendarDialog(self.session, year or self.selected_year() or self.session.default_year(), self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        self.calendar_dialog = dlg
+        return dlg
+
     def load_rows(self, year):
         return _lists.meetings_rows(self.ledger, year)
 
