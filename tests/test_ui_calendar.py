@@ -12,7 +12,7 @@ def test_the_calendar_shows_held_and_missing_meetings(window, qtbot):
     page = window.show_page("meetings")
     qtbot.mouseClick(page.calendar_button, Qt.LeftButton)
     dlg = page.calendar_dialog
-    qtbot.waitUntil(dlg.isVisible)
+    qtbot.waitUntil(lambda: dlg.calendar is not None)  # computed on a reader in the background
     heads = [dlg.table.horizontalHeaderItem(c).text() for c in range(dlg.table.columnCount())]
     col = heads.index("主题党日")
     days = db_rows(window.ledger.path, "SELECT date FROM meetings WHERE kind = '主题党日' ORDER BY date")
@@ -25,5 +25,6 @@ def test_the_calendar_shows_held_and_missing_meetings(window, qtbot):
     dlg.table.setCurrentCell(2, big)
     assert "2025-03-20 支部党员大会：年度工作部署" in dlg.detail.toPlainText()
     dlg.year_box.setCurrentIndex(dlg.year_box.findData(2024))
+    qtbot.waitUntil(lambda: dlg.calendar is not None and dlg.calendar.year == 2024)
     assert dlg.calendar.year == 2024 and dlg.table.item(0, col).text() != "已开 15日"
     dlg.close()

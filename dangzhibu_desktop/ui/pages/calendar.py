@@ -106,10 +106,24 @@ class CalendarDialog(QDialog):
         self.load(year)
 
     def load(self, year: int | None) -> None:
+        """Compute the year's calendar on a reader in the background (the plan evaluates the
+        whole year: about a second on a ten-year ledger); ``calendar`` is set when it is shown."""
         if year is None:
             return
-        cal = _calendar.annual_calendar(self.session.ledger, year, self.session.today)
+        self.calendar = None
+        self.title.setText(f"{year}年度工作日历（正在计算…）")
+        self.session.runner.run(self.session.path, _calendar.annual_calendar, year, self.session.today,
+                                on_done=self._show, on_failed=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.title.setText("年度工作日历")
+        self.detail.setPlainText(f"无法生成年度工作日历：{message}")
+
+    def _show(self, cal: _calendar.AnnualCalendar) -> None:
+        if cal.year != self.year_box.currentData():
+            return  # a year chosen since: its own result follows
         self.calendar = cal
+        year = cal.year
         self.title.setText(f"{year}年度工作日历（截至{cal.day.month}月{cal.day.day}日）")
         kinds = [r.kind for r in cal.rows]
         self.table.clear()
