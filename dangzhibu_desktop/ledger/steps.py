@@ -171,6 +171,19 @@ def derive_category(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> 
     return enums.APPLICANT
 
 
+def category_changes(steps: Iterable[Mapping]) -> list[tuple[_dt.date, str | None]]:
+    """The person's category over time: ``[(date, category)]`` for each step date on which
+    ``derive_category`` gives a different answer than the day before (None: a cancelled
+    probation), oldest first — the 党员档案's 类别变化, asked of the same one definition."""
+    out: list[tuple[_dt.date, str | None]] = []
+    steps = list(steps)
+    for d in sorted({d for _, d in _usable(steps, None)}):
+        cat = derive_category(steps, d)
+        if not out or out[-1][1] != cat:
+            out.append((d, cat))
+    return out
+
+
 def party_standing_years(steps: Iterable[Mapping], as_of: _dt.date) -> int | None:
     """党龄 in whole years on ``as_of``, counted from 转正."""
     since = full_member_since(steps, as_of)

@@ -5,6 +5,7 @@ Each page declares its columns once and asks ``views.lists`` for its rows (no SQ
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
@@ -46,6 +47,10 @@ class MembersPage(ListPage):
     ]
 
     def extra_buttons(self, bar: QHBoxLayout) -> None:
+        self.file_button = QPushButton("查看档案")
+        self.file_button.setToolTip("所选人员的党员档案：发展历程、组织生活、学时、志愿服务、党费、谈话和评议")
+        self.file_button.clicked.connect(self.show_file)
+        bar.addWidget(self.file_button)
         self.import_button = QPushButton("导入花名册…")
         self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.import_button)
@@ -53,6 +58,24 @@ class MembersPage(ListPage):
         self.appraisal_button.setToolTip("登记本年度民主评议党员的评定等次（优秀、合格、基本合格、不合格）")
         self.appraisal_button.clicked.connect(self.edit_appraisals)
         bar.addWidget(self.appraisal_button)
+
+    def extra_menu(self, menu) -> None:
+        menu.addAction("查看档案…", self.show_file).setEnabled(self.current_id() is not None)
+
+    def show_file(self, member_id: int | None = None):
+        """The 党员档案 of the selected person (or ``member_id``), for the page's year; the dialog
+        (not modal: the 名册 stays usable beside it) or None when nobody is selected."""
+        from .person import PersonFileDialog
+
+        mid = member_id or self.current_id()
+        if mid is None:
+            self.session.say("请先在名册中选择一个人")
+            return None
+        dlg = PersonFileDialog(self.session, mid, self.session.default_year(), self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        self.file_dialog = dlg
+        return dlg
 
     def delete_warning(self, ids: list[int]) -> str:
         """A person with a history is 转出, not deleted: say what deleting takes out of the counts
@@ -167,6 +190,22 @@ class MeetingsPage(ListPage):
         Filter("kind", "会议类型", enum_choices(enums.MEETING_KINDS)),
         Filter("party_group_id", "党小组", group_choices),
     ]
+
+    def extra_buttons(self, bar: QHBoxLayout) -> None:
+        self.calendar_button = QPushButton("年度日历…")
+        self.calendar_button.setToolTip("按评估标准逐月对照应开和已开的会议，以及尚待完成的计划")
+        self.calendar_button.clicked.connect(lambda: self.open_calendar())
+        bar.addWidget(self.calendar_button)
+
+    def open_calendar(self, year: int | None = None):
+        """年度工作日历 of the page's year (not modal)."""
+        from .calendar import CalendarDialog
+
+        dlg = CalendarDialog(self.session, year or self.selected_year() or self.session.default_year(), self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        self.calendar_dialog = dlg
+        return dlg
 
     def load_rows(self, year):
         return _lists.meetings_rows(self.ledger, year)
