@@ -66,6 +66,20 @@ def _stage_of(number: int) -> str:
 
 CATALOGUE: dict[int, Step] = {n: Step(n, name, _stage_of(n)) for n, name in _NAMES.items()}
 
+# Each stage's heading as 发展党员工作细则 (2014) titles its chapter, as the 纪实表 prints it.
+STAGE_TITLES = dict(zip(STAGES, (
+    "入党申请", "入党积极分子的确定和培养教育", "发展对象的确定和考察", "预备党员的接收",
+    "预备党员的教育考察和转正")))
+
+# What the people named on a step's record (``persons``) are to the applicant.
+PERSON_ROLES = {2: "谈话人", 5: "培养联系人", 9: "入党介绍人", 16: "谈话人"}
+PERSON_ROLE_OTHER = "相关人员"
+
+
+def stage_steps(stage: str) -> list[Step]:
+    """The catalogue's steps of ``stage``, in order."""
+    return [s for s in CATALOGUE.values() if s.stage == stage]
+
 # Steps that open a category.
 STEP_APPLY = 1
 STEP_TALK = 2

@@ -157,3 +157,16 @@ def groups_rows(ledger, today: _dt.date) -> list[dict]:
     for m in ledger.party_members_on(today):
         per_group[m.get("party_group_id")] = per_group.get(m.get("party_group_id"), 0) + 1
     return [{**r, "persons": per_group.get(r["id"], 0)} for r in rows]
+
+
+def development_record_people(ledger, year: int, today: _dt.date) -> list[dict]:
+    """导出打印's 人员 list for the 发展党员全程纪实表 of ``year``: the people ``export development
+    --member all`` covers (``exports.development.subjects`` on the year's as-of day), each with
+    ``label`` '张敏（发展对象）'."""
+    from ..exports.development import subjects
+    from ..rules.asof import as_of_day
+
+    people = subjects(ledger, as_of_day(year, today))
+    for p in people:
+        p["label"] = f"{p['name']}（{p['category']}）" if p["category"] else p["name"]
+    return people

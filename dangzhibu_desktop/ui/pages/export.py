@@ -31,15 +31,17 @@ from ...ledger.errors import LedgerError
 from ...ledger.package import PERSONAL_DATA_NOTICE
 from ...ledger.sealed import MIN_PASSWORD, check_password
 from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one table of export kinds
+from ...views.lists import development_record_people
 from .. import settings as _settings
 from ..session import years_of
 from .base import Page, fill_year_box
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
-               password: str | None = None, progress=None, cancel=None) -> tuple[str, list[str]]:
+               password: str | None = None, member_id=None, progress=None, cancel=None) -> tuple[str, list[str]]:
     """Worker function: write one document (a data package sealed with ``password`` when
-    given); returns the path written and what the person should know about it."""
+    given; the 发展党员全程纪实表 of ``member_id``, or everyone's for "all"); returns the path
+    written and what the person should know about it."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
@@ -49,7 +51,7 @@ def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone
 
     notices: list[str] = []
     written = export_document(kind, reader, year, out_path, show_id=show_id, show_phone=show_phone,
-                              progress=progress, cancel=cancel, notices=notices)
+                              progress=progress, cancel=cancel, member_id=member_id, notices=notices)
     return str(written), notices
 
 
@@ -80,8 +82,14 @@ class ExportPage(Page):
         self.about_label.setStyleSheet("color:#666")
         form.addRow("", self.about_label)
         self.year_box = QComboBox()
-        self.year_box.currentIndexChanged.connect(self._suggest_path)
+        self.year_box.currentIndexChanged.connect(self._year_changed)
         form.addRow("年度：", self.year_box)
+        # 发展党员全程纪实表: whose (the people with steps up to the year's as-of day), or everyone's.
+        self.member_box = QComboBox()
+        self._member_names: dict[int, str] = {}
+        self.member_box.setMinimumContentsLength(16)
+        self.member_box.currentIndexChanged.connect(self._suggest_path)
+        form.addRow("人员：", self.member_box)
         self.format_box = QComboBox()
         self.format_box.currentIndexChanged.connect(self._suggest_path)
         form.addRow("格式：", self.format_box)
@@ -161,6 +169,7 @@ class ExportPage(Page):
         current = self.year_box.currentData() or self.session.default_year()
         years = years_of(self.ledger, "meetings", "date", self.session.default_year())
         fill_year_box(self.year_box, years, current)
+        self._fill_members()
         show = _settings.get(_settings.SHOW_FULL_ID)
         self.id_label.setText("显示完整号码" if show else "隐去中间位数（可在“设置与备份”中更改）")
         show = _settings.get(_settings.SHOW_FULL_PHONE)
@@ -182,7 +191,30 @@ class ExportPage(Page):
             form.setRowVisible(w, package)
         for w in (self.id_label, self.phone_label):  # a package holds the full numbers
             form.setRowVisible(w, not package)
+        form.setRowVisible(self.member_box, self.kind() == "development")
         self._suggest_path()
+
+    def _year_changed(self, *_args) -> None:
+        self._fill_members()
+        self._suggest_path()
+
+    def _fill_members(self) -> None:
+        """The 人员 list for the year, keeping the chosen person when still listed."""
+        current = self.member_box.currentData()
+        self.member_box.blockSignals(True)
+        self.member_box.clear()
+        self.member_box.addItem("全部人员（每人另起一页）", "all")
+        people = development_record_people(self.ledger, self.year(), self.session.today)
+        self._member_names = {p["id"]: p["name"] for p in people}
+        for p in people:
+            self.member_box.addItem(p["label"], p["id"])
+        i = self.member_box.findData(current)
+        self.member_box.setCurrentIndex(max(i, 0))
+        self.member_box.blockSignals(False)
+
+    def member_id(self):
+        """The person chosen for the 发展党员全程纪实表 (an id, or "all"); None for other kinds."""
+        return self.member_box.currentData() if self.kind() == "development" else None
 
     def _out_dir(self) -> Path:
         saved = _settings.get(_settings.EXPORT_DIR)
@@ -195,7 +227,9 @@ class ExportPage(Page):
         if self._filling:
             return
         branch = (self.ledger.branch() or {}).get("name") or ""
-        fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData())
+        member = self.member_id()
+        subject = self._member_names.get(member, "") if member is not None else ""
+        fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData(), subject=subject)
         self.out_edit.setText(str(self._out_dir() / fname))
 
     def _browse(self) -> None:
@@ -249,7 +283,8 @@ class ExportPage(Page):
         show_phone = bool(_settings.get(_settings.SHOW_FULL_PHONE))
         self._task = self.session.runner.run(
             self.session.path, run_export, kind, self.year(), str(out), show_id, show_phone,
-            password, on_done=on_done, on_failed=self._failed, on_progress=self._on_progress)
+            password, self.member_id() if kind == self.kind() else None,
+            on_done=on_done, on_failed=self._failed, on_progress=self._on_progress)
 
     def is_loading(self) -> bool:
         return self._task is not None
