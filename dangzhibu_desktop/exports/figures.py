@@ -46,6 +46,7 @@ class YearFigures:
     full_after_extension: set[int] = field(default_factory=set)
     pipeline: Counter = field(default_factory=Counter)  # category -> count on as_of
     trainings: int = 0
+    training_sessions: list[dict] = field(default_factory=list)  # the ones ``trainings`` counts
     training_tenths: int = 0
     trained_members: int = 0
     training_person_times: int = 0
@@ -129,6 +130,7 @@ def year_figures(job: Job) -> YearFigures:
             f.pipeline[cat] += 1
 
     trainings = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
+    f.training_sessions = trainings
     f.trainings = len(trainings)
     f.topic_records += [(TRAINING_KIND, t["date"], t["title"]) for t in trainings if t.get("title")]
     f.topic_records.sort(key=lambda r: r[1])

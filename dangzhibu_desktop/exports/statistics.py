@@ -52,6 +52,8 @@ TEXT = {
     "unplaced": "另有{n}人党籍状态为{statuses}但未登记离开本支部日期，未计入本表：{names}。请在党员名册中补录日期。",
     "note_age": "注：年龄按统计时点的周岁计算；入党时间以支部大会讨论通过之日为准；合计、小计为公式。",
     "extension": "延长预备期{months}个月",
+    "session": "{title}（{day}）",
+    "month_day": "{month}月{day}日",
 }
 
 PARTY_HEAD = ["统计项目", "分类", "合计", enums.FULL_MEMBER, enums.PROBATIONARY, "名单"]
@@ -69,6 +71,9 @@ ITEM_LEAVE = "党员减少"
 ITEM_APPRAISAL = "民主评议党员（{year}年度）"
 ITEM_TRAINING = "党员教育培训"
 LABEL_DEVELOPED = "本年发展党员（接收预备党员）"
+LABEL_DEV_WOMEN = "其中：女"
+LABEL_DEV_YOUNG = "其中：35岁及以下（入党时）"
+LABEL_DEV_COLLEGE = "其中：大专及以上学历"
 LABEL_ON_TIME = "按期转正"  # not the enumeration: the form's row, 转正 without an earlier extension
 LABEL_AFTER_EXTENSION = "延长预备期后转正"
 LABEL_FULL_TOTAL = "转正小计"
@@ -197,6 +202,13 @@ def collect(job: Job) -> Statistics:
         events.extend(event(kind or label, mid, on, note) for mid, on, note in people)
 
     add(ITEM_DEVELOP, LABEL_DEVELOPED, UNIT_PEOPLE, [(mid, on, "") for mid, on in f.admissions], ITEM_DEVELOP)
+    admitted = [(members.get(mid) or {}, on) for mid, on in f.admissions]
+    for label, test in ((LABEL_DEV_WOMEN, lambda m, on: m.get("gender") == enums.FEMALE),
+                        (LABEL_DEV_YOUNG, lambda m, on: (census.age_on(m.get("birth_date"), on) or 999)
+                         <= census.YOUNG_AGE),
+                        (LABEL_DEV_COLLEGE, lambda m, on: census.education_band(m.get("education"))
+                         in census.COLLEGE_AND_ABOVE)):
+        counts.append(Count(ITEM_DEVELOP, label, UNIT_PEOPLE, [m.get("name", "") for m, on in admitted if test(m, on)]))
     on_time = [(mid, on, "") for mid, on in f.full_since if mid not in f.full_after_extension]
     after = [(mid, on, "") for mid, on in f.full_since if mid in f.full_after_extension]
     add(ITEM_PROBATION, LABEL_ON_TIME, UNIT_PEOPLE, on_time)
@@ -226,7 +238,8 @@ def collect(job: Job) -> Statistics:
     trained = [(names[mid]["name"], names[mid]["category"], times, tenths)
                for mid, (times, tenths) in sorted(f.training_by_member.items())]
     counts += [
-        Count(ITEM_TRAINING, LABEL_SESSIONS, UNIT_SESSIONS, value=f.trainings, names_text=TEXT["see_training"]),
+        Count(ITEM_TRAINING, LABEL_SESSIONS, UNIT_SESSIONS, value=f.trainings, names_text=NAMES_SEP.join(
+            TEXT["session"].format(title=t["title"], day=_month_day(t["date"])) for t in f.training_sessions)),
         Count(ITEM_TRAINING, LABEL_TRAINED, UNIT_PEOPLE, [t[0] for t in trained]),
         Count(ITEM_TRAINING, LABEL_PERSON_TIMES, UNIT_TIMES, value=f.training_person_times,
               names_text=TEXT["see_training"]),
@@ -241,6 +254,11 @@ def collect(job: Job) -> Statistics:
             n=len(unplaced), statuses="、".join(dict.fromkeys(m["status"] for m in unplaced)),
             names=NAMES_SEP.join(m["name"] for m in unplaced)))
     return Statistics(day, f, party, sections, counts, events, trained, notes)
+
+
+def _month_day(iso: str) -> str:
+    d = _dt.date.fromisoformat(iso[:10])
+    return TEXT["month_day"].format(month=d.month, day=d.day)
 
 
 # ---- the workbook ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import enums
+from .roster import EDUCATION_ALIASES
 
 UNRECORDED = "未登记"  # a band for a field left empty (or not read as a date)
 
@@ -31,6 +32,10 @@ EDUCATION_BANDS = (
     (enums.EDU_JUNIOR, (enums.EDU_JUNIOR,)),
 )
 OTHER_EDUCATION = "其他学历"  # a 学历 typed that is none of the ledger's labels
+# 大专及以上学历: what the 公报 quotes of the 党员 and of those admitted.
+COLLEGE_AND_ABOVE = (enums.EDU_POSTGRADUATE, enums.EDU_BACHELOR, enums.EDU_COLLEGE)
+# 35岁及以下: the 公报's line for those admitted in the year (their age on the day admitted).
+YOUNG_AGE = 35
 
 MINORITY = "少数民族"
 ETHNICITY_BANDS = (enums.ETHNICITY_HAN, MINORITY)
@@ -76,11 +81,12 @@ def age_band(birth, day: _dt.date) -> str:
 
 
 def education_band(education: str | None) -> str:
-    """The 学历 band (``EDUCATION_BANDS``); ``UNRECORDED`` when empty, ``OTHER_EDUCATION`` when the
-    text is none of the ledger's labels."""
+    """The 学历 band (``EDUCATION_BANDS``), typed words read as the roster import reads them
+    (硕士 → 研究生, 大专 → 大学专科); ``UNRECORDED`` when empty, ``OTHER_EDUCATION`` otherwise."""
     text = (education or "").strip()
     if not text:
         return UNRECORDED
+    text = EDUCATION_ALIASES.get(text, text)
     for label, labels in EDUCATION_BANDS:
         if text in labels:
             return label
