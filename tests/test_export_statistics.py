@@ -334,3 +334,32 @@ def test_an_empty_ledger_gives_zeros_and_empty_lists(tmp_path):
     finally:
         led.close()
 
+
+
+def test_bands_at_their_edges():
+    from dangzhibu_desktop.ledger import census
+
+    day = _dt.date(YEAR, 12, 31)
+    assert census.age_band("1995-12-31", day) == "30岁及以下" and census.age_band("1994-12-31", day) == "31至35岁"
+    assert census.age_band("1954-12-31", day) == "71岁及以上" and census.age_band("1955-01-01", day) == "61至70岁"
+    assert census.age_band(None, day) == census.age_band("1990-02-30", day) == "未登记"
+    assert census.joined_band("1949-09-30") == "新中国成立前"
+    assert census.joined_band("1949-10-01") == "新中国成立后至党的十一届三中全会前"
+    assert census.joined_band("2012-11-07") == "党的十一届三中全会后至党的十八大前"
+    assert census.joined_band("2022-10-16") == "党的二十大以来"
+    assert census.education_band("大专") == "大学专科" and census.education_band("中等专科") == "中专"
+    assert census.education_band("扫盲班") == "其他学历" and census.education_band(" ") == "未登记"
+    assert census.ethnicity_band("蒙古族") == "少数民族" and census.ethnicity_band("汉族") == "汉族"
+
+
+def test_probation_decisions_read_as_the_category_reads_them():
+    from dangzhibu_desktop.ledger import steps
+
+    only_approval = [{"step": 15, "date": "2024-01-01"}, {"step": 24, "date": "2025-02-01", "outcome": "取消预备党员资格"}]
+    assert [(d.isoformat(), o) for _, d, o in steps.probation_decisions(only_approval)] == [
+        ("2025-02-01", "取消预备党员资格")]
+    assert steps.derive_category(only_approval) is None
+    both = [{"step": 23, "date": "2025-01-05"}, {"step": 24, "date": "2025-02-01", "outcome": "延长预备期"}]
+    # The 支部大会's decision is the one; no outcome recorded is 按期转正.
+    assert [o for _, _, o in steps.probation_decisions(both)] == ["按期转正"]
+    assert steps.probation_decisions(both, _dt.date(2025, 1, 4)) == []

@@ -63,7 +63,8 @@ LIST_HEAD = ["序号", "姓名", "性别", "民族", "出生日期", "年龄", "
 EVENTS_HEAD = ["序号", "类别", "姓名", "性别", "日期", "说明"]
 TRAINING_HEAD = ["序号", "姓名", "人员类别", "参训次数", "学时"]
 
-# 统计项目 and 分类 of the change sheet (not the enumerations: row labels of the form).
+# 统计项目 and 分类 of both count sheets (row labels of the form).
+ITEM_GENDER, ITEM_ETHNICITY, ITEM_AGE, ITEM_EDUCATION, ITEM_JOINED = "性别", "民族", "年龄", "学历", "入党时间"
 ITEM_DEVELOP = "发展党员"
 ITEM_PROBATION = "预备党员转正"
 ITEM_TRANSFER = "组织关系转接"
@@ -163,18 +164,13 @@ def party_sections(party: list[dict], day: _dt.date) -> list[Section]:
     un = (census.UNRECORDED,)
     return [
         Section(TEXT["total_item"], _bands(party, "all_band", (TEXT["total_label"],), ())),
-        Section("性别", _bands(party, "gender_band", enums.GENDERS, un)),
-        Section("民族", _bands(party, "ethnicity_band", census.ETHNICITY_BANDS, un)),
-        Section("年龄", _bands(party, "age_band", tuple(b[0] for b in census.AGE_BANDS), un)),
-        Section("学历", _bands(party, "education_band", tuple(b[0] for b in census.EDUCATION_BANDS),
-                               (census.OTHER_EDUCATION, *un))),
-        Section("入党时间", _bands(party, "joined_band", tuple(b[0] for b in census.JOINED_BANDS), un)),
+        Section(ITEM_GENDER, _bands(party, "gender_band", enums.GENDERS, un)),
+        Section(ITEM_ETHNICITY, _bands(party, "ethnicity_band", census.ETHNICITY_BANDS, un)),
+        Section(ITEM_AGE, _bands(party, "age_band", tuple(b[0] for b in census.AGE_BANDS), un)),
+        Section(ITEM_EDUCATION, _bands(party, "education_band", tuple(b[0] for b in census.EDUCATION_BANDS),
+                                       (census.OTHER_EDUCATION, *un))),
+        Section(ITEM_JOINED, _bands(party, "joined_band", tuple(b[0] for b in census.JOINED_BANDS), un)),
     ]
-
-
-def transfers(job: Job) -> tuple[list[dict], list[dict]]:
-    """The year's 转入 and 转出 (``Ledger.transfers_in``, the one place that decides where they are read)."""
-    return job.ledger.transfers_in(job.year, job.as_of)
 
 
 def _extension_note(row: dict) -> str:
@@ -218,7 +214,8 @@ def collect(job: Job) -> Statistics:
     add(ITEM_PROBATION, LABEL_EXTENDED, UNIT_PEOPLE, [(mid, on, _extension_note(row)) for mid, on, row in f.extended])
     add(ITEM_PROBATION, LABEL_CANCELLED, UNIT_PEOPLE, [(mid, on, "") for mid, on, _ in f.cancelled])
 
-    arrived, left = transfers(job)
+    # Ledger.transfers_in is the one place that decides where 转入/转出 are read from.
+    arrived, left = led.transfers_in(year, day)
     add(ITEM_TRANSFER, LABEL_IN, UNIT_PEOPLE, [(m["id"], _dt.date.fromisoformat(m["on"]), m["category"])
                                                for m in arrived])
     add(ITEM_TRANSFER, LABEL_OUT, UNIT_PEOPLE, [(m["id"], _dt.date.fromisoformat(m["on"]), m["category"])
