@@ -211,7 +211,7 @@ CHANGES = {
     (f"民主评议党员（{YEAR}年度）", "基本合格"): (1, "赵敏"),
     (f"民主评议党员（{YEAR}年度）", "不合格"): (0, None),
     (f"民主评议党员（{YEAR}年度）", "参加评议党员"): (4, "王建国、李娜、张伟、赵敏"),
-    ("党员教育培训", "培训期数"): (2, "学习二十届三中全会精神（4月1日）、八项规定精神专题辅导（11月1日）"),
+    ("党员教育培训", "培训期数"): (2, "见“培训期次”表"),
     ("党员教育培训", "参训党员"): (3, "王建国、李娜、周新"),  # not 林申 (applicant), not 吴迁 (gone)
     ("党员教育培训", "参训人次"): (4, "见“培训学时”表"),
     ("党员教育培训", "学时合计"): (pytest.approx(13.0), "见“培训学时”表"),
@@ -281,6 +281,12 @@ def test_training_sheet_sums_by_formula(book):
     assert value(ws, f"D{last}") == 4 and value(ws, f"E{last}") == pytest.approx(13.0)
     assert ws[f"E{last}"].number_format == "0.0"
 
+    ws = book["培训期次"]
+    assert list(ws.iter_rows(min_row=4, values_only=True)) == [
+        (1, _dt.datetime(YEAR, 4, 1), "学习二十届三中全会精神", "集中培训", 4),
+        (2, _dt.datetime(YEAR, 11, 1), "八项规定精神专题辅导", "集中培训", 2.5)]
+    assert ws["B4"].is_date
+
 
 def test_note_names_a_status_without_a_date(book):
     notes = [c.value for c in book["党员队伍"]["A"] if isinstance(c.value, str) and c.value.startswith("另有")]
@@ -314,7 +320,8 @@ def test_cli_writes_it_and_the_kinds_row_lists_xlsx_only(branch, tmp_path):
     led, _ = branch
     out = tmp_path / "统计.xlsx"
     assert cli.main(["export", "statistics", "--db", str(led.path), "--year", str(YEAR), "--out", str(out)]) == 0
-    assert load_workbook(out).sheetnames == ["党员队伍", "党员变动及组织生活", "党员名单", "变动名单", "培训学时"]
+    assert load_workbook(out).sheetnames == ["党员队伍", "党员变动及组织生活", "党员名单", "变动名单", "培训学时",
+                                                    "培训期次"]
     from dangzhibu_desktop.ledger import LedgerError
 
     with pytest.raises(LedgerError, match="党内统计基础数据只能导出为"):

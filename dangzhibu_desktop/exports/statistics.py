@@ -52,8 +52,9 @@ TEXT = {
     "unplaced": "另有{n}人党籍状态为{statuses}但未登记离开本支部日期，未计入本表：{names}。请在党员名册中补录日期。",
     "note_age": "注：年龄按统计时点的周岁计算；入党时间以支部大会讨论通过之日为准；合计、小计为公式。",
     "extension": "延长预备期{months}个月",
-    "session": "{title}（{day}）",
-    "month_day": "{month}月{day}日",
+    "see_sessions": "见“培训期次”表",
+    "sessions_sheet": "培训期次",
+    "sessions_subtitle": "统计期间：{start}至{end}　共{n}期",
 }
 
 PARTY_HEAD = ["统计项目", "分类", "合计", enums.FULL_MEMBER, enums.PROBATIONARY, "名单"]
@@ -62,6 +63,7 @@ LIST_HEAD = ["序号", "姓名", "性别", "民族", "出生日期", "年龄", "
              "入党日期", "入党时间段", "转正日期"]
 EVENTS_HEAD = ["序号", "类别", "姓名", "性别", "日期", "说明"]
 TRAINING_HEAD = ["序号", "姓名", "人员类别", "参训次数", "学时"]
+SESSIONS_HEAD = ["序号", "日期", "培训名称", "培训形式", "学时"]
 
 # 统计项目 and 分类 of both count sheets (row labels of the form).
 ITEM_GENDER, ITEM_ETHNICITY, ITEM_AGE, ITEM_EDUCATION, ITEM_JOINED = "性别", "民族", "年龄", "学历", "入党时间"
@@ -235,8 +237,7 @@ def collect(job: Job) -> Statistics:
     trained = [(names[mid]["name"], names[mid]["category"], times, tenths)
                for mid, (times, tenths) in sorted(f.training_by_member.items())]
     counts += [
-        Count(ITEM_TRAINING, LABEL_SESSIONS, UNIT_SESSIONS, value=f.trainings, names_text=NAMES_SEP.join(
-            TEXT["session"].format(title=t["title"], day=_month_day(t["date"])) for t in f.training_sessions)),
+        Count(ITEM_TRAINING, LABEL_SESSIONS, UNIT_SESSIONS, value=f.trainings, names_text=TEXT["see_sessions"]),
         Count(ITEM_TRAINING, LABEL_TRAINED, UNIT_PEOPLE, [t[0] for t in trained]),
         Count(ITEM_TRAINING, LABEL_PERSON_TIMES, UNIT_TIMES, value=f.training_person_times,
               names_text=TEXT["see_training"]),
@@ -251,11 +252,6 @@ def collect(job: Job) -> Statistics:
             n=len(unplaced), statuses="、".join(dict.fromkeys(m["status"] for m in unplaced)),
             names=NAMES_SEP.join(m["name"] for m in unplaced)))
     return Statistics(day, f, party, sections, counts, events, trained, notes)
-
-
-def _month_day(iso: str) -> str:
-    d = _dt.date.fromisoformat(iso[:10])
-    return TEXT["month_day"].format(month=d.month, day=d.day)
 
 
 # ---- the workbook ----------------------------------------------------------------------------------
@@ -410,6 +406,16 @@ def _training_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
                 formats={4: HOURS_FORMAT}, subtitle=subtitle, wide=False)
 
 
+def _sessions_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
+    rows = [[i, census.date_value(t["date"]), t["title"], t.get("kind") or "", t["hours"] / 10]
+            for i, t in enumerate(stats.figures.training_sessions, 1)]
+    subtitle = TEXT["sessions_subtitle"].format(start=cn_date(f"{job.year}-01-01"), end=cn_date(stats.day.isoformat()),
+                                                n=len(rows))
+    write_sheet(ws, title, SESSIONS_HEAD, rows, _widths(SESSIONS_HEAD, rows, {2: NAME_WIDTH}),
+                formats={4: HOURS_FORMAT}, subtitle=subtitle, wide=False)
+    _fit_heights(ws, 4, 3 + len(rows), len(SESSIONS_HEAD))
+
+
 def write_xlsx(job: Job, path: Path) -> None:
     stats = collect(job)
     job.tick(1, 3)
@@ -426,5 +432,7 @@ def write_xlsx(job: Job, path: Path) -> None:
     _events_sheet(wb.create_sheet(TEXT["events_sheet"]), stats, f"{branch}{job.year}年党员{TEXT['events_sheet']}", job)
     _training_sheet(wb.create_sheet(TEXT["training_sheet"]), stats, f"{branch}{job.year}年党员{TEXT['training_sheet']}",
                     job)
+    _sessions_sheet(wb.create_sheet(TEXT["sessions_sheet"]), stats,
+                    f"{branch}{job.year}年党员{TEXT['sessions_sheet']}", job)
     job.tick(2, 3)
     wb.save(str(path))
