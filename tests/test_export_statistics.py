@@ -2,9 +2,10 @@
 
 The branch below is written out in full; the expected figures are counted by hand from it, not
 asked of the code under test. Boundary cases: a 发展对象 admitted on 12-31 (counted), a 党员 who
-left on 12-31 (not on the books that day: counted as 转出, not at year end), a member admitted on
-the 十八大's first day, birthdays on 12-31 (30 and 71 on the day), an applicant who moved in and
-trained (never counted), a status with no leaving date (named in a note, not counted).
+left on 12-31 (not on the books that day: counted as 转出, not at year end), one who moved in on
+12-31 (转入, and on the books), a member admitted on the 十八大's first day, birthdays on 12-31
+(30 and 71 on the day), an applicant who moved in and trained (never counted), a status with no
+leaving date (named in a note, not counted), an admission dated next year (not counted).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def branch(tmp_path_factory):
                       decisions=[(f"{YEAR}-10-08", "取消预备党员资格")])
     m["周新"] = _member(led, "周新", "男", "2000-02-02", admitted=f"{YEAR}-12-31")  # no 学历 entered
     m["郑来"] = _member(led, "郑来", "女", "1988-08-08", education="研究生", admitted="2012-11-08",
-                      full="2013-11-10", joined=f"{YEAR}-04-01")
+                      full="2013-11-10", joined=f"{YEAR}-12-31")  # moved in on 12-31
     m["吴迁"] = _member(led, "吴迁", "男", "1980-01-01", education="大学本科", admitted="2010-01-01",
                       full="2011-01-05", status="转出", left_on=f"{YEAR}-12-31")
     m["钱逝"] = _member(led, "钱逝", "男", "1940-01-01", admitted="1965-01-01", full="1966-01-05",
@@ -201,7 +202,7 @@ CHANGES = {
     ("预备党员转正", "转正小计"): (2, "张伟、陈静"),
     ("预备党员转正", "延长预备期"): (1, "赵敏"),
     ("预备党员转正", "取消预备党员资格"): (1, "孙强"),
-    ("组织关系转接", "转入"): (1, "郑来"),  # not the applicant 林申
+    ("组织关系转接", "转入"): (1, "郑来"),  # moved in on 12-31 (and on the books then); not the applicant 林申
     ("组织关系转接", "转出"): (1, "吴迁"),  # left on 12-31; 老转 left the year before
     ("党员减少", "出党"): (1, "冯出"),
     ("党员减少", "去世"): (1, "钱逝"),  # 马无日 has no date: in the note
@@ -261,7 +262,7 @@ def test_name_lists_carry_real_dates(book):
         ("延长预备期后转正", "陈静", _dt.datetime(YEAR, 5, 12)),
         ("延长预备期", "赵敏", _dt.datetime(YEAR, 9, 5)),
         ("取消预备党员资格", "孙强", _dt.datetime(YEAR, 10, 8)),
-        ("转入", "郑来", _dt.datetime(YEAR, 4, 1)),
+        ("转入", "郑来", _dt.datetime(YEAR, 12, 31)),
         ("转出", "吴迁", _dt.datetime(YEAR, 12, 31)),
         ("出党", "冯出", _dt.datetime(YEAR, 6, 1)),
         ("去世", "钱逝", _dt.datetime(YEAR, 8, 1)),
