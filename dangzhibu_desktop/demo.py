@@ -399,7 +399,7 @@ class _Builder:
             salary_yuan = rng.choice((4200, 4800, 5600, 6200, 6800, 7400, 7900, 8600, 9300, 10600))
         p = _Person(
             name=self._name(gender), gender=gender, birth=birth, id_number=self._id_number(birth, gender),
-            ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else "汉族", education=education,
+            ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else enums.ETHNICITY_HAN, education=education,
             phone=self._phone(), dept=post[0], post=post[1], group=group,
             dues_class=enums.DUES_RETIRED if retired else enums.DUES_EMPLOYED, base=salary_yuan * 100,
         )

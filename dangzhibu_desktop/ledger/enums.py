@@ -12,6 +12,9 @@ MALE = "男"
 FEMALE = "女"
 GENDERS = (MALE, FEMALE)
 
+# 民族 is typed (56 of them); the one value a count tells apart (汉族 / 少数民族).
+ETHNICITY_HAN = "汉族"
+
 ACTIVE_STATUS = "在册"
 TRANSFERRED_OUT = "转出"
 SUSPENDED = "停止党籍"

@@ -143,6 +143,20 @@ def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -
     return min(dates) if dates else None
 
 
+def probation_decisions(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> list[tuple[Mapping, _dt.date, str]]:
+    """The decisions on a 预备党员's probation, in date order: (step row, date, outcome).
+
+    Read as ``full_member_since`` and ``derive_category`` read them: the 支部大会's (step 23), or
+    the 上级党委's approval (step 24) where no step 23 is recorded; no outcome recorded means
+    按期转正. The row travels along, so a decision's details (an extension's months) are read
+    from it where they are shown.
+    """
+    usable = _usable(steps, as_of)
+    meetings = [(s, d) for s, d in usable if s.get("step") == STEP_FULL_MEETING]
+    chosen = meetings or [(s, d) for s, d in usable if s.get("step") == STEP_FULL_APPROVE]
+    return sorted(((s, d, s.get("outcome") or OUTCOME_FULL) for s, d in chosen), key=lambda t: t[1])
+
+
 def admitted_on(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:
     """入党日期: the date of the 支部大会 that admitted the person (step 15)."""
     dates = [d for s, d in _usable(steps, as_of) if s.get("step") == STEP_ADMIT]

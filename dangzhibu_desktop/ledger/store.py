@@ -469,6 +469,51 @@ class Ledger:
                         "full_since": _steps.full_member_since(steps, day)})
         return out
 
+    def _party_moves(self, field: str, year: int, until: _dt.date | str | None, statuses: tuple) -> list[dict]:
+        """Members whose ``field`` date falls in ``year`` up to ``until`` (and whose status is one of
+        ``statuses``, when given) who were 正式/预备党员 that day, in date order, each with ``on``
+        (the date) and ``category``."""
+        end = min(str(until)[:10] if until else f"{year}-12-31", f"{year}-12-31")
+        where = f"{field} >= ? AND {field} <= ?"
+        params: list = [f"{year}-01-01", end]
+        if statuses:
+            where += f" AND status IN ({','.join('?' * len(statuses))})"
+            params += list(statuses)
+        by_member = self.steps_by_member()
+        out = []
+        for m in self.rows("members", where, params, order_by=f"{field}, id"):
+            day = _steps.parse_iso_date(m[field][:10])
+            cat = _steps.derive_category(by_member.get(m["id"], []), day) if day else None
+            if cat in enums.PARTY_MEMBERS:
+                out.append({**m, "on": m[field][:10], "category": cat})
+        return out
+
+    def transfers_in(self, year: int, until: _dt.date | str | None = None) -> tuple[list[dict], list[dict]]:
+        """The year's 组织关系转入 and 转出 (up to ``until``): 党员 who came onto the books
+        (``joined_branch_on``) and 党员 who left them as 转出 (``left_on``), rows as ``_party_moves``.
+
+        Read from the member rows' dates for now: when the 组织关系转接 records (``transfers``)
+        hold them, this is the one function to switch; the statistics and documents ask it.
+        """
+        return (self._party_moves("joined_branch_on", year, until, ()),
+                self._party_moves("left_on", year, until, (enums.TRANSFERRED_OUT,)))
+
+    def departures_in(self, year: int, until: _dt.date | str | None = None) -> dict[str, list[dict]]:
+        """党员 who left the books in ``year`` (up to ``until``) by 出党, 去世 or 停止党籍: status ->
+        rows (as ``_party_moves``; the date is ``left_on``). A status without a ``left_on`` date
+        is on no day's books and in no year's list (``unplaced_departures``)."""
+        gone = (enums.EXPELLED, enums.DECEASED, enums.SUSPENDED)
+        out: dict[str, list[dict]] = {s: [] for s in gone}
+        for m in self._party_moves("left_on", year, until, gone):
+            out[m["status"]].append(m)
+        return out
+
+    def unplaced_departures(self) -> list[dict]:
+        """People no longer 在册 with no ``left_on`` date: off the books on every day
+        (``on_books``), so no year counts them leaving until the date is entered."""
+        return self.rows("members", "status != ? AND (left_on IS NULL OR left_on = '')",
+                         (enums.ACTIVE_STATUS,))
+
     def talks_in(self, year: int, until: _dt.date | str | None = None) -> list[dict]:
         """The 谈心谈话 of ``year`` (up to ``until``), in date order, each with ``talker_name`` and
         ``whom`` (the member's name, or the name of someone outside the branch): what the 谈心谈话
