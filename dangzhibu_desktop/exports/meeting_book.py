@@ -236,40 +236,19 @@ def write_docx(job: Job, path: Path) -> None:
 def _docx_record_table(doc, r: MeetingRecord) -> None:
     """One table per meeting: a running head row (repeated on every page the record runs
     onto), the header fields, then the minutes and resolutions in rows that may break."""
-    fields = r.header_fields()
+    label = dk.TableCell
     topic = r.topic if len(r.topic) <= 20 else r.topic[:20] + "…"
-    rows: list[list] = [[f"{r.kind}　{r.date}　{topic}", "", "", ""]]
-    for f in fields:
-        rows.append(list(f) if len(f) == 4 else [f[0], f[1], "", ""])
+    rows: list[list] = [[label(f"{r.kind}　{r.date}　{topic}", span=4)]]
+    for f in r.header_fields():
+        if len(f) == 4:
+            rows.append([label(f[0], head=True), f[1], label(f[2], head=True), f[3]])
+        else:
+            rows.append([label(f[0], head=True), label(f[1], span=3)])
     tail = [("议题", r.topic)] if r.long_topic else []
     tail += [("会议内容", r.content or "（未记录）"), ("会议决议", r.resolutions or "无")]
+    split = []
     for caption, text in tail:
-        rows.append([caption, "", "", ""])
-        rows.append([text, "", "", ""])
-    t = dk.table(doc, rows, [28, 50, 28, 50], head_rows=1, size=12)
-    dk.span(t.rows[0], 0, 3)
-    for i, f in enumerate(fields, start=1):
-        _label(doc, t.rows[i].cells[0])
-        if len(f) == 2:
-            dk.span(t.rows[i], 1, 3)
-        else:
-            _label(doc, t.rows[i].cells[2])
-    first = 1 + len(fields)
-    for j in range(len(tail)):
-        caption, body = t.rows[first + 2 * j], t.rows[first + 2 * j + 1]
-        dk.span(caption, 0, 3)
-        _label(doc, caption.cells[0], center=False)
-        dk.span(body, 0, 3)
-        # Long minutes may continue on the next page; every other row stays whole.
-        trpr = body._tr.get_or_add_trPr()
-        for el in trpr.findall(dk.qn("w:cantSplit")):
-            trpr.remove(el)
-
-
-def _label(doc, cell, center: bool = True) -> None:
-    for p in cell.paragraphs:
-        dk.set_style(p, doc, dk.TABLE_STYLE + "（表头）")
-        if not center:
-            p.alignment = dk.WD_ALIGN_PARAGRAPH.LEFT
-        for run in p.runs:
-            dk.style_run(run, dk.HEITI, 12)
+        rows.append([label(caption, span=4, head=True, align="l")])
+        split.append(len(rows))  # long minutes may continue on the next page; other rows stay whole
+        rows.append([label(text, span=4)])
+    dk.table(doc, rows, [28, 50, 28, 50], head_rows=1, size=12, split_rows=split)
