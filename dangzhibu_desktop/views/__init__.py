@@ -10,4 +10,6 @@ temp-file ledgers. This layer imports ``exports``, ``rules`` and ``ledger``, nev
   column keys.
 - ``dues``: the 党费 page and grid (years, the year's sums, one row per paying member).
 - ``dashboard``: what the 工作台 paints (the report, the 三会一课 grid and its counts).
+- ``fixes``: where each gap is fixed — a red 缺 cell, a rule, a reminder, a plan action → the
+  editor that records it, prefilled, or the page filtered to the month.
 """
