@@ -133,7 +133,7 @@ def test_unreadable_roster_is_reported_not_written(window, qtbot, tmp_path, ledg
     assert db_rows(ledger_path, "SELECT COUNT(*) FROM members") == [(len(data.PEOPLE),)]
 
 
-def test_dashboard_cell_click_lists_those_meetings(window, ledger):
+def test_dashboard_cell_click_lists_those_meetings(window, qtbot, ledger):
 
     data_ids = {"groups": [r["id"] for r in ledger.rows("party_groups", order_by="id")]}
     dash = window.show_page("dashboard")
@@ -144,16 +144,29 @@ def test_dashboard_cell_click_lists_those_meetings(window, ledger):
     assert page.slug == "meetings"
     assert page.proxy.rowCount() == 1
     assert page.proxy.row_dict(0)["date"] == f"{data.YEAR}-03-15"
-    # a per-group row of 党小组会 filters the list by that group
+    # 记一次会议 from that list: a 主题党日 in March
+    assert page.new_defaults()["kind"] == "主题党日" and page.new_defaults()["date"] == f"{data.YEAR}-03-15"
+    # a cell with nothing required (no 支委会 of three) lists every meeting of that month
+    window.show_page("dashboard")
+    assert dash.meeting_grid.cell_status("支部委员会", 3) == "n/a"
+    dash.meeting_grid.cell_clicked.emit("支部委员会", 3)
+    page = window.current_page()
+    assert page.filter_boxes["kind"].currentData() is None
+    assert sorted(page.proxy.row_dict(i)["kind"] for i in range(page.proxy.rowCount())) == ["主题党日", "支部党员大会"]
+    # a 缺 cell of a 党小组's row opens that group's meeting in that month
     label = "· 第一党小组"
     assert dash.group_of_row(label) == data_ids["groups"][0]
     assert dash.meeting_grid.cell_status(label, 3) == "missing"
     window.show_page("dashboard")
-    dash.meeting_grid.cell_clicked.emit(label, 3)
-    page = window.current_page()
-    assert page.filter_boxes["kind"].currentData() == "党小组会"
-    assert page.filter_boxes["party_group_id"].currentData() == data_ids["groups"][0]
-    assert page.proxy.rowCount() == 0
+
+    def check(dlg):
+        assert type(dlg).__name__ == "MeetingDialog"
+        assert (dlg.defaults["kind"], dlg.defaults["party_group_id"]) == ("党小组会", data_ids["groups"][0])
+        assert dlg.ui.dateEdit.iso() == f"{data.YEAR}-03-15"
+        dlg.reject()
+
+    run_modal(qtbot, lambda: dash.meeting_grid.cell_clicked.emit(label, 3), check)
+    assert window.current_page() is dash
 
 
 def test_printing_prints_the_exported_document(window, qtbot, tmp_path):

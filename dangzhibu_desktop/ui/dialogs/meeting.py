@@ -89,6 +89,7 @@ class MeetingDialog(RecordDialog):
         self.model = MemberGrid(COLUMNS, self)
         self.model.colors = _cell_color
         attach_grid(ui.attendanceTable, self.model)
+        self.model.edited.connect(self._edited)
         self.model.edited.connect(self.update_summary)
         self.watch_model(self.model)
         ui.allPresentButton.clicked.connect(self.all_present)
@@ -123,6 +124,9 @@ class MeetingDialog(RecordDialog):
         saved = self.ledger.children("attendance", self.row_id) if self.row_id else []
         self.entries = {a["member_id"]: {"status": a["status"], "reason": a.get("reason") or ""} for a in saved}
         self.saved_members = set(self.entries)
+        # A new meeting marks the people expected (``attendees``, from the plan or the gap it
+        # fixes) 出席 until the person changes them; a meeting dated ahead is a plan: nobody.
+        self.auto_present = set(row.get("attendees") or ()) if not self.row_id else set()
         self._update_title()
         self.rebuild_attendance()
         # Rebuild when what decides the roster changes; keep what was already ticked.
@@ -145,7 +149,12 @@ class MeetingDialog(RecordDialog):
 
     def _remember(self) -> None:
         for r in self.model.rows:
+            if r.get("auto"):
+                continue  # still the default: decided again when the date or roster moves
             self.entries[r["member_id"]] = {"status": r.get("status") or "", "reason": r.get("reason") or ""}
+
+    def _edited(self, row: int, _key: str) -> None:
+        self.model.rows[row].pop("auto", None)  # the person's own choice from now on
 
     def rebuild_attendance(self, *_args) -> None:
         """Who is 应到: 正式/预备党员 on the books that day (only the group's for 党小组会)."""
@@ -163,14 +172,17 @@ class MeetingDialog(RecordDialog):
             if m:
                 people.append({**m, "_extra": True})
         rows = []
+        held = bool(day) and day <= _dt.date.today().isoformat()
         for m in people:
             entry = self.entries.get(m["id"], {})
             binned = bool(m.get("deleted_at"))
             name = m["name"] + (TEXT["in_bin"] if binned else TEXT["not_on_books"] if m.get("_extra") else "")
-            rows.append({"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
-                         "group": self.groups.get(m.get("party_group_id"), ""),
-                         "status": entry.get("status", ""), "reason": entry.get("reason", ""),
-                         "binned": binned})
+            row = {"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
+                   "group": self.groups.get(m.get("party_group_id"), ""),
+                   "status": entry.get("status", ""), "reason": entry.get("reason", ""), "binned": binned}
+            if not entry and held and m["id"] in self.auto_present and not binned:
+                row.update(status=PRESENT, auto=True)
+            rows.append(row)
         self.model.set_rows(rows)
         self.update_summary()
 

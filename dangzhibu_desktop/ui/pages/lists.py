@@ -5,12 +5,14 @@ Each page declares its columns once and asks ``views.lists`` for its rows (no SQ
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
 from ...ledger.validate import format_hours
-from ...views import lists as _lists
+from ...views import fixes as _fixes, lists as _lists
 from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
@@ -209,6 +211,14 @@ class MeetingsPage(ListPage):
 
     def load_rows(self, year):
         return _lists.meetings_rows(self.ledger, year)
+
+    def new_defaults(self):
+        """记一次会议 from a list filtered to a kind, group or month records that meeting."""
+        month = re.fullmatch(r"(\d{4})-(\d{2})-", self.search.text().strip())
+        return _fixes.list_defaults(self.ledger, self.filter_boxes["kind"].currentData(),
+                                    self.filter_boxes["party_group_id"].currentData(),
+                                    int(month[1]) if month else self.selected_year(),
+                                    int(month[2]) if month else None, self.session.today)
 
     def row_title(self, row):
         return f"{row.get('date', '')} {row.get('kind', '')}"
