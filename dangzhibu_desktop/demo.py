@@ -964,6 +964,14 @@ class _Builder:
                 present.append(r)
         return rows
 
+    @staticmethod
+    def _votes(plan: dict, rows: list[dict]) -> dict:
+        """The counts of a 发展/转正 表决 as the minutes read them: every 正式党员 present for."""
+        if plan["kind"] != enums.GENERAL_MEETING or not plan.get("dev"):
+            return {}
+        voters = sum(1 for r in rows if r["status"] == enums.PRESENT and r["_p"].votes(plan["date"]))
+        return {"votes_for": voters, "votes_against": 0, "votes_abstain": 0}
+
     def _write_meetings(self, year: int) -> None:
         for plan in (x for x in self.plans if x["date"].year == year):
             self._write_meeting(plan)
@@ -1014,7 +1022,7 @@ class _Builder:
             "host_id": host.id if host else None, "recorder_id": recorder.id if recorder else None,
             "party_group_id": group_id, "lecturer_id": lecturer.id if lecturer else None,
             "topic": text.topic(), "content": text.content(), "resolutions": text.resolutions(),
-            "guests": text.guests(), "vote": plan.get("vote", 0),
+            "guests": text.guests(), "vote": plan.get("vote", 0), **self._votes(plan, rows),
         }, stamp)
         for r in rows:
             self._ins("attendance", {"meeting_id": mid, "member_id": r["member_id"], "status": r["status"],

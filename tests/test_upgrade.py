@@ -84,3 +84,34 @@ def test_fixture_script_still_describes_the_files(tmp_path):
         finally:
             a.close()
             b.close()
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v < SCHEMA_VERSION])
+def test_columns_added_since_a_version_hold_their_default(tmp_path, version):
+    """A file of ``version`` upgraded: every column a later migration added reads its declared
+    default (NULL unless the schema says otherwise) in every old row, and the old columns keep
+    their values (test_saved_file_opens_with_every_row)."""
+    import sqlite3
+
+    saved = FIXTURES / f"ledger_v{version}.db"
+    con = sqlite3.connect(saved)
+    try:
+        old = {t: {r[1] for r in con.execute(f"PRAGMA table_info({t})")} for t in TABLES}
+    finally:
+        con.close()
+    path = tmp_path / saved.name
+    shutil.copyfile(saved, path)
+    added = 0
+    with open_ledger(path) as led:
+        for name, t in TABLES.items():
+            if not old[name]:
+                continue  # a whole new table: empty in an old file
+            for f in t.fields:
+                if f.name in old[name]:
+                    continue
+                added += 1
+                values = {r[f.name] for r in led.query(f"SELECT {f.name} FROM {name}")}
+                rows = make_fixtures.ROWS[version].get(name, [])
+                assert values <= {f.default}, (name, f.name, values)
+                assert len(led.query(f"SELECT id FROM {name}")) == len(rows)
+    assert added, "a later version adds columns to tables of this one"

@@ -283,7 +283,14 @@ CREATE INDEX idx_talks_date ON talks(date);
 CREATE INDEX idx_talks_member ON talks(member_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS)
+# 发展/转正 表决 at a 支部党员大会: the counts of the vote (NULL: no vote recorded).
+V2_VOTES = """
+ALTER TABLE meetings ADD COLUMN votes_for INTEGER;
+ALTER TABLE meetings ADD COLUMN votes_against INTEGER;
+ALTER TABLE meetings ADD COLUMN votes_abstain INTEGER;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -136,6 +136,9 @@ _table("meetings", "三会一课及组织生活", (
     Field("resolutions", "决议"),
     Field("guests", "列席人员"),
     Field("vote", "有表决事项", "bool", default=0),
+    Field("votes_for", "同意票数", "int"),
+    Field("votes_against", "反对票数", "int"),
+    Field("votes_abstain", "弃权票数", "int"),
 ), title_field="topic")
 
 _table("attendance", "出勤", (

@@ -117,6 +117,7 @@ class Ledger:
         self._depth = 0
         self._action = "保存"
         self._restored_ids: dict[str, set] | None = None
+        self._votes_later = False  # save_meeting checks the votes once, after the attendance
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
         if not verify and not readonly:
@@ -754,8 +755,45 @@ class Ledger:
                 self._insert_clean(t, clean)
             for r in kept:  # as they were, timestamps included
                 self._insert_clean(t, r)
+            if child_table == "attendance":
+                self.check_meeting_votes(parent_id)
             after = self.children(child_table, parent_id)
             self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
+
+    # ---- meetings: the vote and the attendance ------------------------------------------
+    def save_meeting(self, meeting_id: int | None, values: Mapping[str, Any],
+                     attendance: Iterable[Mapping[str, Any]]) -> int:
+        """Insert or update a meeting and replace its attendance in one transaction; the vote
+        counts are checked against the new attendance (not the old one) once both are written."""
+        with self.transaction():
+            self._votes_later = True
+            try:
+                if meeting_id:
+                    self.update("meetings", meeting_id, values)
+                else:
+                    meeting_id = self.insert("meetings", values)
+                self.replace_children("attendance", meeting_id, attendance)
+            finally:
+                self._votes_later = False
+            self.check_meeting_votes(meeting_id)
+        return meeting_id
+
+    def check_meeting_votes(self, meeting_id: int, votes: Mapping[str, Any] | None = None) -> None:
+        """Refuse vote counts adding up to more than the people 出席 (实到) when attendance is
+        recorded; ``votes`` are the counts about to be written (default: the stored ones)."""
+        if self._votes_later:
+            return
+        if votes is None:
+            votes = self.get("meetings", meeting_id, include_deleted=True) or {}
+        total = sum(votes.get(k) or 0 for k in VOTE_FIELDS)
+        if not total:
+            return
+        statuses = [r[0] for r in self.conn.execute("SELECT status FROM attendance WHERE meeting_id = ?",
+                                                     (meeting_id,))]
+        present = statuses.count(enums.PRESENT)
+        if statuses and total > present:
+            raise ValidationError(f"表决票数合计{total}票（同意、反对、弃权之和），超过了实到会人数{present}人，请核对",
+                                  "votes_for")
 
     # ---- audit -----------------------------------------------------------------------
     def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
@@ -811,6 +849,8 @@ class Ledger:
                 if not self._exists(target, out[f.name], refs_include_deleted):
                     raise ValidationError(f"{f.label}（编号{out[f.name]}）在{target.label}中不存在", f.name)
         _check_row(t, merged)
+        if t.name == "meetings" and existing is not None and any(k in out for k in VOTE_FIELDS):
+            self.check_meeting_votes(existing["id"], merged)
         if t.name == "members" and out.get("id_number"):
             holder = self._id_number_holder(out["id_number"], (existing or {}).get("id") or values.get("id"))
             if holder:
@@ -934,6 +974,7 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             raise ValidationError("结束时间应晚于开始时间", "end_time")
         if row.get("kind") == enums.GROUP_MEETING and not row.get("party_group_id"):
             raise ValidationError("党小组会请选择党小组", "party_group_id")
+        _check_votes(row)
     elif t.name == "committee_roles":
         _order(row, "start_date", "end_date", "任职日期", "离任日期")
     elif t.name == "pioneer_posts":
@@ -965,6 +1006,23 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
         years = row.get("committee_term_years")
         if years is not None and not 1 <= years <= 10:
             raise ValidationError("任期应在1至10年之间", "committee_term_years")
+
+
+# 发展/转正 表决 counts of a 支部党员大会 (meetings.votes_*), in the order they are read out.
+VOTE_FIELDS = ("votes_for", "votes_against", "votes_abstain")
+
+
+def _check_votes(row: Mapping[str, Any]) -> None:
+    given = [k for k in VOTE_FIELDS if row.get(k) is not None]
+    if not given:
+        return
+    if row.get("kind") != enums.GENERAL_MEETING:
+        raise ValidationError("表决票数只用于支部党员大会（发展党员、预备党员转正的表决）", given[0])
+    missing = [k for k in VOTE_FIELDS if row.get(k) is None]
+    if missing:
+        raise ValidationError("请完整填写表决结果的同意、反对、弃权票数（没有的填0）", missing[0])
+    if not row.get("vote"):
+        raise ValidationError("填写了表决票数，请勾选“有表决事项”", "vote")
 
 
 def _order(row, a, b, label_a, label_b) -> None:
