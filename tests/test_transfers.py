@@ -200,3 +200,33 @@ def test_the_file_of_the_version_before_upgrades_and_takes_transfers(tmp_path):
         led.insert("transfers", {"member_id": wang["id"], "direction": "转出", "date": "2025-02-01"})
         assert led.get("members", wang["id"])["status"] == "转出"
         assert wang["id"] not in {m["id"] for m in led.members_on("2025-02-01")}
+
+
+def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
+    """转入N名、转出N名 from the year's figures (one definition), only up to the as-of day."""
+    import datetime as _dt
+
+    from docx import Document
+
+    from dangzhibu_desktop.exports import export_document, shuzhi
+    from dangzhibu_desktop.exports.common import Job
+    from dangzhibu_desktop.exports.figures import year_figures
+
+    ledger, red, ming = people
+    gao = ledger.insert("members", {"name": "高峰"})
+    ledger.insert("meetings", {"kind": "支部委员会", "date": "2025-03-05", "topic": "研究组织关系转接"})
+    ledger.insert("transfers", {"member_id": red, "direction": "转入", "date": "2025-01-05"})
+    ledger.insert("transfers", {"member_id": gao, "direction": "转入", "date": "2025-02-05"})
+    ledger.insert("transfers", {"member_id": ming, "direction": "转出", "date": "2025-03-01", "receipt_on": "2025-03-20"})
+    ledger.insert("transfers", {"member_id": gao, "direction": "转入", "date": "2024-02-05"})  # the year before
+    ledger.insert("transfers", {"member_id": gao, "direction": "转出", "date": "2025-11-05"})  # after 30 June
+
+    job = Job(ledger, 2025, today=_dt.date(2025, 6, 30))
+    f = year_figures(job)
+    assert (f.transfers_in, f.transfers_out, f.transfer_receipts_missing) == (["李红", "高峰"], ["张明"], 0)
+    text = "".join(t for _, t in shuzhi.performance(job, f, {}))
+    assert "全年组织关系转入2名、转出1名，转出党员的介绍信回执均已收回。" in text
+    # The whole year, as the document reads it: 高峰 left too, his receipt not back yet.
+    out = export_document("shuzhi", ledger, 2025, tmp_path / "述职.docx")
+    text = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "规范党员组织关系管理，全年组织关系转入2名、转出2名。" in text and "回执均已收回" not in text
