@@ -38,6 +38,7 @@ from .pages.lists import (
     RectificationsPage,
     TalksPage,
     TrainingsPage,
+    TransfersPage,
     VolunteerPage,
 )
 from .pages.settings_page import SettingsPage
@@ -46,7 +47,8 @@ from .session import Session
 # The navigation, in order (page class; the slug names the screenshot file).
 PAGE_CLASSES = (
     DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
-    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, AssessmentPage, ExportPage, SettingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, TransfersPage,
+    AssessmentPage, ExportPage, SettingsPage,
 )
 
 
