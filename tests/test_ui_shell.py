@@ -18,7 +18,7 @@ from . import ui_shell_data as data
 from .ui_support import db_rows, run_modal
 
 NAV_TITLES = ["工作台", "支部信息", "党员名册", "发展党员", "三会一课", "教育培训", "志愿服务", "先锋岗",
-              "党费", "整改台账", "谈心谈话", "创星评估", "导出打印", "设置与备份"]
+              "党费", "整改台账", "谈心谈话", "组织关系转接", "创星评估", "导出打印", "设置与备份"]
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_navigation_has_every_page_in_order(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == NAV_TITLES
     assert [p.title for p in window.pages] == titles
-    assert len({cls.slug for cls in PAGE_CLASSES}) == 14
+    assert len({cls.slug for cls in PAGE_CLASSES}) == 15
     assert str(window.ledger.path) in window.file_status.text()
     assert window.members_status.text() == "在册党员 6 人"  # 5 正式 + 1 预备, applicants not counted
 

@@ -54,7 +54,7 @@ def test_saved_file_opens_with_every_row(tmp_path, version):
                 assert {k: got[k] for k in row} == row, (table, row["id"])
         # The API sees the same: the 回收站 row hidden, references intact.
         assert [m["name"] for m in led.rows("members")] == ["王秀英", "张伟", "李娜", "赵强"]
-        assert {r["title"] for r in led.recycle_bin()} == {"党纪学习", "陈晨"}
+        assert {"党纪学习", "陈晨"} <= {r["title"] for r in led.recycle_bin()}
         assert led.member_category(1) == "正式党员"
         # Every row passes today's validation: export, then import into an empty ledger.
         doc = export_package(led)

@@ -69,6 +69,11 @@ class YearFigures:
     topic_records: list[tuple[str, str, str]] = field(default_factory=list)
     talks: int = 0  # 谈心谈话 of the year up to the as-of day
     talks_by_secretary: int = 0
+    # 组织关系转接 of the year up to the as-of day: the people (names, each once per direction) and
+    # how many of the 转出 have their letter's 回执 back.
+    transfers_in: list[str] = field(default_factory=list)
+    transfers_out: list[str] = field(default_factory=list)
+    transfer_receipts_missing: int = 0
 
     @property
     def attendance_rate(self) -> float | None:
@@ -181,6 +186,17 @@ def year_figures(job: Job) -> YearFigures:
     talks = led.talks_in(year, day)
     f.talks = len(talks)
     f.talks_by_secretary = sum(1 for t in talks if sid and t.get("talker_id") == sid)
+
+    seen: set[tuple[str, int]] = set()
+    for t in led.transfers_of(year, day):
+        if (t["direction"], t["member_id"]) in seen:
+            continue
+        seen.add((t["direction"], t["member_id"]))
+        if t["direction"] == enums.TRANSFER_IN:
+            f.transfers_in.append(t["member_name"])
+        else:
+            f.transfers_out.append(t["member_name"])
+            f.transfer_receipts_missing += not t.get("receipt_on")
 
     dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))
     f.dues_due = sum(d["amount_due"] for d in dues)

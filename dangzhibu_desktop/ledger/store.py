@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from . import attachments as _attachments, backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile
-from . import steps as _steps
+from . import steps as _steps, transfers as _transfers
 from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
 from .errors import (
@@ -529,6 +529,17 @@ class Ledger:
             r["whom"] = r.get("member_name") or r.get("person_name") or ""
         return rows
 
+    def transfers_of(self, year: int | None, until: _dt.date | str | None = None) -> list[dict]:
+        """The 组织关系转接 of ``year`` (every year for None; up to ``until``), in date order, each
+        with ``member_name``: what the 组织关系转接 page lists and the year's figures count."""
+        start, end = (f"{year}-01-01", f"{year}-12-31") if year is not None else ("0000-01-01", "9999-12-31")
+        if until is not None:
+            end = min(end, str(until))
+        return self.query(
+            "SELECT t.*, m.name AS member_name FROM transfers t JOIN members m ON m.id = t.member_id "
+            "WHERE t.deleted_at IS NULL AND m.deleted_at IS NULL AND t.date >= ? AND t.date <= ? "
+            "ORDER BY t.date, t.id", (start, end))
+
     # A member's history as the delete question names it: rows of records not in the 回收站.
     _HISTORY = (
         ("出勤记录", "SELECT COUNT(*) FROM attendance a JOIN meetings t ON t.id = a.meeting_id "
@@ -540,6 +551,7 @@ class Ledger:
         ("党费记录", "SELECT COUNT(*) FROM dues WHERE member_id = ? AND deleted_at IS NULL"),
         ("民主评议记录", "SELECT COUNT(*) FROM appraisals WHERE member_id = ? AND deleted_at IS NULL"),
         ("谈心谈话记录", "SELECT COUNT(*) FROM talks WHERE member_id = ? AND deleted_at IS NULL"),
+        ("组织关系转接记录", "SELECT COUNT(*) FROM transfers WHERE member_id = ? AND deleted_at IS NULL"),
     )
 
     def member_history(self, member_id: int) -> dict[str, int]:
@@ -597,6 +609,8 @@ class Ledger:
         with self.transaction():
             row_id = self._insert_clean(t, row)
             self._audit(t.name, row_id, enums.AUDIT_INSERT, None, {"id": row_id, **row})
+            if t.name == "transfers":  # the member's dates follow from it (ledger/transfers.py)
+                _transfers.follow(self, row["member_id"])
         return row_id
 
     def insert_raw(self, table: str, values: Mapping[str, Any]) -> int:
@@ -657,6 +671,12 @@ class Ledger:
             except sqlite3.IntegrityError as exc:
                 raise _integrity_message(t, exc) from None
             self._audit(t.name, row_id, enums.AUDIT_UPDATE, before, {**before, **clean})
+            if t.name == "transfers":
+                after = {**before, **clean}
+                moved = after["member_id"] != before["member_id"]
+                if moved:
+                    _transfers.follow(self, before["member_id"], dropped=before)
+                _transfers.follow(self, after["member_id"], dropped=None if moved else before)
 
     def delete(self, table: str, row_id: int) -> None:
         """Move a row to the 回收站 (hard delete for tables without one, e.g. attendance)."""
@@ -671,6 +691,8 @@ class Ledger:
                                   (stamp, stamp, row_id))
                 self._audit(t.name, row_id, enums.AUDIT_DELETE, before, None)
                 _attachments.owner_deleted(self, t.name, row_id, stamp)
+                if t.name == "transfers":
+                    _transfers.follow(self, before["member_id"], dropped=before)
             else:
                 self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (row_id,))
                 self._audit(t.name, row_id, enums.AUDIT_PURGE, before, None)
@@ -695,6 +717,8 @@ class Ledger:
                 raise LedgerError(f"无法恢复：{t.label}中已有一条相同的记录，请先删除它") from None
             self._audit(t.name, row_id, enums.AUDIT_RESTORE, row, {**row, "deleted_at": None})
             _attachments.owner_restored(self, t.name, row_id, row["deleted_at"], stamp)
+            if t.name == "transfers":
+                _transfers.follow(self, row["member_id"])
 
     def recycle_bin(self) -> list[dict]:
         """Deleted rows, newest first: table, table_label, id, title, deleted_at."""
@@ -996,6 +1020,9 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             raise ValidationError("请选择谈话对象，或填写非本支部谈话对象的姓名", "member_id")
         if row.get("member_id") and row.get("talker_id") == row.get("member_id"):
             raise ValidationError("谈话人和谈话对象不能是同一人", "talker_id")
+    elif t.name == "transfers":
+        _order(row, "date", "valid_until", "转接日期", "介绍信有效期")
+        _order(row, "date", "receipt_on", "转接日期", "回执日期")
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")

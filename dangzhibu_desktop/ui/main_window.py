@@ -41,6 +41,7 @@ from .pages.lists import (
     RectificationsPage,
     TalksPage,
     TrainingsPage,
+    TransfersPage,
     VolunteerPage,
 )
 from .pages.settings_page import SettingsPage
@@ -49,7 +50,8 @@ from .session import Session
 # The navigation, in order (page class; the slug names the screenshot file).
 PAGE_CLASSES = (
     DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
-    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, AssessmentPage, ExportPage, SettingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, TransfersPage,
+    AssessmentPage, ExportPage, SettingsPage,
 )
 
 
