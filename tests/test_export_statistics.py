@@ -371,3 +371,8 @@ def test_probation_decisions_read_as_the_category_reads_them():
     # The 支部大会's decision is the one; no outcome recorded is 按期转正.
     assert [o for _, _, o in steps.probation_decisions(both)] == ["按期转正"]
     assert steps.probation_decisions(both, _dt.date(2025, 1, 4)) == []
+    from dangzhibu_desktop.exports.statistics import _extension_note
+
+    # Once the months of an extension are recorded (schema v2), the 变动名单 says them.
+    assert _extension_note({"step": 23, "extension_months": 6}) == "延长预备期6个月"
+    assert _extension_note({"step": 23}) == ""
