@@ -116,19 +116,19 @@ def book(branch, tmp_path_factory):
 
 
 def value(ws, coord: str):
-    """A cell's value, formulas (the SUM and + forms this writer uses) worked out from their cells."""
+    """A cell's value, formulas (the SUM, + and - forms this writer uses) worked out from their cells."""
     v = ws[coord].value
     if not (isinstance(v, str) and v.startswith("=")):
         return v
     total = 0
-    for term in v[1:].split("+"):
+    for sign, term in re.findall(r"([+-]?)(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+)", v[1:]):
         m = re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", term)
         if m:
-            col = m.group(1)
-            total += sum(value(ws, f"{col}{r}") or 0 for r in range(int(m.group(2)), int(m.group(4)) + 1))
+            part = sum(value(ws, f"{m.group(1)}{r}") or 0 for r in range(int(m.group(2)), int(m.group(4)) + 1))
         else:
-            assert re.fullmatch(r"[A-Z]+\d+", term), v
-            total += value(ws, term) or 0
+            part = value(ws, term) or 0
+        total += -part if sign == "-" else part
+    assert re.fullmatch(r"=([+-]?(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+))+", v), v  # nothing else in it
     return total
 
 
@@ -212,6 +212,10 @@ CHANGES = {
     (f"民主评议党员（{YEAR}年度）", "基本合格"): (1, "赵敏"),
     (f"民主评议党员（{YEAR}年度）", "不合格"): (0, None),
     (f"民主评议党员（{YEAR}年度）", "参加评议党员"): (4, "王建国、李娜、张伟、赵敏"),
+    # 11 = 王建国 李娜 张伟 刘洋 陈静 赵敏 孙强 吴迁 钱逝 冯出 何停; + 2 + 1 − 1 − 3 − 1 (孙强) = 9.
+    ("党员增减", "上年底党员数"): (11, "王建国、李娜、张伟、刘洋、陈静、赵敏、孙强、吴迁、钱逝、冯出、何停"),
+    ("党员增减", "按增减推算的党员数"): (9, None),
+    ("党员增减", "统计时点党员数"): (9, "见“党员名单”表"),
     ("党员教育培训", "培训期数"): (2, "见“培训期次”表"),
     ("党员教育培训", "参训党员"): (3, "王建国、李娜、周新"),  # not 林申 (applicant), not 吴迁 (gone)
     ("党员教育培训", "参训人次"): (4, "见“培训学时”表"),
@@ -290,7 +294,7 @@ def test_training_sheet_sums_by_formula(book):
 
 
 def test_note_names_a_status_without_a_date(book):
-    notes = [c.value for c in book["党员队伍"]["A"] if isinstance(c.value, str) and c.value.startswith("另有")]
+    notes = [c.value for c in book["党员变动及组织生活"]["A"] if isinstance(c.value, str) and c.value.startswith("另有")]
     assert notes == ["另有1人党籍状态为去世但未登记离开本支部日期，未计入本表：马无日。请在党员名册中补录日期。"]
 
 
@@ -371,3 +375,25 @@ def test_probation_decisions_read_as_the_category_reads_them():
     # The 支部大会's decision is the one; no outcome recorded is 按期转正.
     assert [o for _, _, o in steps.probation_decisions(both)] == ["按期转正"]
     assert steps.probation_decisions(both, _dt.date(2025, 1, 4)) == []
+    from dangzhibu_desktop.exports.statistics import _extension_note
+
+    # Once the months of an extension are recorded (schema v2), the 变动名单 says them.
+    assert _extension_note({"step": 23, "extension_months": 6}) == "延长预备期6个月"
+    assert _extension_note({"step": 23}) == ""
+
+
+def test_a_change_the_books_do_not_explain_is_named(tmp_path):
+    led = open_ledger(tmp_path / "差.sqlite", create=True, auto_backup=False)
+    try:
+        _member(led, "甲", "男", "1980-01-01", admitted="2005-01-01", full="2006-01-05")
+        # Off the books from May, but still 在册: no 转出, 出党 … explains it.
+        _member(led, "乙", "女", "1982-01-01", admitted="2006-01-01", full="2007-01-05", left_on=f"{YEAR}-05-01")
+        out = export_document("statistics", led, YEAR, tmp_path / "差.xlsx")
+        ws = load_workbook(out)["党员变动及组织生活"]
+        got = table(ws, 5)
+        assert got[("党员增减", "上年底党员数")][1] == 2
+        assert got[("党员增减", "按增减推算的党员数")][1] == 2 and got[("党员增减", "统计时点党员数")][1] == 1
+        notes = [c.value for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("上年底")]
+        assert len(notes) == 1 and notes[0].endswith("：乙。")
+    finally:
+        led.close()

@@ -53,6 +53,8 @@ TEXT = {
     "note_age": "注：年龄按统计时点的周岁计算；入党时间以支部大会讨论通过之日为准；合计、小计为公式。",
     "extension": "延长预备期{months}个月",
     "see_sessions": "见“培训期次”表",
+    "see_list": "见“党员名单”表",
+    "unbalanced": "上年底党员数加本年增加、减去本年减少，与统计时点党员数不一致，以下人员的增减未能对应（请核对其发展党员纪实或转入、离开日期）：{names}。",
     "sessions_sheet": "培训期次",
     "sessions_subtitle": "统计期间：{start}至{end}　共{n}期",
 }
@@ -73,6 +75,10 @@ ITEM_TRANSFER = "组织关系转接"
 ITEM_LEAVE = "党员减少"
 ITEM_APPRAISAL = "民主评议党员（{year}年度）"
 ITEM_TRAINING = "党员教育培训"
+ITEM_BALANCE = "党员增减"
+LABEL_PRIOR = "上年底党员数"
+LABEL_BALANCE = "按增减推算的党员数"
+LABEL_NOW = "统计时点党员数"
 LABEL_DEVELOPED = "本年发展党员（接收预备党员）"
 LABEL_DEV_WOMEN = "其中：女"
 LABEL_DEV_YOUNG = "其中：35岁及以下（入党时）"
@@ -115,6 +121,7 @@ class Count:
     names: list[str] = field(default_factory=list)
     value: float | None = None  # a figure that is not a count of ``names`` (学时, 期数)
     sum_of: tuple[str, ...] = ()  # labels of rows (same section) this row adds up, as a formula
+    terms: tuple[tuple[str, str, str], ...] = ()  # (sign, item, label) of rows of any section, as a formula
     names_text: str | None = None  # instead of the names
 
     @property
@@ -141,7 +148,8 @@ class Statistics:
     counts: list[Count]
     events: list[Event]
     training: list[tuple[str, str, int, int]]  # name, category, times, tenths
-    notes: list[str]
+    notes: list[str]  # under the 党员队伍 table
+    change_notes: list[str]  # under the 党员变动 table
 
 
 def _bands(party: list[dict], key: str, labels: tuple[str, ...], extra: tuple[str, ...]) -> list[Band]:
@@ -222,9 +230,27 @@ def collect(job: Job) -> Statistics:
                                                for m in arrived])
     add(ITEM_TRANSFER, LABEL_OUT, UNIT_PEOPLE, [(m["id"], _dt.date.fromisoformat(m["on"]), m["category"])
                                                 for m in left])
-    for status, rows in led.departures_in(year, day).items():
+    for status, rows in led.departures_in(year, day).items():  # 出党, 去世, 停止党籍
         add(ITEM_LEAVE, status, UNIT_PEOPLE, [(m["id"], _dt.date.fromisoformat(m["on"]), m["category"])
                                               for m in rows])
+
+    # 党员增减: last year's end, plus who came, minus who went, is the books on the day; where it
+    # is not, the people it does not explain are named (a step or a date entered wrongly).
+    prior = led.party_members_on(_dt.date(year - 1, 12, 31))
+    gone = led.departures_in(year, day)
+    came = [mid for mid, _ in f.admissions] + [m["id"] for m in arrived]
+    went = ([m["id"] for m in left] + [m["id"] for rows in gone.values() for m in rows]
+            + [mid for mid, _, _ in f.cancelled])
+    counts.append(Count(ITEM_BALANCE, LABEL_PRIOR, UNIT_PEOPLE, [m["name"] for m in prior]))
+    counts.append(Count(ITEM_BALANCE, LABEL_BALANCE, UNIT_PEOPLE, names_text="", terms=(
+        ("+", ITEM_BALANCE, LABEL_PRIOR), ("+", ITEM_DEVELOP, LABEL_DEVELOPED), ("+", ITEM_TRANSFER, LABEL_IN),
+        ("-", ITEM_TRANSFER, LABEL_OUT), *(("-", ITEM_LEAVE, status) for status in gone),
+        ("-", ITEM_PROBATION, LABEL_CANCELLED))))
+    counts.append(Count(ITEM_BALANCE, LABEL_NOW, UNIT_PEOPLE, [m["name"] for m in party], names_text=TEXT["see_list"]))
+    before, now = {m["id"] for m in prior}, {m["id"] for m in party}
+    unexplained = sorted(now - before - set(came)) + sorted((before | set(came)) - set(went) - now)
+    balance_note = TEXT["unbalanced"].format(names=NAMES_SEP.join(job.name(mid) for mid in unexplained)) \
+        if unexplained else None
 
     rated = {r: [job.name(a["member_id"]) for a in f.appraisals if a["rating"] == r] for r in enums.RATINGS}
     item = ITEM_APPRAISAL.format(year=year)
@@ -245,13 +271,14 @@ def collect(job: Job) -> Statistics:
     ]
 
     notes = [TEXT["note_age"]]
+    change_notes = [balance_note] if balance_note else []
     cats = led.categories()
     unplaced = [m for m in led.unplaced_departures() if cats.get(m["id"]) in enums.PARTY_MEMBERS]
     if unplaced:
-        notes.append(TEXT["unplaced"].format(
+        change_notes.append(TEXT["unplaced"].format(
             n=len(unplaced), statuses="、".join(dict.fromkeys(m["status"] for m in unplaced)),
             names=NAMES_SEP.join(m["name"] for m in unplaced)))
-    return Statistics(day, f, party, sections, counts, events, trained, notes)
+    return Statistics(day, f, party, sections, counts, events, trained, notes, change_notes)
 
 
 # ---- the workbook ----------------------------------------------------------------------------------
@@ -358,9 +385,9 @@ def _change_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
     for c in stats.counts:
         r = first + len(rows)
         where[(c.item, c.label)] = r
-        if c.sum_of:
-            cells = "+".join(f"D{where[(c.item, label)]}" for label in c.sum_of if (c.item, label) in where)
-            value = Formula(f"={cells}")
+        if c.sum_of or c.terms:
+            parts = [("+", c.item, label) for label in c.sum_of] + list(c.terms)
+            value = Formula("=" + "".join(f"{sign}D{where[(item, label)]}" for sign, item, label in parts).lstrip("+"))
             sums.append(r)
         else:
             value = c.count
@@ -375,6 +402,8 @@ def _change_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
     ws.cell(row=hours_row, column=4).number_format = HOURS_FORMAT
     _merge_items(ws, first, rows)
     _fit_heights(ws, first, first + len(rows) - 1, len(CHANGE_HEAD))
+    if stats.change_notes:
+        _notes(ws, first + len(rows), len(CHANGE_HEAD), stats.change_notes)
 
 
 def _list_sheet(ws, stats: Statistics, title: str) -> None:
