@@ -88,6 +88,11 @@ def branch(tmp_path_factory):
                       steps={1: "2022-01-01", 3: "2022-07-01", 7: "2024-01-01", 15: f"{YEAR + 1}-01-10"})
     m["田新"] = _member(led, "田新", "女", "1989-01-01", education="硕士", admitted=f"{YEAR}-03-01")  # typed 硕士
 
+    # the 组织关系转接 records the 转入/转出 counts read (林申's is no 党员's; 老转's is of last year)
+    for name, direction, day in (("郑来", "转入", f"{YEAR}-12-31"), ("吴迁", "转出", f"{YEAR}-12-31"),
+                                 ("林申", "转入", f"{YEAR}-02-01"), ("老转", "转出", f"{YEAR - 1}-06-01")):
+        led.insert("transfers", {"member_id": m[name], "direction": direction, "date": day,
+                                 "other_org": "城西公司党委"})
     t1 = led.insert("trainings", {"date": f"{YEAR}-04-01", "title": "学习二十届三中全会精神", "hours": 40})
     led.replace_children("training_attendance", t1, [
         {"member_id": m["王建国"], "hours": 40}, {"member_id": m["李娜"], "hours": 40},

@@ -214,6 +214,12 @@ def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
 
     ledger, red, ming = people
     gao = ledger.insert("members", {"name": "高峰"})
+    for mid in (red, ming, gao):  # 正式党员: only a 党员's 组织关系 moves
+        ledger.insert("development_steps", {"member_id": mid, "step": 15, "date": "2005-01-01"})
+        ledger.insert("development_steps", {"member_id": mid, "step": 23, "date": "2006-01-05"})
+    applicant = ledger.insert("members", {"name": "申请人"})
+    ledger.insert("development_steps", {"member_id": applicant, "step": 1, "date": "2024-03-01"})
+    ledger.insert("transfers", {"member_id": applicant, "direction": "转入", "date": "2025-01-10"})  # not counted
     ledger.insert("meetings", {"kind": "支部委员会", "date": "2025-03-05", "topic": "研究组织关系转接"})
     ledger.insert("transfers", {"member_id": red, "direction": "转入", "date": "2025-01-05"})
     ledger.insert("transfers", {"member_id": gao, "direction": "转入", "date": "2025-02-05"})

@@ -187,16 +187,10 @@ def year_figures(job: Job) -> YearFigures:
     f.talks = len(talks)
     f.talks_by_secretary = sum(1 for t in talks if sid and t.get("talker_id") == sid)
 
-    seen: set[tuple[str, int]] = set()
-    for t in led.transfers_of(year, day):
-        if (t["direction"], t["member_id"]) in seen:
-            continue
-        seen.add((t["direction"], t["member_id"]))
-        if t["direction"] == enums.TRANSFER_IN:
-            f.transfers_in.append(t["member_name"])
-        else:
-            f.transfers_out.append(t["member_name"])
-            f.transfer_receipts_missing += not t.get("receipt_on")
+    came, went = led.transfers_in(year, day)  # the one definition of the year's 转入/转出
+    f.transfers_in = [m["name"] for m in came]
+    f.transfers_out = [m["name"] for m in went]
+    f.transfer_receipts_missing = sum(1 for m in went if not m["transfer"].get("receipt_on"))
 
     dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))
     f.dues_due = sum(d["amount_due"] for d in dues)

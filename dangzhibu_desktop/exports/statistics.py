@@ -224,7 +224,7 @@ def collect(job: Job) -> Statistics:
     add(ITEM_PROBATION, LABEL_EXTENDED, UNIT_PEOPLE, [(mid, on, _extension_note(row)) for mid, on, row in f.extended])
     add(ITEM_PROBATION, LABEL_CANCELLED, UNIT_PEOPLE, [(mid, on, "") for mid, on, _ in f.cancelled])
 
-    # Ledger.transfers_in is the one place that decides where 转入/转出 are read from.
+    # Ledger.transfers_in: the 组织关系转接 records, as the 述职 counts them.
     arrived, left = led.transfers_in(year, day)
     add(ITEM_TRANSFER, LABEL_IN, UNIT_PEOPLE, [(m["id"], _dt.date.fromisoformat(m["on"]), m["category"])
                                                for m in arrived])

@@ -490,14 +490,26 @@ class Ledger:
         return out
 
     def transfers_in(self, year: int, until: _dt.date | str | None = None) -> tuple[list[dict], list[dict]]:
-        """The year's 组织关系转入 and 转出 (up to ``until``): 党员 who came onto the books
-        (``joined_branch_on``) and 党员 who left them as 转出 (``left_on``), rows as ``_party_moves``.
-
-        Read from the member rows' dates for now: when the 组织关系转接 records (``transfers``)
-        hold them, this is the one function to switch; the statistics and documents ask it.
-        """
-        return (self._party_moves("joined_branch_on", year, until, ()),
-                self._party_moves("left_on", year, until, (enums.TRANSFERRED_OUT,)))
+        """The year's 组织关系转入 and 转出 (up to ``until``) as the 组织关系转接 records hold them
+        (``transfers_of``): one row per person and direction — their latest record of the year —
+        for 正式/预备党员 on that day only (a move of someone not yet a 党员 is no 组织关系转接).
+        Each is the member's row with ``on`` (the transfer's date), ``category`` and ``transfer``
+        (the record). The 述职, the 党内统计 and every other count ask this."""
+        latest: dict[tuple[str, int], dict] = {}
+        for t in self.transfers_of(year, until):
+            latest[(t["direction"], t["member_id"])] = t
+        members = {m["id"]: m for m in self.rows("members")}
+        by_member = self.steps_by_member()
+        came: list[dict] = []
+        went: list[dict] = []
+        for (direction, mid), t in sorted(latest.items(), key=lambda kv: (kv[1]["date"], kv[1]["id"])):
+            day = _steps.parse_iso_date(t["date"][:10])
+            cat = _steps.derive_category(by_member.get(mid, []), day) if day else None
+            if mid not in members or cat not in enums.PARTY_MEMBERS:
+                continue
+            row = {**members[mid], "on": t["date"][:10], "category": cat, "transfer": t}
+            (came if direction == enums.TRANSFER_IN else went).append(row)
+        return came, went
 
     def departures_in(self, year: int, until: _dt.date | str | None = None) -> dict[str, list[dict]]:
         """党员 who left the books in ``year`` (up to ``until``) by 出党, 去世 or 停止党籍: status ->
