@@ -29,7 +29,7 @@ _TYPE_NAMES = {".docx": "Word（.docx）", ".pdf": "PDF（.pdf）", ".xlsx": "Ex
 
 def _writer(kind: str, ext: str):
     module = importlib.import_module(f".{KINDS[kind].writer}", __name__)
-    return {".pdf": module.write_pdf, ".docx": getattr(module, "write_docx", None),
+    return {".pdf": getattr(module, "write_pdf", None), ".docx": getattr(module, "write_docx", None),
             ".xlsx": getattr(module, "write_xlsx", None)}[ext]
 
 

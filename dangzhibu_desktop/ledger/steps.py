@@ -143,6 +143,20 @@ def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -
     return min(dates) if dates else None
 
 
+def probation_decisions(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> list[tuple[Mapping, _dt.date, str]]:
+    """The decisions on a 预备党员's probation, in date order: (step row, date, outcome).
+
+    Read as ``full_member_since`` and ``derive_category`` read them: the 支部大会's (step 23), or
+    the 上级党委's approval (step 24) where no step 23 is recorded; no outcome recorded means
+    按期转正. The row travels along, so a decision's details (an extension's months) are read
+    from it where they are shown.
+    """
+    usable = _usable(steps, as_of)
+    meetings = [(s, d) for s, d in usable if s.get("step") == STEP_FULL_MEETING]
+    chosen = meetings or [(s, d) for s, d in usable if s.get("step") == STEP_FULL_APPROVE]
+    return sorted(((s, d, s.get("outcome") or OUTCOME_FULL) for s, d in chosen), key=lambda t: t[1])
+
+
 def admitted_on(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:
     """入党日期: the date of the 支部大会 that admitted the person (step 15)."""
     dates = [d for s, d in _usable(steps, as_of) if s.get("step") == STEP_ADMIT]
@@ -183,6 +197,19 @@ def derive_category(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> 
     if any(n is not None and n >= STEP_ACTIVIST for n in numbers):
         return enums.ACTIVIST
     return enums.APPLICANT
+
+
+def category_changes(steps: Iterable[Mapping]) -> list[tuple[_dt.date, str | None]]:
+    """The person's category over time: ``[(date, category)]`` for each step date on which
+    ``derive_category`` gives a different answer than the day before (None: a cancelled
+    probation), oldest first — the 党员档案's 类别变化, asked of the same one definition."""
+    out: list[tuple[_dt.date, str | None]] = []
+    steps = list(steps)
+    for d in sorted({d for _, d in _usable(steps, None)}):
+        cat = derive_category(steps, d)
+        if not out or out[-1][1] != cat:
+            out.append((d, cat))
+    return out
 
 
 def party_standing_years(steps: Iterable[Mapping], as_of: _dt.date) -> int | None:

@@ -170,3 +170,22 @@ def development_record_people(ledger, year: int, today: _dt.date) -> list[dict]:
     for p in people:
         p["label"] = f"{p['name']}（{p['category']}）" if p["category"] else p["name"]
     return people
+
+
+def transfer_people(ledger, keep: int | None = None) -> list[dict]:
+    """Whom a 组织关系转接 can be about: everyone on the roster (outside the 回收站), those 在册
+    first, then the ones who left (a 转出 member may come back); ``id``, ``name``, ``status``."""
+    rows = ledger.query("SELECT id, name, status FROM members WHERE deleted_at IS NULL OR id = ? ORDER BY id",
+                        (keep or 0,))
+    return sorted(rows, key=lambda r: r["status"] != enums.ACTIVE_STATUS)
+
+
+def transfers_rows(ledger, year: int | None, today: _dt.date) -> list[dict]:
+    """组织关系转接: the year's transfers (``Ledger.transfers_of``), newest first, each with
+    ``awaiting``: a 转出 whose letter has expired on ``today`` with no 回执 back (to follow up)."""
+    day = today.isoformat()
+    rows = ledger.transfers_of(year)
+    for r in rows:
+        r["awaiting"] = bool(r["direction"] == enums.TRANSFERRED_OUT and not r.get("receipt_on")
+                             and r.get("valid_until") and r["valid_until"] < day)
+    return rows[::-1]

@@ -1,0 +1,30 @@
+"""年度工作日历 in the window: opened from 三会一课 → 年度日历…, each cell says what the SQLite file
+holds for that month against the rule set's requirement, and a click shows it in full."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui_support import db_rows
+
+
+def test_the_calendar_shows_held_and_missing_meetings(window, qtbot):
+    page = window.show_page("meetings")
+    qtbot.mouseClick(page.calendar_button, Qt.LeftButton)
+    dlg = page.calendar_dialog
+    qtbot.waitUntil(lambda: dlg.calendar is not None)  # computed on a reader in the background
+    heads = [dlg.table.horizontalHeaderItem(c).text() for c in range(dlg.table.columnCount())]
+    col = heads.index("主题党日")
+    days = db_rows(window.ledger.path, "SELECT date FROM meetings WHERE kind = '主题党日' ORDER BY date")
+    assert [d for (d,) in days] == [f"2025-{m:02d}-15" for m in (1, 2, 3, 4)]
+    assert [dlg.table.item(m - 1, col).text() for m in (1, 4)] == ["已开 15日", "已开 15日"]
+    assert dlg.table.item(4, col).text() == "缺：应开1次"  # May is over on 15 June
+    assert dlg.table.item(5, col).text().startswith("待开：应开1次")
+    big = heads.index("支部党员大会")
+    assert dlg.table.item(2, big).text() == "已开 20日"
+    dlg.table.setCurrentCell(2, big)
+    assert "2025-03-20 支部党员大会：年度工作部署" in dlg.detail.toPlainText()
+    dlg.year_box.setCurrentIndex(dlg.year_box.findData(2024))
+    qtbot.waitUntil(lambda: dlg.calendar is not None and dlg.calendar.year == 2024)
+    assert dlg.calendar.year == 2024 and dlg.table.item(0, col).text() != "已开 15日"
+    dlg.close()
