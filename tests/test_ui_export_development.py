@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 
 from dangzhibu_desktop.ui.app import wait_until_loaded
 
+from tests.pdf_support import needs_poppler, pdftext, squash
+
 
 def test_choose_a_person_and_export_their_record(window, qtbot, tmp_path):
     ledger = window.session.ledger
@@ -54,3 +56,23 @@ def test_choose_a_person_and_export_their_record(window, qtbot, tmp_path):
     assert rows["9"] == ["确定入党介绍人", "2023年10月20日", "入党介绍人：王建国、李红梅", "支部委员会确定"]
     assert rows["15"][:2] == ["支部大会讨论", "2024年10月8日"]
     assert rows["11"] == ["集中培训", "", "", ""]
+
+
+@needs_poppler
+def test_the_development_pages_menu_opens_the_export_with_the_person_chosen(window, tmp_path):
+    ledger = window.session.ledger
+    sun = ledger.scalar("SELECT id FROM members WHERE name = '孙丽'")
+    dev = window.show_page("development")
+    assert dev.export_record() is None  # nobody selected yet
+    dev.select_id(sun)
+    page = dev.export_record()
+    assert window.stack.currentWidget() is page
+    assert page.kind() == "development" and page.member_id() == sun and page.member_box.isVisible()
+    page.ask_open = False
+    out = tmp_path / "sunli.pdf"
+    page.format_box.setCurrentIndex(page.format_box.findData(".pdf"))
+    page.out_edit.setText(str(out))
+    page.export_button.click()
+    assert wait_until_loaded(window, page, 60)
+    text = squash(pdftext(out))
+    assert text.count("发展党员全程纪实表") == 1 and "孙丽" in text and "2024年8月1日" in text  # her step 3

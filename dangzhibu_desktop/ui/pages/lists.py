@@ -182,6 +182,19 @@ class DevelopmentPage(ListPage):
     def load_rows(self, year):
         return _lists.development_rows(self.ledger, self.session.today)
 
+    def extra_menu(self, menu) -> None:
+        menu.addAction("导出发展党员全程纪实表…", self.export_record).setEnabled(self.current_id() is not None)
+
+    def export_record(self):
+        """The 导出打印 page with the selected person's 发展党员全程纪实表 chosen, ready to export."""
+        mid = self.current_id()
+        if mid is None:
+            self.session.say("请先选择一个人")
+            return None
+        page = self.window().show_page("export")
+        page.choose_development(mid)
+        return page
+
     def after_refresh(self, rows):
         for cat, lab in self.stage_labels.items():
             n = sum(1 for r in rows if r["category"] == cat)
