@@ -176,6 +176,8 @@ def test_bad_choices_are_refused_in_chinese(branch, tmp_path, ledger_path):
         export_document("development", ledger, 2025, tmp_path / "x.docx", member_id=999)
     with pytest.raises(LedgerError, match="找不到编号"):
         export_document("development", ledger, 2025, tmp_path / "x.docx", member_id=ids["赵六"])
+    with pytest.raises(LedgerError, match="人员应为编号或 all"):
+        export_document("development", ledger, 2025, tmp_path / "x.docx", member_id="张敏")
     with pytest.raises(LedgerError, match="还没有发展党员纪实记录"):
         export_document("development", ledger, 2004, tmp_path / "x.pdf")  # before anyone's first step
     assert not list(tmp_path.glob("x.*"))

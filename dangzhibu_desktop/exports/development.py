@@ -35,6 +35,7 @@ TEXT = {
     "sign": "党支部书记（签字）：＿＿＿＿＿＿＿＿",
     "date": "日期：＿＿＿＿年＿＿月＿＿日",
     "no_member": "找不到编号为{id}的人员（可能已被删除）",
+    "bad_member": "人员应为编号或 all，现为“{id}”",
     "nobody": "台账中还没有发展党员纪实记录（截至{day}），请先在“发展党员”中登记步骤",
 }
 
@@ -126,7 +127,11 @@ def collect(job: Job) -> list[Record]:
         if not people:
             raise LedgerError(TEXT["nobody"].format(day=cn_date(job.as_of.isoformat())))
     else:
-        m = led.get("members", int(job.member_id))
+        try:
+            member_id = int(job.member_id)
+        except (TypeError, ValueError):
+            raise LedgerError(TEXT["bad_member"].format(id=job.member_id)) from None
+        m = led.get("members", member_id)
         if m is None:
             raise LedgerError(TEXT["no_member"].format(id=job.member_id))
         people = [m]
