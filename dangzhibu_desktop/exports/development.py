@@ -1,11 +1,11 @@
 """发展党员全程纪实表 (``export development``): one person's 25 steps as the 发展党员档案 files them.
 
-Per person a page (or two): the title, the person's basic information (姓名 … and the dates that
+Per person two pages (one sheet printed on both sides): the title, the person's basic information (姓名 … and the dates that
 open each category, from the step catalogue's helpers), then per stage of 发展党员工作细则 a ruled
 table 序号 | 步骤 | 时间 | 相关人员/情况 | 备注 with one row per recorded step (a step recorded more than
 once, such as the half-yearly 培养教育考察, one row each) and a blank row for each step not yet
 recorded, to fill in by hand; a 党支部书记 signature and date line at the foot. ``--member all``
-puts everyone on the books with recorded steps in one document, each starting on a new page;
+puts everyone on the books with recorded steps in one document, each starting on an odd page;
 one person (``--member ID``) may be anyone in the ledger, also someone who has left.
 
 Steps dated after the as-of day are left out, like every document of the year.
@@ -93,7 +93,7 @@ def collect_one(job: Job, member: dict, steps: list[dict]) -> Record:
          ("确定发展对象时间", _day(S.step_date(steps, S.STEP_CANDIDATE)), 1),
          ("接收预备党员时间", _day(S.admitted_on(steps)), 1)],
         [("转为正式党员时间", _day(S.full_member_since(steps)), 1),
-         ("培养联系人", _persons(by_step.get(5, [])), 1),
+         ("培养联系人", _persons(by_step.get(S.STEP_CONTACTS, [])), 1),
          ("入党介绍人", _persons(by_step.get(S.STEP_INTRODUCERS, [])), 1)],
     ]
     record = Record(member, info)

@@ -71,27 +71,31 @@ STAGE_TITLES = dict(zip(STAGES, (
     "入党申请", "入党积极分子的确定和培养教育", "发展对象的确定和考察", "预备党员的接收",
     "预备党员的教育考察和转正")))
 
-# What the people named on a step's record (``persons``) are to the applicant.
-PERSON_ROLES = {2: "谈话人", 5: "培养联系人", 9: "入党介绍人", 16: "谈话人"}
-PERSON_ROLE_OTHER = "相关人员"
-
 
 def stage_steps(stage: str) -> list[Step]:
     """The catalogue's steps of ``stage``, in order."""
     return [s for s in CATALOGUE.values() if s.stage == stage]
 
+
 # Steps that open a category.
 STEP_APPLY = 1
 STEP_TALK = 2
 STEP_ACTIVIST = 3
+STEP_CONTACTS = 5  # 指定培养联系人
 STEP_REVIEW = 6
 STEP_CANDIDATE = 7
 STEP_INTRODUCERS = 9
 STEP_TRAINING = 11
 STEP_ADMIT = 15  # 入党日期 = the 支部大会 resolution
+STEP_HIGHER_TALK = 16  # 上级党委派人谈话
 STEP_APPROVE = 17
 STEP_FULL_MEETING = 23
 STEP_FULL_APPROVE = 24
+
+# What the people named on a step's record (``persons``) are to the applicant.
+PERSON_ROLES = {STEP_TALK: "谈话人", STEP_CONTACTS: "培养联系人", STEP_INTRODUCERS: "入党介绍人",
+                STEP_HIGHER_TALK: "谈话人"}
+PERSON_ROLE_OTHER = "相关人员"
 
 OUTCOME_FULL = enums.ON_TIME_FULL
 OUTCOME_EXTEND = enums.PROBATION_EXTENDED
