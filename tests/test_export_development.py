@@ -249,3 +249,41 @@ def test_each_person_starts_on_an_odd_page(ledger, tmp_path):
     kinds = [(s.find(qn("w:type")).get(qn("w:val")) if s.find(qn("w:type")) is not None else None) for s in sections]
     assert kinds == [None, "oddPage"]
     assert all(s.findall(qn("w:footerReference")) for s in sections)  # page numbers on every page
+
+
+def test_word_layout_faces_and_page(branch, tmp_path):
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    ledger, ids = branch
+    doc = Document(str(export_document("development", ledger, 2025, tmp_path / "纪实.docx")))
+    for sec in doc.sections:
+        assert abs(sec.page_width - Mm(210)) < Mm(0.5) and abs(sec.left_margin - Mm(28)) < Mm(0.2)
+    runs = [r for p in doc.paragraphs for r in p.runs]
+    runs += [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    assert runs
+    for r in runs:
+        if r.text.strip():
+            rf = r._r.rPr.find(qn("w:rFonts"))
+            assert rf is not None and rf.get(qn("w:eastAsia")) in ("仿宋_GB2312", "黑体", "方正小标宋简体"), r.text
+    # The stage tables' head row repeats on a following page; no row breaks across pages.
+    for t in doc.tables[1:6]:
+        assert t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in t.rows)
+
+
+@pytest.mark.parametrize("ext", [".pdf", ".docx"])
+def test_progress_and_cancel(branch, tmp_path, ext):
+    from dangzhibu_desktop.exports import ExportCancelled
+
+    ledger, _ = branch
+    seen = []
+    export_document("development", ledger, 2025, tmp_path / f"纪实{ext}", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] and len({t for _, t in seen if t > 1}) == 1
+    target = tmp_path / f"旧{ext}"
+    target.write_bytes(b"old")
+    calls = []
+    with pytest.raises(ExportCancelled):
+        export_document("development", ledger, 2025, target, progress=lambda d, t: calls.append(d),
+                        cancel=lambda: len(calls) >= 3)
+    assert target.read_bytes() == b"old" and not list(tmp_path.glob(".*part*"))
