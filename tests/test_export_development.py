@@ -110,6 +110,23 @@ def test_the_docx_states_each_recorded_step_and_leaves_the_others_blank(branch, 
     assert any(t.startswith("党支部书记（签字）") and "日期" in t for t in texts)
 
 
+def test_a_steps_proof_is_named_in_its_note(branch, tmp_path):
+    from PIL import Image
+
+    from dangzhibu_desktop.ledger import attachments as att
+
+    ledger, ids = branch
+    step1 = ledger.scalar("SELECT id FROM development_steps WHERE member_id = ? AND step = 1", (ids["张敏"],))
+    scan = tmp_path / "申请书.png"
+    Image.new("RGB", (40, 30), "white").save(scan)
+    att.attach(ledger, "development_steps", step1, [scan], kind="扫描件", title="入党申请书")
+    att.attach(ledger, "development_steps", step1, [scan], kind="扫描件", title="入党申请书（第2页）")
+    out = export_document("development", ledger, 2025, tmp_path / "纪实.docx", member_id=ids["张敏"])
+    rows = step_rows(docx_tables(out)[1])
+    assert rows[1] == [["递交入党申请书", "2024年3月1日", "", "递交入党申请书\n佐证材料：入党申请书、入党申请书（第2页）"]]
+    assert rows[2][0][3] == "谈话了解基本情况"  # other steps' notes alone
+
+
 def test_a_later_year_shows_the_later_step(branch, tmp_path):
     ledger, ids = branch
     out = export_document("development", ledger, 2026, tmp_path / "纪实.docx", member_id=ids["张敏"])

@@ -17,7 +17,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..ledger import steps as S
+from ..ledger import attachments as att, steps as S
 from ..ledger.validate import LedgerError
 from . import docxkit as dk
 from .common import Job, cn_date, cn_number
@@ -32,6 +32,7 @@ TEXT = {
     "as_of": "记录截至{day}",
     "nth": "{name}（第{n}次）",
     "outcome": "结论：{outcome}",
+    "proof": "佐证材料：{titles}",
     "sign": "党支部书记（签字）：＿＿＿＿＿＿＿＿",
     "date": "日期：＿＿＿＿年＿＿月＿＿日",
     "no_member": "找不到编号为{id}的人员（可能已被删除）",
@@ -77,7 +78,9 @@ def _persons(records: list[dict]) -> str:
     return named[-1].strip() if named else ""
 
 
-def collect_one(job: Job, member: dict, steps: list[dict]) -> Record:
+def collect_one(job: Job, member: dict, steps: list[dict], proofs: dict[int, list[dict]]) -> Record:
+    """One person's record; ``proofs``: step record id -> its 佐证材料 (the scanned 入党申请书,
+    志愿书 … named in the 备注, so the 档案 can be checked against the file)."""
     by_step: dict[int, list[dict]] = {}
     for r in steps:
         by_step.setdefault(r["step"], []).append(r)
@@ -112,7 +115,11 @@ def collect_one(job: Job, member: dict, steps: list[dict]) -> Record:
                     said.append(f"{role}：{r['persons'].strip()}")
                 if r.get("outcome"):
                     said.append(TEXT["outcome"].format(outcome=r["outcome"]))
-                rows.append([str(step.number), name, cn_date(r["date"]), "\n".join(said), r.get("note") or ""])
+                note = [r["note"]] if r.get("note") else []
+                if proofs.get(r["id"]):
+                    note.append(TEXT["proof"].format(titles="、".join(a.get("title") or a["kind"]
+                                                                    for a in proofs[r["id"]])))
+                rows.append([str(step.number), name, cn_date(r["date"]), "\n".join(said), "\n".join(note)])
         record.stages.append((f"{cn_number(i)}、{S.STAGE_TITLES[stage]}", rows))
     return record
 
@@ -135,7 +142,8 @@ def collect(job: Job) -> list[Record]:
         if m is None:
             raise LedgerError(TEXT["no_member"].format(id=job.member_id))
         people = [m]
-    return [collect_one(job, m, by_member.get(m["id"], [])) for m in people]
+    proofs = att.attachments_by_owner(led, "development_steps")
+    return [collect_one(job, m, by_member.get(m["id"], []), proofs) for m in people]
 
 
 def _info_grid(info) -> tuple[list[list], list[tuple[int, int, int]], list[int]]:
