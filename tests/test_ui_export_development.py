@@ -76,3 +76,37 @@ def test_the_development_pages_menu_opens_the_export_with_the_person_chosen(wind
     assert wait_until_loaded(window, page, 60)
     text = squash(pdftext(out))
     assert text.count("发展党员全程纪实表") == 1 and "孙丽" in text and "2024年8月1日" in text  # her step 3
+
+
+def test_typing_part_of_a_name_finds_the_person_and_a_half_typed_one_is_refused(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui_support import run_modal, type_text
+
+    ledger = window.session.ledger
+    sun = ledger.scalar("SELECT id FROM members WHERE name = '孙丽'")
+    page = window.show_page("export")
+    page.ask_open = False
+    page.kind_box.setCurrentIndex(page.kind_box.findData("development"))
+    box = page.member_box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    type_text(qtbot, box.lineEdit(), "丽")  # the middle of nobody's name but hers
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    assert [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())] == ["孙丽（入党积极分子）"]
+    qtbot.keyClick(popup, Qt.Key_Down)
+    qtbot.keyClick(popup, Qt.Key_Return)
+    assert box.currentText() == "孙丽（入党积极分子）" and page.member_text_matches() and page.member_id() == sun
+
+    box.lineEdit().selectAll()
+    type_text(qtbot, box.lineEdit(), "无此人")
+    out = tmp_path / "x.docx"
+    page.out_edit.setText(str(out))
+
+    def close(dlg):
+        assert isinstance(dlg, QMessageBox) and "请从“人员”列表中选择一人" in dlg.text()
+        dlg.accept()
+
+    run_modal(qtbot, lambda: qtbot.mouseClick(page.export_button, Qt.LeftButton), close)
+    assert not out.exists() and not page.is_loading()

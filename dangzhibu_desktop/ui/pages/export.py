@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -88,6 +89,13 @@ class ExportPage(Page):
         self.member_box = QComboBox()
         self._member_names: dict[int, str] = {}
         self.member_box.setMinimumContentsLength(16)
+        # A branch of some hundred people: typing part of a name offers the matching people.
+        self.member_box.setEditable(True)
+        self.member_box.setInsertPolicy(QComboBox.NoInsert)
+        self.member_box.lineEdit().setPlaceholderText("输入姓名查找")
+        completer = self.member_box.completer()
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
         self.member_box.currentIndexChanged.connect(self._suggest_path)
         form.addRow("人员：", self.member_box)
         self.format_box = QComboBox()
@@ -226,6 +234,14 @@ class ExportPage(Page):
         """The person chosen for the 发展党员全程纪实表 (an id, or "all"); None for other kinds."""
         return self.member_box.currentData() if self.kind() == "development" else None
 
+    def member_text_matches(self) -> bool:
+        """The 人员 box shows the entry it has chosen (not a half-typed name)."""
+        i = self.member_box.findText(self.member_box.currentText().strip(), Qt.MatchExactly)
+        if i >= 0:
+            self.member_box.setCurrentIndex(i)
+            return True
+        return False
+
     def _out_dir(self) -> Path:
         saved = _settings.get(_settings.EXPORT_DIR)
         if saved and Path(saved).is_dir():
@@ -259,6 +275,9 @@ class ExportPage(Page):
             return
         if not out.parent.is_dir():
             QMessageBox.warning(self, "导出", f"文件夹“{out.parent}”不存在")
+            return
+        if self.kind() == "development" and not self.member_text_matches():
+            QMessageBox.warning(self, "导出", "请从“人员”列表中选择一人，或选择“全部人员”")
             return
         password = None
         if self.kind() == "package" and (self.password_edit.text() or self.password_again.text()):
