@@ -94,3 +94,23 @@ def test_search_opens_a_persons_file(window, qtbot):
     assert file_dialog.member_id == _member_id(window, "张伟")
     assert "安全生产党员先锋岗" in [r["name"] for r in file_dialog.views["posts"][1].all_rows()]
     file_dialog.close()
+
+
+def test_the_file_follows_an_edit_made_elsewhere(window, qtbot):
+    """A meeting saved on another page shows in the open 档案; a person sent to the 回收站 closes it."""
+    page = window.show_page("members")
+    zhang = _member_id(window, "张伟")
+    dlg = page.show_file(zhang)
+    qtbot.waitUntil(dlg.isVisible)
+    before = dlg.file.attendance["缺席"]
+    with window.ledger.transaction():
+        mid = window.ledger.insert("meetings", {"kind": "党课", "date": "2025-05-30", "topic": "补录的党课"})
+        window.ledger.replace_children("attendance", mid, [{"member_id": zhang, "status": "缺席",
+                                                            "reason": "无故缺席"}])
+    window.session.notify_changed("meetings")
+    assert dlg.file.attendance["缺席"] == before + 1
+    assert "缺席 <b>1</b>" in dlg.cards["meetings"].text()
+    with window.ledger.transaction():
+        window.ledger.delete("members", zhang)
+    window.session.notify_changed("members")
+    qtbot.waitUntil(lambda: not dlg.isVisible())

@@ -191,6 +191,15 @@ class PersonFileDialog(QDialog):
         self._fit()
         self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.load(year or session.default_year())
+        session.changed.connect(self._ledger_changed)  # an edit in another window shows here too
+
+    def _ledger_changed(self, _table: str) -> None:
+        if self.file is None:
+            return
+        try:
+            self.load(self.file.year)
+        except KeyError:  # the person went to the 回收站 meanwhile
+            self.close()
 
     def _fit(self) -> None:
         """1000 × 660, never larger than the screen's work area."""
@@ -318,10 +327,8 @@ class PersonFileDialog(QDialog):
         if self.session.ledger.readonly or not editing.editors_available():
             return
         if editing.edit_record(self, self.session.ledger, table, row_id) is not None:
-            self.session.notify_changed(table)
-            self.load(self.file.year)
+            self.session.notify_changed(table)  # reloads this file too (_ledger_changed)
 
     def edit_member(self) -> None:
         if editing.edit_record(self, self.session.ledger, "members", self.member_id) is not None:
             self.session.notify_changed("members")
-            self.load(self.file.year)
