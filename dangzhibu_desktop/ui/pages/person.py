@@ -29,6 +29,7 @@ from ..models import Column, RecordTableModel
 MUTED = "#9e9e9e"
 BAD = "#c62828"
 GOOD = "#2e7d32"
+AHEAD = "日期未到"  # typed ahead: listed, not counted
 
 STEP_COLUMNS = [
     Column("stage", "阶段", width=150),
@@ -41,7 +42,8 @@ CATEGORY_COLUMNS = [Column("date", "日期", width=100), Column("category", "类
 MEETING_COLUMNS = [
     Column("date", "日期", width=100), Column("kind", "会议类型", width=110),
     Column("topic", "议题", width=330),
-    Column("status", "出勤", width=60, color=lambda r: BAD if r["status"] == "缺席" else None),
+    Column("status_text", "出勤", width=60,
+           color=lambda r: MUTED if r["ahead"] else BAD if r["status"] == "缺席" else None),
     Column("reason", "请假或缺席原因", width=200),
 ]
 TRAINING_COLUMNS = [
@@ -256,11 +258,15 @@ class PersonFileDialog(QDialog):
                                     + (f"（最早 {nxt['earliest']}）" if nxt["earliest"] else ""))
         else:
             self.next_label.setText("发展流程已结束")
-        self.views["meetings"][1].set_rows(_numbered(f.meetings, "meeting_id"))
+        self.views["meetings"][1].set_rows(_numbered(
+            [{**r, "status_text": f"{r['status']}（{AHEAD}）" if r["ahead"] else r["status"]} for r in f.meetings],
+            "meeting_id"))
         self.views["trainings"][1].set_rows(_numbered(
-            [{**r, "counted_text": "计入" if r["counted"] else "不计入（培训形式不在标准内）"} for r in f.trainings],
-            "training_id"))
-        self.views["volunteer"][1].set_rows(_numbered(f.volunteer, "activity_id"))
+            [{**r, "counted_text": "计入" if r["counted"] else f"不计入（{AHEAD}）" if r["ahead"]
+              else "不计入（培训形式不在标准内）"} for r in f.trainings], "training_id"))
+        self.views["volunteer"][1].set_rows(_numbered(
+            [{**r, "title": f"{r['title']}（{AHEAD}）" if r["ahead"] else r["title"]} for r in f.volunteer],
+            "activity_id"))
         posts = [{"what": p["kind"], "name": p["name"], "role": p["role"], "since": p["since"], "until": p["until"]}
                  for p in f.posts]
         posts += [{"what": "职务", "name": r["role"], "role": "", "since": r["start"], "until": r["end"]}
@@ -279,12 +285,17 @@ class PersonFileDialog(QDialog):
             else:
                 self.tabs.setTabText(i, f"{title}（{n}）")
 
+    @staticmethod
+    def _span(f: _person.PersonFile) -> str:
+        """"2025年度", or "截至6月15日" for the year still running."""
+        return f"{f.year}年度" if (f.day.month, f.day.day) == (12, 31) else f"截至{f.day.month}月{f.day.day}日"
+
     def _fill_cards(self, f: _person.PersonFile) -> None:
         a = f.attendance
         self.cards["meetings"].setText(
             f"出席 <b>{a.get('出席', 0)}</b> · 请假 <b>{a.get('请假', 0)}</b> · "
             f"<span style='color:{BAD if a.get('缺席') else '#000'}'>缺席 <b>{a.get('缺席', 0)}</b></span>"
-            f"<br><span style='color:#666'>{f.year}年度应参加 {len(f.meetings)} 次</span>")
+            f"<br><span style='color:#666'>{self._span(f)}应参加 {sum(a.values())} 次</span>")
         t = f.training
         if t.need is None:
             self.cards["training"].setText(f"<b>{format_hours(t.have) or '0'}</b> 学时<br><span style='color:#666'>"
