@@ -171,8 +171,9 @@ class CalendarDialog(QDialog):
         self.detail.setPlainText("\n".join(out))
 
     def open_cell(self, row: int, col: int) -> int | None:
-        """A cell still requiring a meeting opens a new one prefilled (kind, a date in the month,
-        the group the plan names); one already held opens its record. The saved id or None."""
+        """A meeting typed ahead in the cell opens to be completed; else a cell still requiring a
+        meeting opens a new one prefilled (kind, a date in the month, the group the plan names),
+        one already held opens its record. The saved id or None."""
         cal = self.calendar
         if cal is None or self.session.ledger.readonly or not editing.editors_available():
             return None
@@ -180,7 +181,10 @@ class CalendarDialog(QDialog):
             return None
         req, month = cal.rows[col], row + 1
         cell = cal.cells[(req.kind, month)]
-        if cell.state in ("missing", "pending"):
+        planned = [h for h in cell.held if h["ahead"]]
+        if planned:  # typed ahead: held now? its record is completed, not a second one made
+            saved = editing.edit_record(self, self.session.ledger, "meetings", planned[0]["id"])
+        elif cell.state in ("missing", "pending"):
             defaults = cell.new_meeting(req.kinds[0], cal.year, month, cal.day)
             saved = editing.edit_record(self, self.session.ledger, "meetings", None, defaults)
         elif cell.held:
