@@ -399,7 +399,7 @@ class _Builder:
             salary_yuan = rng.choice((4200, 4800, 5600, 6200, 6800, 7400, 7900, 8600, 9300, 10600))
         p = _Person(
             name=self._name(gender), gender=gender, birth=birth, id_number=self._id_number(birth, gender),
-            ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else "汉族", education=education,
+            ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else enums.ETHNICITY_HAN, education=education,
             phone=self._phone(), dept=post[0], post=post[1], group=group,
             dues_class=enums.DUES_RETIRED if retired else enums.DUES_EMPLOYED, base=salary_yuan * 100,
         )
@@ -964,6 +964,14 @@ class _Builder:
                 present.append(r)
         return rows
 
+    @staticmethod
+    def _votes(plan: dict, rows: list[dict]) -> dict:
+        """The counts of a 发展/转正 表决 as the minutes read them: every 正式党员 present for."""
+        if plan["kind"] != enums.GENERAL_MEETING or not plan.get("dev"):
+            return {}
+        voters = sum(1 for r in rows if r["status"] == enums.PRESENT and r["_p"].votes(plan["date"]))
+        return {"votes_for": voters, "votes_against": 0, "votes_abstain": 0}
+
     def _write_meetings(self, year: int) -> None:
         for plan in (x for x in self.plans if x["date"].year == year):
             self._write_meeting(plan)
@@ -1014,7 +1022,7 @@ class _Builder:
             "host_id": host.id if host else None, "recorder_id": recorder.id if recorder else None,
             "party_group_id": group_id, "lecturer_id": lecturer.id if lecturer else None,
             "topic": text.topic(), "content": text.content(), "resolutions": text.resolutions(),
-            "guests": text.guests(), "vote": plan.get("vote", 0),
+            "guests": text.guests(), "vote": plan.get("vote", 0), **self._votes(plan, rows),
         }, stamp)
         for r in rows:
             self._ins("attendance", {"meeting_id": mid, "member_id": r["member_id"], "status": r["status"],

@@ -34,8 +34,10 @@ def _branch(ledger):
 
 
 def test_every_place_counts_the_same_party_members(qtbot, ledger, tmp_path):
+    from dangzhibu_desktop.ui.app import wait_until_loaded
     from dangzhibu_desktop.ui.main_window import MainWindow
-    from dangzhibu_desktop.ui.pages.printing import roster_html
+
+    from .pdf_support import pdftext, squash
 
     _branch(ledger)
     expected = {"王秀英", "李红", "张丽", "赵预备"}
@@ -57,8 +59,13 @@ def test_every_place_counts_the_same_party_members(qtbot, ledger, tmp_path):
     groups.refresh()
     assert [r["persons"] for r in groups.model.all_rows()] == [4]
 
-    printed = roster_html(ledger, as_of=DAY)
-    assert "在册党员 4 人" in printed
+    # 打印党员花名册 prints the exported PDF itself
+    page = win.show_page("export")
+    page.ask_open = False
+    page.year_box.setCurrentIndex(page.year_box.findData(2026))
+    page.print_preview("roster")
+    assert wait_until_loaded(win, page, 60)
+    printed = squash(pdftext(page.last_printed))
     for name in expected | {"刘积极"}:
         assert name in printed
     assert "陈离开" not in printed and "周转出" not in printed

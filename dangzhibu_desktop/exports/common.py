@@ -44,6 +44,7 @@ class Job:
     today: _dt.date = field(default_factory=_dt.date.today)
     meeting_id: int | None = None  # signin: the meeting whose 签到表 is made
     quarter: int | None = None  # evidence: the 季度合订 of this quarter (1–4) instead of the year
+    member_id: int | str | None = None  # development: one person's 纪实表; None or "all": everyone's
     _names: dict | None = None
 
     @property

@@ -13,13 +13,18 @@ The font table names a common stand-in (仿宋, 楷体 …) for PCs without the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from . import gongwen
 from ..ledger.validate import xml_safe
@@ -311,8 +316,9 @@ def new_document(title: str, *, wide: bool = False):
     _style_ppr(st["Heading 1"], first_line_chars=2, outline=0, keep_next=True)
     _style_rpr(st["Heading 2"], KAITI, BODY_PT, condense=True)
     _style_ppr(st["Heading 2"], first_line_chars=2, outline=1, keep_next=True)
+    have = {s.name for s in st}  # one pass: each ``name in st`` walks every style
     for name in ("Heading 1 Char", "Heading 2 Char", "Title Char", "Subtitle Char", "Body Text Char"):
-        if name in [s.name for s in st]:
+        if name in have:
             _style_rpr(st[name], {"Heading 1 Char": HEITI, "Heading 2 Char": KAITI,
                                   "Title Char": XBS, "Subtitle Char": KAITI}.get(name, FANGSONG),
                        gongwen.TITLE_PT if name == "Title Char" else BODY_PT)
@@ -332,7 +338,7 @@ def new_document(title: str, *, wide: bool = False):
     head_style.base_style = table_style
     _style_rpr(head_style, HEITI, 12)
     _style_ppr(head_style, line_twips=300, snap=False, align="center")
-    if "Table Grid" in [s.name for s in st]:
+    if "Table Grid" in have:
         tg = st["Table Grid"]
         _style_rpr(tg, FANGSONG, 12)
     setup_section(doc.sections[0], wide=wide)
@@ -373,14 +379,23 @@ _STYLE_FONT = {"Title": XBS, "Heading 1": HEITI, "Heading 2": KAITI, "Subtitle":
 def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None = None,
          size: float | None = None, align=None, bold: bool | None = None):
     """Add a paragraph whose runs carry the style's East Asian face explicitly."""
-    p = container.add_paragraph()
-    set_style(p, container, style)
-    if align is not None:
-        p.alignment = align
-    if text:
-        run = p.add_run(xml_safe(text))
-        style_run(run, font or _STYLE_FONT.get(style, FANGSONG), size, bold=bold)
-    return p
+    jc = f'<w:jc w:val="{WD_ALIGN_PARAGRAPH.to_xml(align)}"/>' if align is not None else ""
+    run = _run_xml(xml_safe(text), font or _STYLE_FONT.get(style, FANGSONG), size, bold) if text else ""
+    p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id(container, style)}"/>{jc}'
+                  f"</w:pPr>{run}</w:p>")
+    block = getattr(container, "_body", container)  # a Document's paragraphs go in its body
+    _append_block(block._element, p)
+    return Paragraph(p, block)
+
+
+def _append_block(parent, element) -> None:
+    """Append a paragraph or table to a body or cell: in a body, before its closing section
+    properties (python-docx searches all the body's children for them on every insert)."""
+    last = parent[-1] if len(parent) else None
+    if last is not None and last.tag == _SECT_PR:
+        last.addprevious(element)
+    else:
+        parent.append(element)
 
 
 def add_run(p, text: str, font: str = FANGSONG, size: float | None = None, *, bold: bool | None = None):
@@ -394,92 +409,122 @@ def page_break(doc) -> None:
     p.add_run().add_break(WD_BREAK.PAGE)
 
 
-def _cell_margins(table, mm_side: float = 1.5) -> None:
-    tblpr = table._tbl.tblPr
-    mar = OxmlElement("w:tblCellMar")
-    look = tblpr.find(qn("w:tblLook"))
-    for side in ("left", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), str(int(mm_side * 56.7)))
-        el.set(qn("w:type"), "dxa")
-        mar.append(el)
-    if look is not None:
-        look.addprevious(mar)  # schema order: … tblLayout, tblCellMar, tblLook
-    else:
-        tblpr.append(mar)
+@dataclass(frozen=True)
+class TableCell:
+    """A table cell with more than text: spanning columns, set as a label, aligned its own way.
+
+    Attributes:
+        text: the content (``\\n`` starts a new paragraph in the cell).
+        span: how many columns it covers (Word's gridSpan).
+        head: set in the head face (黑体, the 表头 style); None: as its row (head and total rows).
+        align: 'l', 'c' or 'r'; None: the column's.
+    """
+
+    text: object
+    span: int = 1
+    head: bool | None = None
+    align: str | None = None
 
 
-def _no_split(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    trpr.append(cant)
+_SECT_PR = qn("w:sectPr")
+_JC = {"l": "left", "c": "center", "r": "right"}
+_CELL_MARGIN_TWIPS = int(1.5 * 56.7)
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    trpr.append(el)
+def _twips(mm_value: float) -> int:
+    return int(mm_value * 56.7)
+
+
+def _run_xml(text: str, font: str, size: float | None, bold: bool | None = None) -> str:
+    """One ``w:r`` as markup, with the same properties ``add_run``/``style_run`` give a run
+    (a tab as ``w:tab``, a line break as ``w:br``, as python-docx's ``run.text``)."""
+    size_xml = f'<w:sz w:val="{int(round(size * 2))}"/>' if size is not None else ""
+    bold_xml = "" if bold is None else ("<w:b/>" if bold else '<w:b w:val="0"/>')
+    parts = []
+    for k, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if k:
+            parts.append("<w:br/>")
+        for i, chunk in enumerate(line.split("\t")):
+            if i:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return (f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{font}" '
+            f'w:cs="{LATIN}" w:hint="eastAsia"/>{bold_xml}{size_xml}'
+            f'<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>{"".join(parts)}</w:r>')
 
 
 def table(doc, rows: list[list], widths_mm: list[float], *, head_rows: int = 1,
           total_rows: int = 0, align: list[str] | None = None, size: float = 12,
-          allow_split_rows: bool = False):
+          allow_split_rows: bool = False, split_rows=()):
     """A bordered table; head rows repeat on each page, rows do not break across pages.
 
+    The table is written as one piece of WordprocessingML and parsed once: building it cell by
+    cell through python-docx's objects (each ``get_or_add`` searching its parent's children
+    for the schema position) was nine tenths of the meeting book's .docx time.
+
     Args:
-        rows: head row(s) first, then body rows, then ``total_rows`` totals.
+        rows: head row(s) first, then body rows, then ``total_rows`` totals; a cell is a value
+            (str, int, None) or a ``TableCell``.
         widths_mm: column widths in millimetres.
         align: per column 'l', 'c' or 'r' for body cells.
-        allow_split_rows: let rows with long text break across pages (meeting minutes).
+        size: the text size in points.
+        allow_split_rows: let every body row break across pages.
+        split_rows: the indexes of the rows that may break across pages (long minutes).
     """
     n_cols = len(widths_mm)
-    t = doc.add_table(rows=len(rows), cols=n_cols)
-    t.style = doc.styles["Table Grid"]
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    _cell_margins(t)
     align = align or ["l"] * n_cols
-    jc = {"l": WD_ALIGN_PARAGRAPH.LEFT, "c": WD_ALIGN_PARAGRAPH.CENTER, "r": WD_ALIGN_PARAGRAPH.RIGHT}
+    widths = [_twips(w) for w in widths_mm]
+    body_id, head_id = style_id(doc, TABLE_STYLE), style_id(doc, TABLE_STYLE + "（表头）")
+    split = set(split_rows)
     n = len(rows)
-    for r, (row, values) in enumerate(zip(t.rows, rows)):
-        if r < head_rows:
-            _repeat_header(row)
-        if not allow_split_rows or r < head_rows:
-            _no_split(row)
-        head = r < head_rows or (r >= n - total_rows)
-        for c, (cell, value) in enumerate(zip(row.cells, values)):
-            cell.width = Mm(widths_mm[c])
-            p = cell.paragraphs[0]
-            pstyle = TABLE_STYLE + "（表头）" if head else TABLE_STYLE
-            set_style(p, doc, pstyle)
-            if not (r < head_rows):
-                p.alignment = jc[align[c]] if not (head and c == 0) else WD_ALIGN_PARAGRAPH.CENTER
-            text = "" if value is None else str(value)
-            lines = text.split("\n")
-            for i, line in enumerate(lines):
-                if i:
-                    p = cell.add_paragraph()
-                    set_style(p, doc, pstyle)
-                    p.alignment = jc[align[c]] if not head else WD_ALIGN_PARAGRAPH.CENTER
-                if line:
-                    add_run(p, line, HEITI if head else FANGSONG, size)
-    # Fixed layout with the widths on the table, the grid and every cell: Word reads the
-    # grid, LibreOffice the table width; with autofit either may squeeze a column.
-    tblpr = t._tbl.tblPr
-    tblw = tblpr.find(qn("w:tblW"))
-    if tblw is None:
-        tblw = OxmlElement("w:tblW")
-        tblpr.append(tblw)
-    tblw.set(qn("w:w"), str(int(sum(widths_mm) * 56.7)))
-    tblw.set(qn("w:type"), "dxa")
-    if tblpr.find(qn("w:tblLayout")) is None:  # t.autofit = False normally wrote it
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tblpr.find(qn("w:tblCellMar")).addprevious(layout)
-    grid = t._tbl.tblGrid
-    for gc, w in zip(grid.findall(qn("w:gridCol")), widths_mm):
-        gc.set(qn("w:w"), str(int(w * 56.7)))
-    return t
+    out = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id(doc, "Table Grid")}"/>'
+           f'<w:tblW w:w="{_twips(sum(widths_mm))}" w:type="dxa"/><w:jc w:val="center"/>'
+           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{_CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+           f'<w:right w:w="{_CELL_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar>'
+           '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+           'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    for r, values in enumerate(rows):
+        in_head = r < head_rows
+        row_head = in_head or r >= n - total_rows
+        out.append("<w:tr><w:trPr>")
+        if in_head:
+            out.append("<w:tblHeader/>")
+        if in_head or not (allow_split_rows or r in split):
+            out.append("<w:cantSplit/>")
+        out.append("</w:trPr>")
+        c = 0
+        for value in values:
+            cell = value if isinstance(value, TableCell) else TableCell(value)
+            head = row_head if cell.head is None else cell.head
+            width = sum(widths[c:c + cell.span])
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>')
+            if cell.span > 1:
+                out.append(f'<w:gridSpan w:val="{cell.span}"/>')
+            out.append("</w:tcPr>")
+            if cell.align is not None:
+                jc = _JC[cell.align]
+            elif in_head:
+                jc = None  # the head style centres
+            elif head:
+                jc = "center"
+            else:
+                jc = _JC[align[c]]
+            ppr = (f'<w:pPr><w:pStyle w:val="{head_id if head else body_id}"/>'
+                   + (f'<w:jc w:val="{jc}"/>' if jc else "") + "</w:pPr>")
+            text = "" if cell.text is None else xml_safe(str(cell.text))
+            font = HEITI if head else FANGSONG
+            for line in text.split("\n"):
+                out.append(f"<w:p>{ppr}{_run_xml(line, font, size) if line else ''}</w:p>")
+            out.append("</w:tc>")
+            c += cell.span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    tbl = parse_xml("".join(out))
+    _append_block(doc.element.body, tbl)
+    return Table(tbl, doc._body)
 
 
 def span(row, first: int, last: int) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ledger import enums
+from ..ledger.store import VOTE_FIELDS
 from . import docxkit as dk
 from .canvaskit import GRAY_HEAD, GRAY_LABEL, Cell, Composer, Style, mm
 from .common import Job, cn_date
@@ -39,6 +40,15 @@ class MeetingRecord:
     topic: str
     content: str
     resolutions: str
+    votes: str = ""  # '同意12票，反对0票，弃权1票' when the counts of a 表决 are recorded
+
+    @property
+    def decisions(self) -> str:
+        """What the 会议决议 section prints: the resolutions, then the 表决结果 line."""
+        lines = [self.resolutions] if self.resolutions else []
+        if self.votes:
+            lines.append(f"表决结果：{self.votes}")
+        return "\n".join(lines) or "无"
 
     @property
     def title(self) -> str:
@@ -96,8 +106,18 @@ def collect(job: Job) -> list[MeetingRecord]:
             present_names="、".join(job.name(a["member_id"]) for a in present),
             absent=absent, guests=m.get("guests") or "", topic=m.get("topic") or "",
             content=m.get("content") or "", resolutions=m.get("resolutions") or "",
+            votes=vote_line(m),
         ))
     return out
+
+
+def vote_line(meeting: dict) -> str:
+    """'同意12票，反对0票，弃权1票' from the meeting's recorded counts; '' when none are recorded."""
+    counts = [meeting.get(k) for k in VOTE_FIELDS]
+    if all(c is None for c in counts):
+        return ""
+    yes, no, abstain = (c or 0 for c in counts)
+    return f"同意{yes}票，反对{no}票，弃权{abstain}票"
 
 
 def _kind_counts(records: list[MeetingRecord]) -> str:
@@ -182,7 +202,7 @@ def write_pdf(job: Job, path: Path) -> None:
                 rows.append([Cell(f[0], st["head"], fill=GRAY_LABEL), Cell(f[1], st["cell"], span=3)])
         c.table(rows, [lw, vw, lw, vw])
         sections = [("议题：", r.topic)] if r.long_topic else []
-        sections += [("会议内容：", r.content or "（未记录）"), ("会议决议：", r.resolutions or "无")]
+        sections += [("会议内容：", r.content or "（未记录）"), ("会议决议：", r.decisions)]
         for label, text in sections:
             c.need(20 * mm)
             c.paragraph(label, st["label"])
@@ -236,40 +256,19 @@ def write_docx(job: Job, path: Path) -> None:
 def _docx_record_table(doc, r: MeetingRecord) -> None:
     """One table per meeting: a running head row (repeated on every page the record runs
     onto), the header fields, then the minutes and resolutions in rows that may break."""
-    fields = r.header_fields()
+    label = dk.TableCell
     topic = r.topic if len(r.topic) <= 20 else r.topic[:20] + "…"
-    rows: list[list] = [[f"{r.kind}　{r.date}　{topic}", "", "", ""]]
-    for f in fields:
-        rows.append(list(f) if len(f) == 4 else [f[0], f[1], "", ""])
-    tail = [("议题", r.topic)] if r.long_topic else []
-    tail += [("会议内容", r.content or "（未记录）"), ("会议决议", r.resolutions or "无")]
-    for caption, text in tail:
-        rows.append([caption, "", "", ""])
-        rows.append([text, "", "", ""])
-    t = dk.table(doc, rows, [28, 50, 28, 50], head_rows=1, size=12)
-    dk.span(t.rows[0], 0, 3)
-    for i, f in enumerate(fields, start=1):
-        _label(doc, t.rows[i].cells[0])
-        if len(f) == 2:
-            dk.span(t.rows[i], 1, 3)
+    rows: list[list] = [[label(f"{r.kind}　{r.date}　{topic}", span=4)]]
+    for f in r.header_fields():
+        if len(f) == 4:
+            rows.append([label(f[0], head=True), f[1], label(f[2], head=True), f[3]])
         else:
-            _label(doc, t.rows[i].cells[2])
-    first = 1 + len(fields)
-    for j in range(len(tail)):
-        caption, body = t.rows[first + 2 * j], t.rows[first + 2 * j + 1]
-        dk.span(caption, 0, 3)
-        _label(doc, caption.cells[0], center=False)
-        dk.span(body, 0, 3)
-        # Long minutes may continue on the next page; every other row stays whole.
-        trpr = body._tr.get_or_add_trPr()
-        for el in trpr.findall(dk.qn("w:cantSplit")):
-            trpr.remove(el)
-
-
-def _label(doc, cell, center: bool = True) -> None:
-    for p in cell.paragraphs:
-        dk.set_style(p, doc, dk.TABLE_STYLE + "（表头）")
-        if not center:
-            p.alignment = dk.WD_ALIGN_PARAGRAPH.LEFT
-        for run in p.runs:
-            dk.style_run(run, dk.HEITI, 12)
+            rows.append([label(f[0], head=True), label(f[1], span=3)])
+    tail = [("议题", r.topic)] if r.long_topic else []
+    tail += [("会议内容", r.content or "（未记录）"), ("会议决议", r.decisions)]
+    split = []
+    for caption, text in tail:
+        rows.append([label(caption, span=4, head=True, align="l")])
+        split.append(len(rows))  # long minutes may continue on the next page; other rows stay whole
+        rows.append([label(text, span=4)])
+    dk.table(doc, rows, [28, 50, 28, 50], head_rows=1, size=12, split_rows=split)

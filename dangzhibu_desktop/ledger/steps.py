@@ -66,6 +66,20 @@ def _stage_of(number: int) -> str:
 
 CATALOGUE: dict[int, Step] = {n: Step(n, name, _stage_of(n)) for n, name in _NAMES.items()}
 
+# Each stage's heading as 发展党员工作细则 (2014) titles its chapter, as the 纪实表 prints it.
+STAGE_TITLES = dict(zip(STAGES, (
+    "入党申请", "入党积极分子的确定和培养教育", "发展对象的确定和考察", "预备党员的接收",
+    "预备党员的教育考察和转正")))
+
+# What the people named on a step's record (``persons``) are to the applicant.
+PERSON_ROLES = {2: "谈话人", 5: "培养联系人", 9: "入党介绍人", 16: "谈话人"}
+PERSON_ROLE_OTHER = "相关人员"
+
+
+def stage_steps(stage: str) -> list[Step]:
+    """The catalogue's steps of ``stage``, in order."""
+    return [s for s in CATALOGUE.values() if s.stage == stage]
+
 # Steps that open a category.
 STEP_APPLY = 1
 STEP_TALK = 2
@@ -127,6 +141,20 @@ def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -
             found[s.get("step")].append(d)
     dates = found[STEP_FULL_MEETING] or found[STEP_FULL_APPROVE]
     return min(dates) if dates else None
+
+
+def probation_decisions(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> list[tuple[Mapping, _dt.date, str]]:
+    """The decisions on a 预备党员's probation, in date order: (step row, date, outcome).
+
+    Read as ``full_member_since`` and ``derive_category`` read them: the 支部大会's (step 23), or
+    the 上级党委's approval (step 24) where no step 23 is recorded; no outcome recorded means
+    按期转正. The row travels along, so a decision's details (an extension's months) are read
+    from it where they are shown.
+    """
+    usable = _usable(steps, as_of)
+    meetings = [(s, d) for s, d in usable if s.get("step") == STEP_FULL_MEETING]
+    chosen = meetings or [(s, d) for s, d in usable if s.get("step") == STEP_FULL_APPROVE]
+    return sorted(((s, d, s.get("outcome") or OUTCOME_FULL) for s, d in chosen), key=lambda t: t[1])
 
 
 def admitted_on(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:

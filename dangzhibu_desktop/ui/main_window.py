@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, paths
 from ..ledger.validate import LedgerError
-from . import opening
+from ..views.fixes import cell_target
+from . import editing, opening
 from . import settings as _settings
 from .icons import app_icon
 from .pages.assessment import AssessmentPage
-from .pages.base import Page
+from .pages.base import ListPage, Page
 from .pages.branch import BranchPage
 from .pages.dashboard import DashboardPage
 from .pages.dues import DuesPage
@@ -40,6 +41,7 @@ from .pages.lists import (
     RectificationsPage,
     TalksPage,
     TrainingsPage,
+    TransfersPage,
     VolunteerPage,
 )
 from .pages.settings_page import SettingsPage
@@ -48,7 +50,8 @@ from .session import Session
 # The navigation, in order (page class; the slug names the screenshot file).
 PAGE_CLASSES = (
     DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
-    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, AssessmentPage, ExportPage, SettingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, TransfersPage,
+    AssessmentPage, ExportPage, SettingsPage,
 )
 
 
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
             QListWidgetItem(page.title, self.nav)
         self.page("dashboard").action_requested.connect(self.quick_action)
         self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
+        self.page("dashboard").go_requested.connect(self.go_to)
+        self.page("assessment").go_requested.connect(self.go_to)
         self.page("settings").restore_requested.connect(self.restore_backup)
         self.nav.blockSignals(False)
         readonly = "（只读）" if getattr(ledger, "readonly_reason", None) else ""
@@ -348,19 +353,37 @@ class MainWindow(QMainWindow):
         else:
             page.new_record()
 
-    def show_meetings_of(self, kind: str, month: int) -> None:
-        """A click on a 工作台 cell lists that year's meetings of that kind."""
+    def show_meetings_of(self, row: str, month: int) -> int | None:
+        """A click on a 工作台 cell: a 缺 cell opens that month's meeting, prefilled; a done
+        cell lists that month's meetings of the row (``views.fixes.cell_target``)."""
         dash = self.page("dashboard")
-        year = dash.year()
-        group = dash.group_of_row(kind)
-        page = self.show_page("meetings")
-        page.set_year(year)
-        page.set_filter("party_group_id", group)
-        if group is not None:
-            kind = "党小组会"
-        page.set_filter("kind", kind)
-        page.search.setText(f"{year}-{month:02d}-")
-        self.statusBar().showMessage(f"{year}年{month}月的{kind}", 4000)
+        if dash.data is None:
+            return None
+        return self.go_to(cell_target(self.ledger, dash.data, row, month, self.session.today))
+
+    def go_to(self, target) -> int | None:
+        """Open what fixes a gap (``views.fixes.Target``): its editor prefilled — the saved row
+        id, None when cancelled — or its page for the year, filtered to the month."""
+        if target is None:
+            return None
+        if target.table:
+            saved = editing.edit_record(self, self.ledger, target.table, target.row_id, target.defaults)
+            if saved is not None:
+                self.session.notify_changed(target.table)
+                self.statusBar().showMessage("已保存", 4000)
+            return saved
+        page = self.show_page(target.page)
+        if target.year and hasattr(page, "set_year"):
+            page.set_year(target.year)
+        if target.tab == "checklist" and hasattr(page, "show_checklist"):
+            page.show_checklist()
+        if isinstance(page, ListPage):
+            for key in page.filter_boxes:
+                page.set_filter(key, target.filters.get(key))
+            page.search.setText(f"{target.year}-{target.month:02d}-" if target.year and target.month else "")
+        if target.month:
+            self.statusBar().showMessage(f"{target.year}年{target.month}月", 4000)
+        return None
 
     # ---- files -----------------------------------------------------------------------
     def new_ledger(self) -> None:

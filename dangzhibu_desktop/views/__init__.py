@@ -15,4 +15,6 @@ temp-file ledgers. This layer imports ``exports``, ``rules`` and ``ledger``, nev
 - ``calendar``: 年度工作日历 — the rule set's required meetings month by month beside those held
   and the plan's lines due by each month's end.
 - ``search``: 搜索全部台账 — names, 议题 and titles, each hit with its page and year.
+- ``fixes``: where each gap is fixed — a red 缺 cell, a rule, a reminder, a plan action → the
+  editor that records it, prefilled, or the page filtered to the month.
 """
