@@ -210,3 +210,14 @@ def test_records_typed_ahead_are_listed_not_counted(ledger):
     assert [r["ahead"] for r in f.volunteer] == [False, True] and f.volunteer_hours == 20
     year_end = P.person_file(ledger, me, 2026, dt.date(2027, 1, 5))  # the year over: all of it
     assert year_end.attendance["出席"] == 2 and year_end.training.have == 80 and year_end.volunteer_hours == 40
+
+
+def test_the_transfers_of_the_person(ledger):
+    me = full_member(ledger, "钱进")
+    other = full_member(ledger, "孙退")
+    ledger.insert("transfers", {"member_id": me, "direction": "转入", "date": "2024-03-01", "other_org": "某厂党支部"})
+    ledger.insert("transfers", {"member_id": other, "direction": "转出", "date": "2025-03-01"})
+    ledger.insert("transfers", {"member_id": me, "direction": "转出", "date": "2026-05-01", "other_org": "某局机关党支部"})
+    f = P.person_file(ledger, me, 2026, TODAY)
+    assert [(t["date"], t["direction"], t["other_org"]) for t in f.transfers] == [
+        ("2024-03-01", "转入", "某厂党支部"), ("2026-05-01", "转出", "某局机关党支部")]

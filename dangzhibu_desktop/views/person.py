@@ -39,7 +39,8 @@ class PersonFile:
     training or activity dated after ``day`` (typed ahead) is listed with ``ahead`` and left out
     of every count, as the rules leave it out;
     ``posts``: 先锋岗 rows; ``roles``: 支委 and 党小组组长 rows; ``dues``: one row per month;
-    ``talks``: as 谈话对象 or 谈话人; ``appraisals``: every year's rating, newest first."""
+    ``talks``: as 谈话对象 or 谈话人; ``appraisals``: every year's rating, newest first;
+    ``transfers``: the 组织关系转接 records (``Ledger.transfers_of``), in date order."""
 
     member: dict
     year: int
@@ -63,6 +64,7 @@ class PersonFile:
     lapse_months: int
     talks: list[dict]
     appraisals: list[dict]
+    transfers: list[dict] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
 
     @property
@@ -257,5 +259,6 @@ def person_file(ledger, member_id: int, year: int, today: _dt.date | None = None
         dues=dues, dues_lapse=lapse, lapse_months=lapse_months,
         talks=_talks(ledger, member_id),
         appraisals=[{"year": a["year"], "rating": a["rating"]} for a in appraisals],
+        transfers=[t for t in ledger.transfers_of(None) if t["member_id"] == member_id],
         years=person_years(ledger, member_id, day.year if today is None else today.year),
     )

@@ -69,6 +69,11 @@ TALK_COLUMNS = [
     Column("date", "谈话日期", width=100), Column("kind", "谈话类别", width=100), Column("role", "本人是", width=80),
     Column("other", "对方", width=110), Column("topic", "谈话主题", width=330),
 ]
+TRANSFER_COLUMNS = [
+    Column("date", "转接日期", width=100), Column("direction", "转接类别", width=70),
+    Column("other_org", "对方党组织", width=260), Column("letter_no", "介绍信编号", width=110),
+    Column("receipt_on", "回执日期", width=100), Column("dues_paid_to", "党费交至", width=90),
+]
 APPRAISAL_COLUMNS = [Column("year", "年度", "int", width=80), Column("rating", "评议等次", width=120)]
 
 
@@ -176,7 +181,8 @@ class PersonFileDialog(QDialog):
                 ("posts", "岗位与职务", POST_COLUMNS, None),
                 ("dues", "党费", DUES_COLUMNS, None),
                 ("talks", "谈心谈话", TALK_COLUMNS, "talks"),
-                ("appraisals", "民主评议", APPRAISAL_COLUMNS, None)):
+                ("appraisals", "民主评议", APPRAISAL_COLUMNS, None),
+                ("transfers", "组织关系转接", TRANSFER_COLUMNS, "transfers")):
             view, model = plain_table(columns)
             if table:
                 view.doubleClicked.connect(lambda idx, m=model, t=table: self._open(t, m.row(idx.row())["id"]))
@@ -239,6 +245,10 @@ class PersonFileDialog(QDialog):
             facts.append(f"转正日期 {f.full_since}")
         if f.standing_years is not None:
             facts.append(f"党龄 {f.standing_years} 年")
+        if m.get("joined_branch_on"):
+            facts.append(f"转入本支部 {m['joined_branch_on']}")
+        if m.get("left_on"):
+            facts.append(f"离开本支部 {m['left_on']}")
         for key, label in (("gender", ""), ("work_post", ""), ("phone", "电话 ")):
             if m.get(key):
                 facts.append(f"{label}{m[key]}")
@@ -275,10 +285,12 @@ class PersonFileDialog(QDialog):
         self.views["dues"][1].set_rows(_numbered(f.dues))
         self.views["talks"][1].set_rows(_numbered(f.talks, "talk_id"))
         self.views["appraisals"][1].set_rows(_numbered(f.appraisals))
+        self.views["transfers"][1].set_rows(_numbered(f.transfers, "id"))
         for i, (key, n) in enumerate((("meetings", len(f.meetings)), ("trainings", len(f.trainings)),
                                       ("volunteer", len(f.volunteer)), ("posts", len(posts)),
                                       ("dues", len(f.dues_unpaid_months)), ("talks", len(f.talks)),
-                                      ("appraisals", len(f.appraisals))), start=1):
+                                      ("appraisals", len(f.appraisals)), ("transfers", len(f.transfers))),
+                                     start=1):
             title = self.tabs.tabText(i).split("（")[0]
             if key == "dues":
                 self.tabs.setTabText(i, f"{title}（未交{n}个月）" if n else title)
