@@ -114,3 +114,17 @@ def test_the_file_follows_an_edit_made_elsewhere(window, qtbot):
         window.ledger.delete("members", zhang)
     window.session.notify_changed("members")
     qtbot.waitUntil(lambda: not dlg.isVisible())
+
+
+def test_the_development_page_opens_an_applicants_file(window, qtbot):
+    page = window.show_page("development")
+    sun = _member_id(window, "孙丽")
+    assert page.select_id(sun)
+    qtbot.mouseClick(page.file_button, Qt.LeftButton)
+    dlg = page.file_dialog
+    assert dlg.member_id == sun and "入党积极分子" in dlg.header.text()
+    dates = [r["date"] for r in dlg.categories_model.all_rows()]
+    assert dates == ["2024-02-01", "2024-08-01"]  # 申请 (step 1), 积极分子 (step 3)
+    assert dlg.next_label.text().startswith("发展流程下一步：4 ")
+    assert "不考核" in dlg.cards["training"].text() and "无需交纳党费" in dlg.cards["dues"].text()
+    dlg.close()

@@ -35,8 +35,8 @@ STEP_COLUMNS = [
     Column("stage", "阶段", width=150),
     Column("number", "步骤", "int", width=40),
     Column("name", "内容", width=170, color=lambda r: None if r["done"] else MUTED),
-    Column("date_text", "日期", width=160, color=lambda r: None if r["done"] else MUTED),
-    Column("detail", "说明", width=200),
+    Column("date_text", "日期", width=140, color=lambda r: None if r["done"] else MUTED),
+    Column("detail", "说明", width=150),
 ]
 CATEGORY_COLUMNS = [Column("date", "日期", width=100), Column("category", "类别", width=130)]
 MEETING_COLUMNS = [
@@ -355,3 +355,18 @@ class PersonFileDialog(QDialog):
     def edit_member(self) -> None:
         if editing.edit_record(self, self.session.ledger, "members", self.member_id) is not None:
             self.session.notify_changed("members")
+
+
+def open_person_file(page, member_id: int | None = None):
+    """The 党员档案 of ``member_id`` (default: the page's selected row) over ``page`` (a list page
+    of people: 党员名册, 发展党员), for the session's year; not modal, so the list stays usable
+    beside it. The dialog, or None when nobody is selected."""
+    mid = member_id or page.current_id()
+    if mid is None:
+        page.session.say("请先选择一个人")
+        return None
+    dlg = PersonFileDialog(page.session, mid, page.session.default_year(), page)
+    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.show()
+    page.file_dialog = dlg
+    return dlg
