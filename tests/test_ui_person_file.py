@@ -128,3 +128,12 @@ def test_the_development_page_opens_an_applicants_file(window, qtbot):
     assert dlg.next_label.text().startswith("发展流程下一步：4 ")
     assert "不考核" in dlg.cards["training"].text() and "无需交纳党费" in dlg.cards["dues"].text()
     dlg.close()
+
+
+def test_ctrl_f_on_a_page_without_a_list_goes_to_the_search_across_pages(window, qtbot):
+    window.show_page("dashboard")
+    window.act_find.trigger()
+    assert window.search_box.hasFocus()
+    meetings = window.show_page("meetings")
+    window.act_find.trigger()
+    assert meetings.search.hasFocus()

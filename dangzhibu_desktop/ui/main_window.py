@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutContext(Qt.WindowShortcut)
         self.act_undo = self._action("撤销删除", lambda: self.current_page().undo_delete(), QKeySequence.Undo,
                                      None, "恢复刚才移到回收站的记录")
-        self.act_find = self._action("查找", lambda: self.current_page().focus_search(), QKeySequence.Find)
+        self.act_find = self._action("查找", self.find, QKeySequence.Find)
         self.act_search = self._action("搜索全部台账…", lambda: self.open_search(), "Ctrl+Shift+F", None,
                                        "按姓名、会议议题、培训或活动名称查找，转到所在页面")
         self.act_appraisal = self._action("民主评议…", self.open_appraisals, None, None,
@@ -302,6 +302,16 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(writable)
 
     # ---- search across the pages ----------------------------------------------------------
+    def find(self) -> None:
+        """Ctrl+F: the page's own search box; on a page without one (工作台, 创星评估 …) the
+        toolbar's search across the pages."""
+        page = self.current_page()
+        if isinstance(getattr(page, "search", None), QLineEdit):
+            page.focus_search()
+        else:
+            self.search_box.setFocus(Qt.ShortcutFocusReason)
+            self.search_box.selectAll()
+
     def open_search(self, text: str | None = None):
         """The search dialog over every page (not modal), seeded with ``text`` or the toolbar's."""
         from .pages.search import SearchDialog
