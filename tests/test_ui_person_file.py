@@ -137,3 +137,13 @@ def test_ctrl_f_on_a_page_without_a_list_goes_to_the_search_across_pages(window,
     meetings = window.show_page("meetings")
     window.act_find.trigger()
     assert meetings.search.hasFocus()
+
+
+def test_the_file_leads_to_the_persons_development_record(window, qtbot):
+    zhao = _member_id(window, "赵磊")
+    dlg = window.show_member_file(zhao)
+    assert dlg.export_button.isEnabled()
+    qtbot.mouseClick(dlg.export_button, Qt.LeftButton)
+    page = window.current_page()
+    assert page.slug == "export" and page.kind() == "development" and page.member_id() == zhao
+    assert page.year() == 2025 and "赵磊" in page.out_edit.text()

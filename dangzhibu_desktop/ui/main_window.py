@@ -332,6 +332,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{hit.kind}：{hit.title}" if found else "这条记录不在该页面的列表中", 5000)
         return found
 
+    def export_development(self, member_id: int, year: int | None = None):
+        """导出打印 set to this person's 发展党员全程纪实表 (of ``year``), ready to export."""
+        page = self.show_page("export")
+        page.ensure_fresh()
+        if year is not None and page.year_box.findData(year) >= 0:
+            page.year_box.setCurrentIndex(page.year_box.findData(year))
+        page.kind_box.setCurrentIndex(page.kind_box.findData("development"))
+        i = page.member_box.findData(member_id)
+        if i >= 0:
+            page.member_box.setCurrentIndex(i)
+        else:
+            self.statusBar().showMessage("此人在该年度没有发展党员纪实记录", 5000)
+        return page
+
     def show_member_file(self, member_id: int):
         """The 党员档案 of ``member_id``, over the 党员名册 with the person selected."""
         page = self.show_page("members")

@@ -143,6 +143,10 @@ class PersonFileDialog(QDialog):
         self.edit_button.clicked.connect(self.edit_member)
         self.edit_button.setEnabled(editing.editors_available() and not session.ledger.readonly)
         top.addWidget(self.edit_button)
+        self.export_button = QPushButton("导出发展纪实表…")
+        self.export_button.setToolTip("到“导出打印”页导出此人的发展党员全程纪实表（Word 或 PDF）")
+        self.export_button.clicked.connect(self.export_record)
+        top.addWidget(self.export_button)
         lay.addLayout(top)
 
         cards = QGridLayout()
@@ -255,6 +259,7 @@ class PersonFileDialog(QDialog):
         self.header.setText(f"<span style='font-size:18px;font-weight:bold'>{m['name']}</span>"
                             f"&nbsp;&nbsp;<span style='color:#555'>{' · '.join(x for x in facts if x)}</span>")
         self._fill_cards(f)
+        self.export_button.setEnabled(bool(f.categories) and self._main_window() is not None)
         self.categories_model.set_rows(_numbered(
             [{"date": d, "category": c or "已取消预备党员资格"} for d, c in f.categories]))
         self.steps_model.set_rows(_numbered([{
@@ -351,6 +356,17 @@ class PersonFileDialog(QDialog):
             return
         if editing.edit_record(self, self.session.ledger, table, row_id) is not None:
             self.session.notify_changed(table)  # reloads this file too (_ledger_changed)
+
+    def _main_window(self):
+        win = self.parent().window() if self.parent() is not None else None
+        return win if hasattr(win, "export_development") else None
+
+    def export_record(self) -> None:
+        """The person's 发展党员全程纪实表, on 导出打印 (its path, format and 导出 there)."""
+        win = self._main_window()
+        if win is not None:
+            win.export_development(self.member_id, self.file.year if self.file else None)
+            self.close()
 
     def edit_member(self) -> None:
         if editing.edit_record(self, self.session.ledger, "members", self.member_id) is not None:
