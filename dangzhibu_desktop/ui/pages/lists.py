@@ -74,6 +74,9 @@ class MembersPage(ListPage):
                 "若此人已调离本支部，请改用“组织关系转接…”登记转出（离开本支部日期和党籍状态随之更新），"
                 "历史记录会完整保留。")
 
+    def extra_menu(self, menu) -> None:
+        menu.addAction("组织关系转接…", self.transfer_selected).setEnabled(self.current_id() is not None)
+
     def transfer_selected(self) -> int | None:
         """The 组织关系转接 editor for the selected person: a 转出 for someone 在册, else a 转入."""
         mid = self.current_id()
