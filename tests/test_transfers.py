@@ -203,7 +203,7 @@ def test_the_file_of_the_version_before_upgrades_and_takes_transfers(tmp_path):
 
 
 def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
-    """转入N名、转出N名 from the year's figures (one definition), only up to the as-of day."""
+    """转入N名、转出N名 (转入党员2名、转出党员1名) from the year's figures (one definition), only up to the as-of day."""
     import datetime as _dt
 
     from docx import Document
@@ -214,6 +214,11 @@ def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
 
     ledger, red, ming = people
     gao = ledger.insert("members", {"name": "高峰"})
+    for mid in (red, ming, gao):
+        ledger.insert("development_steps", {"member_id": mid, "step": 15, "date": "2010-06-01"})
+    zhou = ledger.insert("members", {"name": "周婷"})  # an 入党积极分子: not counted as a 党员
+    ledger.insert("development_steps", {"member_id": zhou, "step": 3, "date": "2024-09-01"})
+    ledger.insert("transfers", {"member_id": zhou, "direction": "转入", "date": "2025-04-01"})
     ledger.insert("meetings", {"kind": "支部委员会", "date": "2025-03-05", "topic": "研究组织关系转接"})
     ledger.insert("transfers", {"member_id": red, "direction": "转入", "date": "2025-01-05"})
     ledger.insert("transfers", {"member_id": gao, "direction": "转入", "date": "2025-02-05"})
@@ -225,8 +230,8 @@ def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
     f = year_figures(job)
     assert (f.transfers_in, f.transfers_out, f.transfer_receipts_missing) == (["李红", "高峰"], ["张明"], 0)
     text = "".join(t for _, t in shuzhi.performance(job, f, {}))
-    assert "全年组织关系转入2名、转出1名，转出党员的介绍信回执均已收回。" in text
+    assert "全年转入党员2名、转出党员1名，转出党员的介绍信回执均已收回。" in text
     # The whole year, as the document reads it: 高峰 left too, his receipt not back yet.
     out = export_document("shuzhi", ledger, 2025, tmp_path / "述职.docx")
     text = "\n".join(p.text for p in Document(out).paragraphs)
-    assert "规范党员组织关系管理，全年组织关系转入2名、转出2名。" in text and "回执均已收回" not in text
+    assert "规范党员组织关系管理，全年转入党员2名、转出党员2名。" in text and "回执均已收回" not in text

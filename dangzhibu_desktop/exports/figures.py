@@ -57,8 +57,8 @@ class YearFigures:
     topic_records: list[tuple[str, str, str]] = field(default_factory=list)
     talks: int = 0  # 谈心谈话 of the year up to the as-of day
     talks_by_secretary: int = 0
-    # 组织关系转接 of the year up to the as-of day: the people (names, each once per direction) and
-    # how many of the 转出 have their letter's 回执 back.
+    # 组织关系转接 of the year up to the as-of day: the 党员 (names, each once per direction) and
+    # how many of the 转出 lack their letter's 回执.
     transfers_in: list[str] = field(default_factory=list)
     transfers_out: list[str] = field(default_factory=list)
     transfer_receipts_missing: int = 0
@@ -161,7 +161,8 @@ def year_figures(job: Job) -> YearFigures:
 
     seen: set[tuple[str, int]] = set()
     for t in led.transfers_of(year, day):
-        if (t["direction"], t["member_id"]) in seen:
+        # "转入党员…名": 正式/预备党员 on the day (an 积极分子's 培养材料 moving is not counted).
+        if (t["direction"], t["member_id"]) in seen or who.category(t["member_id"], t["date"]) not in enums.PARTY_MEMBERS:
             continue
         seen.add((t["direction"], t["member_id"]))
         if t["direction"] == enums.TRANSFER_IN:

@@ -363,7 +363,7 @@ class TransfersPage(ListPage):
         field_column("transfers", "direction", width=70),
         Column("member_name", "党员", width=90),
         field_column("transfers", "other_org", width=220),
-        field_column("transfers", "letter_no", width=150),
+        field_column("transfers", "letter_no", width=190),
         field_column("transfers", "valid_until", width=110),
         field_column("transfers", "receipt_on", width=100,
                      color=lambda r: OVERDUE if r.get("awaiting") else None),
