@@ -73,7 +73,9 @@ class MembersPage(ListPage):
         bar.addWidget(self.transfer_button)
 
     def extra_menu(self, menu) -> None:
-        menu.addAction("查看档案…", self.show_file).setEnabled(self.current_id() is not None)
+        selected = self.current_id() is not None
+        menu.addAction("查看档案…", self.show_file).setEnabled(selected)
+        menu.addAction("组织关系转接…", self.transfer_selected).setEnabled(selected)
 
     def show_file(self, member_id: int | None = None):
         """The 党员档案 of the selected person (or ``member_id``)."""
@@ -414,7 +416,7 @@ class TransfersPage(ListPage):
         field_column("transfers", "direction", width=70),
         Column("member_name", "党员", width=90),
         field_column("transfers", "other_org", width=220),
-        field_column("transfers", "letter_no", width=150),
+        field_column("transfers", "letter_no", width=190),
         field_column("transfers", "valid_until", width=110),
         field_column("transfers", "receipt_on", width=100,
                      color=lambda r: OVERDUE if r.get("awaiting") else None),
