@@ -203,7 +203,7 @@ def test_the_file_of_the_version_before_upgrades_and_takes_transfers(tmp_path):
 
 
 def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
-    """转入N名、转出N名 from the year's figures (one definition), only up to the as-of day."""
+    """转入N名、转出N名 (转入党员2名、转出党员1名) from the year's figures (one definition), only up to the as-of day."""
     import datetime as _dt
 
     from docx import Document
@@ -231,8 +231,8 @@ def test_the_shuzhi_counts_the_years_transfers(people, tmp_path):
     f = year_figures(job)
     assert (f.transfers_in, f.transfers_out, f.transfer_receipts_missing) == (["李红", "高峰"], ["张明"], 0)
     text = "".join(t for _, t in shuzhi.performance(job, f, {}))
-    assert "全年组织关系转入2名、转出1名，转出党员的介绍信回执均已收回。" in text
+    assert "全年转入党员2名、转出党员1名，转出党员的介绍信回执均已收回。" in text
     # The whole year, as the document reads it: 高峰 left too, his receipt not back yet.
     out = export_document("shuzhi", ledger, 2025, tmp_path / "述职.docx")
     text = "\n".join(p.text for p in Document(out).paragraphs)
-    assert "规范党员组织关系管理，全年组织关系转入2名、转出2名。" in text and "回执均已收回" not in text
+    assert "规范党员组织关系管理，全年转入党员2名、转出党员2名。" in text and "回执均已收回" not in text

@@ -94,3 +94,56 @@ def test_search_opens_a_persons_file(window, qtbot):
     assert file_dialog.member_id == _member_id(window, "张伟")
     assert "安全生产党员先锋岗" in [r["name"] for r in file_dialog.views["posts"][1].all_rows()]
     file_dialog.close()
+
+
+def test_the_file_follows_an_edit_made_elsewhere(window, qtbot):
+    """A meeting saved on another page shows in the open 档案; a person sent to the 回收站 closes it."""
+    page = window.show_page("members")
+    zhang = _member_id(window, "张伟")
+    dlg = page.show_file(zhang)
+    qtbot.waitUntil(dlg.isVisible)
+    before = dlg.file.attendance["缺席"]
+    with window.ledger.transaction():
+        mid = window.ledger.insert("meetings", {"kind": "党课", "date": "2025-05-30", "topic": "补录的党课"})
+        window.ledger.replace_children("attendance", mid, [{"member_id": zhang, "status": "缺席",
+                                                            "reason": "无故缺席"}])
+    window.session.notify_changed("meetings")
+    assert dlg.file.attendance["缺席"] == before + 1
+    assert "缺席 <b>1</b>" in dlg.cards["meetings"].text()
+    with window.ledger.transaction():
+        window.ledger.delete("members", zhang)
+    window.session.notify_changed("members")
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+
+
+def test_the_development_page_opens_an_applicants_file(window, qtbot):
+    page = window.show_page("development")
+    sun = _member_id(window, "孙丽")
+    assert page.select_id(sun)
+    qtbot.mouseClick(page.file_button, Qt.LeftButton)
+    dlg = page.file_dialog
+    assert dlg.member_id == sun and "入党积极分子" in dlg.header.text()
+    dates = [r["date"] for r in dlg.categories_model.all_rows()]
+    assert dates == ["2024-02-01", "2024-08-01"]  # 申请 (step 1), 积极分子 (step 3)
+    assert dlg.next_label.text().startswith("发展流程下一步：4 ")
+    assert "不考核" in dlg.cards["training"].text() and "无需交纳党费" in dlg.cards["dues"].text()
+    dlg.close()
+
+
+def test_ctrl_f_on_a_page_without_a_list_goes_to_the_search_across_pages(window, qtbot):
+    window.show_page("dashboard")
+    window.act_find.trigger()
+    assert window.search_box.hasFocus()
+    meetings = window.show_page("meetings")
+    window.act_find.trigger()
+    assert meetings.search.hasFocus()
+
+
+def test_the_file_leads_to_the_persons_development_record(window, qtbot):
+    zhao = _member_id(window, "赵磊")
+    dlg = window.show_member_file(zhao)
+    assert dlg.export_button.isEnabled()
+    qtbot.mouseClick(dlg.export_button, Qt.LeftButton)
+    page = window.current_page()
+    assert page.slug == "export" and page.kind() == "development" and page.member_id() == zhao
+    assert page.year() == 2025 and "赵磊" in page.out_edit.text()

@@ -117,3 +117,31 @@ def test_the_page_flags_an_expired_letter_without_receipt(qtbot, window):
     page.refresh()
     assert page.model.all_rows()[0]["awaiting"]  # today is 2025-06-15 in the window tests
     assert page.status_text().endswith("1 份介绍信已过有效期仍未收到回执")
+
+
+def test_the_member_editor_opens_it_and_shows_the_dates_it_set(qtbot, ledger, ledger_path):
+    from dangzhibu_desktop.ui.dialogs import MemberDialog
+
+    red, _ = _people(ledger)
+    new = MemberDialog(ledger)
+    qtbot.addWidget(new)
+    assert not new.transfer_button.isEnabled()  # a person not saved yet has no relation to move
+    dlg = MemberDialog(ledger, red)
+    qtbot.addWidget(dlg)
+
+    def fill(t):
+        assert isinstance(t, TransferDialog) and t.ui.memberCombo.currentData() == red
+        assert t.ui.directionCombo.currentText() == "转出"
+        _typed_date(qtbot, t.ui.dateEdit, "2025年7月1日")
+        type_text(qtbot, t.ui.otherOrgEdit, "海岱能源集团新能源有限公司党委")
+        assert t.save(), t.ui.errorLabel.text()
+
+    run_modal(qtbot, dlg.transfer_button.click, fill)
+    assert dlg.ui.statusCombo.currentText() == "转出" and dlg.ui.leftEdit.iso() == "2025-07-01"
+    assert not dlg.dirty
+    type_text(qtbot, dlg.ui.workPostEdit, "调度员")  # then an edit of her own, saved
+    assert dlg.save(), dlg.ui.errorLabel.text()
+    assert db_rows(ledger_path, "SELECT joined_branch_on, left_on, status, work_post FROM members WHERE id = ?",
+                   (red,)) == [("2012-04-01", "2025-07-01", "转出", "调度员")]
+    assert db_rows(ledger_path, "SELECT direction, date, other_org FROM transfers") == [
+        ("转出", "2025-07-01", "海岱能源集团新能源有限公司党委")]

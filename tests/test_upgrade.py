@@ -120,3 +120,18 @@ def test_columns_added_since_a_version_hold_their_default(tmp_path, version):
     # only creates a table, such as V2_TRANSFERS, adds none)
     later = sum(sql.upper().count("ADD COLUMN") for sql in MIGRATIONS[version:])
     assert added == later, (added, later)
+
+
+def test_fixture_rows_follow_the_migrations_by_name(monkeypatch):
+    """Versions are numbered by the order of MIGRATIONS alone: each migration after V1 names its
+    rows in ADDS, and one appended without them is caught with its name."""
+    from dangzhibu_desktop.ledger import migrations
+
+    names = make_fixtures._names()
+    assert names[0] == "V1" and len(names) == SCHEMA_VERSION and set(names[1:]) <= set(make_fixtures.ADDS)
+    first = names.index("V2_TRANSFERS") + 1  # the first version with the table
+    assert all(("transfers" in make_fixtures.ROWS[v]) == (v >= first) for v in VERSIONS)
+    monkeypatch.setattr(migrations, "V9_LATER", "CREATE TABLE later (id INTEGER PRIMARY KEY);", raising=False)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + (migrations.V9_LATER,))
+    with pytest.raises(KeyError, match="V9_LATER"):
+        make_fixtures._all_rows()

@@ -89,3 +89,19 @@ def test_a_compliant_year_is_done_or_nothing_required_every_month(ledger):
     states = {c.state for c in cal.cells.values()}
     assert states <= {"done", "n/a"}
     assert all(not c.planned for c in cal.cells.values())
+
+
+def test_a_cells_new_meeting_is_in_its_month_with_the_plans_group(ledger):
+    everyone = _branch(ledger)
+    g1 = ledger.insert("party_groups", {"name": "第一党小组"})
+    g2 = ledger.insert("party_groups", {"name": "第二党小组"})
+    for mid in everyone:
+        ledger.update("members", mid, {"party_group_id": g2 if mid == max(everyone) else g1})
+    meeting(ledger, "党小组会", "2026-05-06", everyone, party_group_id=g1)
+    cal = annual_calendar(ledger, 2026, DAY)
+    may = cal.cells[("党小组会", 5)]
+    assert may.state == "pending" and may.groups == [g2]  # the first group met in May
+    assert may.new_meeting("党小组会", 2026, 5, DAY) == {"kind": "党小组会", "date": "2026-05-10",
+                                                     "party_group_id": g2}
+    april = cal.cells[("主题党日", 4)]
+    assert april.new_meeting("主题党日", 2026, 4, DAY) == {"kind": "主题党日", "date": "2026-04-30"}

@@ -190,3 +190,34 @@ def test_category_changes_is_derive_category_at_each_step():
              {"step": 3, "date": "2020-06-01"}, {"step": 3, "date": "bad"}]
     assert S.category_changes(steps) == [(dt.date(2020, 1, 1), "入党申请人"), (dt.date(2020, 6, 1), "入党积极分子")]
     assert S.category_changes([]) == []
+
+
+def test_records_typed_ahead_are_listed_not_counted(ledger):
+    """On 15 June a meeting, a training and an activity dated in July are in the file, marked
+    ``ahead``, and in no count — the 学时 rule leaves the training out too."""
+    me = full_member(ledger, "郑好")
+    meeting(ledger, "党课", "2026-05-05", {me: "出席"})
+    meeting(ledger, "党课", "2026-07-05", {me: "出席"})
+    for day in ("2026-05-20", "2026-07-20"):
+        t = ledger.insert("trainings", {"date": day, "title": f"培训{day}", "hours": 40, "kind": "集中培训"})
+        ledger.insert("training_attendance", {"training_id": t, "member_id": me, "hours": 40})
+        a = ledger.insert("volunteer_activities", {"date": day, "title": f"活动{day}", "kind": "志愿服务"})
+        ledger.insert("volunteer_hours", {"activity_id": a, "member_id": me, "hours": 20})
+    f = P.person_file(ledger, me, 2026, TODAY)
+    assert [r["ahead"] for r in f.meetings] == [False, True] and f.attendance["出席"] == 1
+    assert [(r["counted"], r["ahead"]) for r in f.trainings] == [(True, False), (False, True)]
+    assert f.training.have == 40
+    assert [r["ahead"] for r in f.volunteer] == [False, True] and f.volunteer_hours == 20
+    year_end = P.person_file(ledger, me, 2026, dt.date(2027, 1, 5))  # the year over: all of it
+    assert year_end.attendance["出席"] == 2 and year_end.training.have == 80 and year_end.volunteer_hours == 40
+
+
+def test_the_transfers_of_the_person(ledger):
+    me = full_member(ledger, "钱进")
+    other = full_member(ledger, "孙退")
+    ledger.insert("transfers", {"member_id": me, "direction": "转入", "date": "2024-03-01", "other_org": "某厂党支部"})
+    ledger.insert("transfers", {"member_id": other, "direction": "转出", "date": "2025-03-01"})
+    ledger.insert("transfers", {"member_id": me, "direction": "转出", "date": "2026-05-01", "other_org": "某局机关党支部"})
+    f = P.person_file(ledger, me, 2026, TODAY)
+    assert [(t["date"], t["direction"], t["other_org"]) for t in f.transfers] == [
+        ("2024-03-01", "转入", "某厂党支部"), ("2026-05-01", "转出", "某局机关党支部")]

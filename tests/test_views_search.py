@@ -28,6 +28,8 @@ def test_finds_names_topics_and_titles_on_their_pages(ledger):
     assert [h[:2] for h in _hits(ledger, "党纪")] == [
         ("会议", "meetings"), ("教育培训", "trainings"), ("志愿服务", "volunteer"), ("先锋岗", "posts"),
         ("谈心谈话", "talks"), ("整改事项", "rectifications")]
+    person = search(ledger, "张晓红")[0]
+    assert (person.table, person.row_id, person.detail) == ("members", zhang, "正式党员 · 在册")
     hit = next(h for h in search(ledger, "雷锋"))
     assert (hit.table, hit.row_id, hit.date) == ("volunteer_activities", act, "2026-03-05")
 
@@ -53,3 +55,11 @@ def test_letters_in_any_case_and_a_limit_per_kind(ledger):
     for i in range(5):
         ledger.insert("trainings", {"date": f"2026-02-0{i + 1}", "title": f"党建培训{i}", "hours": 10})
     assert len(search(ledger, "党建培训", limit=3)) == 3
+
+
+def test_two_people_of_one_name_are_told_apart(ledger):
+    g = ledger.insert("party_groups", {"name": "第二党小组"})
+    full_member(ledger, "王芳", party_group_id=g)
+    left = full_member(ledger, "王芳")
+    ledger.update("members", left, {"status": "转出", "left_on": "2025-03-01"})
+    assert [h.detail for h in search(ledger, "王芳")] == ["正式党员 · 第二党小组 · 在册", "正式党员 · 转出"]

@@ -69,8 +69,8 @@ class YearFigures:
     topic_records: list[tuple[str, str, str]] = field(default_factory=list)
     talks: int = 0  # 谈心谈话 of the year up to the as-of day
     talks_by_secretary: int = 0
-    # 组织关系转接 of the year up to the as-of day: the people (names, each once per direction) and
-    # how many of the 转出 have their letter's 回执 back.
+    # 组织关系转接 of the year up to the as-of day: the 党员 (names, each once per direction) and
+    # how many of the 转出 lack their letter's 回执.
     transfers_in: list[str] = field(default_factory=list)
     transfers_out: list[str] = field(default_factory=list)
     transfer_receipts_missing: int = 0

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutContext(Qt.WindowShortcut)
         self.act_undo = self._action("撤销删除", lambda: self.current_page().undo_delete(), QKeySequence.Undo,
                                      None, "恢复刚才移到回收站的记录")
-        self.act_find = self._action("查找", lambda: self.current_page().focus_search(), QKeySequence.Find)
+        self.act_find = self._action("查找", self.find, QKeySequence.Find)
         self.act_search = self._action("搜索全部台账…", lambda: self.open_search(), "Ctrl+Shift+F", None,
                                        "按姓名、会议议题、培训或活动名称查找，转到所在页面")
         self.act_appraisal = self._action("民主评议…", self.open_appraisals, None, None,
@@ -302,6 +302,16 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(writable)
 
     # ---- search across the pages ----------------------------------------------------------
+    def find(self) -> None:
+        """Ctrl+F: the page's own search box; on a page without one (工作台, 创星评估 …) the
+        toolbar's search across the pages."""
+        page = self.current_page()
+        if isinstance(getattr(page, "search", None), QLineEdit):
+            page.focus_search()
+        else:
+            self.search_box.setFocus(Qt.ShortcutFocusReason)
+            self.search_box.selectAll()
+
     def open_search(self, text: str | None = None):
         """The search dialog over every page (not modal), seeded with ``text`` or the toolbar's."""
         from .pages.search import SearchDialog
@@ -321,6 +331,20 @@ class MainWindow(QMainWindow):
         found = page.reveal(hit.row_id, hit.year)
         self.statusBar().showMessage(f"{hit.kind}：{hit.title}" if found else "这条记录不在该页面的列表中", 5000)
         return found
+
+    def export_development(self, member_id: int, year: int | None = None):
+        """导出打印 set to this person's 发展党员全程纪实表 (of ``year``), ready to export."""
+        page = self.show_page("export")
+        page.ensure_fresh()
+        if year is not None and page.year_box.findData(year) >= 0:
+            page.year_box.setCurrentIndex(page.year_box.findData(year))
+        page.kind_box.setCurrentIndex(page.kind_box.findData("development"))
+        i = page.member_box.findData(member_id)
+        if i >= 0:
+            page.member_box.setCurrentIndex(i)
+        else:
+            self.statusBar().showMessage("此人在该年度没有发展党员纪实记录", 5000)
+        return page
 
     def show_member_file(self, member_id: int):
         """The 党员档案 of ``member_id``, over the 党员名册 with the person selected."""

@@ -13,6 +13,7 @@ from ..rules import evaluate
 from ..rules.asof import as_of_day
 from ..rules.grid import Requirement, meeting_requirements
 from ..rules.ruleset import RuleSet, load_rule_set
+from ..rules.snapshot import month_end
 
 PERIOD_WORDS = {"month": "每月", "quarter": "每季度", "year": "全年"}
 
@@ -22,12 +23,25 @@ class CalendarCell:
     """One rule's month: ``state`` (the grid's), ``required`` (words: "应开1次", "本季度应开1次",
     "各党小组应开1次" …),
     ``held`` meetings of the month (id, date, topic, group_name; a date after the as-of day is
-    ``ahead``: typed in advance) and ``planned``: the plan's lines due by the month's end."""
+    ``ahead``: typed in advance), ``planned``: the plan's lines due by the month's end, and
+    ``groups``: the 党小组 (ids) the plan still asks a meeting of."""
 
     state: str
     required: str
     held: list[dict] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
+
+    def new_meeting(self, kind: str, year: int, month: int, day: _dt.date) -> dict:
+        """Defaults of the meeting that records this cell: the kind, a date in the month (the
+        as-of day when it falls in it, else the month's last day) and the first group the plan
+        names."""
+        last = month_end(year, month)
+        date = day if _dt.date(year, month, 1) <= day <= last else last
+        out = {"kind": kind, "date": date.isoformat()}
+        if self.groups:
+            out["party_group_id"] = self.groups[0]
+        return out
 
 
 @dataclass
@@ -90,4 +104,7 @@ def annual_calendar(ledger, year: int, today: _dt.date | None = None,
             target = cells[(row, by.month)].planned if row else other.setdefault(by.month, [])
             if a["text"] not in target:
                 target.append(a["text"])
+            group = (a.get("params") or {}).get("party_group_id")
+            if row and group and group not in cells[(row, by.month)].groups:
+                cells[(row, by.month)].groups.append(group)
     return AnnualCalendar(year, day, rows, cells, other)

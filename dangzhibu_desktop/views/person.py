@@ -35,9 +35,12 @@ class PersonFile:
     ``next_step``: {number, name, earliest (ISO or None)} or None; ``meetings``: the year's
     attendance rows (date, kind, topic, status, reason, meeting_id); ``attendance``: {status: n};
     ``training``: the rule's standing; ``trainings``: the year's rows (date, title, kind,
-    hours in tenths, counted by the rule); ``volunteer``: (date, title, kind, hours);
+    hours in tenths, counted by the rule); ``volunteer``: (date, title, kind, hours). A meeting,
+    training or activity dated after ``day`` (typed ahead) is listed with ``ahead`` and left out
+    of every count, as the rules leave it out;
     ``posts``: 先锋岗 rows; ``roles``: 支委 and 党小组组长 rows; ``dues``: one row per month;
-    ``talks``: as 谈话对象 or 谈话人; ``appraisals``: every year's rating, newest first."""
+    ``talks``: as 谈话对象 or 谈话人; ``appraisals``: every year's rating, newest first;
+    ``transfers``: the 组织关系转接 records (``Ledger.transfers_of``), in date order."""
 
     member: dict
     year: int
@@ -61,12 +64,13 @@ class PersonFile:
     lapse_months: int
     talks: list[dict]
     appraisals: list[dict]
+    transfers: list[dict] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
 
     @property
     def volunteer_hours(self) -> int:
         """The year's 志愿服务 hours, in tenths."""
-        return sum(r["hours"] or 0 for r in self.volunteer)
+        return sum(r["hours"] or 0 for r in self.volunteer if not r["ahead"])
 
     @property
     def dues_paid_months(self) -> list[str]:
@@ -118,6 +122,12 @@ def _steps_rows(steps: list[dict]) -> list[dict]:
     return out
 
 
+def _dated(rows: list[dict], day: _dt.date) -> list[dict]:
+    for r in rows:
+        r["ahead"] = str(r["date"]) > day.isoformat()
+    return rows
+
+
 def _meetings(ledger, member_id: int, year: int) -> list[dict]:
     return ledger.query(
         "SELECT t.id AS meeting_id, t.date, t.kind, t.topic, a.status, a.reason "
@@ -133,7 +143,7 @@ def _trainings(ledger, member_id: int, year: int, kinds: tuple[str, ...]) -> lis
         "WHERE a.member_id = ? AND t.deleted_at IS NULL AND t.date BETWEEN ? AND ? "
         "ORDER BY t.date, t.id", (member_id, f"{year}-01-01", f"{year}-12-31"))
     for r in rows:
-        r["counted"] = not kinds or r["kind"] in kinds
+        r["counted"] = not kinds or r["kind"] in kinds  # and dated by the day: _dated, below
     return rows
 
 
@@ -223,10 +233,14 @@ def person_file(ledger, member_id: int, year: int, today: _dt.date | None = None
     training = member_training(ledger, member_id, year, rule_set=rs, snap=snap)
     lapse_months = int(rs.params("SYS-DUES-LAPSE")["lapse_months"])
     dues, lapse = _dues(ledger, snap, member, lapse_months)
-    meetings = _meetings(ledger, member_id, year)
+    meetings = _dated(_meetings(ledger, member_id, year), day)
     attendance = {s: 0 for s in enums.ATTENDANCE_STATUSES}
     for r in meetings:
-        attendance[r["status"]] = attendance.get(r["status"], 0) + 1
+        if not r["ahead"]:
+            attendance[r["status"]] = attendance.get(r["status"], 0) + 1
+    trainings = _dated(_trainings(ledger, member_id, year, training.kinds), day)
+    for r in trainings:
+        r["counted"] = r["counted"] and not r["ahead"]
     appraisals = ledger.rows("appraisals", "member_id = ?", (member_id,), order_by="year DESC, id")
     return PersonFile(
         member=member, year=year, day=day,
@@ -239,11 +253,12 @@ def person_file(ledger, member_id: int, year: int, today: _dt.date | None = None
         next_step=({"number": nxt[0], "name": _steps.step_label(nxt[0]),
                     "earliest": nxt[1].isoformat() if nxt[1] else None} if nxt else None),
         meetings=meetings, attendance=attendance,
-        training=training, trainings=_trainings(ledger, member_id, year, training.kinds),
-        volunteer=_volunteer(ledger, member_id, year),
+        training=training, trainings=trainings,
+        volunteer=_dated(_volunteer(ledger, member_id, year), day),
         posts=_posts(ledger, member_id), roles=_roles(ledger, member_id),
         dues=dues, dues_lapse=lapse, lapse_months=lapse_months,
         talks=_talks(ledger, member_id),
         appraisals=[{"year": a["year"], "rating": a["rating"]} for a in appraisals],
+        transfers=[t for t in ledger.transfers_of(None) if t["member_id"] == member_id],
         years=person_years(ledger, member_id, day.year if today is None else today.year),
     )

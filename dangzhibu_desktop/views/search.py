@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..ledger import steps as _steps
+
 # (kind shown, page slug, table, the column searched, the date column giving the year, title SQL)
 SOURCES = (
     ("党员", "members", "members", "name", None, "name"),
@@ -22,8 +24,9 @@ LIMIT = 50  # per kind: a short word should not list a whole decade
 @dataclass(frozen=True)
 class Hit:
     """One record found: ``kind`` (Chinese), the ``page`` slug and ``table`` holding it, its
-    ``row_id``, ``title``, ``date`` (ISO or None) and ``year`` (the page's year to show, None:
-    the page has no year)."""
+    ``row_id``, ``title``, ``date`` (ISO or None), ``year`` (the page's year to show, None:
+    the page has no year) and ``detail``: what tells two people of one name apart (category,
+    党小组, 党籍状态)."""
 
     kind: str
     page: str
@@ -32,6 +35,15 @@ class Hit:
     title: str
     date: str | None
     year: int | None
+    detail: str = ""
+
+
+def _person_detail(ledger, member_id: int) -> str:
+    m = ledger.get("members", member_id) or {}
+    group = ledger.get("party_groups", m["party_group_id"]) if m.get("party_group_id") else None
+    parts = [_steps.derive_category(ledger.member_steps(member_id)) or "", group["name"] if group else "",
+             m.get("status") or ""]
+    return " · ".join(p for p in parts if p)
 
 
 def _like(text: str) -> str:
@@ -57,5 +69,6 @@ def search(ledger, text: str, limit: int = LIMIT) -> list[Hit]:
         for r in rows:
             date = r["date"]
             year = int(date[:4]) if date and str(date)[:4].isdigit() else None
-            hits.append(Hit(kind, page, table, r["id"], r["title"] or "", date, year))
+            detail = _person_detail(ledger, r["id"]) if table == "members" else ""
+            hits.append(Hit(kind, page, table, r["id"], r["title"] or "", date, year, detail))
     return hits

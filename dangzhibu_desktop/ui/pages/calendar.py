@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...views import calendar as _calendar
 from ...views.common import years_of
+from .. import editing
 
 BACKGROUND = {"done": "#e8f5e9", "missing": "#ffebee", "pending": "#f3f6fa", "n/a": "#fafafa"}
 FOREGROUND = {"done": "#1b5e20", "missing": "#b71c1c", "pending": "#37474f", "n/a": "#9e9e9e"}
@@ -68,7 +69,7 @@ class CalendarDialog(QDialog):
         top.addWidget(self.year_box)
         lay.addLayout(top)
         legend = QLabel("按评估标准每月、每季度、每年应开的会议与已开会议对照；*为日期在今天之后的预先登记。"
-                        "点一格在下方查看详情。")
+                        "点一格在下方查看详情，双击登记这次会议（已开的打开会议记录）。")
         legend.setStyleSheet("color:#555;")
         lay.addWidget(legend)
         self.table = QTableWidget()
@@ -78,6 +79,7 @@ class CalendarDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)  # twelve months, no scrolling
         self.table.verticalHeader().setMinimumSectionSize(30)
         self.table.currentCellChanged.connect(lambda r, c, *_a: self.show_cell(r, c))
+        self.table.cellDoubleClicked.connect(self.open_cell)
         lay.addWidget(self.table, 1)
         self.detail = QTextBrowser()
         self.detail.setMaximumHeight(105)
@@ -167,3 +169,29 @@ class CalendarDialog(QDialog):
             out.append("计划：")
             out += [f"  {line}" for line in cell.planned]
         self.detail.setPlainText("\n".join(out))
+
+    def open_cell(self, row: int, col: int) -> int | None:
+        """A meeting typed ahead in the cell opens to be completed; else a cell still requiring a
+        meeting opens a new one prefilled (kind, a date in the month, the group the plan names),
+        one already held opens its record. The saved id or None."""
+        cal = self.calendar
+        if cal is None or self.session.ledger.readonly or not editing.editors_available():
+            return None
+        if not 0 <= col < len(cal.rows):
+            return None
+        req, month = cal.rows[col], row + 1
+        cell = cal.cells[(req.kind, month)]
+        planned = [h for h in cell.held if h["ahead"]]
+        if planned:  # typed ahead: held now? its record is completed, not a second one made
+            saved = editing.edit_record(self, self.session.ledger, "meetings", planned[0]["id"])
+        elif cell.state in ("missing", "pending"):
+            defaults = cell.new_meeting(req.kinds[0], cal.year, month, cal.day)
+            saved = editing.edit_record(self, self.session.ledger, "meetings", None, defaults)
+        elif cell.held:
+            saved = editing.edit_record(self, self.session.ledger, "meetings", cell.held[0]["id"])
+        else:
+            return None
+        if saved is not None:
+            self.session.notify_changed("meetings")
+            self.load(cal.year)
+        return saved

@@ -16,10 +16,19 @@ from ...views import fixes as _fixes, lists as _lists
 from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
+from .person import open_person_file
 
 OVERDUE = "#c62828"
 DUE_SOON = "#d97706"
 MUTED = "#808080"
+
+
+def add_file_button(page, bar: QHBoxLayout) -> None:
+    """查看档案 on a list of people (党员名册, 发展党员)."""
+    page.file_button = QPushButton("查看档案")
+    page.file_button.setToolTip("所选人员的党员档案：发展历程、组织生活、学时、志愿服务、党费、谈话和评议")
+    page.file_button.clicked.connect(lambda: page.show_file())
+    bar.addWidget(page.file_button)
 
 
 class MembersPage(ListPage):
@@ -49,10 +58,7 @@ class MembersPage(ListPage):
     ]
 
     def extra_buttons(self, bar: QHBoxLayout) -> None:
-        self.file_button = QPushButton("查看档案")
-        self.file_button.setToolTip("所选人员的党员档案：发展历程、组织生活、学时、志愿服务、党费、谈话和评议")
-        self.file_button.clicked.connect(self.show_file)
-        bar.addWidget(self.file_button)
+        add_file_button(self, bar)
         self.import_button = QPushButton("导入花名册…")
         self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.import_button)
@@ -67,22 +73,13 @@ class MembersPage(ListPage):
         bar.addWidget(self.transfer_button)
 
     def extra_menu(self, menu) -> None:
-        menu.addAction("查看档案…", self.show_file).setEnabled(self.current_id() is not None)
+        selected = self.current_id() is not None
+        menu.addAction("查看档案…", self.show_file).setEnabled(selected)
+        menu.addAction("组织关系转接…", self.transfer_selected).setEnabled(selected)
 
     def show_file(self, member_id: int | None = None):
-        """The 党员档案 of the selected person (or ``member_id``), for the page's year; the dialog
-        (not modal: the 名册 stays usable beside it) or None when nobody is selected."""
-        from .person import PersonFileDialog
-
-        mid = member_id or self.current_id()
-        if mid is None:
-            self.session.say("请先在名册中选择一个人")
-            return None
-        dlg = PersonFileDialog(self.session, mid, self.session.default_year(), self)
-        dlg.setAttribute(Qt.WA_DeleteOnClose)
-        dlg.show()
-        self.file_dialog = dlg
-        return dlg
+        """The 党员档案 of the selected person (or ``member_id``)."""
+        return open_person_file(self, member_id)
 
     def delete_warning(self, ids: list[int]) -> str:
         """A person with a history is 转出, not deleted: say what deleting takes out of the counts
@@ -178,6 +175,16 @@ class DevelopmentPage(ListPage):
         # the date (today) stays editable in the dialog's 发展党员纪实 tab.
         apply = {"step": _steps.STEP_APPLY, "date": self.session.today.isoformat()}
         return {"status": enums.ACTIVE_STATUS, "development_steps": [apply]}
+
+    def extra_buttons(self, bar: QHBoxLayout) -> None:
+        add_file_button(self, bar)
+
+    def extra_menu(self, menu) -> None:
+        menu.addAction("查看档案…", self.show_file).setEnabled(self.current_id() is not None)
+
+    def show_file(self, member_id: int | None = None):
+        """The 党员档案 of the selected person (or ``member_id``)."""
+        return open_person_file(self, member_id)
 
     def load_rows(self, year):
         return _lists.development_rows(self.ledger, self.session.today)
@@ -422,7 +429,7 @@ class TransfersPage(ListPage):
         field_column("transfers", "direction", width=70),
         Column("member_name", "党员", width=90),
         field_column("transfers", "other_org", width=220),
-        field_column("transfers", "letter_no", width=150),
+        field_column("transfers", "letter_no", width=190),
         field_column("transfers", "valid_until", width=110),
         field_column("transfers", "receipt_on", width=100,
                      color=lambda r: OVERDUE if r.get("awaiting") else None),

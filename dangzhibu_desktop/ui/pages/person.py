@@ -29,19 +29,21 @@ from ..models import Column, RecordTableModel
 MUTED = "#9e9e9e"
 BAD = "#c62828"
 GOOD = "#2e7d32"
+AHEAD = "日期未到"  # typed ahead: listed, not counted
 
 STEP_COLUMNS = [
     Column("stage", "阶段", width=150),
     Column("number", "步骤", "int", width=40),
     Column("name", "内容", width=170, color=lambda r: None if r["done"] else MUTED),
-    Column("date_text", "日期", width=160, color=lambda r: None if r["done"] else MUTED),
-    Column("detail", "说明", width=200),
+    Column("date_text", "日期", width=140, color=lambda r: None if r["done"] else MUTED),
+    Column("detail", "说明", width=150),
 ]
 CATEGORY_COLUMNS = [Column("date", "日期", width=100), Column("category", "类别", width=130)]
 MEETING_COLUMNS = [
     Column("date", "日期", width=100), Column("kind", "会议类型", width=110),
     Column("topic", "议题", width=330),
-    Column("status", "出勤", width=60, color=lambda r: BAD if r["status"] == "缺席" else None),
+    Column("status_text", "出勤", width=60,
+           color=lambda r: MUTED if r["ahead"] else BAD if r["status"] == "缺席" else None),
     Column("reason", "请假或缺席原因", width=200),
 ]
 TRAINING_COLUMNS = [
@@ -66,6 +68,11 @@ DUES_COLUMNS = [
 TALK_COLUMNS = [
     Column("date", "谈话日期", width=100), Column("kind", "谈话类别", width=100), Column("role", "本人是", width=80),
     Column("other", "对方", width=110), Column("topic", "谈话主题", width=330),
+]
+TRANSFER_COLUMNS = [
+    Column("date", "转接日期", width=100), Column("direction", "转接类别", width=70),
+    Column("other_org", "对方党组织", width=260), Column("letter_no", "介绍信编号", width=110),
+    Column("receipt_on", "回执日期", width=100), Column("dues_paid_to", "党费交至", width=90),
 ]
 APPRAISAL_COLUMNS = [Column("year", "年度", "int", width=80), Column("rating", "评议等次", width=120)]
 
@@ -136,6 +143,10 @@ class PersonFileDialog(QDialog):
         self.edit_button.clicked.connect(self.edit_member)
         self.edit_button.setEnabled(editing.editors_available() and not session.ledger.readonly)
         top.addWidget(self.edit_button)
+        self.export_button = QPushButton("导出发展纪实表…")
+        self.export_button.setToolTip("到“导出打印”页导出此人的发展党员全程纪实表（Word 或 PDF）")
+        self.export_button.clicked.connect(self.export_record)
+        top.addWidget(self.export_button)
         lay.addLayout(top)
 
         cards = QGridLayout()
@@ -174,7 +185,8 @@ class PersonFileDialog(QDialog):
                 ("posts", "岗位与职务", POST_COLUMNS, None),
                 ("dues", "党费", DUES_COLUMNS, None),
                 ("talks", "谈心谈话", TALK_COLUMNS, "talks"),
-                ("appraisals", "民主评议", APPRAISAL_COLUMNS, None)):
+                ("appraisals", "民主评议", APPRAISAL_COLUMNS, None),
+                ("transfers", "组织关系转接", TRANSFER_COLUMNS, "transfers")):
             view, model = plain_table(columns)
             if table:
                 view.doubleClicked.connect(lambda idx, m=model, t=table: self._open(t, m.row(idx.row())["id"]))
@@ -191,6 +203,15 @@ class PersonFileDialog(QDialog):
         self._fit()
         self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.load(year or session.default_year())
+        session.changed.connect(self._ledger_changed)  # an edit in another window shows here too
+
+    def _ledger_changed(self, _table: str) -> None:
+        if self.file is None:
+            return
+        try:
+            self.load(self.file.year)
+        except KeyError:  # the person went to the 回收站 meanwhile
+            self.close()
 
     def _fit(self) -> None:
         """1000 × 660, never larger than the screen's work area."""
@@ -228,12 +249,17 @@ class PersonFileDialog(QDialog):
             facts.append(f"转正日期 {f.full_since}")
         if f.standing_years is not None:
             facts.append(f"党龄 {f.standing_years} 年")
+        if m.get("joined_branch_on"):
+            facts.append(f"转入本支部 {m['joined_branch_on']}")
+        if m.get("left_on"):
+            facts.append(f"离开本支部 {m['left_on']}")
         for key, label in (("gender", ""), ("work_post", ""), ("phone", "电话 ")):
             if m.get(key):
                 facts.append(f"{label}{m[key]}")
         self.header.setText(f"<span style='font-size:18px;font-weight:bold'>{m['name']}</span>"
                             f"&nbsp;&nbsp;<span style='color:#555'>{' · '.join(x for x in facts if x)}</span>")
         self._fill_cards(f)
+        self.export_button.setEnabled(bool(f.categories) and self._main_window() is not None)
         self.categories_model.set_rows(_numbered(
             [{"date": d, "category": c or "已取消预备党员资格"} for d, c in f.categories]))
         self.steps_model.set_rows(_numbered([{
@@ -247,11 +273,15 @@ class PersonFileDialog(QDialog):
                                     + (f"（最早 {nxt['earliest']}）" if nxt["earliest"] else ""))
         else:
             self.next_label.setText("发展流程已结束")
-        self.views["meetings"][1].set_rows(_numbered(f.meetings, "meeting_id"))
+        self.views["meetings"][1].set_rows(_numbered(
+            [{**r, "status_text": f"{r['status']}（{AHEAD}）" if r["ahead"] else r["status"]} for r in f.meetings],
+            "meeting_id"))
         self.views["trainings"][1].set_rows(_numbered(
-            [{**r, "counted_text": "计入" if r["counted"] else "不计入（培训形式不在标准内）"} for r in f.trainings],
-            "training_id"))
-        self.views["volunteer"][1].set_rows(_numbered(f.volunteer, "activity_id"))
+            [{**r, "counted_text": "计入" if r["counted"] else f"不计入（{AHEAD}）" if r["ahead"]
+              else "不计入（培训形式不在标准内）"} for r in f.trainings], "training_id"))
+        self.views["volunteer"][1].set_rows(_numbered(
+            [{**r, "title": f"{r['title']}（{AHEAD}）" if r["ahead"] else r["title"]} for r in f.volunteer],
+            "activity_id"))
         posts = [{"what": p["kind"], "name": p["name"], "role": p["role"], "since": p["since"], "until": p["until"]}
                  for p in f.posts]
         posts += [{"what": "职务", "name": r["role"], "role": "", "since": r["start"], "until": r["end"]}
@@ -260,22 +290,29 @@ class PersonFileDialog(QDialog):
         self.views["dues"][1].set_rows(_numbered(f.dues))
         self.views["talks"][1].set_rows(_numbered(f.talks, "talk_id"))
         self.views["appraisals"][1].set_rows(_numbered(f.appraisals))
+        self.views["transfers"][1].set_rows(_numbered(f.transfers, "id"))
         for i, (key, n) in enumerate((("meetings", len(f.meetings)), ("trainings", len(f.trainings)),
                                       ("volunteer", len(f.volunteer)), ("posts", len(posts)),
                                       ("dues", len(f.dues_unpaid_months)), ("talks", len(f.talks)),
-                                      ("appraisals", len(f.appraisals))), start=1):
+                                      ("appraisals", len(f.appraisals)), ("transfers", len(f.transfers))),
+                                     start=1):
             title = self.tabs.tabText(i).split("（")[0]
             if key == "dues":
                 self.tabs.setTabText(i, f"{title}（未交{n}个月）" if n else title)
             else:
                 self.tabs.setTabText(i, f"{title}（{n}）")
 
+    @staticmethod
+    def _span(f: _person.PersonFile) -> str:
+        """"2025年度", or "截至6月15日" for the year still running."""
+        return f"{f.year}年度" if (f.day.month, f.day.day) == (12, 31) else f"截至{f.day.month}月{f.day.day}日"
+
     def _fill_cards(self, f: _person.PersonFile) -> None:
         a = f.attendance
         self.cards["meetings"].setText(
             f"出席 <b>{a.get('出席', 0)}</b> · 请假 <b>{a.get('请假', 0)}</b> · "
             f"<span style='color:{BAD if a.get('缺席') else '#000'}'>缺席 <b>{a.get('缺席', 0)}</b></span>"
-            f"<br><span style='color:#666'>{f.year}年度应参加 {len(f.meetings)} 次</span>")
+            f"<br><span style='color:#666'>{self._span(f)}应参加 {sum(a.values())} 次</span>")
         t = f.training
         if t.need is None:
             self.cards["training"].setText(f"<b>{format_hours(t.have) or '0'}</b> 学时<br><span style='color:#666'>"
@@ -318,10 +355,34 @@ class PersonFileDialog(QDialog):
         if self.session.ledger.readonly or not editing.editors_available():
             return
         if editing.edit_record(self, self.session.ledger, table, row_id) is not None:
-            self.session.notify_changed(table)
-            self.load(self.file.year)
+            self.session.notify_changed(table)  # reloads this file too (_ledger_changed)
+
+    def _main_window(self):
+        win = self.parent().window() if self.parent() is not None else None
+        return win if hasattr(win, "export_development") else None
+
+    def export_record(self) -> None:
+        """The person's 发展党员全程纪实表, on 导出打印 (its path, format and 导出 there)."""
+        win = self._main_window()
+        if win is not None:
+            win.export_development(self.member_id, self.file.year if self.file else None)
+            self.close()
 
     def edit_member(self) -> None:
         if editing.edit_record(self, self.session.ledger, "members", self.member_id) is not None:
             self.session.notify_changed("members")
-            self.load(self.file.year)
+
+
+def open_person_file(page, member_id: int | None = None):
+    """The 党员档案 of ``member_id`` (default: the page's selected row) over ``page`` (a list page
+    of people: 党员名册, 发展党员), for the session's year; not modal, so the list stays usable
+    beside it. The dialog, or None when nobody is selected."""
+    mid = member_id or page.current_id()
+    if mid is None:
+        page.session.say("请先选择一个人")
+        return None
+    dlg = PersonFileDialog(page.session, mid, page.session.default_year(), page)
+    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.show()
+    page.file_dialog = dlg
+    return dlg

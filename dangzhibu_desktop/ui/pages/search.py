@@ -19,8 +19,8 @@ from ...views import search as _search
 from ..models import Column
 from .person import plain_table
 
-COLUMNS = [Column("kind", "类别", width=90), Column("title", "名称、议题或姓名", width=420),
-           Column("date", "日期", width=100)]
+COLUMNS = [Column("kind", "类别", width=80), Column("title", "名称、议题或姓名", width=360),
+           Column("date", "日期", width=100), Column("detail", "说明", width=150)]
 
 
 class SearchDialog(QDialog):
@@ -75,7 +75,7 @@ class SearchDialog(QDialog):
 
     def run(self, text: str) -> None:
         self.hits = _search.search(self.session.ledger, text)
-        self.model.set_rows([{"id": i + 1, "kind": h.kind, "title": h.title, "date": h.date}
+        self.model.set_rows([{"id": i + 1, "kind": h.kind, "title": h.title, "date": h.date, "detail": h.detail}
                              for i, h in enumerate(self.hits)])
         if self.hits:
             self.view.selectRow(0)
