@@ -65,8 +65,15 @@ def test_the_development_pages_menu_opens_the_export_with_the_person_chosen(wind
     dev = window.show_page("development")
     assert dev.export_record() is None  # nobody selected yet
     dev.select_id(sun)
-    page = dev.export_record()
-    assert window.stack.currentWidget() is page
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    dev.extra_menu(menu)
+    actions = {a.text(): a for a in menu.actions()}
+    assert {"查看档案…", "导出发展党员全程纪实表…"} <= set(actions)  # the row menu keeps both
+    actions["导出发展党员全程纪实表…"].trigger()
+    page = window.stack.currentWidget()
+    assert page is window.page("export")
     assert page.kind() == "development" and page.member_id() == sun and page.member_box.isVisible()
     page.ask_open = False
     out = tmp_path / "sunli.pdf"

@@ -220,16 +220,6 @@ class ExportPage(Page):
         self.member_box.setCurrentIndex(max(i, 0))
         self.member_box.blockSignals(False)
 
-    def choose_development(self, member_id: int) -> None:
-        """Choose the 发展党员全程纪实表 of ``member_id`` (from the 发展党员 page's menu)."""
-        self.kind_box.setCurrentIndex(self.kind_box.findData("development"))
-        self._fill_members()
-        i = self.member_box.findData(member_id)
-        if i < 0:
-            self.session.say("所选年度截至目前，此人还没有发展党员纪实记录")
-            return
-        self.member_box.setCurrentIndex(i)
-
     def member_id(self):
         """The person chosen for the 发展党员全程纪实表 (an id, or "all"); None for other kinds."""
         return self.member_box.currentData() if self.kind() == "development" else None

@@ -180,7 +180,9 @@ class DevelopmentPage(ListPage):
         add_file_button(self, bar)
 
     def extra_menu(self, menu) -> None:
-        menu.addAction("查看档案…", self.show_file).setEnabled(self.current_id() is not None)
+        selected = self.current_id() is not None
+        menu.addAction("查看档案…", self.show_file).setEnabled(selected)
+        menu.addAction("导出发展党员全程纪实表…", self.export_record).setEnabled(selected)
 
     def show_file(self, member_id: int | None = None):
         """The 党员档案 of the selected person (or ``member_id``)."""
@@ -189,18 +191,14 @@ class DevelopmentPage(ListPage):
     def load_rows(self, year):
         return _lists.development_rows(self.ledger, self.session.today)
 
-    def extra_menu(self, menu) -> None:
-        menu.addAction("导出发展党员全程纪实表…", self.export_record).setEnabled(self.current_id() is not None)
-
     def export_record(self):
-        """The 导出打印 page with the selected person's 发展党员全程纪实表 chosen, ready to export."""
+        """The 导出打印 page with the selected person's 发展党员全程纪实表 chosen, ready to export
+        (``MainWindow.export_development``, as from the 党员档案)."""
         mid = self.current_id()
         if mid is None:
             self.session.say("请先选择一个人")
             return None
-        page = self.window().show_page("export")
-        page.choose_development(mid)
-        return page
+        return self.window().export_development(mid)
 
     def after_refresh(self, rows):
         for cat, lab in self.stage_labels.items():
