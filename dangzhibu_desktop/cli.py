@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--meeting", type=int, default=None, help="signin：会议编号")
     s.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), default=None, help="evidence：季度合订")
     s.add_argument("--member", type=_member, default=None,
-                   help="development：人员编号，或 all（有发展纪实的全部人员，默认）")
+                   help="development：人员编号，或 all（截止日在册、有发展纪实的全部人员，默认）")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
