@@ -190,6 +190,8 @@ class AssessmentPage(Page):
     def _loaded(self, rep: dict) -> None:
         if rep.get("year") != self._requested_year:
             return
+        if getattr(self.ledger, "conn", None) is None:
+            return  # the ledger was closed (another one opened) while the report was computed
         self._loading = False
         self.report = rep
         self.error_label.hide()
