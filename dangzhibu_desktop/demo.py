@@ -192,6 +192,10 @@ def _of_the_time(options, d: _dt.date) -> list:
     return [o for o in options if _said_by(o, d)] or list(options[:1])
 
 
+def _age(birth: _dt.date, on: _dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
 def _deeds_word(d: _dt.date) -> str:
     return "我为群众办实事" if d.year >= 2021 else "为职工群众办实事好事"
 
@@ -823,6 +827,10 @@ class _Builder:
         }, self._stamp(self.start))
         for g in self.groups:
             g["id"] = self._ins("party_groups", {"name": g["name"]}, self._stamp(self.start))
+        # The oldest retired 正式党员 still on the books is excused under 第二十三条 (no draw from
+        # the generator: the rest of the demo stays as it was).
+        retired = [p for p in self.people if p.dues_class == enums.DUES_RETIRED and p.left is None and p.full]
+        elder = min(retired, key=lambda p: p.birth, default=None)
         for p in self.people:
             created = max(self.start, p.joined or self.start)
             first_step = min((s["date"] for s in p.steps), default=created)
@@ -838,6 +846,9 @@ class _Builder:
                 "status": p.status, "mobile": p.mobile, "dues_class": p.dues_class,
                 "joined_branch_on": p.joined.isoformat() if p.joined else None,
                 "left_on": p.left.isoformat() if p.left else None, "notes": p.notes,
+                **({"exempt_from_activities": 1,
+                    "exempt_reason": f"现年{_age(p.birth, self.end)}岁，身患慢性疾病、行动不便，经支部委员会研究同意"}
+                   if p is elder else {}),
                 "created_at": stamp, "updated_at": updated,
             })
             self.counts["members"] = self.counts.get("members", 0) + 1

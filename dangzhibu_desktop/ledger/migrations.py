@@ -290,7 +290,14 @@ ALTER TABLE meetings ADD COLUMN votes_against INTEGER;
 ALTER TABLE meetings ADD COLUMN votes_abstain INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES)
+# 年老体弱、行动不便等，经支部同意不作硬性要求 (2019 党员教育管理工作条例 第二十三条): left out of the
+# attendance and training denominators; the reason is kept with the flag.
+V2_EXEMPT = """
+ALTER TABLE members ADD COLUMN exempt_from_activities INTEGER DEFAULT 0;
+ALTER TABLE members ADD COLUMN exempt_reason TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_EXEMPT)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

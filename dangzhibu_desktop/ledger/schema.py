@@ -103,6 +103,8 @@ _table("members", "党员及入党人员", (
     Field("joined_branch_on", "转入本支部日期", "date"),
     Field("left_on", "离开本支部日期", "date"),
     Field("notes", "备注"),
+    Field("exempt_from_activities", "不作硬性要求（年老体弱、行动不便等）", "bool", default=0),
+    Field("exempt_reason", "不作硬性要求的原因"),
 ), title_field="name")
 
 _table("development_steps", "发展党员纪实", (

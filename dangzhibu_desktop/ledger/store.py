@@ -924,6 +924,8 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             if from_id != row["gender"]:
                 raise ValidationError(f"性别“{row['gender']}”与身份证号（{from_id}）不一致，请核对", "gender")
         _order(row, "joined_branch_on", "left_on", "转入本支部日期", "离开本支部日期")
+        if row.get("exempt_from_activities") and not (row.get("exempt_reason") or "").strip():
+            raise ValidationError("不作硬性要求须经支部同意，请填写原因（如年老体弱、行动不便）", "exempt_reason")
     elif t.name == "meetings":
         if row.get("start_time") and row.get("end_time") and row["end_time"] <= row["start_time"]:
             raise ValidationError("结束时间应晚于开始时间", "end_time")

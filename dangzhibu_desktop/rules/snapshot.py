@@ -342,6 +342,11 @@ class Snapshot:
         left out of the attendance and training denominators."""
         return bool((self.members.get(member_id) or {}).get("exempt_from_activities"))
 
+    def exempt_note(self, member_id) -> str:
+        """How the evidence names an exemption: '经支部同意不作硬性要求（年老体弱）'."""
+        reason = (self.members.get(member_id) or {}).get("exempt_reason")
+        return "经支部同意不作硬性要求" + (f"（{reason}）" if reason else "")
+
     def name(self, member_id) -> str:
         m = self.members.get(member_id)
         return m["name"] if m else f"编号{member_id}"

@@ -447,10 +447,15 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     base, lead = float(p["member_hours"]), float(p["committee_hours"])
     kinds = set(p["training_kinds"])
     session = float(p["session_hours"])
-    people = snap.party_members()
+    # Members exempt under 第二十三条 are not held to the hours: out of the denominator, named.
+    everyone = snap.party_members()
+    people = [m for m in everyone if not snap.exempt(m["id"])]
+    spared = [f"{m['name']}：{snap.exempt_note(m['id'])}" for m in everyone if snap.exempt(m["id"])]
     target = f"党员≥{fmt_num(base)}学时，书记和委员≥{fmt_num(lead)}学时"
-    if not people:
+    if not everyone:
         return Outcome(NOT_APPLICABLE, None, target, "没有党员")
+    if not people:
+        return Outcome(NOT_APPLICABLE, None, target, "党员均经支部同意不作学时硬性要求", "", spared)
     tids = [t["id"] for t in snap.trainings if not (kinds and t.get("kind") not in kinds)]
     hours = snap.member_hours("training_attendance", "training_id", tids)
     if hours is None:  # odd hours in some row: add them up row by row, as always
@@ -472,10 +477,10 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     avg = sum(hours.get(m["id"], 0) for m in people) / 10 / len(people)
     measured = f"{len(people) - len(short)}/{len(people)}"
     if not short:
-        return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）")
+        return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）", "", spared)
     evidence = [f"{m['name']}：{fmt_num(have)}/{fmt_num(need)}学时"
                 + ("（年内转入，按在册时间折算）" if (as_date(m.get("joined_branch_on")) or snap.start) > snap.start else "")
-                for m, have, need in short]
+                for m, have, need in short] + spared
     advice = "组织集中学习培训、专题辅导或网络学习，补足学时，并登记参训学时"
     if snap.over(snap.end):
         return Outcome(FAILED, measured, target, f"{len(short)}名党员学习培训学时不足（人均{avg:.1f}学时）",
@@ -503,7 +508,7 @@ def _training_fix(snap: Snapshot, short, session: float, per_week: float) -> Fix
         note = f"（剩余{weeks}周，每周最多{fmt_num(per_week)}学时，{_names(lost, snap)}年内无法补足）" if lost and i == 0 else ""
         actions.append(Action("training", by, f"{by_words(by, snap.day)}组织第{i + 1}次集中学习培训（{fmt_num(each)}学时），"
                               f"{_names(who, snap)}参加并登记学时{note}", {"member_ids": who, "hours": each}, start))
-    people = max(1, len(snap.party_members()))
+    people = max(1, sum(1 for m in snap.party_members() if not snap.exempt(m["id"])))
     return Fix(actions, sessions, (people - len(lost)) / people if lost else 1.0)
 
 

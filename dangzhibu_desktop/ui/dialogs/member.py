@@ -120,12 +120,14 @@ class MemberDialog(RecordDialog):
         for edit in (ui.birthDateEdit, ui.joinedEdit, ui.leftEdit):
             setup_date(edit)
         ui.idNumberEdit.textChanged.connect(self.check_id)
+        ui.exemptCheck.toggled.connect(ui.exemptReasonEdit.setEnabled)
         self.field_widgets = {
             "name": ui.nameEdit, "id_number": ui.idNumberEdit, "gender": ui.genderCombo,
             "birth_date": ui.birthDateEdit, "ethnicity": ui.ethnicityEdit, "education": ui.educationCombo,
             "phone": ui.phoneEdit, "work_post": ui.workPostEdit, "party_group_id": ui.partyGroupCombo,
             "status": ui.statusCombo, "dues_class": ui.duesClassCombo, "mobile": ui.mobileCheck,
             "joined_branch_on": ui.joinedEdit, "left_on": ui.leftEdit, "notes": ui.notesEdit,
+            "exempt_from_activities": ui.exemptCheck, "exempt_reason": ui.exemptReasonEdit,
             "step": ui.stepsTable, "date": ui.stepsTable, "outcome": ui.stepsTable,
             "role": ui.rolesTable, "start_date": ui.rolesTable, "end_date": ui.rolesTable,
         }
@@ -169,6 +171,9 @@ class MemberDialog(RecordDialog):
         set_date(ui.joinedEdit, row.get("joined_branch_on"))
         set_date(ui.leftEdit, row.get("left_on"))
         ui.notesEdit.setPlainText(row.get("notes") or "")
+        ui.exemptCheck.setChecked(bool(row.get("exempt_from_activities")))
+        ui.exemptReasonEdit.setText(row.get("exempt_reason") or "")
+        ui.exemptReasonEdit.setEnabled(ui.exemptCheck.isChecked())
         if self.row_id:
             self.steps = [dict(s) for s in self.ledger.member_steps(self.row_id)]
             self.roles = [dict(r) for r in self.ledger.children("committee_roles", self.row_id)]
@@ -289,6 +294,9 @@ class MemberDialog(RecordDialog):
             "joined_branch_on": get_date(ui.joinedEdit),
             "left_on": get_date(ui.leftEdit),
             "notes": plain_text(ui.notesEdit),
+            "exempt_from_activities": 1 if ui.exemptCheck.isChecked() else 0,
+            # the reason goes with the exemption: unticked, nothing is kept
+            "exempt_reason": line_text(ui.exemptReasonEdit) if ui.exemptCheck.isChecked() else None,
         }
 
     def before_write(self) -> None:
