@@ -691,6 +691,7 @@ class _Builder:
             if a and a >= start and steps23 and p.left is None and steps23[0]["date"] + _dt.timedelta(days=200) <= end:
                 first = steps23[0]
                 first["outcome"] = _steps.OUTCOME_EXTEND
+                first["extension_months"] = 6
                 first["note"] = "支部大会讨论，认为其在预备期内对自身要求有所放松，决定延长预备期六个月"
                 later = self._weekday(first["date"] + _dt.timedelta(days=185))
                 p.steps = [s for s in p.steps if s["step"] not in (24, 25)]
@@ -856,6 +857,7 @@ class _Builder:
                 self._ins("development_steps", {
                     "member_id": p.id, "step": s["step"], "date": s["date"].isoformat(), "note": s.get("note"),
                     "outcome": s.get("outcome"), "persons": s.get("persons"),
+                    "extension_months": s.get("extension_months"),
                 }, self._stamp(max(s["date"], self.start), "10:00"))
         for elected, until, roles in self.terms:
             for role, p in roles.items():

@@ -297,7 +297,12 @@ ALTER TABLE members ADD COLUMN exempt_from_activities INTEGER DEFAULT 0;
 ALTER TABLE members ADD COLUMN exempt_reason TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_EXEMPT)
+# How long a 延长预备期 decision extends the 预备期 (6–12 months); NULL in rows written before.
+V2_PROBATION_EXTENSION = """
+ALTER TABLE development_steps ADD COLUMN extension_months INTEGER;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_EXEMPT, V2_PROBATION_EXTENSION)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

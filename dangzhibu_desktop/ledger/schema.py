@@ -114,6 +114,7 @@ _table("development_steps", "发展党员纪实", (
     Field("note", "说明"),
     Field("outcome", "转正结论", "enum", choices=enums.PROBATION_OUTCOMES),
     Field("persons", "相关人员（介绍人、培养联系人）"),
+    Field("extension_months", "延长预备期（月）", "int"),
 ), parent="members", parent_key="member_id")
 
 _table("committee_roles", "支委分工", (

@@ -37,6 +37,7 @@ from .validate import (
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    check_extension,
     clean_text,
     gender_from_id,
     validate_date,
@@ -956,6 +957,7 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")
+        check_extension(row.get("outcome"), row.get("extension_months"))
     elif t.name == "attachments":
         if not _attachments.is_sha256(row.get("sha256")):
             raise ValidationError("附件的文件摘要应为64位小写十六进制（SHA-256）", "sha256")

@@ -162,7 +162,7 @@ class Snapshot:
             for r in _dicts(
                     ledger,
                     # The columns the rules read (not the bookkeeping ones): fewer values to build.
-                    f"SELECT member_id, step, date, note, outcome, persons FROM development_steps "
+                    f"SELECT member_id, step, date, note, outcome, persons, extension_months FROM development_steps "
                     f"WHERE deleted_at IS NULL AND date <= ? "
                     f"AND member_id IN ({','.join('?' * len(chunk))}) ORDER BY date, step, id",
                     [str(until), *chunk]):

@@ -202,17 +202,16 @@ def team_probation_review(snap: Snapshot, p: dict) -> Outcome:
         admit = snap.admitted(mid)
         if admit is None or admit > snap.day:
             continue
-        decisions = [(as_date(s.get("date")), s.get("outcome") or S.OUTCOME_FULL) for s in snap.member_steps(mid)
-                     if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s.get("date"))]
-        extended = any(o == S.OUTCOME_EXTEND for _, o in decisions)
-        decided = min((d for d, o in decisions if o != S.OUTCOME_EXTEND and d >= admit), default=None)
-        probation_end = S.add_years(admit, 1)
+        steps = snap.member_steps(mid)
+        decided = min((d for d, o, _s in S.probation_decisions(steps) if o != S.OUTCOME_EXTEND and d >= admit),
+                      default=None)
+        probation_end = S.probation_end(steps)
         reviews = _step_dates(snap, mid, STEP_PROBATION_REVIEW)
         k = 1
         while True:
             w_start, w_end = S.add_months(admit, every * (k - 1)), S.add_months(admit, every * k)
             k += 1
-            if w_end > snap.end or w_end >= probation_end and not extended:
+            if w_end > snap.end or w_end >= probation_end:  # the 转正 discussion concludes the last
                 break
             if decided is not None and w_end > decided:
                 break
@@ -392,19 +391,15 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
         if admit is None:
             continue
         end = S.add_years(admit, years)
-        decisions = sorted(
-            ((as_date(s["date"]), s.get("outcome") or S.OUTCOME_FULL) for s in steps
-             if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s["date"])),
-            key=lambda x: x[0])
-        # step 24 repeats step 23's decision: judge the meeting (23) when it is there.
-        meeting_days = {as_date(s["date"]) for s in steps if s.get("step") == S.STEP_FULL_MEETING}
-        meeting = [d for d in decisions if d[0] in meeting_days] or decisions
+        # step 24 repeats step 23's decision: the meeting (23) is judged when it is there.
+        meeting = [(d, o) for d, o, _s in S.probation_decisions(steps)]
         extensions = [d for d, o in meeting if o == S.OUTCOME_EXTEND]
         final = next(((d, o) for d, o in meeting if o != S.OUTCOME_EXTEND), None)
         if len(extensions) > max_ext and any(_judged_here(snap, m, d) for d in extensions):
             fails.append(f"{m['name']}的预备期延长了{len(extensions)}次（只能延长{max_ext}次）")
             continue
-        deadline = S.add_months(end, ext_max) if extensions else end
+        # The end of the (extended) 预备期: each extension runs its own months.
+        deadline = S.probation_end(steps, years=years, unknown_extension_months=ext_max)
         if final is not None:
             d = final[0]
             if not _judged_here(snap, m, d):
