@@ -302,7 +302,14 @@ V2_PROBATION_EXTENSION = """
 ALTER TABLE development_steps ADD COLUMN extension_months INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_EXEMPT, V2_PROBATION_EXTENSION)
+# When a 党小组 was set up and dissolved (NULL: not recorded): its 党小组会 are judged only then.
+V2_GROUP_DATES = """
+ALTER TABLE party_groups ADD COLUMN established_on TEXT;
+ALTER TABLE party_groups ADD COLUMN dissolved_on TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_EXEMPT, V2_PROBATION_EXTENSION,
+                               V2_GROUP_DATES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

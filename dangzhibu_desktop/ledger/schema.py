@@ -85,6 +85,8 @@ _table("branch", "支部信息", (
 _table("party_groups", "党小组", (
     Field("name", "党小组名称", required=True),
     _ref("leader_id", "党小组组长"),
+    Field("established_on", "成立日期", "date"),
+    Field("dissolved_on", "撤销日期", "date"),
 ), title_field="name")
 
 _table("members", "党员及入党人员", (

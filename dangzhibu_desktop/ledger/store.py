@@ -933,6 +933,8 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
         if row.get("kind") == enums.GROUP_MEETING and not row.get("party_group_id"):
             raise ValidationError("党小组会请选择党小组", "party_group_id")
         _check_votes(row)
+    elif t.name == "party_groups":
+        _order(row, "established_on", "dissolved_on", "成立日期", "撤销日期")
     elif t.name == "committee_roles":
         _order(row, "start_date", "end_date", "任职日期", "离任日期")
     elif t.name == "pioneer_posts":

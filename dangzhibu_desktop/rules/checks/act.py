@@ -44,7 +44,7 @@ def act_committee(snap: Snapshot, p: dict) -> Outcome:
 
 def _group_applies(g: dict):
     """A 党小组 is judged for the months it existed (established_on … dissolved_on)."""
-    start, end = as_date(g.get("established_on")), as_date(g.get("dissolved_on"))
+    start, end = as_date(g["established_on"]), as_date(g["dissolved_on"])
     return lambda a, b: (start is None or start <= b) and (end is None or end >= a)
 
 
