@@ -135,3 +135,21 @@ def test_package_carries_the_dates_both_ways(ledger, tmp_path):
     with open_ledger(tmp_path / "old.sqlite", create=True) as dst:
         import_package(dst, doc)
         assert [(g["established_on"], g["dissolved_on"]) for g in dst.rows("party_groups")] == [(None, None)] * 2
+
+
+def test_the_groups_page_shows_the_dates(qtbot, ledger):
+    from PySide6.QtCore import Qt as _Qt
+
+    from dangzhibu_desktop.ui.pages.lists import GroupsList
+    from dangzhibu_desktop.ui.session import Session
+
+    ledger.insert("party_groups", {"name": "第一党小组", "established_on": "2025-04-15", "dissolved_on": "2025-10-31"})
+    view = GroupsList(Session(ledger))
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    m = view.model
+    heads = [m.headerData(c, _Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert "成立日期" in heads and "撤销日期" in heads
+    cells = [m.data(m.index(0, c)) for c in range(m.columnCount())]
+    assert "2025-04-15" in cells and "2025-10-31" in cells
