@@ -1,6 +1,6 @@
 """Members exempt under 第二十三条 (schema v2 members.exempt_from_activities + exempt_reason): the
-store's check, the rules' denominators (TEAM-TRAINING, ACT-ATTENDANCE), the member editor typed
-into, the data package and the demo."""
+store's check, the member editor typed into, the data package and the demo (the rules'
+denominators: test_rules_v2_fields)."""
 
 import json
 import sqlite3
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from rules_support import full_member, meeting, rule  # noqa: E402
+from rules_support import full_member  # noqa: E402
 from ui_support import type_text  # noqa: E402
 
 from dangzhibu_desktop.ledger import open_ledger  # noqa: E402
@@ -39,67 +39,6 @@ def test_an_exemption_needs_its_reason(ledger):
 
 
 # ---- the rules ------------------------------------------------------------------------
-def _hours(ledger, member_id, tenths):
-    """Training hours for one member in 2025, in sessions of at most 24 学时."""
-    left, k = tenths, 0
-    while left > 0:
-        h = min(left, 240)
-        t = ledger.insert("trainings", {"date": f"2025-03-{k + 1:02d}", "title": f"集中培训{k}", "hours": h})
-        ledger.replace_children("training_attendance", t, [{"member_id": member_id, "hours": h}])
-        left, k = left - h, k + 1
-
-
-def test_training_leaves_an_exempt_member_out(ledger):
-    # 甲 has exactly 32 学时 (the boundary, lawful); 乙 has none and is excused under 第二十三条.
-    a = full_member(ledger, "甲")
-    b = full_member(ledger, "乙", **EXEMPT)
-    _hours(ledger, a, 320)
-    r = rule(ledger, "TEAM-TRAINING")
-    assert r.status == "达标" and r.measured == "1/1"
-    assert r.evidence == [f"乙：经支部同意不作硬性要求（{REASON}）"]
-    # Without the exemption 乙 counts, and fails the year.
-    ledger.update("members", b, {"exempt_from_activities": 0})
-    r = rule(ledger, "TEAM-TRAINING")
-    assert r.status == "未达标" and r.measured == "1/2" and r.evidence == ["乙：0/32学时"]
-
-
-def test_training_still_fails_below_the_hours_with_an_exempt_member(ledger):
-    a = full_member(ledger, "甲")
-    full_member(ledger, "乙", **EXEMPT)
-    _hours(ledger, a, 319)  # 31.9 学时: one tenth short
-    r = rule(ledger, "TEAM-TRAINING")
-    assert r.status == "未达标" and r.measured == "0/1" and r.evidence[0] == "甲：31.9/32学时"
-
-
-def test_training_with_everyone_exempt_is_not_applicable(ledger):
-    full_member(ledger, "乙", **EXEMPT)
-    assert rule(ledger, "TEAM-TRAINING").status == "不适用"
-
-
-def test_attendance_leaves_an_exempt_member_out_of_expected(ledger):
-    # 11 党员 on the books; at the meeting the exempt 老王 and 党员0 are away, the other 9 present.
-    ids = [full_member(ledger, f"党员{i}") for i in range(10)]
-    elder = full_member(ledger, "老王", **EXEMPT)
-    attend = {i: "出席" for i in ids[1:]} | {ids[0]: "请假", elder: "请假"}
-    meeting(ledger, "支部党员大会", "2025-06-01", attend)
-    r = rule(ledger, "ACT-ATTENDANCE")
-    # 9 of 10 expected: exactly 90 %, the lawful boundary.
-    assert r.status == "达标" and r.measured == "90%"
-    assert r.evidence == [f"老王：经支部同意不作硬性要求（{REASON}），不计入应到"]
-    ledger.update("members", elder, {"exempt_from_activities": 0})
-    r = rule(ledger, "ACT-ATTENDANCE")
-    assert r.status == "未达标" and r.measured == "81.8%"
-    assert "应到11人，实到9人；党员0（请假）、老王（请假）" in r.evidence[0]
-
-
-def test_an_exempt_member_who_comes_is_not_counted_either(ledger):
-    ids = [full_member(ledger, f"党员{i}") for i in range(9)]
-    elder = full_member(ledger, "老王", **EXEMPT)
-    # 8 of the 9 expected present (88.9 %, below 90 %): the exempt member's coming does not lift it.
-    meeting(ledger, "支部党员大会", "2025-06-01", {i: "出席" for i in ids[1:]} | {ids[0]: "缺席", elder: "出席"})
-    r = rule(ledger, "ACT-ATTENDANCE")
-    assert r.status == "未达标" and r.measured == "88.9%"
-    assert r.evidence[0].startswith("2025-06-01支部党员大会：应到9人，实到8人；党员0（缺席）")
 
 
 # ---- the member editor ----------------------------------------------------------------

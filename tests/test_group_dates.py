@@ -1,5 +1,6 @@
 """When a 党小组 existed (schema v2 party_groups.established_on / dissolved_on): the store's order
-check, ACT-GROUP judging only those months, the group editor typed into and the data package."""
+check, the group editor typed into, the 党小组 page and the data package (ACT-GROUP judging only
+those months: test_rules_v2_fields)."""
 
 import json
 import sqlite3
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from rules_support import meeting, rule  # noqa: E402
 
 from dangzhibu_desktop.ledger import open_ledger  # noqa: E402
 from dangzhibu_desktop.ledger.package import PackageError, export_package, import_package  # noqa: E402
@@ -33,39 +33,6 @@ def test_dissolved_not_before_established(ledger):
 
 
 # ---- ACT-GROUP ------------------------------------------------------------------------
-def _group(ledger, months, **dates):
-    gid = ledger.insert("party_groups", {"name": "第一党小组", **dates})
-    for m in months:
-        meeting(ledger, "党小组会", f"2025-{m:02d}-20", party_group_id=gid)
-    return gid
-
-
-def test_a_group_set_up_in_april_owes_meetings_from_april(ledger):
-    _group(ledger, range(4, 13), established_on="2025-04-15")
-    assert rule(ledger, "ACT-GROUP").status == "达标"
-
-
-def test_a_group_set_up_in_april_owes_april_too(ledger):
-    _group(ledger, range(5, 13), established_on="2025-04-15")
-    r = rule(ledger, "ACT-GROUP")
-    assert r.status == "未达标" and r.evidence == ["第一党小组4月未召开党小组会"]
-
-
-def test_a_group_dissolved_on_the_last_of_june_owes_nothing_after(ledger):
-    _group(ledger, range(1, 7), dissolved_on="2025-06-30")
-    assert rule(ledger, "ACT-GROUP").status == "达标"
-
-
-def test_a_group_dissolved_on_the_first_of_july_owes_july(ledger):
-    _group(ledger, range(1, 7), dissolved_on="2025-07-01")  # it existed on 1 July
-    r = rule(ledger, "ACT-GROUP")
-    assert r.status == "未达标" and r.evidence == ["第一党小组7月未召开党小组会"]
-
-
-def test_a_group_without_dates_owes_every_month(ledger):
-    _group(ledger, range(4, 13))
-    r = rule(ledger, "ACT-GROUP")
-    assert r.status == "未达标" and r.evidence[0] == "第一党小组1月未召开党小组会"
 
 
 # ---- the group editor -----------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""延长预备期 with its months (schema v2 development_steps.extension_months): the one probation end
-(ledger.steps.probation_end) that TEAM-PROBATION, TEAM-PROBATION-REVIEW, the reminders and the
-member editor's timeline ask, the store's check, the step editor typed into and the package."""
+"""延长预备期 with its months (schema v2 development_steps.extension_months): the store's check, the
+step editor typed into, the package and the demo (the one probation end and the rules and
+reminders asking it: test_rules_v2_fields)."""
 
 import datetime as dt
 import json
@@ -14,13 +14,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from rules_support import full_member, person, rule  # noqa: E402
+from rules_support import person  # noqa: E402
 
 from dangzhibu_desktop.ledger import open_ledger  # noqa: E402
 from dangzhibu_desktop.ledger import steps as S  # noqa: E402
 from dangzhibu_desktop.ledger.package import export_package, import_package  # noqa: E402
 from dangzhibu_desktop.ledger.validate import ValidationError  # noqa: E402
-from dangzhibu_desktop.rules.reminders import reminders  # noqa: E402
 from dangzhibu_desktop.ui import dialogs as D  # noqa: E402
 from dangzhibu_desktop.ui.dialogs.common import set_combo  # noqa: E402
 
@@ -34,31 +33,6 @@ def _extended(months, decided="2025-03-12", **extra):
 
 
 # ---- the one probation end -----------------------------------------------------------
-@pytest.mark.parametrize("steps, end", [
-    ([{"step": 15, "date": ADMIT}], dt.date(2025, 3, 10)),
-    (_extended(6), dt.date(2025, 9, 10)),
-    (_extended(12), dt.date(2026, 3, 10)),
-    (_extended(None), dt.date(2026, 3, 10)),  # an older row without its months: the longest allowed
-    # step 24 repeating step 23's extension is one extension, not two
-    (_extended(6) + [{"step": 24, "date": "2025-04-20", "outcome": EXTEND, "extension_months": 6}],
-     dt.date(2025, 9, 10)),
-    # only the 上级党委's decision recorded (old records skip steps): it counts
-    ([{"step": 15, "date": ADMIT}, {"step": 24, "date": "2025-04-20", "outcome": EXTEND, "extension_months": 8}],
-     dt.date(2025, 11, 10)),
-    ([{"step": 1, "date": ADMIT}], None),
-])
-def test_probation_end(steps, end):
-    assert S.probation_end(steps) == end
-
-
-def test_probation_end_as_of_a_day_before_the_extension():
-    assert S.probation_end(_extended(6), dt.date(2025, 3, 11)) == dt.date(2025, 3, 10)
-
-
-def test_the_timeline_suggests_the_meeting_at_the_extended_end():
-    assert S.next_step(_extended(6)) == (24, dt.date(2025, 3, 12))  # step 24 follows the 23 recorded
-    steps = [{"step": 15, "date": ADMIT}, {"step": 21, "date": "2024-09-10"}]
-    assert S.next_step(steps) == (22, dt.date(2025, 2, 8))
 
 
 # ---- the store ------------------------------------------------------------------------
@@ -85,50 +59,6 @@ def test_six_to_twelve_months_or_none_are_kept(ledger, months):
 
 
 # ---- TEAM-PROBATION and the reminders -------------------------------------------------
-def _probationer(ledger, months, decided_full=None):
-    steps = [(15, ADMIT, {}), (23, "2025-03-12", {"outcome": EXTEND, "extension_months": months})]
-    if decided_full:
-        steps.append((23, decided_full, {"outcome": "按期转正"}))
-    full_member(ledger, "正式甲")
-    return person(ledger, "预备甲", steps)
-
-
-def test_a_six_month_extension_ends_after_six_months(ledger):
-    # Extended 6 months from 2025-03-10: ends 2025-09-10; nothing decided by 12-31 is a failed veto.
-    _probationer(ledger, 6)
-    r = rule(ledger, "TEAM-PROBATION")
-    assert r.status == "未达标"
-    assert r.evidence == ["预备甲于2024-03-10入党，预备期已于2025-09-10届满，至今未讨论转正（已延长预备期）"]
-
-
-def test_a_twelve_month_extension_is_not_due_this_year(ledger):
-    _probationer(ledger, 12)  # ends 2026-03-10: nothing due in 2025
-    assert rule(ledger, "TEAM-PROBATION").status != "未达标"
-
-
-def test_one_lawful_extension_decided_at_its_end_passes(ledger):
-    _probationer(ledger, 6, decided_full="2025-09-15")
-    assert rule(ledger, "TEAM-PROBATION").status == "达标"
-
-
-def test_the_decision_long_after_the_extended_end_is_flagged(ledger):
-    _probationer(ledger, 6, decided_full="2025-11-20")  # 71 days after 2025-09-10, past the 30-day grace
-    r = rule(ledger, "TEAM-PROBATION")
-    assert r.status == "预警" and r.evidence == ["预备甲预备期于2025-09-10届满，2025-11-20才讨论转正，延迟71天"]
-
-
-def test_reminder_names_the_extended_end(ledger):
-    _probationer(ledger, 6)
-    texts = [r.message for r in reminders(ledger, dt.date(2025, 8, 20), days=30)]
-    assert any("预备甲的预备期将于2025-09-10届满" in t for t in texts)
-    later = [r.message for r in reminders(ledger, dt.date(2025, 9, 20), days=30)]
-    assert any("预备甲的预备期已于2025-09-10届满，尚未讨论转正" in t for t in later)
-
-
-def test_reminder_waits_for_a_twelve_month_extension(ledger):
-    _probationer(ledger, 12)
-    assert not any("预备甲的预备期" in r.message for r in reminders(ledger, dt.date(2025, 8, 20), days=30))
-    assert any("预备甲的预备期将于2026-03-10届满" in r.message for r in reminders(ledger, dt.date(2026, 2, 20), days=30))
 
 
 # ---- the step editor ------------------------------------------------------------------
