@@ -38,9 +38,6 @@ def test_an_exemption_needs_its_reason(ledger):
     assert ledger.get("members", ledger.insert("members", {"name": "新党员"}))["exempt_from_activities"] == 0
 
 
-# ---- the rules ------------------------------------------------------------------------
-
-
 # ---- the member editor ----------------------------------------------------------------
 @pytest.fixture(autouse=True)
 def _never_block_on_close(monkeypatch):

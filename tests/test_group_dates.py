@@ -32,9 +32,6 @@ def test_dissolved_not_before_established(ledger):
     assert ledger.get("party_groups", ledger.insert("party_groups", {"name": "第四党小组"}))["established_on"] is None
 
 
-# ---- ACT-GROUP ------------------------------------------------------------------------
-
-
 # ---- the group editor -----------------------------------------------------------------
 @pytest.fixture(autouse=True)
 def _never_block_on_close(monkeypatch):

@@ -27,14 +27,6 @@ EXTEND = "延长预备期"
 ADMIT = "2024-03-10"
 
 
-def _extended(months, decided="2025-03-12", **extra):
-    return [{"step": 15, "date": ADMIT},
-            {"step": 23, "date": decided, "outcome": EXTEND, "extension_months": months, **extra}]
-
-
-# ---- the one probation end -----------------------------------------------------------
-
-
 # ---- the store ------------------------------------------------------------------------
 @pytest.mark.parametrize("months, outcome, message", [
     (5, EXTEND, "延长预备期应为6至12个月（党章规定：不能少于半年，最长不超过一年），现为5个月"),
@@ -56,9 +48,6 @@ def test_six_to_twelve_months_or_none_are_kept(ledger, months):
     sid = ledger.insert("development_steps", {"member_id": mid, "step": 23, "date": "2025-03-12", "outcome": EXTEND,
                                               "extension_months": months})
     assert ledger.get("development_steps", sid)["extension_months"] == months
-
-
-# ---- TEAM-PROBATION and the reminders -------------------------------------------------
 
 
 # ---- the step editor ------------------------------------------------------------------
