@@ -192,6 +192,10 @@ def _of_the_time(options, d: _dt.date) -> list:
     return [o for o in options if _said_by(o, d)] or list(options[:1])
 
 
+def _age(birth: _dt.date, on: _dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
 def _deeds_word(d: _dt.date) -> str:
     return "我为群众办实事" if d.year >= 2021 else "为职工群众办实事好事"
 
@@ -700,6 +704,7 @@ class _Builder:
             if a and a >= start and steps23 and p.left is None and steps23[0]["date"] + _dt.timedelta(days=200) <= end:
                 first = steps23[0]
                 first["outcome"] = _steps.OUTCOME_EXTEND
+                first["extension_months"] = 6
                 first["note"] = "支部大会讨论，认为其在预备期内对自身要求有所放松，决定延长预备期六个月"
                 later = self._weekday(first["date"] + _dt.timedelta(days=185))
                 p.steps = [s for s in p.steps if s["step"] not in (24, 25)]
@@ -868,6 +873,10 @@ class _Builder:
         }, self._stamp(self.start))
         for g in self.groups:
             g["id"] = self._ins("party_groups", {"name": g["name"]}, self._stamp(self.start))
+        # The oldest retired 正式党员 still on the books is excused under 第二十三条 (no draw from
+        # the generator: the rest of the demo stays as it was).
+        retired = [p for p in self.people if p.dues_class == enums.DUES_RETIRED and p.left is None and p.full]
+        elder = min(retired, key=lambda p: p.birth, default=None)
         for p in self.people:
             created = max(self.start, p.joined or self.start)
             first_step = min((s["date"] for s in p.steps), default=created)
@@ -883,6 +892,9 @@ class _Builder:
                 "status": p.status, "mobile": p.mobile, "dues_class": p.dues_class,
                 "joined_branch_on": p.joined.isoformat() if p.joined else None,
                 "left_on": p.left.isoformat() if p.left else None, "notes": p.notes,
+                **({"exempt_from_activities": 1,
+                    "exempt_reason": f"现年{_age(p.birth, self.end)}岁，身患慢性疾病、行动不便，经支部委员会研究同意"}
+                   if p is elder else {}),
                 "created_at": stamp, "updated_at": updated,
             })
             self.counts["members"] = self.counts.get("members", 0) + 1
@@ -890,6 +902,7 @@ class _Builder:
                 self._ins("development_steps", {
                     "member_id": p.id, "step": s["step"], "date": s["date"].isoformat(), "note": s.get("note"),
                     "outcome": s.get("outcome"), "persons": s.get("persons"),
+                    "extension_months": s.get("extension_months"),
                 }, self._stamp(max(s["date"], self.start), "10:00"))
         for elected, until, roles in self.terms:
             for role, p in roles.items():

@@ -49,7 +49,7 @@ def test_ledger_stores_no_control_character_in_any_text_field(ledger):
     ids = {}
     ledger.save_branch({"name": ALL, "parent_org": ALL, "address": ALL})
     ids["members"] = ledger.insert("members", {"name": ALL, "ethnicity": ALL, "education": ALL, "work_post": ALL,
-                                               "notes": ALL})
+                                               "notes": ALL, "exempt_from_activities": 1, "exempt_reason": ALL})
     ids["party_groups"] = ledger.insert("party_groups", {"name": ALL})
     ids["meetings"] = ledger.insert("meetings", {"kind": "支部党员大会", "date": "2025-03-05", "place": ALL, "topic": ALL,
                                                  "content": ALL, "resolutions": ALL, "guests": ALL})

@@ -373,12 +373,12 @@ def test_probation_decisions_read_as_the_category_reads_them():
     from dangzhibu_desktop.ledger import steps
 
     only_approval = [{"step": 15, "date": "2024-01-01"}, {"step": 24, "date": "2025-02-01", "outcome": "取消预备党员资格"}]
-    assert [(d.isoformat(), o) for _, d, o in steps.probation_decisions(only_approval)] == [
+    assert [(d.isoformat(), o) for d, o, _ in steps.probation_decisions(only_approval)] == [
         ("2025-02-01", "取消预备党员资格")]
     assert steps.derive_category(only_approval) is None
     both = [{"step": 23, "date": "2025-01-05"}, {"step": 24, "date": "2025-02-01", "outcome": "延长预备期"}]
     # The 支部大会's decision is the one; no outcome recorded is 按期转正.
-    assert [o for _, _, o in steps.probation_decisions(both)] == ["按期转正"]
+    assert [o for _, o, _ in steps.probation_decisions(both)] == ["按期转正"]
     assert steps.probation_decisions(both, _dt.date(2025, 1, 4)) == []
     from dangzhibu_desktop.exports.statistics import _extension_note
 

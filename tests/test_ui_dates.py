@@ -107,6 +107,8 @@ OPTIONAL = [
     ("member", "joinedEdit", "members", "joined_branch_on"),
     ("member", "leftEdit", "members", "left_on"),
     ("rect", "deadlineEdit", "rectifications", "deadline"),
+    ("group", "establishedEdit", "party_groups", "established_on"),
+    ("group", "dissolvedEdit", "party_groups", "dissolved_on"),
 ]
 
 
@@ -118,6 +120,8 @@ def open_for(qtbot, ledger, branch, which):
         return open_dialog(qtbot, D.BranchDialog, ledger), bid
     if which == "member":
         return open_dialog(qtbot, D.MemberDialog, ledger, branch["王强"]), branch["王强"]
+    if which == "group":
+        return open_dialog(qtbot, D.PartyGroupDialog, ledger, branch["g1"]), branch["g1"]
     rid = ledger.insert("rectifications", {"source": "组织生活会", "problem": "记录不全", "status": "整改中"})
     return open_dialog(qtbot, D.RectificationDialog, ledger, rid), rid
 

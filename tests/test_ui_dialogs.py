@@ -166,9 +166,12 @@ def test_step_dialog_standalone_and_outcome_rule(qtbot, ledger, ledger_path, bra
     assert dlg.ui.outcomeCombo.isEnabled()
     set_combo(dlg.ui.outcomeCombo, "延长预备期")
     set_date(dlg.ui.dateEdit, "2025-09-02")
+    assert not dlg.save()  # an extension needs its months (6–12)
+    qtbot.keyClicks(dlg.ui.extensionEdit, "6")
     assert dlg.save()
     row = db_rows(ledger_path, "SELECT * FROM development_steps WHERE id = ?", (dlg.saved_id,))[0]
-    assert (row["member_id"], row["step"], row["date"], row["outcome"]) == (mid, 23, "2025-09-02", "延长预备期")
+    assert (row["member_id"], row["step"], row["date"], row["outcome"], row["extension_months"]) == \
+        (mid, 23, "2025-09-02", "延长预备期", 6)
 
 
 # ---- meetings -----------------------------------------------------------------------------------

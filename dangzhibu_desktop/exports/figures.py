@@ -122,12 +122,12 @@ def year_figures(job: Job) -> YearFigures:
             f.made_full.append(job.name(mid))
             f.full_since.append((mid, full))
         decisions = _steps.probation_decisions(steps, day)
-        for row, on, outcome in decisions:
+        for on, outcome, row in decisions:
             if on.year == year and outcome == _steps.OUTCOME_EXTEND:
                 f.extended.append((mid, on, row))
             elif on.year == year and outcome == _steps.OUTCOME_CANCEL:
                 f.cancelled.append((mid, on, row))
-        if full and full.year == year and any(o == _steps.OUTCOME_EXTEND and on < full for _, on, o in decisions):
+        if full and full.year == year and any(o == _steps.OUTCOME_EXTEND and on < full for on, o, _ in decisions):
             f.full_after_extension.add(mid)
     on_books = {m["id"] for m in led.members_on(day)}
     for mid, cat in led.categories(day).items():

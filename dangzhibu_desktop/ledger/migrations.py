@@ -312,7 +312,26 @@ CREATE INDEX idx_transfers_date ON transfers(date);
 CREATE INDEX idx_transfers_member ON transfers(member_id, date);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_TRANSFERS)
+# 年老体弱、行动不便等，经支部同意不作硬性要求 (2019 党员教育管理工作条例 第二十三条): left out of the
+# attendance and training denominators; the reason is kept with the flag.
+V2_EXEMPT = """
+ALTER TABLE members ADD COLUMN exempt_from_activities INTEGER DEFAULT 0;
+ALTER TABLE members ADD COLUMN exempt_reason TEXT;
+"""
+
+# How long a 延长预备期 decision extends the 预备期 (6–12 months); NULL in rows written before.
+V2_PROBATION_EXTENSION = """
+ALTER TABLE development_steps ADD COLUMN extension_months INTEGER;
+"""
+
+# When a 党小组 was set up and dissolved (NULL: not recorded): its 党小组会 are judged only then.
+V2_GROUP_DATES = """
+ALTER TABLE party_groups ADD COLUMN established_on TEXT;
+ALTER TABLE party_groups ADD COLUMN dissolved_on TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_TRANSFERS, V2_EXEMPT,
+                               V2_PROBATION_EXTENSION, V2_GROUP_DATES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

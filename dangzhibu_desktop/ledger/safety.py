@@ -180,6 +180,8 @@ def check_contents(conn: sqlite3.Connection, path: Path, *, full: bool = True) -
             raise StorageError(f"无法读取台账文件“{path.name}”：没有读取它的权限，或文件正被其他程序独占。"
                                f"请关闭占用它的程序，或检查文件的权限后再试", path, "打开台账") from None
         raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{RESTORE_HINT}") from None
+    except UnicodeDecodeError:  # a damaged page of text (the table declarations too): SQLite reads it, Python cannot
+        raise DamagedLedgerError(f"台账文件“{path.name}”已损坏，无法读取。{RESTORE_HINT}") from None
     return version
 
 

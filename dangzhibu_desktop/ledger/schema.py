@@ -85,6 +85,8 @@ _table("branch", "支部信息", (
 _table("party_groups", "党小组", (
     Field("name", "党小组名称", required=True),
     _ref("leader_id", "党小组组长"),
+    Field("established_on", "成立日期", "date"),
+    Field("dissolved_on", "撤销日期", "date"),
 ), title_field="name")
 
 _table("members", "党员及入党人员", (
@@ -103,6 +105,8 @@ _table("members", "党员及入党人员", (
     Field("joined_branch_on", "转入本支部日期", "date"),
     Field("left_on", "离开本支部日期", "date"),
     Field("notes", "备注"),
+    Field("exempt_from_activities", "不作硬性要求（年老体弱、行动不便等）", "bool", default=0),
+    Field("exempt_reason", "不作硬性要求的原因"),
 ), title_field="name")
 
 _table("development_steps", "发展党员纪实", (
@@ -112,6 +116,7 @@ _table("development_steps", "发展党员纪实", (
     Field("note", "说明"),
     Field("outcome", "转正结论", "enum", choices=enums.PROBATION_OUTCOMES),
     Field("persons", "相关人员（介绍人、培养联系人）"),
+    Field("extension_months", "延长预备期（月）", "int"),
 ), parent="members", parent_key="member_id")
 
 _table("committee_roles", "支委分工", (

@@ -66,7 +66,7 @@ def tidy_after_read(path: str | os.PathLike, absent_before: list[Path]) -> None:
     try:
         conn.execute("PRAGMA query_only = ON")
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # a damaged file: nothing to tidy
         pass
     finally:
         conn.close()

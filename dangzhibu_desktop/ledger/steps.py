@@ -147,18 +147,44 @@ def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -
     return min(dates) if dates else None
 
 
-def probation_decisions(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> list[tuple[Mapping, _dt.date, str]]:
-    """The decisions on a 预备党员's probation, in date order: (step row, date, outcome).
+# 预备期 (党章 第七条): one year; an extension at least half a year, at most one year, once.
+PROBATION_YEARS = 1
+EXTENSION_MONTHS = (6, 12)
+
+
+def probation_decisions(steps: Iterable[Mapping], as_of: _dt.date | None = None
+                         ) -> list[tuple[_dt.date, str, Mapping]]:
+    """The decisions on a 预备党员's probation, in date order: (date, outcome, step row).
 
     Read as ``full_member_since`` and ``derive_category`` read them: the 支部大会's (step 23), or
-    the 上级党委's approval (step 24) where no step 23 is recorded; no outcome recorded means
-    按期转正. The row travels along, so a decision's details (an extension's months) are read
-    from it where they are shown.
+    the 上级党委's approval (step 24) where no step 23 is recorded (it repeats the meeting's
+    decision); no outcome recorded means 按期转正. The row travels along, so a decision's details
+    (an extension's months) are read from it where they are shown.
     """
     usable = _usable(steps, as_of)
     meetings = [(s, d) for s, d in usable if s.get("step") == STEP_FULL_MEETING]
     chosen = meetings or [(s, d) for s, d in usable if s.get("step") == STEP_FULL_APPROVE]
-    return sorted(((s, d, s.get("outcome") or OUTCOME_FULL) for s, d in chosen), key=lambda t: t[1])
+    return sorted(((d, s.get("outcome") or OUTCOME_FULL, s) for s, d in chosen), key=lambda t: t[0])
+
+
+def probation_end(steps: Iterable[Mapping], as_of: _dt.date | None = None, *,
+                  years: int = PROBATION_YEARS, unknown_extension_months: int = EXTENSION_MONTHS[1]
+                  ) -> _dt.date | None:
+    """The day the 预备期 ends: ``years`` after 入党 (step 15), then each 延长预备期 decision's own
+    ``extension_months`` counted on from there (one recorded without its months, as older files
+    hold them, counts ``unknown_extension_months``, the longest allowed). None before 入党.
+
+    The one answer the rules (TEAM-PROBATION, TEAM-PROBATION-REVIEW), the reminders and the member
+    editor's timeline ask."""
+    steps = list(steps)
+    admit = admitted_on(steps, as_of)
+    if admit is None:
+        return None
+    end = add_years(admit, years)
+    for _d, outcome, s in probation_decisions(steps, as_of):
+        if outcome == OUTCOME_EXTEND:
+            end = add_months(end, s.get("extension_months") or unknown_extension_months)
+    return end
 
 
 def admitted_on(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:
@@ -245,9 +271,9 @@ def next_step(steps: Iterable[Mapping]) -> tuple[int, _dt.date | None] | None:
         earliest = add_years(activist, 1) if activist else base
     elif nxt in (22, STEP_FULL_MEETING):
         # 转正 is discussed when the one-year 预备期 ends; the application comes just before.
-        admit = admitted_on(steps)
-        if admit:
-            earliest = add_years(admit, 1) - _dt.timedelta(days=30 if nxt == 22 else 0)
+        end = probation_end(steps)
+        if end:
+            earliest = end - _dt.timedelta(days=30 if nxt == 22 else 0)
     return (nxt, earliest)
 
 

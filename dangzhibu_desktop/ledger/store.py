@@ -37,6 +37,7 @@ from .validate import (
     LedgerError,
     ValidationError,
     birth_date_from_id,
+    check_extension,
     clean_text,
     gender_from_id,
     validate_date,
@@ -1005,12 +1006,16 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             if from_id != row["gender"]:
                 raise ValidationError(f"性别“{row['gender']}”与身份证号（{from_id}）不一致，请核对", "gender")
         _order(row, "joined_branch_on", "left_on", "转入本支部日期", "离开本支部日期")
+        if row.get("exempt_from_activities") and not (row.get("exempt_reason") or "").strip():
+            raise ValidationError("不作硬性要求须经支部同意，请填写原因（如年老体弱、行动不便）", "exempt_reason")
     elif t.name == "meetings":
         if row.get("start_time") and row.get("end_time") and row["end_time"] <= row["start_time"]:
             raise ValidationError("结束时间应晚于开始时间", "end_time")
         if row.get("kind") == enums.GROUP_MEETING and not row.get("party_group_id"):
             raise ValidationError("党小组会请选择党小组", "party_group_id")
         _check_votes(row)
+    elif t.name == "party_groups":
+        _order(row, "established_on", "dissolved_on", "成立日期", "撤销日期")
     elif t.name == "committee_roles":
         _order(row, "start_date", "end_date", "任职日期", "离任日期")
     elif t.name == "pioneer_posts":
@@ -1038,6 +1043,7 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")
+        check_extension(row.get("outcome"), row.get("extension_months"))
     elif t.name == "attachments":
         if not _attachments.is_sha256(row.get("sha256")):
             raise ValidationError("附件的文件摘要应为64位小写十六进制（SHA-256）", "sha256")

@@ -188,6 +188,24 @@ def money_to_decimal(fen: int | None) -> Decimal | None:
     return None if fen is None else Decimal(int(fen)) / 100
 
 
+def check_extension(outcome, months, *, required: bool = False, field: str | None = "extension_months") -> None:
+    """A 延长预备期's months: only with that outcome, 6 to 12 (党章 第七条); ``required`` (the step
+    editor) also refuses the outcome without its months — rows written before the field existed
+    have none, and the store keeps them."""
+    from .steps import EXTENSION_MONTHS, OUTCOME_EXTEND
+
+    low, high = EXTENSION_MONTHS
+    if months is None:
+        if required and outcome == OUTCOME_EXTEND:
+            raise ValidationError(f"延长预备期请填写延长的月数（{low}至{high}个月）", field)
+        return
+    if outcome != OUTCOME_EXTEND:
+        raise ValidationError("延长预备期的月数只用于转正结论为“延长预备期”的记录", field)
+    if not low <= months <= high:
+        raise ValidationError(f"延长预备期应为{low}至{high}个月（党章规定：不能少于半年，最长不超过一年），"
+                              f"现为{months}个月", field)
+
+
 def require_text(value, label: str, field: str | None = None, max_len: int = 20000) -> str:
     text = "" if value is None else str(value).strip()
     if not text:

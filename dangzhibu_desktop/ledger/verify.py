@@ -57,6 +57,8 @@ def verify_ledger(path: Path) -> list[str]:
             return [RECOVERY_NEEDED.format(name=path.name)]
         err = storage_error(exc, path, "检查台账")
         problems.append(str(err) if err else f"台账文件已损坏，无法读取：{exc}。{RESTORE_HINT}")
+    except UnicodeDecodeError:  # damaged text where SQLite keeps the table declarations or rows
+        problems.append(f"台账文件已损坏，无法读取：其中的文字数据已损坏。{RESTORE_HINT}")
     finally:
         conn.close()
         tidy_after_read(path, absent)

@@ -58,10 +58,9 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         name = m["name"]
         admit = snap.admitted(mid)
         if cat == "预备党员" and admit:
-            extended = any(s.get("step") == S.STEP_FULL_MEETING and s.get("outcome") == S.OUTCOME_EXTEND for s in steps)
-            end = S.add_years(admit, 1)
-            if extended:
-                end = S.add_months(end, int(rs.params("TEAM-PROBATION")["max_extension_months"]))
+            probation = rs.params("TEAM-PROBATION")
+            end = S.probation_end(steps, years=int(probation["probation_years"]),
+                                  unknown_extension_months=int(probation["max_extension_months"]))
             if end < day:
                 add(day, f"{name}的预备期已于{end}届满，尚未讨论转正，请尽快召开支部党员大会", "overdue",
                     step(mid, S.STEP_FULL_MEETING, day))

@@ -162,7 +162,7 @@ class Snapshot:
             for r in _dicts(
                     ledger,
                     # The columns the rules read (not the bookkeeping ones): fewer values to build.
-                    f"SELECT member_id, step, date, note, outcome, persons FROM development_steps "
+                    f"SELECT member_id, step, date, note, outcome, persons, extension_months FROM development_steps "
                     f"WHERE deleted_at IS NULL AND date <= ? "
                     f"AND member_id IN ({','.join('?' * len(chunk))}) ORDER BY date, step, id",
                     [str(until), *chunk]):
@@ -341,6 +341,11 @@ class Snapshot:
         """Exempt from activities under 第二十三条 (年老体弱、行动不便, agreed by the branch):
         left out of the attendance and training denominators."""
         return bool((self.members.get(member_id) or {}).get("exempt_from_activities"))
+
+    def exempt_note(self, member_id) -> str:
+        """How the evidence names an exemption: '经支部同意不作硬性要求（年老体弱）'."""
+        reason = (self.members.get(member_id) or {}).get("exempt_reason")
+        return "经支部同意不作硬性要求" + (f"（{reason}）" if reason else "")
 
     def name(self, member_id) -> str:
         m = self.members.get(member_id)

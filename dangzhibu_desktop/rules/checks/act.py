@@ -44,7 +44,7 @@ def act_committee(snap: Snapshot, p: dict) -> Outcome:
 
 def _group_applies(g: dict):
     """A 党小组 is judged for the months it existed (established_on … dissolved_on)."""
-    start, end = as_date(g.get("established_on")), as_date(g.get("dissolved_on"))
+    start, end = as_date(g["established_on"]), as_date(g["dissolved_on"])
     return lambda a, b: (start is None or start <= b) and (end is None or end >= a)
 
 
@@ -185,12 +185,14 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
         present += here
         expected += n
         if here / n < least:
-            low.append((m, n, here))
-    # Only the meetings shown as evidence need their absentees by name.
+            low.append((m, n, here, expect))
+    # Only the meetings shown as evidence need their absentees by name (those 应到: not an
+    # exempt member's 请假).
     low = low[:12]
-    rows_of = snap.attendance_rows([m["id"] for m, _, _ in low])
-    for i, (m, n, here) in enumerate(low):
-        absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows_of[m["id"]] if r["status"] != "出席"]
+    rows_of = snap.attendance_rows([m["id"] for m, *_ in low])
+    for i, (m, n, here, expect) in enumerate(low):
+        absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows_of[m["id"]]
+                  if r["status"] != "出席" and r["member_id"] in expect]
         low[i] = f"{m['date']}{m['kind']}：应到{n}人，实到{here}人；{'、'.join(absent[:6])}"
     kinds = set(p["meeting_kinds"])
 
@@ -215,6 +217,8 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     evidence = low[:12]
     if unrecorded:
         evidence.append(f"未登记出勤：{'、'.join(unrecorded[:10])}")
+    evidence += [f"{x['name']}：{snap.exempt_note(x['id'])}，不计入应到" for x in snap.party_members()
+                 if snap.exempt(x["id"])]
     measured = _pct(rate)
     if rate + 1e-9 < least:
         advice = "加强组织生活纪律，对无故缺席的党员及时谈心谈话；因故不能参加的应事先请假并安排补课"

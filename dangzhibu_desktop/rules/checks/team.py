@@ -203,17 +203,16 @@ def team_probation_review(snap: Snapshot, p: dict) -> Outcome:
         admit = snap.admitted(mid)
         if admit is None or admit > snap.day:
             continue
-        decisions = [(as_date(s.get("date")), s.get("outcome") or S.OUTCOME_FULL) for s in snap.member_steps(mid)
-                     if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s.get("date"))]
-        extended = any(o == S.OUTCOME_EXTEND for _, o in decisions)
-        decided = min((d for d, o in decisions if o != S.OUTCOME_EXTEND and d >= admit), default=None)
-        probation_end = S.add_years(admit, 1)
+        steps = snap.member_steps(mid)
+        decided = min((d for d, o, _s in S.probation_decisions(steps) if o != S.OUTCOME_EXTEND and d >= admit),
+                      default=None)
+        probation_end = S.probation_end(steps)
         reviews = _step_dates(snap, mid, STEP_PROBATION_REVIEW)
         k = 1
         while True:
             w_start, w_end = S.add_months(admit, every * (k - 1)), S.add_months(admit, every * k)
             k += 1
-            if w_end > snap.end or w_end >= probation_end and not extended:
+            if w_end > snap.end or w_end >= probation_end:  # the 转正 discussion concludes the last
                 break
             if decided is not None and w_end > decided:
                 break
@@ -393,19 +392,15 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
         if admit is None:
             continue
         end = S.add_years(admit, years)
-        decisions = sorted(
-            ((as_date(s["date"]), s.get("outcome") or S.OUTCOME_FULL) for s in steps
-             if s.get("step") in (S.STEP_FULL_MEETING, S.STEP_FULL_APPROVE) and as_date(s["date"])),
-            key=lambda x: x[0])
-        # step 24 repeats step 23's decision: judge the meeting (23) when it is there.
-        meeting_days = {as_date(s["date"]) for s in steps if s.get("step") == S.STEP_FULL_MEETING}
-        meeting = [d for d in decisions if d[0] in meeting_days] or decisions
+        # step 24 repeats step 23's decision: the meeting (23) is judged when it is there.
+        meeting = [(d, o) for d, o, _s in S.probation_decisions(steps)]
         extensions = [d for d, o in meeting if o == S.OUTCOME_EXTEND]
         final = next(((d, o) for d, o in meeting if o != S.OUTCOME_EXTEND), None)
         if len(extensions) > max_ext and any(_judged_here(snap, m, d) for d in extensions):
             fails.append(f"{m['name']}的预备期延长了{len(extensions)}次（只能延长{max_ext}次）")
             continue
-        deadline = S.add_months(end, ext_max) if extensions else end
+        # The end of the (extended) 预备期: each extension runs its own months.
+        deadline = S.probation_end(steps, years=years, unknown_extension_months=ext_max)
         if final is not None:
             d = final[0]
             if not _judged_here(snap, m, d):
@@ -447,10 +442,15 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
 def team_training(snap: Snapshot, p: dict) -> Outcome:
     base, lead = float(p["member_hours"]), float(p["committee_hours"])
     session = float(p["session_hours"])
-    people = snap.party_members()
+    # Members exempt under 第二十三条 are not held to the hours: out of the denominator, named.
+    everyone = snap.party_members()
+    people = [m for m in everyone if not snap.exempt(m["id"])]
+    spared = [f"{m['name']}：{snap.exempt_note(m['id'])}" for m in everyone if snap.exempt(m["id"])]
     target = f"党员≥{fmt_num(base)}学时，书记和委员≥{fmt_num(lead)}学时"
-    if not people:
+    if not everyone:
         return Outcome(NOT_APPLICABLE, None, target, "没有党员")
+    if not people:
+        return Outcome(NOT_APPLICABLE, None, target, "党员均经支部同意不作学时硬性要求", "", spared)
     hours = training_hours(snap, p)
     committee = snap.committee_ids()
     short = []
@@ -462,10 +462,10 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     avg = sum(hours.get(m["id"], 0) for m in people) / 10 / len(people)
     measured = f"{len(people) - len(short)}/{len(people)}"
     if not short:
-        return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）")
+        return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）", "", spared)
     evidence = [f"{m['name']}：{fmt_num(have)}/{fmt_num(need)}学时"
                 + ("（年内转入，按在册时间折算）" if joined_in_year(snap, m) else "")
-                for m, have, need in short]
+                for m, have, need in short] + spared
     advice = "组织集中学习培训、专题辅导或网络学习，补足学时，并登记参训学时"
     if snap.over(snap.end):
         return Outcome(FAILED, measured, target, f"{len(short)}名党员学习培训学时不足（人均{avg:.1f}学时）",
@@ -493,7 +493,7 @@ def _training_fix(snap: Snapshot, short, session: float, per_week: float) -> Fix
         note = f"（剩余{weeks}周，每周最多{fmt_num(per_week)}学时，{_names(lost, snap)}年内无法补足）" if lost and i == 0 else ""
         actions.append(Action("training", by, f"{by_words(by, snap.day)}组织第{i + 1}次集中学习培训（{fmt_num(each)}学时），"
                               f"{_names(who, snap)}参加并登记学时{note}", {"member_ids": who, "hours": each}, start))
-    people = max(1, len(snap.party_members()))
+    people = max(1, sum(1 for m in snap.party_members() if not snap.exempt(m["id"])))
     return Fix(actions, sessions, (people - len(lost)) / people if lost else 1.0)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import (
-    ValidationError, birth_date_from_id, gender_from_id, validate_id_number,
+    ValidationError, birth_date_from_id, check_extension, gender_from_id, validate_id_number,
 )
 from ..forms.ui_committee_role_dialog import Ui_CommitteeRoleDialog
 from ..forms.ui_member_dialog import Ui_MemberDialog
@@ -67,7 +69,11 @@ ROLE_COLUMNS = [
 
 def _step_display(s: dict) -> dict:
     step = steps_mod.CATALOGUE.get(s.get("step"))
-    return {**s, "step_label": steps_mod.step_label(s.get("step")), "stage": step.stage if step else ""}
+    outcome = s.get("outcome") or ""
+    if outcome and s.get("extension_months"):
+        outcome += f"{s['extension_months']}个月"
+    return {**s, "step_label": steps_mod.step_label(s.get("step")), "stage": step.stage if step else "",
+            "outcome": outcome}
 
 
 def _role_display(r: dict, today: str) -> dict:
@@ -127,12 +133,14 @@ class MemberDialog(RecordDialog):
         self.transfer_button = QPushButton(TEXT["transfer"])
         self.transfer_button.clicked.connect(self.transfer)
         ui.basicGrid.addWidget(self.transfer_button, 6, 2)
+        ui.exemptCheck.toggled.connect(ui.exemptReasonEdit.setEnabled)
         self.field_widgets = {
             "name": ui.nameEdit, "id_number": ui.idNumberEdit, "gender": ui.genderCombo,
             "birth_date": ui.birthDateEdit, "ethnicity": ui.ethnicityEdit, "education": ui.educationCombo,
             "phone": ui.phoneEdit, "work_post": ui.workPostEdit, "party_group_id": ui.partyGroupCombo,
             "status": ui.statusCombo, "dues_class": ui.duesClassCombo, "mobile": ui.mobileCheck,
             "joined_branch_on": ui.joinedEdit, "left_on": ui.leftEdit, "notes": ui.notesEdit,
+            "exempt_from_activities": ui.exemptCheck, "exempt_reason": ui.exemptReasonEdit,
             "step": ui.stepsTable, "date": ui.stepsTable, "outcome": ui.stepsTable,
             "role": ui.rolesTable, "start_date": ui.rolesTable, "end_date": ui.rolesTable,
         }
@@ -178,6 +186,9 @@ class MemberDialog(RecordDialog):
         ui.notesEdit.setPlainText(row.get("notes") or "")
         self.transfer_button.setEnabled(bool(self.row_id))
         self.transfer_button.setToolTip(TEXT["transfer_tip"] if self.row_id else TEXT["transfer_new"])
+        ui.exemptCheck.setChecked(bool(row.get("exempt_from_activities")))
+        ui.exemptReasonEdit.setText(row.get("exempt_reason") or "")
+        ui.exemptReasonEdit.setEnabled(ui.exemptCheck.isChecked())
         if self.row_id:
             self.steps = [dict(s) for s in self.ledger.member_steps(self.row_id)]
             self.roles = [dict(r) for r in self.ledger.children("committee_roles", self.row_id)]
@@ -321,6 +332,9 @@ class MemberDialog(RecordDialog):
             "joined_branch_on": get_date(ui.joinedEdit),
             "left_on": get_date(ui.leftEdit),
             "notes": plain_text(ui.notesEdit),
+            "exempt_from_activities": 1 if ui.exemptCheck.isChecked() else 0,
+            # the reason goes with the exemption: unticked, nothing is kept
+            "exempt_reason": line_text(ui.exemptReasonEdit) if ui.exemptCheck.isChecked() else None,
         }
 
     def before_write(self) -> None:
@@ -331,7 +345,7 @@ class MemberDialog(RecordDialog):
         values = self.values()
         member_id = self.save_row(values)
         _sync_children(self.ledger, "development_steps", member_id, self.steps,
-                       ("step", "date", "note", "outcome", "persons"))
+                       ("step", "date", "note", "outcome", "persons", "extension_months"))
         _sync_children(self.ledger, "committee_roles", member_id, self.roles,
                        ("role", "start_date", "end_date"))
         return member_id
@@ -375,8 +389,11 @@ class StepDialog(RecordDialog):
         fill_combo(ui.outcomeCombo, enums.PROBATION_OUTCOMES, blank="")
         setup_date(ui.dateEdit, optional=False)
         ui.stepCombo.currentIndexChanged.connect(self._step_changed)
+        ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
+        ui.extensionEdit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,2}"), ui.extensionEdit))
         self.field_widgets = {"step": ui.stepCombo, "date": ui.dateEdit, "note": ui.noteEdit,
-                              "outcome": ui.outcomeCombo, "persons": ui.personsEdit}
+                              "outcome": ui.outcomeCombo, "persons": ui.personsEdit,
+                              "extension_months": ui.extensionEdit}
 
     def load(self, row: dict) -> None:
         ui = self.ui
@@ -393,6 +410,7 @@ class StepDialog(RecordDialog):
         elif suggestion and suggestion[1] and suggestion[1] > _dt.date.today():
             set_date(ui.dateEdit, suggestion[1].isoformat())
         set_combo(ui.outcomeCombo, row.get("outcome"))
+        ui.extensionEdit.setText("" if row.get("extension_months") is None else str(row["extension_months"]))
         ui.personsEdit.setText(row.get("persons") or "")
         ui.noteEdit.setPlainText(row.get("note") or "")
         if suggestion:
@@ -408,6 +426,13 @@ class StepDialog(RecordDialog):
         self.ui.outcomeCombo.setEnabled(allowed)
         if not allowed:
             self.ui.outcomeCombo.setCurrentIndex(0)
+        self._outcome_changed()
+
+    def _outcome_changed(self, *_args) -> None:
+        """The months of an extension are asked only with 延长预备期."""
+        extend = combo_value(self.ui.outcomeCombo) == steps_mod.OUTCOME_EXTEND
+        self.ui.extensionEdit.setEnabled(extend)
+        self.ui.extensionEditLabel.setEnabled(extend)
 
     def before_write(self) -> None:
         ui = self.ui
@@ -418,8 +443,12 @@ class StepDialog(RecordDialog):
             "persons": line_text(ui.personsEdit),
             "note": plain_text(ui.noteEdit),
         }
+        months = ui.extensionEdit.text().strip()
+        extend = self.values["outcome"] == steps_mod.OUTCOME_EXTEND
+        self.values["extension_months"] = int(months) if months and extend else None
         if self.values["outcome"] and self.values["step"] not in (23, 24):
             raise ValidationError(TEXT["outcome_only"], "outcome")
+        check_extension(self.values["outcome"], self.values["extension_months"], required=True)
 
     def write(self):
         if self.embedded:

@@ -223,13 +223,18 @@ class PartyGroupDialog(RecordDialog):
         self.model.colors = lambda row, key: QColor("#e8f5e9") if row.get("on") else None
         self.model.edited.connect(self.update_summary)
         self.watch_model(self.model)
-        self.field_widgets = {"name": ui.nameEdit, "leader_id": ui.leaderCombo, "party_group_id": ui.membersTable}
+        for edit in (ui.establishedEdit, ui.dissolvedEdit):
+            setup_date(edit)  # optional: a date not known stays empty
+        self.field_widgets = {"name": ui.nameEdit, "leader_id": ui.leaderCombo, "party_group_id": ui.membersTable,
+                              "established_on": ui.establishedEdit, "dissolved_on": ui.dissolvedEdit}
 
     def load(self, row: dict) -> None:
         ui = self.ui
         self.setWindowTitle(TEXT["group_edit"].format(name=row["name"]) if self.record else TEXT["group_new"])
         ui.nameEdit.setText(row.get("name") or "")
         set_combo(ui.leaderCombo, row.get("leader_id"))
+        set_date(ui.establishedEdit, row.get("established_on"))
+        set_date(ui.dissolvedEdit, row.get("dissolved_on"))
         names = {g["id"]: g["name"] for g in self.ledger.rows("party_groups")}
         rows = []
         for m in self.ledger.rows("members", "status = ?", (enums.ACTIVE_STATUS,)):
@@ -245,7 +250,8 @@ class PartyGroupDialog(RecordDialog):
         self.ui.summaryLabel.setText(TEXT["group_summary"].format(n=sum(1 for r in self.model.rows if r["on"])))
 
     def write(self) -> int:
-        values = {"name": line_text(self.ui.nameEdit), "leader_id": combo_value(self.ui.leaderCombo)}
+        values = {"name": line_text(self.ui.nameEdit), "leader_id": combo_value(self.ui.leaderCombo),
+                  "established_on": get_date(self.ui.establishedEdit), "dissolved_on": get_date(self.ui.dissolvedEdit)}
         group_id = self.save_row(values)
         for r in self.model.rows:
             if r["on"] and not r["was"]:

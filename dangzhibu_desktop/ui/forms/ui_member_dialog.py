@@ -193,6 +193,21 @@ class Ui_MemberDialog(object):
 
         self.basicGrid.addWidget(self.notesEdit, 8, 1, 1, 3)
 
+        self.exemptCheck = QCheckBox(self.basicTab)
+        self.exemptCheck.setObjectName(u"exemptCheck")
+
+        self.basicGrid.addWidget(self.exemptCheck, 9, 1, 1, 3)
+
+        self.exemptReasonEditLabel = QLabel(self.basicTab)
+        self.exemptReasonEditLabel.setObjectName(u"exemptReasonEditLabel")
+
+        self.basicGrid.addWidget(self.exemptReasonEditLabel, 10, 0, 1, 1)
+
+        self.exemptReasonEdit = QLineEdit(self.basicTab)
+        self.exemptReasonEdit.setObjectName(u"exemptReasonEdit")
+
+        self.basicGrid.addWidget(self.exemptReasonEdit, 10, 1, 1, 3)
+
         self.basicGrid.setColumnStretch(1, 1)
         self.basicGrid.setColumnStretch(3, 1)
 
@@ -324,6 +339,7 @@ class Ui_MemberDialog(object):
         self.joinedEditLabel.setBuddy(self.joinedEdit)
         self.leftEditLabel.setBuddy(self.leftEdit)
         self.notesEditLabel.setBuddy(self.notesEdit)
+        self.exemptReasonEditLabel.setBuddy(self.exemptReasonEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MemberDialog)
@@ -352,6 +368,12 @@ class Ui_MemberDialog(object):
         self.joinedEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u5165\u672c\u652f\u90e8\u65e5\u671f", None))
         self.leftEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u79bb\u5f00\u672c\u652f\u90e8\u65e5\u671f", None))
         self.notesEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8", None))
+        self.exemptCheck.setText(QCoreApplication.translate("MemberDialog", u"\u5e74\u8001\u4f53\u5f31\u3001\u884c\u52a8\u4e0d\u4fbf\u7b49\uff0c\u7ecf\u652f\u90e8\u540c\u610f\u4e0d\u4f5c\u786c\u6027\u8981\u6c42\uff08\u4e0d\u8ba1\u5165\u51fa\u52e4\u7387\u548c\u5b66\u65f6\u7edf\u8ba1\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.exemptCheck.setToolTip(QCoreApplication.translate("MemberDialog", u"\u300a\u4e2d\u56fd\u5171\u4ea7\u515a\u515a\u5458\u6559\u80b2\u7ba1\u7406\u5de5\u4f5c\u6761\u4f8b\u300b\u7b2c\u4e8c\u5341\u4e09\u6761\uff1a\u5bf9\u5e74\u8001\u4f53\u5f31\u3001\u884c\u52a8\u4e0d\u4fbf\u7b49\u515a\u5458\uff0c\u7ecf\u652f\u90e8\u540c\u610f\uff0c\u53ef\u4e0d\u4f5c\u786c\u6027\u8981\u6c42", None))
+#endif // QT_CONFIG(tooltip)
+        self.exemptReasonEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\u539f\u56e0", None))
+        self.exemptReasonEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982\uff1a\u5e74\u903e\u516b\u65ec\u3001\u957f\u671f\u5367\u5e8a\uff0c\u7ecf\u652f\u90e8\u59d4\u5458\u4f1a\u7814\u7a76\u540c\u610f", None))
         self.categoryLabel.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.basicTab), QCoreApplication.translate("MemberDialog", u"\u57fa\u672c\u4fe1\u606f", None))
         self.nextStepLabel.setText("")

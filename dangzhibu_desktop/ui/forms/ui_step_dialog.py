@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 from dangzhibu_desktop.ui.widgets.datefield import DateField
 
@@ -66,26 +67,54 @@ class Ui_StepDialog(object):
 
         self.stepGrid.addWidget(self.outcomeCombo, 3, 1, 1, 1)
 
+        self.extensionEditLabel = QLabel(StepDialog)
+        self.extensionEditLabel.setObjectName(u"extensionEditLabel")
+
+        self.stepGrid.addWidget(self.extensionEditLabel, 4, 0, 1, 1)
+
+        self.extensionBox = QWidget(StepDialog)
+        self.extensionBox.setObjectName(u"extensionBox")
+        self.extensionLayout = QHBoxLayout(self.extensionBox)
+        self.extensionLayout.setObjectName(u"extensionLayout")
+        self.extensionLayout.setContentsMargins(0, 0, 0, 0)
+        self.extensionEdit = QLineEdit(self.extensionBox)
+        self.extensionEdit.setObjectName(u"extensionEdit")
+        self.extensionEdit.setMaximumSize(QSize(60, 16777215))
+
+        self.extensionLayout.addWidget(self.extensionEdit)
+
+        self.extensionUnitLabel = QLabel(self.extensionBox)
+        self.extensionUnitLabel.setObjectName(u"extensionUnitLabel")
+
+        self.extensionLayout.addWidget(self.extensionUnitLabel)
+
+        self.extensionSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.extensionLayout.addItem(self.extensionSpacer)
+
+
+        self.stepGrid.addWidget(self.extensionBox, 4, 1, 1, 1)
+
         self.personsEditLabel = QLabel(StepDialog)
         self.personsEditLabel.setObjectName(u"personsEditLabel")
 
-        self.stepGrid.addWidget(self.personsEditLabel, 4, 0, 1, 1)
+        self.stepGrid.addWidget(self.personsEditLabel, 5, 0, 1, 1)
 
         self.personsEdit = QLineEdit(StepDialog)
         self.personsEdit.setObjectName(u"personsEdit")
 
-        self.stepGrid.addWidget(self.personsEdit, 4, 1, 1, 1)
+        self.stepGrid.addWidget(self.personsEdit, 5, 1, 1, 1)
 
         self.noteEditLabel = QLabel(StepDialog)
         self.noteEditLabel.setObjectName(u"noteEditLabel")
 
-        self.stepGrid.addWidget(self.noteEditLabel, 5, 0, 1, 1)
+        self.stepGrid.addWidget(self.noteEditLabel, 6, 0, 1, 1)
 
         self.noteEdit = QPlainTextEdit(StepDialog)
         self.noteEdit.setObjectName(u"noteEdit")
         self.noteEdit.setTabChangesFocus(True)
 
-        self.stepGrid.addWidget(self.noteEdit, 5, 1, 1, 1)
+        self.stepGrid.addWidget(self.noteEdit, 6, 1, 1, 1)
 
         self.stepGrid.setColumnStretch(1, 1)
 
@@ -108,6 +137,7 @@ class Ui_StepDialog(object):
         self.stepComboLabel.setBuddy(self.stepCombo)
         self.dateEditLabel.setBuddy(self.dateEdit)
         self.outcomeComboLabel.setBuddy(self.outcomeCombo)
+        self.extensionEditLabel.setBuddy(self.extensionEdit)
         self.personsEditLabel.setBuddy(self.personsEdit)
         self.noteEditLabel.setBuddy(self.noteEdit)
 #endif // QT_CONFIG(shortcut)
@@ -123,6 +153,12 @@ class Ui_StepDialog(object):
         self.dateEditLabel.setText(QCoreApplication.translate("StepDialog", u"\u65e5\u671f *", None))
         self.hintLabel.setText("")
         self.outcomeComboLabel.setText(QCoreApplication.translate("StepDialog", u"\u8f6c\u6b63\u7ed3\u8bba", None))
+        self.extensionEditLabel.setText(QCoreApplication.translate("StepDialog", u"\u5ef6\u957f\u9884\u5907\u671f", None))
+        self.extensionEdit.setPlaceholderText(QCoreApplication.translate("StepDialog", u"6\u201312", None))
+#if QT_CONFIG(tooltip)
+        self.extensionEdit.setToolTip(QCoreApplication.translate("StepDialog", u"\u515a\u7ae0\u89c4\u5b9a\uff1a\u5ef6\u957f\u9884\u5907\u671f\u4e0d\u80fd\u5c11\u4e8e\u534a\u5e74\uff0c\u6700\u957f\u4e0d\u8d85\u8fc7\u4e00\u5e74", None))
+#endif // QT_CONFIG(tooltip)
+        self.extensionUnitLabel.setText(QCoreApplication.translate("StepDialog", u"\u4e2a\u6708\uff08\u4e0d\u5c11\u4e8e6\u4e2a\u6708\uff0c\u6700\u957f12\u4e2a\u6708\uff09", None))
         self.personsEditLabel.setText(QCoreApplication.translate("StepDialog", u"\u76f8\u5173\u4eba\u5458", None))
         self.personsEdit.setPlaceholderText(QCoreApplication.translate("StepDialog", u"\u4ecb\u7ecd\u4eba\u3001\u57f9\u517b\u8054\u7cfb\u4eba\u59d3\u540d\uff0c\u7528\u201c\u3001\u201d\u5206\u9694", None))
         self.noteEditLabel.setText(QCoreApplication.translate("StepDialog", u"\u8bf4\u660e", None))

@@ -482,6 +482,8 @@ class GroupsList(ListPage):
         field_column("party_groups", "name", width=140),
         Column("leader_name", "组长", width=90),
         Column("persons", "在册党员", "count", width=80),
+        field_column("party_groups", "established_on", width=100),
+        field_column("party_groups", "dissolved_on", width=100),
     ]
 
     def load_rows(self, year):
