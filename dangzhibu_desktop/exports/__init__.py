@@ -36,7 +36,8 @@ def _writer(kind: str, ext: str):
 def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = False, show_phone: bool = False,
                     progress: Callable[[int, int], None] | None = None,
                     cancel: Callable[[], bool] | None = None, meeting_id: int | None = None,
-                    quarter: int | None = None, notices: list[str] | None = None) -> Path:
+                    quarter: int | None = None, blank_after_cover: bool = False,
+                    notices: list[str] | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
     Args:
@@ -50,6 +51,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         cancel: polled while the document is made; returning True stops the export.
         meeting_id: the meeting of a ``signin`` sheet (required for it).
         quarter: ``evidence`` only: the 季度合订 of that quarter (1–4).
+        blank_after_cover: ``ledger`` only: a blank page after the cover (two-sided printing).
         notices: receives what the person should know about the written file (a PDF with
             characters no font could print, as 〓: which ones and in which names).
 
@@ -74,7 +76,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
 
         raise LedgerError(_signin_text["need_meeting"])
     job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress, cancel=cancel,
-              meeting_id=meeting_id, quarter=quarter)
+              meeting_id=meeting_id, quarter=quarter, blank_after_cover=blank_after_cover)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -33,9 +34,11 @@ from .printing import meeting_ledger_html, roster_html
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
-               password: str | None = None, progress=None, cancel=None) -> tuple[str, list[str]]:
+               password: str | None = None, blank_after_cover: bool = False, progress=None,
+               cancel=None) -> tuple[str, list[str]]:
     """Worker function: write one document (a data package sealed with ``password`` when
-    given); returns the path written and what the person should know about it."""
+    given; the 会议记录簿 with a blank page after its cover when ``blank_after_cover``);
+    returns the path written and what the person should know about it."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
@@ -45,6 +48,7 @@ def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone
 
     notices: list[str] = []
     written = export_document(kind, reader, year, out_path, show_id=show_id, show_phone=show_phone,
+                              blank_after_cover=blank_after_cover and kind == "ledger",
                               progress=progress, cancel=cancel, notices=notices)
     return str(written), notices
 
@@ -91,6 +95,12 @@ class ExportPage(Page):
         form.addRow("身份证号：", self.id_label)
         self.phone_label = QLabel()
         form.addRow("手机号：", self.phone_label)
+        # 会议记录簿 printed on both sides: a blank back to the cover puts the 目录 on a right-hand page.
+        self.blank_page_check = QCheckBox(_settings.BOOK_BLANK_AFTER_COVER.label)
+        self.blank_page_check.setChecked(bool(_settings.get(_settings.BOOK_BLANK_AFTER_COVER)))
+        self.blank_page_check.toggled.connect(
+            lambda on: _settings.put(_settings.BOOK_BLANK_AFTER_COVER, bool(on)))
+        form.addRow("装订：", self.blank_page_check)
         # A data package holds everyone's personal data: say so, and offer a password.
         self.package_notice = QLabel(PERSONAL_DATA_NOTICE + "。")
         self.package_notice.setWordWrap(True)
@@ -177,6 +187,7 @@ class ExportPage(Page):
             form.setRowVisible(w, package)
         for w in (self.id_label, self.phone_label):  # a package holds the full numbers
             form.setRowVisible(w, not package)
+        form.setRowVisible(self.blank_page_check, self.kind() == "ledger")
         self._suggest_path()
 
     def _out_dir(self) -> Path:
@@ -240,7 +251,7 @@ class ExportPage(Page):
         show_phone = bool(_settings.get(_settings.SHOW_FULL_PHONE))
         self._task = self.session.runner.run(
             self.session.path, run_export, self.kind(), self.year(), str(out), show_id, show_phone,
-            password, on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
+            password, self.blank_page_check.isChecked(), on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
 
     def is_loading(self) -> bool:
         return self._task is not None
