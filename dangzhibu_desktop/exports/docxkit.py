@@ -422,7 +422,10 @@ _STYLE_FONT = {"Title": XBS, "Heading 1": HEITI, "Heading 2": KAITI, "Subtitle":
 
 def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None = None,
          size: float | None = None, align=None, bold: bool | None = None):
-    """Add a paragraph whose runs carry the style's East Asian face explicitly."""
+    """Add a paragraph whose runs carry the style's East Asian face explicitly; a title too
+    long for a line is broken between words (``gongwen.title_lines``)."""
+    if style == "Title" and text:
+        text = "\n".join(gongwen.title_lines(text, _fits_title(container, size or gongwen.TITLE_PT)))
     jc = f'<w:jc w:val="{WD_ALIGN_PARAGRAPH.to_xml(align)}"/>' if align is not None else ""
     run = _run_xml(xml_safe(text), font or _STYLE_FONT.get(style, FANGSONG), size, bold) if text else ""
     p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id(container, style)}"/>{jc}'
@@ -430,6 +433,17 @@ def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None
     block = getattr(container, "_body", container)  # a Document's paragraphs go in its body
     _append_block(block._element, p)
     return Paragraph(p, block)
+
+
+def _fits_title(container, size: float):
+    """Whether a line of the title fits the text width of the section in hand (full-width
+    characters one em, the rest half: Word's own measure of the face is not known here)."""
+    section = container.part.document.sections[-1]
+    width = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
+
+    def fits(line: str) -> bool:
+        return sum(size if ord(ch) >= 0x2E80 else size / 2 for ch in line) <= width
+    return fits
 
 
 def _append_block(parent, element) -> None:
