@@ -19,7 +19,7 @@ from .pdfkit import BODY_PT, LINE_PT
 LONG_TOPIC = 150  # characters
 INDEX_TOPIC = 60  # characters of a topic the 目录 shows (four lines); the record has it all
 INDEX_HEAD = ("序号", "日期", "会议类型", "议题", "主持人\n（授课人）", "应到", "实到", "页码")
-INDEX_WIDTHS_MM = (10, 18, 22, 55, 19, 10, 10, 12)  # 156: the text block
+INDEX_WIDTHS_MM = (10, 18, 23, 54, 19, 10, 10, 12)  # 156: the text block
 
 
 @dataclass
