@@ -4,6 +4,7 @@ exported 花名册 and the rules count the same people — those on the books th
 whose 党籍状态 still reads 在册)."""
 
 import datetime as _dt
+import re
 
 from openpyxl import load_workbook
 
@@ -35,7 +36,8 @@ def _branch(ledger):
 
 def test_every_place_counts_the_same_party_members(qtbot, ledger, tmp_path):
     from dangzhibu_desktop.ui.main_window import MainWindow
-    from dangzhibu_desktop.ui.pages.printing import roster_html
+    from dangzhibu_desktop.ui.pages.printing import print_file
+    from tests.pdf_support import pdftext
 
     _branch(ledger)
     expected = {"王秀英", "李红", "张丽", "赵预备"}
@@ -57,8 +59,9 @@ def test_every_place_counts_the_same_party_members(qtbot, ledger, tmp_path):
     groups.refresh()
     assert [r["persons"] for r in groups.model.all_rows()] == [4]
 
-    printed = roster_html(ledger, as_of=DAY)
-    assert "在册党员 4 人" in printed
+    # the printed 花名册 is the exported PDF (one renderer)
+    printed = pdftext(print_file(ledger, "roster", 2026, folder=tmp_path / "打印"))
+    assert "党员4名" in re.sub(r"\s+", "", printed)
     for name in expected | {"刘积极"}:
         assert name in printed
     assert "陈离开" not in printed and "周转出" not in printed

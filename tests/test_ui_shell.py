@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 import sys
 
 import pytest
@@ -14,9 +14,11 @@ from dangzhibu_desktop.ui import settings as ui_settings
 from dangzhibu_desktop.ui.app import render_screenshots, run_window, wait_until_loaded
 from dangzhibu_desktop.ui.first_run import FirstRunDialog
 from dangzhibu_desktop.ui.main_window import PAGE_CLASSES
-from dangzhibu_desktop.ui.pages.printing import mask_id, meeting_ledger_html, roster_html
+from dangzhibu_desktop.exports import export_document
+from dangzhibu_desktop.ui.pages.printing import print_file
 
 from . import ui_shell_data as data
+from .pdf_support import needs_poppler, pdftext
 from .ui_support import db_rows, run_modal
 
 NAV_TITLES = ["工作台", "支部信息", "党员名册", "发展党员", "三会一课", "教育培训", "志愿服务", "先锋岗",
@@ -242,19 +244,25 @@ def test_settings_persist(qtbot):
     assert ui_settings.settings_file().exists()
 
 
-def test_print_documents_hold_the_ledger(ledger):
+@needs_poppler
+def test_print_documents_are_the_exported_pdfs(ledger, tmp_path):
+    """One renderer: what the window prints is the export's PDF, byte for byte in its text —
+    cover, 目录 with 页码, "— n —", text as typed, numbers masked the same way."""
     data.build(ledger)
-    html = meeting_ledger_html(ledger, data.YEAR)
-    assert html.count("<h2 ") == 5
-    assert "年度工作部署" in html and "应到 6 人，实到 5 人" in html and "出差" in html
+    mid = ledger.query("SELECT MIN(id) AS id FROM meetings")[0]["id"]
+    ledger.update("meetings", mid, {"content": "会议讨论了 a<b 与 <张三> 的提议 & 安排"})
+    printed = print_file(ledger, "ledger", data.YEAR, folder=tmp_path / "打印")
+    exported = export_document("ledger", ledger, data.YEAR, tmp_path / "导出.pdf")
+    assert pdftext(printed) == pdftext(exported)
+    text = pdftext(printed)
+    assert "会议讨论了 a<b 与 <张三> 的提议 & 安排" in text
+    assert "目" in text and "页码" in text and re.search(r"—\s*1\s*—", text)
     ledger.update("members", ledger.query("SELECT id FROM members WHERE name='王建国'")[0]["id"],
                   {"id_number": "11010519491231002X", "gender": "女", "birth_date": "1949-12-31"})
-    roster = roster_html(ledger)
-    n = len(ledger.party_members_on(dt.date.today()))
-    assert 0 < n < 8  # the 8 on the books include applicants, who are no 在册党员
-    assert f"在册党员 {n} 人" in roster and "110105********002X" in roster and "11010519491231002X" not in roster
-    assert "11010519491231002X" in roster_html(ledger, show_id=True)
-    assert mask_id("11010519491231002X", False) == "110105********002X"
+    roster = pdftext(print_file(ledger, "roster", data.YEAR, folder=tmp_path / "打印"))
+    assert "110105********002X" in roster and "11010519491231002X" not in roster
+    full = pdftext(print_file(ledger, "roster", data.YEAR, show_id=True, folder=tmp_path / "打印"))
+    assert "11010519491231002X" in full
 
 
 def test_backup_now_lists_the_copy(window):

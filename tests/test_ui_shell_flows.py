@@ -7,7 +7,7 @@ import csv
 import json
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from dangzhibu_desktop.ui.app import wait_until_loaded
 from dangzhibu_desktop.ui.pages.roster import RosterImportDialog
@@ -154,15 +154,25 @@ def test_dashboard_cell_click_lists_those_meetings(window, ledger):
     assert page.proxy.rowCount() == 0
 
 
-def test_print_preview_document_holds_the_year(window):
+def test_print_opens_the_years_pdf_in_the_pdf_reader(window, monkeypatch):
+    """打印会议记录簿…: the year's book as exported, written to the data folder's 打印 and handed
+    to the PC's PDF reader (stubbed here), with the 装订 option of the page."""
+    from tests.pdf_support import pdftext
+
+    opened = []
     page = window.show_page("export")
-    i = page.year_box.findData(data.YEAR)
-    page.year_box.setCurrentIndex(i)
-    doc = page.print_document("ledger")
-    text = doc.toPlainText()
-    assert f"{data.YEAR}年三会一课会议记录簿" in text and "年度工作部署" in text
-    assert doc.pageCount() >= 1
-    assert "孙丽" in page.print_document("roster").toPlainText()
+    monkeypatch.setattr(page, "open_path", opened.append)
+    page.year_box.setCurrentIndex(page.year_box.findData(data.YEAR))
+    page.kind_box.setCurrentIndex(page.kind_box.findData("ledger"))
+    page.blank_page_check.setChecked(True)
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "打印会议记录簿…")
+    button.click()
+    assert len(opened) == 1 and opened[0].endswith(".pdf") and "打印" in opened[0]
+    pages = pdftext(opened[0]).split("\f")
+    assert "会议记录簿" in pages[0] and not pages[1].strip()  # the blank back of the cover
+    assert "年度工作部署" in pdftext(opened[0]) and "已在PDF阅读器中打开" in page.result_label.text()
+    next(b for b in page.findChildren(QPushButton) if b.text() == "打印党员花名册…").click()
+    assert "孙丽" in pdftext(opened[1])
 
 
 def test_cancelled_export_reports_and_writes_nothing(qtbot, ledger, ledger_path, tmp_path):

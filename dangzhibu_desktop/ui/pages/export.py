@@ -1,13 +1,15 @@
 """导出打印: write the year's documents (in a worker, with progress and cancel), open what
-was written; print the meeting ledger and the roster with a preview."""
+was written; print the meeting ledger and the roster (their exported PDF, opened in the PC's
+PDF reader)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPageSize, QTextDocument
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -30,7 +32,7 @@ from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one t
 from .. import settings as _settings
 from ..session import years_of
 from .base import Page, fill_year_box
-from .printing import meeting_ledger_html, roster_html
+from .printing import print_file
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
@@ -140,7 +142,7 @@ class ExportPage(Page):
 
         pbox = QGroupBox("打印")
         pl = QHBoxLayout(pbox)
-        pl.addWidget(QLabel("按所选年度打印，先显示打印预览："))
+        pl.addWidget(QLabel("按所选年度生成与导出相同的PDF，在PDF阅读器中预览并打印："))
         b = QPushButton("打印会议记录簿…")
         b.clicked.connect(lambda: self.print_preview("ledger"))
         pl.addWidget(b)
@@ -315,28 +317,27 @@ class ExportPage(Page):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     # ---- print -----------------------------------------------------------------------
-    def print_document(self, which: str) -> QTextDocument:
-        show_id = bool(_settings.get(_settings.SHOW_FULL_ID))
-        if which == "ledger":
-            html = meeting_ledger_html(self.ledger, self.year())
-        else:
-            html = roster_html(self.ledger, show_id=show_id, as_of=self.session.today,
-                               show_phone=bool(_settings.get(_settings.SHOW_FULL_PHONE)))
-        doc = QTextDocument(self)
-        doc.setHtml(html)
-        return doc
+    def print_file(self, which: str) -> Path:
+        """The PDF to print: the export's own, with the same masking and binding options."""
+        return print_file(self.ledger, which, self.year(), show_id=bool(_settings.get(_settings.SHOW_FULL_ID)),
+                          show_phone=bool(_settings.get(_settings.SHOW_FULL_PHONE)),
+                          blank_after_cover=self.blank_page_check.isChecked())
 
     def print_preview(self, which: str) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        doc = self.print_document(which)
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.A4))
-        dlg = QPrintPreviewDialog(printer, self)
-        dlg.setWindowTitle("打印预览")
-        dlg.resize(1000, 700)
-        dlg.paintRequested.connect(doc.print_)
-        dlg.exec()
+        """Write the PDF and open it in the PC's PDF reader, which previews and prints it."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            path = self.print_file(which)
+        except LedgerError as exc:
+            QApplication.restoreOverrideCursor()
+            self.result_label.setText(f"无法生成打印文件：{exc}")
+            if self.ask_open:
+                QMessageBox.warning(self, "打印", str(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.result_label.setText(f"已在PDF阅读器中打开“{path.name}”，请在其中预览并打印"
+                                  f"（与导出的文件相同）。文件在：{path.parent}")
+        self.open_path(str(path))
 
     def status_text(self) -> str:
         return "导出打印" + (f"：上次导出 {Path(self.last_written).name}" if self.last_written else "")
