@@ -69,6 +69,8 @@ def test_a_long_branch_name_breaks_the_pdf_title_between_words(book, tmp_path, k
     for word in (*UNITS, label):
         assert any(word in re.sub(r"\s+", "", line) for line in title), (word, title)
     assert not any(line == "书记" or line.startswith("书记") for line in title), title
+    if kind == "shuzhi":  # the title and the signature line under it both name the 书记 whole
+        assert sum("运维检修第一党支部书记" in re.sub(r"\s+", "", line) for line in lines[:8]) == 2, lines[:8]
 
 
 def test_a_long_branch_name_breaks_the_word_title_between_words(book, tmp_path):

@@ -423,9 +423,10 @@ _STYLE_FONT = {"Title": XBS, "Heading 1": HEITI, "Heading 2": KAITI, "Subtitle":
 def para(container, text: str = "", style: str = BODY_STYLE, *, font: str | None = None,
          size: float | None = None, align=None, bold: bool | None = None):
     """Add a paragraph whose runs carry the style's East Asian face explicitly; a title too
-    long for a line is broken between words (``gongwen.title_lines``)."""
-    if style == "Title" and text:
-        text = "\n".join(gongwen.title_lines(text, _fits_title(container, size or gongwen.TITLE_PT)))
+    (or subtitle) too long for a line is broken between words (``gongwen.title_lines``)."""
+    if style in ("Title", "Subtitle") and text:
+        pt = size or (gongwen.TITLE_PT if style == "Title" else gongwen.BODY_PT)
+        text = "\n".join(gongwen.title_lines(text, _fits_title(container, pt)))
     jc = f'<w:jc w:val="{WD_ALIGN_PARAGRAPH.to_xml(align)}"/>' if align is not None else ""
     run = _run_xml(xml_safe(text), font or _STYLE_FONT.get(style, FANGSONG), size, bold) if text else ""
     p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id(container, style)}"/>{jc}'

@@ -171,7 +171,7 @@ class PdfWriter:
     # ---- story items -------------------------------------------------------------------
     def p(self, text, style: str = "body") -> Paragraph:
         st = self.styles[style]
-        if style in ("title", "cover") and text:
+        if style in ("title", "subtitle", "cover") and text:
             # Broken between words only (``gongwen.title_lines``), not wherever the line ends.
             text = "\n".join(gongwen.title_lines(str(text), lambda line: stringWidth(
                 plain(line, st.fontName, self.fonts), st.fontName, st.fontSize) <= self.width))
