@@ -112,3 +112,63 @@ def test_page_numbers_odd_right_even_left(book, tmp_path, kind, margins):
             assert abs(right - (width - margins["right"] * MM - one)) < 1.5, (n, right, width)
         else:
             assert abs(left - (margins["left"] * MM + one)) < 1.5, (n, left)
+
+
+@needs_poppler
+def test_no_table_row_stands_alone_at_a_page_break(tmp_path):
+    """For every length of a one-column table over two pages: neither page holds a single row
+    under the head (the 花名册's orphan row alone on page 3)."""
+    from dangzhibu_desktop.exports.common import Job
+    from dangzhibu_desktop.exports.pdfkit import PdfWriter
+
+    lonely = []
+    for n in range(24, 44):
+        out = tmp_path / f"t{n}.pdf"
+        w = PdfWriter(Job(ledger=None, year=YEAR), out, "测试")
+        w.build([w.p("标题", "title"), w.table([["序号"]] + [[f"R{i}"] for i in range(1, n + 1)], [40 * MM],
+                                              total_rows=0)])
+        counts = [len(re.findall(r"R\d+", p)) for p in pdftext(out).split("\f")[:-1]]
+        assert sum(counts) == n
+        if len(counts) > 1 and min(counts) < 2:
+            lonely.append((n, counts))
+    # a table that starts low on a page: one row there would stand alone above the break
+    from dangzhibu_desktop.exports.pdfkit import Spacer
+
+    for above in range(180, 224, 3):  # millimetres of text block used before the table
+        out = tmp_path / f"s{above}.pdf"
+        w = PdfWriter(Job(ledger=None, year=YEAR), out, "测试")
+        w.build([Spacer(1, above * MM), w.table([["序号"]] + [[f"R{i}"] for i in range(1, 9)], [40 * MM])])
+        counts = [c for c in (len(re.findall(r"R\d+", p)) for p in pdftext(out).split("\f")[:-1])]
+        if 1 in counts:
+            lonely.append((above, counts))
+    assert not lonely, lonely
+
+
+@needs_poppler
+def test_no_composer_table_row_stands_alone_at_a_page_break(tmp_path):
+    """The same for the lean composer's tables (the 会议记录簿's 目录)."""
+    from dangzhibu_desktop.exports.canvaskit import Cell, Composer, Style
+
+    lonely = []
+    for n in range(22, 46):
+        out = tmp_path / f"c{n}.pdf"
+        c = Composer(out, "测试")
+        st = Style(c.fonts.body, 12, 20)
+        c.table([[Cell("序号", st)]] + [[Cell(f"R{i}", st)] for i in range(1, n + 1)], [40 * MM], head_rows=1)
+        c.save()
+        counts = [len(re.findall(r"R\d+", p)) for p in pdftext(out).split("\f")[:-1]]
+        assert sum(counts) == n
+        if len(counts) > 1 and min(counts) < 2:
+            lonely.append((n, counts))
+    for above in range(180, 224, 3):
+        out = tmp_path / f"d{above}.pdf"
+        c = Composer(out, "测试")
+        st = Style(c.fonts.body, 12, 20)
+        c.paragraph("上文", st)
+        c.space(above * MM)
+        c.table([[Cell("序号", st)]] + [[Cell(f"R{i}", st)] for i in range(1, 9)], [40 * MM], head_rows=1)
+        c.save()
+        counts = [len(re.findall(r"R\d+", p)) for p in pdftext(out).split("\f")[:-1]]
+        if 1 in counts:
+            lonely.append((above, counts))
+    assert not lonely, lonely

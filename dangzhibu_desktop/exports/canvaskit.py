@@ -342,7 +342,8 @@ class Composer:
 
     # ---- tables ------------------------------------------------------------------------
     def table(self, rows: list[list[Cell]], widths: list[float], *, head_rows: int = 0) -> None:
-        """A grid: rows never split (unless taller than a page); head rows repeat on each page."""
+        """A grid: rows never split (unless taller than a page); head rows repeat on each page;
+        neither the first nor the last row stands alone at a page break."""
         scale = min(1.0, self.width / sum(widths))
         widths = [w * scale for w in widths]
         top_pad, bottom_pad, left_pad, right_pad = CELL_PAD
@@ -366,12 +367,21 @@ class Composer:
             for cells, h in head:
                 self._draw_row(cells, h, starts)
 
+        page_h = self.top - self.bottom
         if head:
-            self.need(head_h + (body[0][1] if body else 0))
+            # No lone first row under the head above a break: the first two come together.
+            self.need(head_h + sum(h for _, h in body[:2 if len(body) > 2 else 1]))
             draw_head()
-        for cells, h in body:
+        on_page = 0  # body rows on this page
+        for k, (cells, h) in enumerate(body):
+            if (k == len(body) - 2 and on_page >= 2 and h <= self.room + 1e-6
+                    and h + body[-1][1] > self.room + 1e-6 and h + body[-1][1] <= page_h - head_h):
+                self.new_page()  # the last row never alone overleaf: the one before goes with it
+                draw_head()
+                on_page = 0
             if h > self.room + 1e-6:
-                if h <= self.top - self.bottom - head_h:
+                on_page = 0
+                if h <= page_h - head_h:
                     self.new_page()
                     draw_head()
                 else:  # taller than a page: fill this page, continue on the next
@@ -387,6 +397,7 @@ class Composer:
                         draw_head()
                     h = max(len(ls) * c.style.leading for c, _, _, ls in cells) + top_pad + bottom_pad
             self._draw_row(cells, h, starts)
+            on_page += 1
 
     @staticmethod
     def _split_row(cells, avail: float, at_least_one: bool):

@@ -2,8 +2,9 @@
 
 Pages are A4 with the 公文 margins (37/35/28/26 mm), the page number "— n —" at the foot (odd
 right, even left), and an optional running header that a ``Mark`` in the story sets (the
-meeting book repeats the meeting's header on every page its minutes run onto). Tables never split a row: reportlab
-breaks tables only between rows, and the head row repeats on each page.
+meeting book repeats the meeting's header on every page its minutes run onto). Tables never
+split a row: reportlab breaks tables only between rows, the head row repeats on each page, and
+no row stands alone at a break (``RowTable``).
 """
 
 from __future__ import annotations
@@ -79,6 +80,24 @@ class Mark(Flowable):
 
     def draw(self):
         pass
+
+
+class RowTable(Table):
+    """A table that leaves no row alone at a page break: a last row (a totals row too) that
+    would stand by itself under the repeated head takes the row before it along, and a table
+    whose first page would hold one row under its head starts on the next page."""
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):
+        n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        repeat = self.repeatRows
+        head = repeat if isinstance(repeat, int) else max(repeat) + 1
+        rows = len(self._rowHeights)
+        if head < n < rows:
+            if rows - n == 1 and n - 1 > head + 1:
+                n -= 1  # the orphan goes over with the row before it
+            if n == head + 1 and rows - head > 2:
+                return 0  # one row here and the rest overleaf: the whole table moves on
+        return n
 
 
 class _Doc(BaseDocTemplate):
@@ -224,7 +243,7 @@ class PdfWriter:
                     style = body_styles[c]
                 out.append(self.p(text, style))
             data.append(out)
-        t = Table(data, colWidths=widths, repeatRows=head_rows, splitByRow=1)
+        t = RowTable(data, colWidths=widths, repeatRows=head_rows, splitByRow=1)
         # The table sets each cell's font even for paragraphs: without this it names Helvetica.
         base = [("FONT", (0, 0), (-1, -1), self.fonts.body, 10.5)]
         cmds = base + [
