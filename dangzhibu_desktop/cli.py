@@ -62,6 +62,19 @@ def _year(text: str) -> int:
     return y
 
 
+def _member(text: str) -> int | str:
+    """``--member``: a person's id, or ``all``."""
+    if text.strip().lower() == "all":
+        return "all"
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"应为人员编号或 all，现为“{text}”")
+    return n
+
+
 def _date(text: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(text)
@@ -103,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--show-phone", action="store_true", help="文档中显示完整手机号（默认隐去中间4位）")
     s.add_argument("--meeting", type=int, default=None, help="signin：会议编号")
     s.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), default=None, help="evidence：季度合订")
+    s.add_argument("--member", type=_member, default=None,
+                   help="development：人员编号，或 all（截止日在册、有发展纪实的全部人员，默认）")
 
     s = sub.add_parser("import", help="导入花名册或数据包")
     s.add_argument("kind", choices=("roster", "package"))
@@ -241,7 +256,8 @@ def _cmd_export(args) -> int:
             year = int(meeting["date"][:4]) if meeting else year
         notices: list[str] = []
         written = export_document(args.kind, ledger, year, out, show_phone=args.show_phone,
-                                  meeting_id=args.meeting, quarter=args.quarter, notices=notices)
+                                  meeting_id=args.meeting, quarter=args.quarter, member_id=args.member,
+                                  notices=notices)
     print(f"已导出：{written}")
     for notice in notices:
         print(f"注意：{notice}", file=sys.stderr)

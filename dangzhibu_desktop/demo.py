@@ -399,7 +399,7 @@ class _Builder:
             salary_yuan = rng.choice((4200, 4800, 5600, 6200, 6800, 7400, 7900, 8600, 9300, 10600))
         p = _Person(
             name=self._name(gender), gender=gender, birth=birth, id_number=self._id_number(birth, gender),
-            ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else "汉族", education=education,
+            ethnicity=rng.choice(_ETHNIC) if rng.random() < 0.05 else enums.ETHNICITY_HAN, education=education,
             phone=self._phone(), dept=post[0], post=post[1], group=group,
             dues_class=enums.DUES_RETIRED if retired else enums.DUES_EMPLOYED, base=salary_yuan * 100,
         )
@@ -505,7 +505,20 @@ class _Builder:
             self._people_large()
         else:
             self._people_small()
+            self._earlier_arrivals()
         self._pick_persons()
+
+    def _earlier_arrivals(self) -> None:
+        """Three 正式党员 of the small branch came from other units before its years begin (a
+        转入 each, ``_write_transfers``); the years shown are as before. Its own random stream."""
+        rng = random.Random(f"arrivals/{self.year}")
+        committee = {p for _, _, roles in self.terms for p in roles.values()}
+        settled = [p for p in self.people if p not in committee and not p.mobile and p.joined is None
+                   and p.full and p.full < self.start - _dt.timedelta(days=3 * 365)]
+        for p in rng.sample(settled, min(3, len(settled))):
+            back = _dt.timedelta(days=rng.randint(400, 2000))
+            p.joined = self._weekday(max(self.start - back, p.full + _dt.timedelta(days=60)))
+            p.notes = p.notes or rng.choice(("调入本单位，组织关系转入", "由集团公司所属单位转入"))
 
     def _people_small(self) -> None:
         rng, end = self.rng, self.end
@@ -759,6 +772,7 @@ class _Builder:
         led = self.ledger
         with led.transaction():
             self._write_branch_and_people()
+            self._write_transfers()
         self._plan_meetings()
         for y in range(self.first_year, self.year + 1):
             with led.transaction():
@@ -773,6 +787,37 @@ class _Builder:
             self._write_posts()
             self._write_rectifications()
         led._audit("branch", None, enums.AUDIT_INSERT, None, {"示例台账": self.summary()})
+
+    def _write_transfers(self) -> None:
+        """组织关系转接 behind the people's dates: a 转入 on the day each 党员 (预备党员 included)
+        arrived, a 转出 on the day each one left as 转出 — the dates ledger/transfers.py would set,
+        so the members stay as written. Letters valid 30 days, 回执 back within days unless that day
+        has not come yet, dues paid up to the month of her last day on the books (``rules.dues``: a month is owed where
+        she is on the books on its 1st). Its own random stream."""
+        rng = random.Random(f"transfers/{self.year}")
+        n = 0
+        for p in self.people:
+            moves = []
+            if p.joined and p.is_member(p.joined):
+                moves.append((enums.TRANSFER_IN, p.joined))
+            if p.status == enums.TRANSFERRED_OUT and p.left and p.is_member(p.left - _DAY):
+                moves.append((enums.TRANSFERRED_OUT, p.left))
+            for direction, d in moves:
+                n += 1
+                receipt = d + _dt.timedelta(days=rng.randint(6, 25))
+                if direction == enums.TRANSFER_IN:
+                    org = rng.choice(_TRANSFER_FROM)
+                    letter = f"{org[:2]}组转〔{d.year}〕{rng.randint(8, 160)}号"
+                    receipt = d  # the 回执 goes back the day she reports
+                else:
+                    org = next((o for key, o in _TRANSFER_TO if key in (p.notes or "")), _TRANSFER_TO[-1][1])
+                    letter = f"海岱党组转〔{d.year}〕{n:03d}号"
+                self._ins("transfers", {
+                    "member_id": p.id, "direction": direction, "date": d.isoformat(), "other_org": org,
+                    "letter_no": letter, "valid_until": (d + _dt.timedelta(days=30)).isoformat(),
+                    "receipt_on": receipt.isoformat() if receipt <= self.end else None,
+                    "dues_paid_to": (d - _DAY).strftime("%Y-%m"), "notes": p.notes,
+                }, self._stamp(d, "10:30"))
 
     def _write_talks(self, y: int) -> None:
         """谈心谈话: the 书记 talks with a few members each quarter, and someone talks with every
@@ -964,6 +1009,14 @@ class _Builder:
                 present.append(r)
         return rows
 
+    @staticmethod
+    def _votes(plan: dict, rows: list[dict]) -> dict:
+        """The counts of a 发展/转正 表决 as the minutes read them: every 正式党员 present for."""
+        if plan["kind"] != enums.GENERAL_MEETING or not plan.get("dev"):
+            return {}
+        voters = sum(1 for r in rows if r["status"] == enums.PRESENT and r["_p"].votes(plan["date"]))
+        return {"votes_for": voters, "votes_against": 0, "votes_abstain": 0}
+
     def _write_meetings(self, year: int) -> None:
         for plan in (x for x in self.plans if x["date"].year == year):
             self._write_meeting(plan)
@@ -1014,7 +1067,7 @@ class _Builder:
             "host_id": host.id if host else None, "recorder_id": recorder.id if recorder else None,
             "party_group_id": group_id, "lecturer_id": lecturer.id if lecturer else None,
             "topic": text.topic(), "content": text.content(), "resolutions": text.resolutions(),
-            "guests": text.guests(), "vote": plan.get("vote", 0),
+            "guests": text.guests(), "vote": plan.get("vote", 0), **self._votes(plan, rows),
         }, stamp)
         for r in rows:
             self._ins("attendance", {"meeting_id": mid, "member_id": r["member_id"], "status": r["status"],
@@ -1301,6 +1354,19 @@ class _Builder:
             text = f"在册{current}人（另有已离开{former}人），{years}年，会议{self.counts.get('meetings', 0)}次"
         return text + f"，出勤记录{self.counts.get('attendance', 0)}条，截至{self.end.isoformat()}"
 
+
+# 组织关系转接: where a 转入 comes from, and where a 转出 goes by the reason in the person's notes.
+_TRANSFER_FROM = (
+    "海岱能源集团物资供应公司党委", "海岱能源集团电力检修公司党委", "济南市历下区燕山街道党工委",
+    "山东海岱电力设计院党委", "青岛港湾工程有限公司党委",
+)
+_TRANSFER_TO = (
+    ("机构改革", "海岱能源集团新能源有限公司党委"),
+    ("党群工作部", "海岱能源集团有限公司机关党委"),
+    ("社区", "济南市历下区燕山街道社区党委"),
+    ("外省", "江苏省南京市江宁区经济开发区党工委"),
+    ("", "海岱能源集团所属单位党委"),
+)
 
 # Volunteer work: (title, place, description, the months it happens in). Seasonal ones come
 # once a year; the others may come back in a busy branch.

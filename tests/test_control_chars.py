@@ -64,6 +64,8 @@ def test_ledger_stores_no_control_character_in_any_text_field(ledger):
     ledger.insert("rectifications", {"source": ALL, "problem": ALL, "measure": ALL, "evidence": ALL})
     ledger.insert("checklist", {"rule_code": ALL, "year": 2025, "evidence": ALL})
     ledger.insert("talks", {"date": "2025-03-01", "person_name": ALL, "topic": ALL, "notes": ALL})
+    ledger.insert("transfers", {"member_id": ids["members"], "direction": "转入", "date": "2025-01-02",
+                                "other_org": ALL, "letter_no": ALL, "notes": ALL})
     # Text fields of a 佐证材料 row as a package or an older version could bring them.
     ledger.insert("attachments", {"owner_table": "meetings", "owner_id": ids["meetings"], "kind": "照片",
                                   "sha256": "0" * 64, "title": ALL, "original_name": ALL, "mime": ALL, "bytes": 1})

@@ -475,3 +475,33 @@ def test_the_xl_demo_is_a_branch_of_three_hundred_in_fifteen_groups(tmp_path):
         assert len(names) == len(set(names))
         for r in led.query("SELECT id_number FROM members WHERE id_number IS NOT NULL"):
             validate_id_number(r["id_number"])
+
+
+def test_transfers_are_behind_the_members_dates(small, large):
+    """Every 转入/转出 of a 党员 has its 组织关系转接 record, and each record gives the member the
+    dates she has (ledger/transfers.py's rule changes nothing)."""
+    from dangzhibu_desktop.ledger.transfers import member_dates
+
+    for led in (small[0], large[0]):
+        transfers = led.rows("transfers")
+        by_member = collections.defaultdict(list)
+        for t in transfers:
+            by_member[t["member_id"]].append(t)
+        for mid, mine in by_member.items():
+            assert member_dates(led.get("members", mid), mine) == {}, mid
+            for t in mine:
+                assert t["valid_until"] >= t["date"] and (t["receipt_on"] or t["date"]) >= t["date"]
+    small_dirs = collections.Counter(t["direction"] for t in small[0].rows("transfers"))
+    assert small_dirs == {"转入": 3}
+    led = large[0]
+    year = collections.Counter(t["direction"] for t in led.transfers_of(YEAR))
+    assert year["转入"] >= 3 and year["转出"] >= 3
+    # Every 党员 who left as 转出 has her 转出, dated the day she left.
+    by_member = collections.defaultdict(list)
+    for t in led.rows("transfers"):
+        by_member[t["member_id"]].append(t)
+    steps = led.steps_by_member()
+    for m in led.rows("members", "status = '转出'"):
+        admitted = admitted_on(steps.get(m["id"], []))
+        if admitted and admitted < dt.date.fromisoformat(m["left_on"]):
+            assert [t["date"] for t in by_member[m["id"]] if t["direction"] == "转出"] == [m["left_on"]], m["name"]

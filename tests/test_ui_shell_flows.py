@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from dangzhibu_desktop.exports import export_document
 from dangzhibu_desktop.ui.app import wait_until_loaded
 from dangzhibu_desktop.ui.pages.roster import RosterImportDialog
 
@@ -131,7 +133,7 @@ def test_unreadable_roster_is_reported_not_written(window, qtbot, tmp_path, ledg
     assert db_rows(ledger_path, "SELECT COUNT(*) FROM members") == [(len(data.PEOPLE),)]
 
 
-def test_dashboard_cell_click_lists_those_meetings(window, ledger):
+def test_dashboard_cell_click_lists_those_meetings(window, qtbot, ledger):
 
     data_ids = {"groups": [r["id"] for r in ledger.rows("party_groups", order_by="id")]}
     dash = window.show_page("dashboard")
@@ -142,37 +144,64 @@ def test_dashboard_cell_click_lists_those_meetings(window, ledger):
     assert page.slug == "meetings"
     assert page.proxy.rowCount() == 1
     assert page.proxy.row_dict(0)["date"] == f"{data.YEAR}-03-15"
-    # a per-group row of 党小组会 filters the list by that group
+    # 记一次会议 from that list: a 主题党日 in March
+    assert page.new_defaults()["kind"] == "主题党日" and page.new_defaults()["date"] == f"{data.YEAR}-03-15"
+    # a cell with nothing required (no 支委会 of three) lists every meeting of that month
+    window.show_page("dashboard")
+    assert dash.meeting_grid.cell_status("支部委员会", 3) == "n/a"
+    dash.meeting_grid.cell_clicked.emit("支部委员会", 3)
+    page = window.current_page()
+    assert page.filter_boxes["kind"].currentData() is None
+    assert sorted(page.proxy.row_dict(i)["kind"] for i in range(page.proxy.rowCount())) == ["主题党日", "支部党员大会"]
+    # a 缺 cell of a 党小组's row opens that group's meeting in that month
     label = "· 第一党小组"
     assert dash.group_of_row(label) == data_ids["groups"][0]
     assert dash.meeting_grid.cell_status(label, 3) == "missing"
     window.show_page("dashboard")
-    dash.meeting_grid.cell_clicked.emit(label, 3)
-    page = window.current_page()
-    assert page.filter_boxes["kind"].currentData() == "党小组会"
-    assert page.filter_boxes["party_group_id"].currentData() == data_ids["groups"][0]
-    assert page.proxy.rowCount() == 0
+
+    def check(dlg):
+        assert type(dlg).__name__ == "MeetingDialog"
+        assert (dlg.defaults["kind"], dlg.defaults["party_group_id"]) == ("党小组会", data_ids["groups"][0])
+        assert dlg.ui.dateEdit.iso() == f"{data.YEAR}-03-15"
+        dlg.reject()
+
+    run_modal(qtbot, lambda: dash.meeting_grid.cell_clicked.emit(label, 3), check)
+    assert window.current_page() is dash
 
 
-def test_print_opens_the_years_pdf_in_the_pdf_reader(window, monkeypatch):
-    """打印会议记录簿…: the year's book as exported, written to the data folder's 打印 and handed
-    to the PC's PDF reader (stubbed here), with the 装订 option of the page."""
-    from tests.pdf_support import pdftext
+def test_printing_prints_the_exported_document(window, qtbot, tmp_path):
+    """打印 writes the very PDF ``export`` writes (same pages, same masking), names like ``<a&b>``
+    as typed, keeps only the latest print, and opens it in the PDF reader."""
+    from .pdf_support import pdfpages, pdftext, squash
 
-    opened = []
+    ledger = window.session.ledger
+    mid = ledger.query("SELECT id FROM meetings ORDER BY date LIMIT 1")[0]["id"]
+    ledger.update("meetings", mid, {"topic": "学习<二十届>精神 & 讨论"})
+    ledger.update("members", ledger.query("SELECT id FROM members WHERE name='王建国'")[0]["id"],
+                  {"id_number": "11010519491231002X", "gender": "女", "birth_date": "1949-12-31"})
     page = window.show_page("export")
-    monkeypatch.setattr(page, "open_path", opened.append)
+    page.ask_open = False
     page.year_box.setCurrentIndex(page.year_box.findData(data.YEAR))
-    page.kind_box.setCurrentIndex(page.kind_box.findData("ledger"))
-    page.blank_page_check.setChecked(True)
-    button = next(b for b in page.findChildren(QPushButton) if b.text() == "打印会议记录簿…")
-    button.click()
-    assert len(opened) == 1 and opened[0].endswith(".pdf") and "打印" in opened[0]
-    pages = pdftext(opened[0]).split("\f")
-    assert "会议记录簿" in pages[0] and not pages[1].strip()  # the blank back of the cover
-    assert "年度工作部署" in pdftext(opened[0]) and "已在PDF阅读器中打开" in page.result_label.text()
-    next(b for b in page.findChildren(QPushButton) if b.text() == "打印党员花名册…").click()
-    assert "孙丽" in pdftext(opened[1])
+    opened = []
+    page.open_path = opened.append
+    page.print_preview("ledger")
+    assert wait_until_loaded(window, page, 60)
+    printed = page.last_printed
+    assert printed and printed.endswith(".pdf") and "打印" in printed
+    exported = export_document("ledger", ledger, data.YEAR, tmp_path / "记录簿.pdf")
+    assert pdfpages(printed) == pdfpages(exported)
+    text = squash(pdftext(printed))
+    assert f"{data.YEAR}年" in text and "年度工作部署" in text and "学习<二十届>精神&讨论" in text
+    assert opened == []  # ask_open off: nothing opened in tests
+
+    page.ask_open = True
+    page.print_preview("roster")
+    assert wait_until_loaded(window, page, 60)
+    roster = squash(pdftext(page.last_printed))
+    assert "孙丽" in roster and "110105********002X" in roster and "11010519491231002X" not in roster
+    assert opened == [page.last_printed]
+    # only the latest print is kept in the 打印 folder
+    assert [p.name for p in Path(printed).parent.glob("*.pdf")] == [Path(page.last_printed).name]
 
 
 def test_cancelled_export_reports_and_writes_nothing(qtbot, ledger, ledger_path, tmp_path):

@@ -47,6 +47,7 @@ class Job:
     meeting_id: int | None = None  # signin: the meeting whose 签到表 is made
     blank_after_cover: bool = False  # ledger: a blank page behind the cover, for two-sided printing
     quarter: int | None = None  # evidence: the 季度合订 of this quarter (1–4) instead of the year
+    member_id: int | str | None = None  # development: one person's 纪实表; None or "all": everyone's
     _names: dict | None = None
 
     @property

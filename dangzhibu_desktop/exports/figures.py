@@ -30,15 +30,27 @@ class YearFigures:
     theme_topics: list[str] = field(default_factory=list)
     life_meeting_dates: list[str] = field(default_factory=list)
     ratings: Counter = field(default_factory=Counter)
+    appraisals: list[dict] = field(default_factory=list)  # the year's 民主评议 rows (ratings counts them)
     applied: list[str] = field(default_factory=list)  # names, step 1 in the year
     activists: list[str] = field(default_factory=list)  # step 3
     candidates: list[str] = field(default_factory=list)  # step 7
     admitted: list[str] = field(default_factory=list)  # step 15
     made_full: list[str] = field(default_factory=list)  # 转正 in the year
+    # The same people by id with the date: (member_id, date) of step 15, of 转正.
+    admissions: list[tuple[int, _dt.date]] = field(default_factory=list)
+    full_since: list[tuple[int, _dt.date]] = field(default_factory=list)
+    # The year's decisions on a probation other than 转正 (steps.probation_decisions): (member_id,
+    # date, step row); and who was made full after an earlier extension (not 按期).
+    extended: list[tuple[int, _dt.date, dict]] = field(default_factory=list)
+    cancelled: list[tuple[int, _dt.date, dict]] = field(default_factory=list)
+    full_after_extension: set[int] = field(default_factory=set)
     pipeline: Counter = field(default_factory=Counter)  # category -> count on as_of
     trainings: int = 0
+    training_sessions: list[dict] = field(default_factory=list)  # the ones ``trainings`` counts
     training_tenths: int = 0
     trained_members: int = 0
+    training_person_times: int = 0
+    training_by_member: dict[int, tuple[int, int]] = field(default_factory=dict)  # 党员 -> (times, tenths)
     volunteer_activities: int = 0  # 志愿服务 and 其他; 办实事 are counted as deeds
     volunteer_person_times: int = 0  # 党员 on the activity's day only, as are the hours
     volunteer_tenths: int = 0
@@ -57,6 +69,11 @@ class YearFigures:
     topic_records: list[tuple[str, str, str]] = field(default_factory=list)
     talks: int = 0  # 谈心谈话 of the year up to the as-of day
     talks_by_secretary: int = 0
+    # 组织关系转接 of the year up to the as-of day: the 党员 (names, each once per direction) and
+    # how many of the 转出 lack their letter's 回执.
+    transfers_in: list[str] = field(default_factory=list)
+    transfers_out: list[str] = field(default_factory=list)
+    transfer_receipts_missing: int = 0
 
     @property
     def attendance_rate(self) -> float | None:
@@ -86,7 +103,8 @@ def year_figures(job: Job) -> YearFigures:
     f.theme_topics = [m["topic"] for m in meetings if m["kind"] == enums.THEME_DAY and m.get("topic")]
     f.life_meeting_dates = [m["date"] for m in meetings if m["kind"] == enums.LIFE_MEETING]
     f.topic_records = [(m["kind"], m["date"], m["topic"]) for m in meetings if m.get("topic")]
-    f.ratings = Counter(r["rating"] for r in led.rows("appraisals", "year = ?", (year,)))
+    f.appraisals = led.rows("appraisals", "year = ?", (year,))
+    f.ratings = Counter(r["rating"] for r in f.appraisals)
 
     for mid, steps in led.steps_by_member(day).items():
         for s in steps:
@@ -97,27 +115,42 @@ def year_figures(job: Job) -> YearFigures:
                       _steps.STEP_CANDIDATE: f.candidates, _steps.STEP_ADMIT: f.admitted}.get(s["step"])
             if target is not None and name not in target:
                 target.append(name)
+            if s["step"] == _steps.STEP_ADMIT and mid not in {a for a, _ in f.admissions}:
+                f.admissions.append((mid, _steps.parse_iso_date(s["date"])))
         full = _steps.full_member_since(steps, day)
         if full and full.year == year:
             f.made_full.append(job.name(mid))
+            f.full_since.append((mid, full))
+        decisions = _steps.probation_decisions(steps, day)
+        for row, on, outcome in decisions:
+            if on.year == year and outcome == _steps.OUTCOME_EXTEND:
+                f.extended.append((mid, on, row))
+            elif on.year == year and outcome == _steps.OUTCOME_CANCEL:
+                f.cancelled.append((mid, on, row))
+        if full and full.year == year and any(o == _steps.OUTCOME_EXTEND and on < full for _, on, o in decisions):
+            f.full_after_extension.add(mid)
     on_books = {m["id"] for m in led.members_on(day)}
     for mid, cat in led.categories(day).items():
         if cat and mid in on_books:
             f.pipeline[cat] += 1
 
     trainings = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
+    f.training_sessions = trainings
     f.trainings = len(trainings)
     f.topic_records += [(TRAINING_KIND, t["date"], t["title"]) for t in trainings if t.get("title")]
     f.topic_records.sort(key=lambda r: r[1])
-    trained = set()
+    per: dict[int, tuple[int, int]] = {}
     # 参训党员 and 人均学时 are about 党员: 发展对象 in a 集中培训 would otherwise count as 党员.
     party_ids = {m["id"] for m in party}
     for rows in led.children_of_many("training_attendance", [t["id"] for t in trainings]).values():
         for r in rows:
             if r["member_id"] in party_ids:
-                f.training_tenths += r["hours"]
-                trained.add(r["member_id"])
-    f.trained_members = len(trained)
+                times, tenths = per.get(r["member_id"], (0, 0))
+                per[r["member_id"]] = (times + 1, tenths + r["hours"])
+    f.training_by_member = per
+    f.training_tenths = sum(t for _, t in per.values())
+    f.training_person_times = sum(n for n, _ in per.values())
+    f.trained_members = len(per)
 
     acts = [a for a in led.rows_in_year("volunteer_activities", year) if a["date"] <= end]
     hours = led.children_of_many("volunteer_hours", [a["id"] for a in acts])
@@ -153,6 +186,11 @@ def year_figures(job: Job) -> YearFigures:
     talks = led.talks_in(year, day)
     f.talks = len(talks)
     f.talks_by_secretary = sum(1 for t in talks if sid and t.get("talker_id") == sid)
+
+    came, went = led.transfers_in(year, day)  # the one definition of the year's 转入/转出
+    f.transfers_in = [m["name"] for m in came]
+    f.transfers_out = [m["name"] for m in went]
+    f.transfer_receipts_missing = sum(1 for m in went if not m["transfer"].get("receipt_on"))
 
     dues = led.rows("dues", "month >= ? AND month <= ?", (f"{year}-01", end[:7]))
     f.dues_due = sum(d["amount_due"] for d in dues)

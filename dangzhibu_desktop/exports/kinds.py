@@ -58,10 +58,16 @@ KINDS: dict[str, ExportKind] = {k.key: k for k in (
                "一次会议的签到表（应到人员和签名栏），会后附上扫描的签到表。", "signin", in_window=False),
     ExportKind("evidence", "创星佐证材料汇编", "创星佐证材料汇编", (".pdf",),
                "封面、带页码的目录，逐项评估结论、相关台账和全部佐证材料（照片、扫描件、PDF）。", "evidence"),
+    ExportKind("development", "发展党员全程纪实表", "发展党员全程纪实表", (".docx", ".pdf"),
+               "逐人列出发展党员25个步骤的时间、相关人员和备注（分5个阶段），未登记的步骤留空供手工填写。",
+               "development"),
     ExportKind("talks", "谈心谈话记录", "谈心谈话记录", (".docx", ".pdf"),
                "全年谈心谈话的日期、谈话人、对象、类别、主题和记录。", "talks"),
     ExportKind("plan", "年度党建工作计划", "年度党建工作计划", (".docx", ".pdf"),
                "所选年度的工作目标、重点工作、整改措施和月度安排（按达标创星标准排出）。", "plan"),
+    ExportKind("statistics", "党内统计基础数据", "党内统计基础数据", (".xlsx",),
+               "年底党员数及性别、民族、年龄、学历、入党时间构成，本年发展、转正、转接、出党、去世、"
+               "民主评议和教育培训，每项附名单。", "statistics"),
     ExportKind("package", "台账数据包", "台账数据包（换电脑、上报）", (".zip", ".json"),
                "整个台账的数据包，可导入到新电脑；.zip 含佐证材料，.json 不含（可设密码）。", None),
 )}
@@ -74,7 +80,7 @@ FORMAT_LABELS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf）", ".x
 
 
 def default_filename(kind: str, year: int | None = None, branch_name: str = "", ext: str | None = None,
-                     today: _dt.date | None = None) -> str:
+                     today: _dt.date | None = None, subject: str = "") -> str:
     """The name the save dialog offers: '某某党支部_2025年会议记录簿.pdf'.
 
     Args:
@@ -83,13 +89,14 @@ def default_filename(kind: str, year: int | None = None, branch_name: str = "", 
             ``today``'s date: '某某党支部_台账数据包_20260320.json').
         branch_name: the branch's name (default 党支部).
         ext: the chosen format (default: the kind's first).
+        subject: whom a document of one person is about ('…发展党员全程纪实表_张敏.docx').
     """
     k = KINDS[kind]
     ext = ext or k.formats[0]
     branch = branch_name or "党支部"  # a name for the file, not the enumeration
     if not k.document:
         return f"{branch}_{k.label}_{(today or _dt.date.today()):%Y%m%d}{ext}"
-    return f"{branch}_{year}年{k.label}{ext}"
+    return f"{branch}_{year}年{k.label}{'_' + subject if subject else ''}{ext}"
 
 
 def formats_line(kind: str) -> str:

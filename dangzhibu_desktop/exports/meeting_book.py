@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ledger import enums
+from ..ledger.store import VOTE_FIELDS
 from . import docxkit as dk
 from .canvaskit import GRAY_HEAD, GRAY_LABEL, Cell, Composer, Style, mm
 from .common import Job, cn_date
@@ -42,6 +43,15 @@ class MeetingRecord:
     topic: str
     content: str
     resolutions: str
+    votes: str = ""  # '同意12票，反对0票，弃权1票' when the counts of a 表决 are recorded
+
+    @property
+    def decisions(self) -> str:
+        """What the 会议决议 section prints: the resolutions, then the 表决结果 line."""
+        lines = [self.resolutions] if self.resolutions else []
+        if self.votes:
+            lines.append(f"表决结果：{self.votes}")
+        return "\n".join(lines) or "无"
 
     @property
     def title(self) -> str:
@@ -109,8 +119,18 @@ def collect(job: Job) -> list[MeetingRecord]:
             present_names="、".join(job.name(a["member_id"]) for a in present),
             absent=absent, guests=m.get("guests") or "", topic=m.get("topic") or "",
             content=m.get("content") or "", resolutions=m.get("resolutions") or "",
+            votes=vote_line(m),
         ))
     return out
+
+
+def vote_line(meeting: dict) -> str:
+    """'同意12票，反对0票，弃权1票' from the meeting's recorded counts; '' when none are recorded."""
+    counts = [meeting.get(k) for k in VOTE_FIELDS]
+    if all(c is None for c in counts):
+        return ""
+    yes, no, abstain = (c or 0 for c in counts)
+    return f"同意{yes}票，反对{no}票，弃权{abstain}票"
 
 
 def _kind_counts(records: list[MeetingRecord]) -> str:
@@ -211,7 +231,7 @@ def _compose_pdf(job: Job, records: list[MeetingRecord], path: Path | None, star
                 rows.append([Cell(f[0], st["head"], fill=GRAY_LABEL), Cell(f[1], st["cell"], span=3)])
         c.table(rows, [lw, vw, lw, vw])
         sections = [("议题：", r.topic)] if r.long_topic else []
-        sections += [("会议内容：", r.content or "（未记录）"), ("会议决议：", r.resolutions or "无")]
+        sections += [("会议内容：", r.content or "（未记录）"), ("会议决议：", r.decisions)]
         for label, text in sections:
             c.need(20 * mm)
             c.paragraph(label, st["label"])
@@ -284,7 +304,7 @@ def _docx_record_table(doc, r: MeetingRecord) -> None:
         else:
             rows.append([label(f[0], head=True), label(f[1], span=3)])
     tail = [("议题", r.topic)] if r.long_topic else []
-    tail += [("会议内容", r.content or "（未记录）"), ("会议决议", r.resolutions or "无")]
+    tail += [("会议内容", r.content or "（未记录）"), ("会议决议", r.decisions)]
     split = []
     for caption, text in tail:
         rows.append([label(caption, span=4, head=True, align="l")])

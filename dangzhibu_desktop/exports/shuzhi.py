@@ -161,6 +161,12 @@ def _organisation(job: Job, f: YearFigures, report: dict) -> str:
     pipe = [(c, f.pipeline.get(c, 0)) for c in (enums.APPLICANT, enums.ACTIVIST, enums.CANDIDATE)]
     if any(n for _, n in pipe):
         s.append("目前支部有" + "、".join(f"{c}{n}名" for c, n in pipe if n) + "，党员队伍后备力量持续充实。")
+    moved = [f"{label}党员{len(names)}名" for label, names in
+             ((enums.TRANSFER_IN, f.transfers_in), (enums.TRANSFERRED_OUT, f.transfers_out)) if names]
+    if moved:
+        s.append("规范党员组织关系管理，全年" + "、".join(moved)
+                 + ("，转出党员的介绍信回执均已收回" if f.transfers_out and not f.transfer_receipts_missing else "")
+                 + "。")
     if f.talks:
         s.append(f"坚持谈心谈话制度，全年开展谈心谈话{f.talks}次"
                  + (f"，其中本人与党员和入党积极分子谈心谈话{f.talks_by_secretary}次" if f.talks_by_secretary else "")

@@ -12,6 +12,9 @@ MALE = "男"
 FEMALE = "女"
 GENDERS = (MALE, FEMALE)
 
+# 民族 is typed (56 of them); the one value a count tells apart (汉族 / 少数民族).
+ETHNICITY_HAN = "汉族"
+
 ACTIVE_STATUS = "在册"
 TRANSFERRED_OUT = "转出"
 SUSPENDED = "停止党籍"
@@ -143,3 +146,8 @@ TALK_REMINDER = "提醒谈话"
 TALK_INQUIRY = "谈话函询"
 TALK_ADMISSION = "入党谈话"
 TALK_KINDS = (TALK_HEART, TALK_REMINDER, TALK_INQUIRY, TALK_ADMISSION, OTHER)
+
+# 组织关系转接 (transfers): which way the relation moved. A 转出 is the same word as the member
+# status it leads to (TRANSFERRED_OUT), so it has that one name.
+TRANSFER_IN = "转入"
+TRANSFER_DIRECTIONS = (TRANSFER_IN, TRANSFERRED_OUT)

@@ -283,7 +283,36 @@ CREATE INDEX idx_talks_date ON talks(date);
 CREATE INDEX idx_talks_member ON talks(member_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS)
+# 发展/转正 表决 at a 支部党员大会: the counts of the vote (NULL: no vote recorded).
+V2_VOTES = """
+ALTER TABLE meetings ADD COLUMN votes_for INTEGER;
+ALTER TABLE meetings ADD COLUMN votes_against INTEGER;
+ALTER TABLE meetings ADD COLUMN votes_abstain INTEGER;
+"""
+
+# 组织关系转接: a member's relation moved into (转入) or out of (转出) the branch, with the
+# introduction letter (介绍信编号, 有效期), the receipt (回执) and the month dues were paid up to.
+V2_TRANSFERS = """
+CREATE TABLE transfers (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    direction TEXT NOT NULL,
+    date TEXT NOT NULL,
+    other_org TEXT,
+    letter_no TEXT,
+    valid_until TEXT,
+    receipt_on TEXT,
+    dues_paid_to TEXT,
+    notes TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX idx_transfers_date ON transfers(date);
+CREATE INDEX idx_transfers_member ON transfers(member_id, date);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ATTACHMENTS, V2_TALKS, V2_VOTES, V2_TRANSFERS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -554,6 +554,11 @@ def _import_rows(ledger, doc, files, counts, group_leaders, placed) -> None:
                         krow[ct.parent_key] = row_id
                         _insert(ledger, child, krow, kwhere)
                         counts[ct.label] = counts.get(ct.label, 0) + 1
+                if name == "meetings":  # the vote counts against the attendance just written
+                    try:
+                        ledger.check_meeting_votes(row_id, row)
+                    except ValidationError as exc:
+                        raise PackageError(f"{where}：{exc}") from None
                 counts[t.label] = counts.get(t.label, 0) + 1
         del items
         _import_attachments(ledger, _take(doc, ATTACHMENTS_KEY), files, counts, placed)

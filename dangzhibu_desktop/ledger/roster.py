@@ -137,7 +137,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "notes": ("备注", "说明"),
     "mobile": ("流动党员", "是否流动党员"),
     "dues_class": ("缴费类别", "党费缴纳类别", "党员缴费类别"),
-    "joined_branch_on": _dated("转入本支部", "转入", "组织关系转入", "接转组织关系", "进入本支部"),
+    "joined_branch_on": _dated("转入本支部", "转入", "组织关系转入", "接转组织关系", "进入本支部"),  # not the enumeration
     # Known columns that are derived or bookkeeping: recognised, never imported.
     "skip": ("序号", "编号", "年龄", "党龄", "籍贯", "照片"),  # not the enumeration
 }

@@ -136,6 +136,9 @@ _table("meetings", "三会一课及组织生活", (
     Field("resolutions", "决议"),
     Field("guests", "列席人员"),
     Field("vote", "有表决事项", "bool", default=0),
+    Field("votes_for", "同意票数", "int"),
+    Field("votes_against", "反对票数", "int"),
+    Field("votes_abstain", "弃权票数", "int"),
 ), title_field="topic")
 
 _table("attendance", "出勤", (
@@ -233,6 +236,18 @@ _table("talks", "谈心谈话", (
     Field("notes", "谈话记录"),
 ), title_field="topic")
 
+_table("transfers", "组织关系转接", (
+    _ref("member_id", "党员", required=True),
+    Field("direction", "转接类别", "enum", required=True, choices=enums.TRANSFER_DIRECTIONS),
+    Field("date", "转接日期", "date", required=True),
+    Field("other_org", "对方党组织"),
+    Field("letter_no", "介绍信编号"),
+    Field("valid_until", "介绍信有效期至", "date"),
+    Field("receipt_on", "回执日期", "date"),
+    Field("dues_paid_to", "党费交至", "month"),
+    Field("notes", "备注"),
+), title_field="date")
+
 _table("attachments", "佐证材料", (
     Field("owner_table", "所属记录类别", "enum", required=True, choices=ATTACHMENT_OWNER_TABLES),
     Field("owner_id", "所属记录编号", "int", required=True),
@@ -249,7 +264,7 @@ _table("attachments", "佐证材料", (
 # Tables in the order the data package lists them (parents before the rows that point at them).
 PACKAGE_TABLES = (
     "party_groups", "members", "meetings", "trainings", "volunteer_activities",
-    "pioneer_posts", "dues", "appraisals", "rectifications", "checklist", "talks",
+    "pioneer_posts", "dues", "appraisals", "rectifications", "checklist", "talks", "transfers",
 )
 
 # Child tables inside their parent in the package, under this key.

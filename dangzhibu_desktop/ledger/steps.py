@@ -66,18 +66,36 @@ def _stage_of(number: int) -> str:
 
 CATALOGUE: dict[int, Step] = {n: Step(n, name, _stage_of(n)) for n, name in _NAMES.items()}
 
+# Each stage's heading as 发展党员工作细则 (2014) titles its chapter, as the 纪实表 prints it.
+STAGE_TITLES = dict(zip(STAGES, (
+    "入党申请", "入党积极分子的确定和培养教育", "发展对象的确定和考察", "预备党员的接收",
+    "预备党员的教育考察和转正")))
+
+
+def stage_steps(stage: str) -> list[Step]:
+    """The catalogue's steps of ``stage``, in order."""
+    return [s for s in CATALOGUE.values() if s.stage == stage]
+
+
 # Steps that open a category.
 STEP_APPLY = 1
 STEP_TALK = 2
 STEP_ACTIVIST = 3
+STEP_CONTACTS = 5  # 指定培养联系人
 STEP_REVIEW = 6
 STEP_CANDIDATE = 7
 STEP_INTRODUCERS = 9
 STEP_TRAINING = 11
 STEP_ADMIT = 15  # 入党日期 = the 支部大会 resolution
+STEP_HIGHER_TALK = 16  # 上级党委派人谈话
 STEP_APPROVE = 17
 STEP_FULL_MEETING = 23
 STEP_FULL_APPROVE = 24
+
+# What the people named on a step's record (``persons``) are to the applicant.
+PERSON_ROLES = {STEP_TALK: "谈话人", STEP_CONTACTS: "培养联系人", STEP_INTRODUCERS: "入党介绍人",
+                STEP_HIGHER_TALK: "谈话人"}
+PERSON_ROLE_OTHER = "相关人员"
 
 OUTCOME_FULL = enums.ON_TIME_FULL
 OUTCOME_EXTEND = enums.PROBATION_EXTENDED
@@ -129,6 +147,20 @@ def full_member_since(steps: Iterable[Mapping], as_of: _dt.date | None = None) -
     return min(dates) if dates else None
 
 
+def probation_decisions(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> list[tuple[Mapping, _dt.date, str]]:
+    """The decisions on a 预备党员's probation, in date order: (step row, date, outcome).
+
+    Read as ``full_member_since`` and ``derive_category`` read them: the 支部大会's (step 23), or
+    the 上级党委's approval (step 24) where no step 23 is recorded; no outcome recorded means
+    按期转正. The row travels along, so a decision's details (an extension's months) are read
+    from it where they are shown.
+    """
+    usable = _usable(steps, as_of)
+    meetings = [(s, d) for s, d in usable if s.get("step") == STEP_FULL_MEETING]
+    chosen = meetings or [(s, d) for s, d in usable if s.get("step") == STEP_FULL_APPROVE]
+    return sorted(((s, d, s.get("outcome") or OUTCOME_FULL) for s, d in chosen), key=lambda t: t[1])
+
+
 def admitted_on(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> _dt.date | None:
     """入党日期: the date of the 支部大会 that admitted the person (step 15)."""
     dates = [d for s, d in _usable(steps, as_of) if s.get("step") == STEP_ADMIT]
@@ -169,6 +201,19 @@ def derive_category(steps: Iterable[Mapping], as_of: _dt.date | None = None) -> 
     if any(n is not None and n >= STEP_ACTIVIST for n in numbers):
         return enums.ACTIVIST
     return enums.APPLICANT
+
+
+def category_changes(steps: Iterable[Mapping]) -> list[tuple[_dt.date, str | None]]:
+    """The person's category over time: ``[(date, category)]`` for each step date on which
+    ``derive_category`` gives a different answer than the day before (None: a cancelled
+    probation), oldest first — the 党员档案's 类别变化, asked of the same one definition."""
+    out: list[tuple[_dt.date, str | None]] = []
+    steps = list(steps)
+    for d in sorted({d for _, d in _usable(steps, None)}):
+        cat = derive_category(steps, d)
+        if not out or out[-1][1] != cat:
+            out.append((d, cat))
+    return out
 
 
 def party_standing_years(steps: Iterable[Mapping], as_of: _dt.date) -> int | None:

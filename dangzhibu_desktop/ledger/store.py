@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from . import attachments as _attachments, backup as _backup, enums, safety as _safety, sqlitefile as _sqlitefile
-from . import steps as _steps
+from . import steps as _steps, transfers as _transfers
 from .migrations import SCHEMA_VERSION, MigrationError, migrate
 from .schema import TABLES, Field, Table
 from .errors import (
@@ -117,6 +117,7 @@ class Ledger:
         self._depth = 0
         self._action = "保存"
         self._restored_ids: dict[str, set] | None = None
+        self._votes_later = False  # save_meeting checks the votes once, after the attendance
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
         if not verify and not readonly:
@@ -469,6 +470,63 @@ class Ledger:
                         "full_since": _steps.full_member_since(steps, day)})
         return out
 
+    def _party_moves(self, field: str, year: int, until: _dt.date | str | None, statuses: tuple) -> list[dict]:
+        """Members whose ``field`` date falls in ``year`` up to ``until`` (and whose status is one of
+        ``statuses``, when given) who were 正式/预备党员 that day, in date order, each with ``on``
+        (the date) and ``category``."""
+        end = min(str(until)[:10] if until else f"{year}-12-31", f"{year}-12-31")
+        where = f"{field} >= ? AND {field} <= ?"
+        params: list = [f"{year}-01-01", end]
+        if statuses:
+            where += f" AND status IN ({','.join('?' * len(statuses))})"
+            params += list(statuses)
+        by_member = self.steps_by_member()
+        out = []
+        for m in self.rows("members", where, params, order_by=f"{field}, id"):
+            day = _steps.parse_iso_date(m[field][:10])
+            cat = _steps.derive_category(by_member.get(m["id"], []), day) if day else None
+            if cat in enums.PARTY_MEMBERS:
+                out.append({**m, "on": m[field][:10], "category": cat})
+        return out
+
+    def transfers_in(self, year: int, until: _dt.date | str | None = None) -> tuple[list[dict], list[dict]]:
+        """The year's 组织关系转入 and 转出 (up to ``until``) as the 组织关系转接 records hold them
+        (``transfers_of``): one row per person and direction — their latest record of the year —
+        for 正式/预备党员 on that day only (a move of someone not yet a 党员 is no 组织关系转接).
+        Each is the member's row with ``on`` (the transfer's date), ``category`` and ``transfer``
+        (the record). The 述职, the 党内统计 and every other count ask this."""
+        latest: dict[tuple[str, int], dict] = {}
+        for t in self.transfers_of(year, until):
+            latest[(t["direction"], t["member_id"])] = t
+        members = {m["id"]: m for m in self.rows("members")}
+        by_member = self.steps_by_member()
+        came: list[dict] = []
+        went: list[dict] = []
+        for (direction, mid), t in sorted(latest.items(), key=lambda kv: (kv[1]["date"], kv[1]["id"])):
+            day = _steps.parse_iso_date(t["date"][:10])
+            cat = _steps.derive_category(by_member.get(mid, []), day) if day else None
+            if mid not in members or cat not in enums.PARTY_MEMBERS:
+                continue
+            row = {**members[mid], "on": t["date"][:10], "category": cat, "transfer": t}
+            (came if direction == enums.TRANSFER_IN else went).append(row)
+        return came, went
+
+    def departures_in(self, year: int, until: _dt.date | str | None = None) -> dict[str, list[dict]]:
+        """党员 who left the books in ``year`` (up to ``until``) by 出党, 去世 or 停止党籍: status ->
+        rows (as ``_party_moves``; the date is ``left_on``). A status without a ``left_on`` date
+        is on no day's books and in no year's list (``unplaced_departures``)."""
+        gone = (enums.EXPELLED, enums.DECEASED, enums.SUSPENDED)
+        out: dict[str, list[dict]] = {s: [] for s in gone}
+        for m in self._party_moves("left_on", year, until, gone):
+            out[m["status"]].append(m)
+        return out
+
+    def unplaced_departures(self) -> list[dict]:
+        """People no longer 在册 with no ``left_on`` date: off the books on every day
+        (``on_books``), so no year counts them leaving until the date is entered."""
+        return self.rows("members", "status != ? AND (left_on IS NULL OR left_on = '')",
+                         (enums.ACTIVE_STATUS,))
+
     def talks_in(self, year: int, until: _dt.date | str | None = None) -> list[dict]:
         """The 谈心谈话 of ``year`` (up to ``until``), in date order, each with ``talker_name`` and
         ``whom`` (the member's name, or the name of someone outside the branch): what the 谈心谈话
@@ -483,6 +541,17 @@ class Ledger:
             r["whom"] = r.get("member_name") or r.get("person_name") or ""
         return rows
 
+    def transfers_of(self, year: int | None, until: _dt.date | str | None = None) -> list[dict]:
+        """The 组织关系转接 of ``year`` (every year for None; up to ``until``), in date order, each
+        with ``member_name``: what the 组织关系转接 page lists and the year's figures count."""
+        start, end = (f"{year}-01-01", f"{year}-12-31") if year is not None else ("0000-01-01", "9999-12-31")
+        if until is not None:
+            end = min(end, str(until))
+        return self.query(
+            "SELECT t.*, m.name AS member_name FROM transfers t JOIN members m ON m.id = t.member_id "
+            "WHERE t.deleted_at IS NULL AND m.deleted_at IS NULL AND t.date >= ? AND t.date <= ? "
+            "ORDER BY t.date, t.id", (start, end))
+
     # A member's history as the delete question names it: rows of records not in the 回收站.
     _HISTORY = (
         ("出勤记录", "SELECT COUNT(*) FROM attendance a JOIN meetings t ON t.id = a.meeting_id "
@@ -494,6 +563,7 @@ class Ledger:
         ("党费记录", "SELECT COUNT(*) FROM dues WHERE member_id = ? AND deleted_at IS NULL"),
         ("民主评议记录", "SELECT COUNT(*) FROM appraisals WHERE member_id = ? AND deleted_at IS NULL"),
         ("谈心谈话记录", "SELECT COUNT(*) FROM talks WHERE member_id = ? AND deleted_at IS NULL"),
+        ("组织关系转接记录", "SELECT COUNT(*) FROM transfers WHERE member_id = ? AND deleted_at IS NULL"),
     )
 
     def member_history(self, member_id: int) -> dict[str, int]:
@@ -551,6 +621,8 @@ class Ledger:
         with self.transaction():
             row_id = self._insert_clean(t, row)
             self._audit(t.name, row_id, enums.AUDIT_INSERT, None, {"id": row_id, **row})
+            if t.name == "transfers":  # the member's dates follow from it (ledger/transfers.py)
+                _transfers.follow(self, row["member_id"])
         return row_id
 
     def insert_raw(self, table: str, values: Mapping[str, Any]) -> int:
@@ -611,6 +683,12 @@ class Ledger:
             except sqlite3.IntegrityError as exc:
                 raise _integrity_message(t, exc) from None
             self._audit(t.name, row_id, enums.AUDIT_UPDATE, before, {**before, **clean})
+            if t.name == "transfers":
+                after = {**before, **clean}
+                moved = after["member_id"] != before["member_id"]
+                if moved:
+                    _transfers.follow(self, before["member_id"], dropped=before)
+                _transfers.follow(self, after["member_id"], dropped=None if moved else before)
 
     def delete(self, table: str, row_id: int) -> None:
         """Move a row to the 回收站 (hard delete for tables without one, e.g. attendance)."""
@@ -625,6 +703,8 @@ class Ledger:
                                   (stamp, stamp, row_id))
                 self._audit(t.name, row_id, enums.AUDIT_DELETE, before, None)
                 _attachments.owner_deleted(self, t.name, row_id, stamp)
+                if t.name == "transfers":
+                    _transfers.follow(self, before["member_id"], dropped=before)
             else:
                 self.conn.execute(f"DELETE FROM {t.name} WHERE id = ?", (row_id,))
                 self._audit(t.name, row_id, enums.AUDIT_PURGE, before, None)
@@ -649,6 +729,8 @@ class Ledger:
                 raise LedgerError(f"无法恢复：{t.label}中已有一条相同的记录，请先删除它") from None
             self._audit(t.name, row_id, enums.AUDIT_RESTORE, row, {**row, "deleted_at": None})
             _attachments.owner_restored(self, t.name, row_id, row["deleted_at"], stamp)
+            if t.name == "transfers":
+                _transfers.follow(self, row["member_id"])
 
     def recycle_bin(self) -> list[dict]:
         """Deleted rows, newest first: table, table_label, id, title, deleted_at."""
@@ -709,8 +791,45 @@ class Ledger:
                 self._insert_clean(t, clean)
             for r in kept:  # as they were, timestamps included
                 self._insert_clean(t, r)
+            if child_table == "attendance":
+                self.check_meeting_votes(parent_id)
             after = self.children(child_table, parent_id)
             self._audit(t.name, parent_id, enums.AUDIT_UPDATE, before, after)
+
+    # ---- meetings: the vote and the attendance ------------------------------------------
+    def save_meeting(self, meeting_id: int | None, values: Mapping[str, Any],
+                     attendance: Iterable[Mapping[str, Any]]) -> int:
+        """Insert or update a meeting and replace its attendance in one transaction; the vote
+        counts are checked against the new attendance (not the old one) once both are written."""
+        with self.transaction():
+            self._votes_later = True
+            try:
+                if meeting_id:
+                    self.update("meetings", meeting_id, values)
+                else:
+                    meeting_id = self.insert("meetings", values)
+                self.replace_children("attendance", meeting_id, attendance)
+            finally:
+                self._votes_later = False
+            self.check_meeting_votes(meeting_id)
+        return meeting_id
+
+    def check_meeting_votes(self, meeting_id: int, votes: Mapping[str, Any] | None = None) -> None:
+        """Refuse vote counts adding up to more than the people 出席 (实到) when attendance is
+        recorded; ``votes`` are the counts about to be written (default: the stored ones)."""
+        if self._votes_later:
+            return
+        if votes is None:
+            votes = self.get("meetings", meeting_id, include_deleted=True) or {}
+        total = sum(votes.get(k) or 0 for k in VOTE_FIELDS)
+        if not total:
+            return
+        statuses = [r[0] for r in self.conn.execute("SELECT status FROM attendance WHERE meeting_id = ?",
+                                                     (meeting_id,))]
+        present = statuses.count(enums.PRESENT)
+        if statuses and total > present:
+            raise ValidationError(f"表决票数合计{total}票（同意、反对、弃权之和），超过了实到会人数{present}人，请核对",
+                                  "votes_for")
 
     # ---- audit -----------------------------------------------------------------------
     def _audit(self, table: str, row_id: int | None, action: str, before, after) -> None:
@@ -766,6 +885,8 @@ class Ledger:
                 if not self._exists(target, out[f.name], refs_include_deleted):
                     raise ValidationError(f"{f.label}（编号{out[f.name]}）在{target.label}中不存在", f.name)
         _check_row(t, merged)
+        if t.name == "meetings" and existing is not None and any(k in out for k in VOTE_FIELDS):
+            self.check_meeting_votes(existing["id"], merged)
         if t.name == "members" and out.get("id_number"):
             holder = self._id_number_holder(out["id_number"], (existing or {}).get("id") or values.get("id"))
             if holder:
@@ -889,6 +1010,7 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             raise ValidationError("结束时间应晚于开始时间", "end_time")
         if row.get("kind") == enums.GROUP_MEETING and not row.get("party_group_id"):
             raise ValidationError("党小组会请选择党小组", "party_group_id")
+        _check_votes(row)
     elif t.name == "committee_roles":
         _order(row, "start_date", "end_date", "任职日期", "离任日期")
     elif t.name == "pioneer_posts":
@@ -910,6 +1032,9 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
             raise ValidationError("请选择谈话对象，或填写非本支部谈话对象的姓名", "member_id")
         if row.get("member_id") and row.get("talker_id") == row.get("member_id"):
             raise ValidationError("谈话人和谈话对象不能是同一人", "talker_id")
+    elif t.name == "transfers":
+        _order(row, "date", "valid_until", "转接日期", "介绍信有效期")
+        _order(row, "date", "receipt_on", "转接日期", "回执日期")
     elif t.name == "development_steps":
         if row.get("outcome") and row.get("step") not in (_steps.STEP_FULL_MEETING, _steps.STEP_FULL_APPROVE):
             raise ValidationError("转正结论只用于第23、24步", "outcome")
@@ -920,6 +1045,23 @@ def _check_row(t: Table, row: Mapping[str, Any]) -> None:
         years = row.get("committee_term_years")
         if years is not None and not 1 <= years <= 10:
             raise ValidationError("任期应在1至10年之间", "committee_term_years")
+
+
+# 发展/转正 表决 counts of a 支部党员大会 (meetings.votes_*), in the order they are read out.
+VOTE_FIELDS = ("votes_for", "votes_against", "votes_abstain")
+
+
+def _check_votes(row: Mapping[str, Any]) -> None:
+    given = [k for k in VOTE_FIELDS if row.get(k) is not None]
+    if not given:
+        return
+    if row.get("kind") != enums.GENERAL_MEETING:
+        raise ValidationError("表决票数只用于支部党员大会（发展党员、预备党员转正的表决）", given[0])
+    missing = [k for k in VOTE_FIELDS if row.get(k) is None]
+    if missing:
+        raise ValidationError("请完整填写表决结果的同意、反对、弃权票数（没有的填0）", missing[0])
+    if not row.get("vote"):
+        raise ValidationError("填写了表决票数，请勾选“有表决事项”", "vote")
 
 
 def _order(row, a, b, label_a, label_b) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
 
 from .asof import as_of_day
 from .checks import period_states
@@ -98,4 +99,52 @@ def group_meeting_grid(ledger, year: int, as_of: _dt.date | None = None,
         dates = [as_date(x["date"]) for x in snap.meetings if x["kind"] in kinds and x.get("party_group_id") == gid]
         for m, state in _cells(snap, dates, p["period"], int(p["min_count"])).items():
             out[(gid, m)] = state
+    return out
+
+
+# Meetings the rule set requires once a year, beside the grid's periodic ones (the calendar).
+YEARLY_ROWS = (("ACT-LIFE-MEETING", "组织生活会"),)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A meeting the rule set requires in the year: ``code`` and ``name`` of its rule, the
+    meeting ``kind`` (the grid's row), ``kinds`` counted, ``period`` (month / quarter / year),
+    ``min_count`` a period, and ``cells`` {month: done / missing / pending / n/a} as the 工作台
+    grid paints them (a year's meeting: its state in every month, 'done' where it was held)."""
+
+    code: str
+    name: str
+    kind: str
+    kinds: tuple[str, ...]
+    period: str
+    min_count: int
+    cells: dict[int, str]
+
+
+def meeting_requirements(ledger, year: int, as_of: _dt.date | None = None,
+                         rule_set: RuleSet | str | None = None) -> list[Requirement]:
+    """The meetings of ``year`` the rule set requires, in the grid's order then the yearly ones;
+    a rule the set leaves out requires nothing (no row)."""
+    rs = rule_set if isinstance(rule_set, RuleSet) else load_rule_set(rule_set)
+    grid = meeting_grid(ledger, year, as_of, rs)
+    out = []
+    for code, kind in GRID_ROWS:
+        spec = rs.spec(code)
+        if spec is None:
+            continue
+        p = spec.params
+        out.append(Requirement(code, spec.name, kind, tuple(p["meeting_kinds"]), p["period"], int(p["min_count"]),
+                               {m: grid[(kind, m)] for m in range(1, 13)}))
+    snap = None
+    for code, kind in YEARLY_ROWS:
+        spec = rs.spec(code)
+        if spec is None:
+            continue
+        snap = snap or _snapshot(ledger, year, as_of)
+        p = spec.params
+        kinds = set(p["meeting_kinds"])
+        dates = [as_date(x["date"]) for x in snap.meetings if x["kind"] in kinds]
+        out.append(Requirement(code, spec.name, kind, tuple(p["meeting_kinds"]), "year", int(p["per_year"]),
+                               _cells(snap, dates, "year", int(p["per_year"]))))
     return out

@@ -159,6 +159,8 @@ class Reminder:
     date: _dt.date
     message: str
     kind: str = ""  # meeting / probation / activist / approval / dues / rectify / term / birthday
+    # What records it, in the plan's terms (the window's 去办理); not in the JSON document.
+    action: Action | None = None
 
     def to_dict(self) -> dict:
         return {"date": self.date.isoformat(), "message": self.message}

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QWidget,
@@ -21,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, paths
 from ..ledger.validate import LedgerError
-from . import opening
+from ..views.fixes import cell_target
+from . import editing, opening
 from . import settings as _settings
 from .icons import app_icon
 from .pages.assessment import AssessmentPage
-from .pages.base import Page
+from .pages.base import ListPage, Page
 from .pages.branch import BranchPage
 from .pages.dashboard import DashboardPage
 from .pages.dues import DuesPage
@@ -38,6 +41,7 @@ from .pages.lists import (
     RectificationsPage,
     TalksPage,
     TrainingsPage,
+    TransfersPage,
     VolunteerPage,
 )
 from .pages.settings_page import SettingsPage
@@ -46,7 +50,8 @@ from .session import Session
 # The navigation, in order (page class; the slug names the screenshot file).
 PAGE_CLASSES = (
     DashboardPage, BranchPage, MembersPage, DevelopmentPage, MeetingsPage, TrainingsPage,
-    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, AssessmentPage, ExportPage, SettingsPage,
+    VolunteerPage, PostsPage, DuesPage, RectificationsPage, TalksPage, TransfersPage,
+    AssessmentPage, ExportPage, SettingsPage,
 )
 
 
@@ -146,6 +151,8 @@ class MainWindow(QMainWindow):
             QListWidgetItem(page.title, self.nav)
         self.page("dashboard").action_requested.connect(self.quick_action)
         self.page("dashboard").meeting_grid.cell_clicked.connect(self.show_meetings_of)
+        self.page("dashboard").go_requested.connect(self.go_to)
+        self.page("assessment").go_requested.connect(self.go_to)
         self.page("settings").restore_requested.connect(self.restore_backup)
         self.nav.blockSignals(False)
         readonly = "（只读）" if getattr(ledger, "readonly_reason", None) else ""
@@ -227,9 +234,13 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutContext(Qt.WindowShortcut)
         self.act_undo = self._action("撤销删除", lambda: self.current_page().undo_delete(), QKeySequence.Undo,
                                      None, "恢复刚才移到回收站的记录")
-        self.act_find = self._action("查找", lambda: self.current_page().focus_search(), QKeySequence.Find)
+        self.act_find = self._action("查找", self.find, QKeySequence.Find)
+        self.act_search = self._action("搜索全部台账…", lambda: self.open_search(), "Ctrl+Shift+F", None,
+                                       "按姓名、会议议题、培训或活动名称查找，转到所在页面")
         self.act_appraisal = self._action("民主评议…", self.open_appraisals, None, None,
                                           "登记一年的民主评议党员结果（优秀、合格、基本合格、不合格）")
+        self.act_calendar = self._action("年度工作日历…", lambda: self.page("meetings").open_calendar(), None, None,
+                                         "按评估标准逐月对照应开和已开的会议")
         self.act_refresh = self._action("刷新", self.refresh_current, QKeySequence.Refresh, S.SP_BrowserReload)
         self.act_about = self._action("关于", self.about)
         self.page_actions = []
@@ -251,10 +262,11 @@ class MainWindow(QMainWindow):
             m.addSeparator() if a is None else m.addAction(a)
         m = self.menuBar().addMenu("编辑(&E)")
         for a in (self.act_new, self.act_edit, self.act_delete, self.act_undo, None, self.act_find,
-                  None, self.act_appraisal):
+                  self.act_search, None, self.act_appraisal):
             m.addSeparator() if a is None else m.addAction(a)
         m = self.menuBar().addMenu("视图(&V)")
         m.addAction(self.act_refresh)
+        m.addAction(self.act_calendar)
         m.addSeparator()
         for a in self.page_actions:
             m.addAction(a)
@@ -269,6 +281,15 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         for a in (self.act_new, self.act_edit, self.act_delete, None, self.act_refresh, None, self.act_backup):
             tb.addSeparator() if a is None else tb.addAction(a)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        tb.addWidget(spacer)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("搜索全部台账（Ctrl+Shift+F）")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setFixedWidth(240)
+        self.search_box.returnPressed.connect(lambda: self.open_search(self.search_box.text()))
+        tb.addWidget(self.search_box)
 
     def _update_actions(self) -> None:
         page = self.current_page()
@@ -279,6 +300,57 @@ class MainWindow(QMainWindow):
         self.act_edit.setEnabled(writable and page.can_edit())
         self.act_delete.setEnabled(writable and (bool(getattr(page, "table", "")) or page.slug == "branch"))
         self.act_undo.setEnabled(writable)
+
+    # ---- search across the pages ----------------------------------------------------------
+    def find(self) -> None:
+        """Ctrl+F: the page's own search box; on a page without one (工作台, 创星评估 …) the
+        toolbar's search across the pages."""
+        page = self.current_page()
+        if isinstance(getattr(page, "search", None), QLineEdit):
+            page.focus_search()
+        else:
+            self.search_box.setFocus(Qt.ShortcutFocusReason)
+            self.search_box.selectAll()
+
+    def open_search(self, text: str | None = None):
+        """The search dialog over every page (not modal), seeded with ``text`` or the toolbar's."""
+        from .pages.search import SearchDialog
+
+        dlg = SearchDialog(self.session, self.search_box.text() if text is None else text, self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.chosen.connect(self.jump_to)
+        dlg.file_requested.connect(self.show_member_file)
+        dlg.show()
+        dlg.box.setFocus()
+        self.search_dialog = dlg
+        return dlg
+
+    def jump_to(self, hit) -> bool:
+        """Open the page holding ``hit`` (a ``views.search.Hit``) with its row selected."""
+        page = self.show_page(hit.page)
+        found = page.reveal(hit.row_id, hit.year)
+        self.statusBar().showMessage(f"{hit.kind}：{hit.title}" if found else "这条记录不在该页面的列表中", 5000)
+        return found
+
+    def export_development(self, member_id: int, year: int | None = None):
+        """导出打印 set to this person's 发展党员全程纪实表 (of ``year``), ready to export."""
+        page = self.show_page("export")
+        page.ensure_fresh()
+        if year is not None and page.year_box.findData(year) >= 0:
+            page.year_box.setCurrentIndex(page.year_box.findData(year))
+        page.kind_box.setCurrentIndex(page.kind_box.findData("development"))
+        i = page.member_box.findData(member_id)
+        if i >= 0:
+            page.member_box.setCurrentIndex(i)
+        else:
+            self.statusBar().showMessage("此人在该年度没有发展党员纪实记录", 5000)
+        return page
+
+    def show_member_file(self, member_id: int):
+        """The 党员档案 of ``member_id``, over the 党员名册 with the person selected."""
+        page = self.show_page("members")
+        page.reveal(member_id)
+        return page.show_file(member_id)
 
     def open_appraisals(self) -> None:
         """编辑 → 民主评议…: the same editor as 党员名册 → 民主评议结果…."""
@@ -305,19 +377,37 @@ class MainWindow(QMainWindow):
         else:
             page.new_record()
 
-    def show_meetings_of(self, kind: str, month: int) -> None:
-        """A click on a 工作台 cell lists that year's meetings of that kind."""
+    def show_meetings_of(self, row: str, month: int) -> int | None:
+        """A click on a 工作台 cell: a 缺 cell opens that month's meeting, prefilled; a done
+        cell lists that month's meetings of the row (``views.fixes.cell_target``)."""
         dash = self.page("dashboard")
-        year = dash.year()
-        group = dash.group_of_row(kind)
-        page = self.show_page("meetings")
-        page.set_year(year)
-        page.set_filter("party_group_id", group)
-        if group is not None:
-            kind = "党小组会"
-        page.set_filter("kind", kind)
-        page.search.setText(f"{year}-{month:02d}-")
-        self.statusBar().showMessage(f"{year}年{month}月的{kind}", 4000)
+        if dash.data is None:
+            return None
+        return self.go_to(cell_target(self.ledger, dash.data, row, month, self.session.today))
+
+    def go_to(self, target) -> int | None:
+        """Open what fixes a gap (``views.fixes.Target``): its editor prefilled — the saved row
+        id, None when cancelled — or its page for the year, filtered to the month."""
+        if target is None:
+            return None
+        if target.table:
+            saved = editing.edit_record(self, self.ledger, target.table, target.row_id, target.defaults)
+            if saved is not None:
+                self.session.notify_changed(target.table)
+                self.statusBar().showMessage("已保存", 4000)
+            return saved
+        page = self.show_page(target.page)
+        if target.year and hasattr(page, "set_year"):
+            page.set_year(target.year)
+        if target.tab == "checklist" and hasattr(page, "show_checklist"):
+            page.show_checklist()
+        if isinstance(page, ListPage):
+            for key in page.filter_boxes:
+                page.set_filter(key, target.filters.get(key))
+            page.search.setText(f"{target.year}-{target.month:02d}-" if target.year and target.month else "")
+        if target.month:
+            self.statusBar().showMessage(f"{target.year}年{target.month}月", 4000)
+        return None
 
     # ---- files -----------------------------------------------------------------------
     def new_ledger(self) -> None:

@@ -32,8 +32,12 @@ def group_meeting_counts(ledger, year: int) -> dict[tuple[int | None, int], int]
 def compute_dashboard(reader, year: int, as_of: _dt.date) -> dict:
     """Worker function: ``{"year", "report" (Report.to_dict()), "grid" {(row, month): state},
     "counts" {(row, month): meetings}, "groups" [group row labels with a state], "group_ids"
-    {label: party_group_id}}``; a group's row label is ``GROUP_ROW_PREFIX`` + its name."""
-    report = evaluate(reader, year, as_of).to_dict()
+    {label: party_group_id}, "reminders" [{"date", "message", "action"}]}``; a group's row label is
+    ``GROUP_ROW_PREFIX`` + its name. A reminder's ``action`` is what records it, in the plan's
+    terms (``views.fixes.reminder_target``), or None."""
+    result = evaluate(reader, year, as_of)
+    report = result.to_dict()
+    reminders = [{**r.to_dict(), "action": r.action.to_dict() if r.action else None} for r in result.reminders]
     grid = dict(meeting_grid(reader, year, as_of))
     counts = meeting_counts(reader, year)
     names = {r["id"]: GROUP_ROW_PREFIX + r["name"] for r in reader.rows("party_groups", order_by="id")}
@@ -46,4 +50,4 @@ def compute_dashboard(reader, year: int, as_of: _dt.date) -> dict:
             counts[(names[gid], month)] = n
     group_ids = {label: gid for gid, label in names.items()}
     return {"year": year, "report": report, "grid": grid, "counts": counts, "groups": groups,
-            "group_ids": group_ids}
+            "group_ids": group_ids, "reminders": reminders}

@@ -157,3 +157,35 @@ def groups_rows(ledger, today: _dt.date) -> list[dict]:
     for m in ledger.party_members_on(today):
         per_group[m.get("party_group_id")] = per_group.get(m.get("party_group_id"), 0) + 1
     return [{**r, "persons": per_group.get(r["id"], 0)} for r in rows]
+
+
+def development_record_people(ledger, year: int, today: _dt.date) -> list[dict]:
+    """导出打印's 人员 list for the 发展党员全程纪实表 of ``year``: the people ``export development
+    --member all`` covers (``exports.development.subjects`` on the year's as-of day), each with
+    ``label`` '张敏（发展对象）'."""
+    from ..exports.development import subjects
+    from ..rules.asof import as_of_day
+
+    people = subjects(ledger, as_of_day(year, today))
+    for p in people:
+        p["label"] = f"{p['name']}（{p['category']}）" if p["category"] else p["name"]
+    return people
+
+
+def transfer_people(ledger, keep: int | None = None) -> list[dict]:
+    """Whom a 组织关系转接 can be about: everyone on the roster (outside the 回收站), those 在册
+    first, then the ones who left (a 转出 member may come back); ``id``, ``name``, ``status``."""
+    rows = ledger.query("SELECT id, name, status FROM members WHERE deleted_at IS NULL OR id = ? ORDER BY id",
+                        (keep or 0,))
+    return sorted(rows, key=lambda r: r["status"] != enums.ACTIVE_STATUS)
+
+
+def transfers_rows(ledger, year: int | None, today: _dt.date) -> list[dict]:
+    """组织关系转接: the year's transfers (``Ledger.transfers_of``), newest first, each with
+    ``awaiting``: a 转出 whose letter has expired on ``today`` with no 回执 back (to follow up)."""
+    day = today.isoformat()
+    rows = ledger.transfers_of(year)
+    for r in rows:
+        r["awaiting"] = bool(r["direction"] == enums.TRANSFERRED_OUT and not r.get("receipt_on")
+                             and r.get("valid_until") and r["valid_until"] < day)
+    return rows[::-1]

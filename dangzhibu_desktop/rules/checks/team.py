@@ -11,6 +11,7 @@ from ...ledger.validate import birth_date_from_id
 from ..asof import by_words
 from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, fmt_num
+from ..training import joined_in_year, training_hours, training_need
 from .common import (
     _highest_step,
     _judged_here,
@@ -445,27 +446,16 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
 @rule("TEAM-TRAINING")
 def team_training(snap: Snapshot, p: dict) -> Outcome:
     base, lead = float(p["member_hours"]), float(p["committee_hours"])
-    kinds = set(p["training_kinds"])
     session = float(p["session_hours"])
     people = snap.party_members()
     target = f"党员≥{fmt_num(base)}学时，书记和委员≥{fmt_num(lead)}学时"
     if not people:
         return Outcome(NOT_APPLICABLE, None, target, "没有党员")
-    tids = [t["id"] for t in snap.trainings if not (kinds and t.get("kind") not in kinds)]
-    hours = snap.member_hours("training_attendance", "training_id", tids)
-    if hours is None:  # odd hours in some row: add them up row by row, as always
-        hours = {}
-        for atts in snap.hours_rows("training_attendance", "training_id", tids).values():
-            for a in atts:
-                hours[a["member_id"]] = hours.get(a["member_id"], 0) + (a["hours"] or 0)
+    hours = training_hours(snap, p)
     committee = snap.committee_ids()
     short = []
-    year_days = (snap.end - snap.start).days + 1
     for m in people:
-        need = lead if m["id"] in committee else base
-        joined = as_date(m.get("joined_branch_on"))
-        if joined and joined > snap.start:  # transferred in during the year: target pro rata
-            need = round(need * ((snap.end - joined).days + 1) / year_days, 1)
+        need = training_need(snap, m, p, committee)
         have = hours.get(m["id"], 0) / 10
         if have < need:
             short.append((m, have, need))
@@ -474,7 +464,7 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
     if not short:
         return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）")
     evidence = [f"{m['name']}：{fmt_num(have)}/{fmt_num(need)}学时"
-                + ("（年内转入，按在册时间折算）" if (as_date(m.get("joined_branch_on")) or snap.start) > snap.start else "")
+                + ("（年内转入，按在册时间折算）" if joined_in_year(snap, m) else "")
                 for m, have, need in short]
     advice = "组织集中学习培训、专题辅导或网络学习，补足学时，并登记参训学时"
     if snap.over(snap.end):

@@ -21,6 +21,7 @@ from .meeting import MeetingDialog
 from .member import CommitteeRoleDialog, MemberDialog, StepDialog
 from .misc import AppraisalDialog, BranchDialog, PartyGroupDialog, RectificationDialog
 from .talks import TalkDialog
+from .transfers import TransferDialog
 
 DIALOGS: dict[str, type[RecordDialog]] = {
     "members": MemberDialog,
@@ -32,6 +33,7 @@ DIALOGS: dict[str, type[RecordDialog]] = {
     "pioneer_posts": PioneerPostDialog,
     "rectifications": RectificationDialog,
     "talks": TalkDialog,
+    "transfers": TransferDialog,
     "party_groups": PartyGroupDialog,
     "appraisals": AppraisalDialog,
     "branch": BranchDialog,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from ...ledger import enums
@@ -89,11 +90,17 @@ class MeetingDialog(RecordDialog):
         self.model = MemberGrid(COLUMNS, self)
         self.model.colors = _cell_color
         attach_grid(ui.attendanceTable, self.model)
+        self.model.edited.connect(self._edited)
         self.model.edited.connect(self.update_summary)
         self.watch_model(self.model)
         ui.allPresentButton.clicked.connect(self.all_present)
         ui.leaveButton.clicked.connect(lambda: self.set_selected(LEAVE))
         ui.absentButton.clicked.connect(lambda: self.set_selected(ABSENT))
+        self.vote_edits = {"votes_for": ui.votesForEdit, "votes_against": ui.votesAgainstEdit,
+                           "votes_abstain": ui.votesAbstainEdit}
+        for edit in self.vote_edits.values():
+            edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,5}"), edit))
+            edit.textEdited.connect(self._votes_typed)
         self.field_widgets = {
             "kind": ui.kindCombo, "date": ui.dateEdit, "start_time": ui.startTimeEdit,
             "end_time": ui.endTimeEdit, "place": ui.placeEdit, "host_id": ui.hostCombo,
@@ -101,6 +108,7 @@ class MeetingDialog(RecordDialog):
             "lecturer_id": ui.lecturerCombo, "topic": ui.topicEdit, "content": ui.contentEdit,
             "resolutions": ui.resolutionsEdit, "guests": ui.guestsEdit, "vote": ui.voteCheck,
             "attendance": ui.attendanceTable, "member_id": ui.attendanceTable, "status": ui.attendanceTable,
+            **self.vote_edits,
         }
 
     def load(self, row: dict) -> None:
@@ -118,11 +126,16 @@ class MeetingDialog(RecordDialog):
         ui.topicEdit.setText(row.get("topic") or "")
         ui.guestsEdit.setText(row.get("guests") or "")
         ui.voteCheck.setChecked(bool(row.get("vote")))
+        for key, edit in self.vote_edits.items():
+            edit.setText("" if row.get(key) is None else str(row[key]))
         ui.contentEdit.setPlainText(row.get("content") or "")
         ui.resolutionsEdit.setPlainText(row.get("resolutions") or "")
         saved = self.ledger.children("attendance", self.row_id) if self.row_id else []
         self.entries = {a["member_id"]: {"status": a["status"], "reason": a.get("reason") or ""} for a in saved}
         self.saved_members = set(self.entries)
+        # A new meeting marks the people expected (``attendees``, from the plan or the gap it
+        # fixes) 出席 until the person changes them; a meeting dated ahead is a plan: nobody.
+        self.auto_present = set(row.get("attendees") or ()) if not self.row_id else set()
         self._update_title()
         self.rebuild_attendance()
         # Rebuild when what decides the roster changes; keep what was already ticked.
@@ -141,11 +154,20 @@ class MeetingDialog(RecordDialog):
         kind = combo_value(self.ui.kindCombo)
         self.ui.partyGroupCombo.setEnabled(kind == "党小组会")
         self.ui.lecturerCombo.setEnabled(kind == "党课")
+        # 发展/转正 are voted on at the 支部党员大会 only.
+        general = kind == enums.GENERAL_MEETING
+        self.ui.votesBoxLabel.setVisible(general)
+        self.ui.votesBox.setVisible(general)
         self.rebuild_attendance()
 
     def _remember(self) -> None:
         for r in self.model.rows:
+            if r.get("auto"):
+                continue  # still the default: decided again when the date or roster moves
             self.entries[r["member_id"]] = {"status": r.get("status") or "", "reason": r.get("reason") or ""}
+
+    def _edited(self, row: int, _key: str) -> None:
+        self.model.rows[row].pop("auto", None)  # the person's own choice from now on
 
     def rebuild_attendance(self, *_args) -> None:
         """Who is 应到: 正式/预备党员 on the books that day (only the group's for 党小组会)."""
@@ -163,14 +185,17 @@ class MeetingDialog(RecordDialog):
             if m:
                 people.append({**m, "_extra": True})
         rows = []
+        held = bool(day) and day <= _dt.date.today().isoformat()
         for m in people:
             entry = self.entries.get(m["id"], {})
             binned = bool(m.get("deleted_at"))
             name = m["name"] + (TEXT["in_bin"] if binned else TEXT["not_on_books"] if m.get("_extra") else "")
-            rows.append({"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
-                         "group": self.groups.get(m.get("party_group_id"), ""),
-                         "status": entry.get("status", ""), "reason": entry.get("reason", ""),
-                         "binned": binned})
+            row = {"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
+                   "group": self.groups.get(m.get("party_group_id"), ""),
+                   "status": entry.get("status", ""), "reason": entry.get("reason", ""), "binned": binned}
+            if not entry and held and m["id"] in self.auto_present and not binned:
+                row.update(status=PRESENT, auto=True)
+            rows.append(row)
         self.model.set_rows(rows)
         self.update_summary()
 
@@ -218,7 +243,20 @@ class MeetingDialog(RecordDialog):
             "topic": line_text(ui.topicEdit), "content": plain_text(ui.contentEdit),
             "resolutions": plain_text(ui.resolutionsEdit), "guests": line_text(ui.guestsEdit),
             "vote": 1 if ui.voteCheck.isChecked() else 0,
+            **self.vote_values(kind),
         }
+
+    def _votes_typed(self, text: str) -> None:
+        if text.strip():  # counts are the result of a 表决事项
+            self.ui.voteCheck.setChecked(True)
+
+    def vote_values(self, kind: str | None) -> dict:
+        """The vote counts typed; a count left empty beside one that is typed is 0 (同意12票 alone
+        reads 反对0票、弃权0票), all empty is no vote recorded."""
+        typed = {k: e.text().strip() for k, e in self.vote_edits.items()}
+        if kind != enums.GENERAL_MEETING or not any(typed.values()):
+            return dict.fromkeys(self.vote_edits)
+        return {k: int(v) if v else 0 for k, v in typed.items()}
 
     def attendance_rows(self) -> list[dict]:
         rows = [r for r in self.model.rows if not r.get("binned")]  # kept by the ledger as they are
@@ -272,10 +310,7 @@ class MeetingDialog(RecordDialog):
         return super().save()
 
     def write(self) -> int:
-        values = self.values()
-        meeting_id = self.save_row(values)
-        self.ledger.replace_children("attendance", meeting_id, self._attendance)
-        return meeting_id
+        return self.ledger.save_meeting(self.row_id, self.values(), self._attendance)
 
     def print_signin(self) -> str | None:
         """签到表 of this meeting (``export signin``), saved where the person chooses; its path."""

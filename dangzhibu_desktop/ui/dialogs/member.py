@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import (
@@ -43,6 +43,9 @@ TEXT = {
     "role_self": "（本人）",
     "role_order": "离任日期不能早于任职日期",
     "pick_member": "请选择委员",
+    "transfer": "组织关系转接…",
+    "transfer_tip": "登记这位党员的组织关系转出（在册时）或转入；转入、离开本支部日期和党籍状态随之更新",
+    "transfer_new": "保存新人员后可登记组织关系转接",
 }
 
 STEP_COLUMNS = [
@@ -120,6 +123,10 @@ class MemberDialog(RecordDialog):
         for edit in (ui.birthDateEdit, ui.joinedEdit, ui.leftEdit):
             setup_date(edit)
         ui.idNumberEdit.textChanged.connect(self.check_id)
+        # Beside 党籍状态: a 转出 (or 转入) is a record of its own that sets the dates below.
+        self.transfer_button = QPushButton(TEXT["transfer"])
+        self.transfer_button.clicked.connect(self.transfer)
+        ui.basicGrid.addWidget(self.transfer_button, 6, 2)
         self.field_widgets = {
             "name": ui.nameEdit, "id_number": ui.idNumberEdit, "gender": ui.genderCombo,
             "birth_date": ui.birthDateEdit, "ethnicity": ui.ethnicityEdit, "education": ui.educationCombo,
@@ -169,6 +176,8 @@ class MemberDialog(RecordDialog):
         set_date(ui.joinedEdit, row.get("joined_branch_on"))
         set_date(ui.leftEdit, row.get("left_on"))
         ui.notesEdit.setPlainText(row.get("notes") or "")
+        self.transfer_button.setEnabled(bool(self.row_id))
+        self.transfer_button.setToolTip(TEXT["transfer_tip"] if self.row_id else TEXT["transfer_new"])
         if self.row_id:
             self.steps = [dict(s) for s in self.ledger.member_steps(self.row_id)]
             self.roles = [dict(r) for r in self.ledger.children("committee_roles", self.row_id)]
@@ -177,6 +186,29 @@ class MemberDialog(RecordDialog):
             self.roles = []
         self.refresh_steps()
         self.refresh_roles()
+
+    # -- 组织关系转接
+    def transfer(self) -> int | None:
+        """The transfer editor for this member (saved on its own); the dates and status it set
+        are shown here at once, so saving this dialog keeps them."""
+        from .transfers import TransferDialog
+
+        out = combo_value(self.ui.statusCombo) == enums.ACTIVE_STATUS
+        dlg = TransferDialog(self.ledger, defaults={
+            "member_id": self.row_id, "direction": enums.TRANSFERRED_OUT if out else enums.TRANSFER_IN}, parent=self)
+        try:
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return None
+        finally:
+            dlg.deleteLater()
+        row = self.ledger.get("members", self.row_id)
+        was_loading, self._loading = self._loading, True  # not a change of this dialog's own
+        set_combo(self.ui.statusCombo, row["status"])
+        set_date(self.ui.joinedEdit, row.get("joined_branch_on"))
+        set_date(self.ui.leftEdit, row.get("left_on"))
+        self._loading = was_loading
+        self.record = row
+        return dlg.saved_id
 
     # -- ID number checked as typed
     def check_id(self, text: str) -> None:

@@ -161,6 +161,61 @@ class Ui_MeetingDialog(object):
 
         self.headGrid.addWidget(self.guestsEdit, 4, 1, 1, 5)
 
+        self.votesBoxLabel = QLabel(MeetingDialog)
+        self.votesBoxLabel.setObjectName(u"votesBoxLabel")
+
+        self.headGrid.addWidget(self.votesBoxLabel, 5, 0, 1, 1)
+
+        self.votesBox = QWidget(MeetingDialog)
+        self.votesBox.setObjectName(u"votesBox")
+        self.votesLayout = QHBoxLayout(self.votesBox)
+        self.votesLayout.setObjectName(u"votesLayout")
+        self.votesLayout.setContentsMargins(0, 0, 0, 0)
+        self.votesForLabel = QLabel(self.votesBox)
+        self.votesForLabel.setObjectName(u"votesForLabel")
+
+        self.votesLayout.addWidget(self.votesForLabel)
+
+        self.votesForEdit = QLineEdit(self.votesBox)
+        self.votesForEdit.setObjectName(u"votesForEdit")
+        self.votesForEdit.setMaximumSize(QSize(60, 16777215))
+
+        self.votesLayout.addWidget(self.votesForEdit)
+
+        self.votesAgainstLabel = QLabel(self.votesBox)
+        self.votesAgainstLabel.setObjectName(u"votesAgainstLabel")
+
+        self.votesLayout.addWidget(self.votesAgainstLabel)
+
+        self.votesAgainstEdit = QLineEdit(self.votesBox)
+        self.votesAgainstEdit.setObjectName(u"votesAgainstEdit")
+        self.votesAgainstEdit.setMaximumSize(QSize(60, 16777215))
+
+        self.votesLayout.addWidget(self.votesAgainstEdit)
+
+        self.votesAbstainLabel = QLabel(self.votesBox)
+        self.votesAbstainLabel.setObjectName(u"votesAbstainLabel")
+
+        self.votesLayout.addWidget(self.votesAbstainLabel)
+
+        self.votesAbstainEdit = QLineEdit(self.votesBox)
+        self.votesAbstainEdit.setObjectName(u"votesAbstainEdit")
+        self.votesAbstainEdit.setMaximumSize(QSize(60, 16777215))
+
+        self.votesLayout.addWidget(self.votesAbstainEdit)
+
+        self.votesUnitLabel = QLabel(self.votesBox)
+        self.votesUnitLabel.setObjectName(u"votesUnitLabel")
+
+        self.votesLayout.addWidget(self.votesUnitLabel)
+
+        self.spacer3 = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.votesLayout.addItem(self.spacer3)
+
+
+        self.headGrid.addWidget(self.votesBox, 5, 1, 1, 5)
+
         self.headGrid.setColumnStretch(1, 1)
         self.headGrid.setColumnStretch(3, 1)
         self.headGrid.setColumnStretch(5, 1)
@@ -262,6 +317,7 @@ class Ui_MeetingDialog(object):
         self.lecturerComboLabel.setBuddy(self.lecturerCombo)
         self.topicEditLabel.setBuddy(self.topicEdit)
         self.guestsEditLabel.setBuddy(self.guestsEdit)
+        self.votesBoxLabel.setBuddy(self.votesForEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MeetingDialog)
@@ -284,6 +340,14 @@ class Ui_MeetingDialog(object):
         self.topicEditLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u8bae\u9898", None))
         self.guestsEditLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u5217\u5e2d\u4eba\u5458", None))
         self.guestsEdit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u59d3\u540d\u53ca\u5355\u4f4d\uff0c\u7528\u201c\u3001\u201d\u5206\u9694", None))
+        self.votesBoxLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u8868\u51b3\u7ed3\u679c", None))
+#if QT_CONFIG(tooltip)
+        self.votesBox.setToolTip(QCoreApplication.translate("MeetingDialog", u"\u53d1\u5c55\u515a\u5458\u3001\u9884\u5907\u515a\u5458\u8f6c\u6b63\u7b49\u8868\u51b3\u4e8b\u9879\u7684\u7968\u6570\uff1b\u4e0d\u586b\u8868\u793a\u672a\u8bb0\u5f55\u7968\u6570", None))
+#endif // QT_CONFIG(tooltip)
+        self.votesForLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u540c\u610f", None))
+        self.votesAgainstLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u7968\uff0c\u53cd\u5bf9", None))
+        self.votesAbstainLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u7968\uff0c\u5f03\u6743", None))
+        self.votesUnitLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u7968", None))
         self.attendanceSummaryLabel.setText("")
         self.allPresentButton.setText(QCoreApplication.translate("MeetingDialog", u"\u5168\u90e8\u51fa\u5e2d", None))
         self.leaveButton.setText(QCoreApplication.translate("MeetingDialog", u"\u8bbe\u4e3a\u8bf7\u5047", None))

@@ -3,7 +3,7 @@ advice; the actions for the next star; and the 自评 checklist for what no ledg
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules import as_of_day, plan_items, projection_text, stars_text
+from ...views.fixes import action_target, rule_target
 from .. import editing
 from ..charts import StarRow, bold
 from ..icons import status_icon
@@ -52,8 +53,13 @@ def _esc(text) -> str:
 
 
 class AssessmentPage(Page):
+    """Signals:
+        go_requested(object): where a double-clicked rule or a 去办理 is done (``views.fixes.Target``).
+    """
+
     slug = "assessment"
     title = "创星评估"
+    go_requested = Signal(object)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -100,6 +106,7 @@ class AssessmentPage(Page):
         for i, w in enumerate((320, 78, 96, 150, 46)):
             self.tree.setColumnWidth(i, w)
         self.tree.currentItemChanged.connect(self._show_rule)
+        self.tree.itemActivated.connect(self._rule_activated)  # double-click or Enter
         split.addWidget(self.tree)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -209,7 +216,7 @@ class AssessmentPage(Page):
                 item.setIcon(1, status_icon(r["status"]))
                 item.setData(0, RULE_ROLE, r)
                 # The rule's code is for whoever maintains the rule set, not the page.
-                item.setToolTip(0, (r.get("message") or "") + f"\n（评估标准条目 {r['code']}）")
+                item.setToolTip(0, (r.get("message") or "") + f"\n双击去办理（评估标准条目 {r['code']}）")
                 top.addChild(item)
                 if first is None and r["status"] in ("未达标", "预警"):
                     first = item
@@ -220,7 +227,9 @@ class AssessmentPage(Page):
         actions = ns.get("actions") or []
         if actions:
             self._plan = list(actions)
-            items = "".join(f"<li>{_esc(t)}" + (f" <a href=\"do:{i}\">去办理</a>" if _editor_for(actions[i]) else "")
+            today = self.session.today
+            items = "".join(f"<li>{_esc(t)}" + (f" <a href=\"do:{i}\">去办理</a>"
+                                                 if action_target(self.ledger, actions[i], today) else "")
                             + "</li>" for t, i in plan_items(actions))
             if ns.get("blocked_by"):
                 names = {r["code"]: r["name"] for b in rep["basics"] for r in b["rules"]}
@@ -240,26 +249,20 @@ class AssessmentPage(Page):
 
     def _do_action(self, url) -> None:
         """去办理: open the editor the plan action needs, prefilled (kind, a date within its
-        period, group, lecturer, member, step), or the page or tab where it is done."""
+        period, group, lecturer, the people expected, member, step), or the page or tab where it
+        is done (``views.fixes.action_target``)."""
         text = url.toString()
-        if not text.startswith("do:"):
-            return
-        action = self._plan[int(text[3:])]
-        target = _editor_for(action)
-        if target is None:
-            return
-        if target[0] == "tab":
-            self.tabs.setCurrentWidget(self.checklist_holder)
-            return
-        if target[0] == "page":
-            win = self.window()
-            if hasattr(win, "show_page"):
-                win.show_page(target[1])
-            return
-        _, table, row_id, defaults = target
-        saved = editing.edit_record(self, self.ledger, table, row_id, defaults)
-        if saved is not None:
-            self.session.notify_changed(table)
+        if text.startswith("do:"):
+            self.go_requested.emit(action_target(self.ledger, self._plan[int(text[3:])], self.session.today))
+
+    def _rule_activated(self, item, _column=0) -> None:
+        """A double-clicked rule leads to its first plan action still due, else to its page."""
+        r = item.data(0, RULE_ROLE) if item is not None else None
+        if r and self.report:
+            self.go_requested.emit(rule_target(self.ledger, self.report, r["code"], self.session.today))
+
+    def show_checklist(self) -> None:
+        self.tabs.setCurrentWidget(self.checklist_holder)
 
     def _failed(self, message: str) -> None:
         self._loading = False
@@ -289,34 +292,3 @@ class AssessmentPage(Page):
         rules = [r for b in self.report["basics"] for r in b["rules"]]
         bad = sum(1 for r in rules if r["status"] == "未达标")
         return f"创星评估：{len(rules)} 条规则，未达标 {bad} 条"
-
-
-def _editor_for(action: dict):
-    """Where a plan action is done: ("edit", table, row_id, defaults), ("page", name), ("tab",
-    "checklist") — or None for work the ledger does not record."""
-    kind, p, day = action.get("type"), action.get("params") or {}, action.get("from") or action.get("by")
-    if kind == "meeting":
-        defaults = {"kind": p.get("meeting_kind"), "date": day}
-        for key in ("party_group_id", "lecturer_id"):
-            if p.get(key) is not None:
-                defaults[key] = p[key]
-        return ("edit", "meetings", None, defaults)
-    if kind == "training":
-        return ("edit", "trainings", None, {"date": day, "title": "集中学习培训", "kind": "集中培训",
-                                             "hours": int(round(float(p.get("hours") or 0) * 10))})
-    if kind == "volunteer":
-        return ("edit", "volunteer_activities", None, {"date": day, "kind": p.get("activity_kind") or "志愿服务"})
-    if kind == "step":
-        return ("edit", "development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
-                                                     "date": day})
-    if kind == "rectification":
-        return ("edit", "rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": day})
-    if kind == "post":
-        return ("edit", "pioneer_posts", None, {"kind": "先锋岗", "established_on": day})
-    if kind == "dues":
-        return ("page", "dues")
-    if kind == "appraisal":
-        return ("edit", "appraisals", None, {"year": p.get("year")})
-    if kind == "checklist":
-        return ("tab", "checklist")
-    return None

@@ -362,6 +362,21 @@ class ListPage(Page):
                 return True
         return False
 
+    def reveal(self, row_id: int, year: int | None = None) -> bool:
+        """Show the row ``row_id`` selected (the search's jump): its year chosen, the filters and
+        the search box cleared so nothing hides it. False when the page does not list it."""
+        self.ensure_fresh()
+        self.search.clear()
+        for key, box in self.filter_boxes.items():
+            box.setCurrentIndex(0)
+            self.proxy.set_equals(key, None)
+        if self.year_box is not None and year is not None and year != self.selected_year():
+            self.set_year(year)
+        found = self.select_id(row_id)
+        if found:
+            self.view.setFocus(Qt.OtherFocusReason)
+        return found
+
     def can_create(self) -> bool:
         return bool(self.table) and editing.editors_available()
 

@@ -7,7 +7,7 @@ The rules run in a worker on their own read connection; the page only paints wha
 from __future__ import annotations
 
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 from ...rules import as_of_day, plan_lines, projection_text
 from ...views.common import years_of
 from ...views.dashboard import compute_dashboard
+from ...views.fixes import reminder_target
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from .base import Page, fill_year_box
+
+REMINDER_ROLE = Qt.UserRole + 11
 
 # Kinds shown in the grid, in this order (三会一课 and 主题党日).
 GRID_KINDS = ("支部党员大会", "支部委员会", "党小组会", "党课", "主题党日")
@@ -44,11 +47,13 @@ QUICK_ACTIONS = (
 class DashboardPage(Page):
     """Signals:
         action_requested(str): a quick action (meeting, volunteer, deed, training, member, export).
+        go_requested(object): a double-clicked reminder's ``views.fixes.Target``.
     """
 
     slug = "dashboard"
     title = "工作台"
     action_requested = Signal(str)
+    go_requested = Signal(object)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -115,6 +120,7 @@ class DashboardPage(Page):
         self.reminders = QListWidget()
         self.reminders.setFrameShape(QFrame.NoFrame)
         self.reminders.setWordWrap(True)
+        self.reminders.itemActivated.connect(self._reminder_activated)  # double-click or Enter
         lay.addWidget(self.reminders)
         grid.addWidget(box, 1, 0)
 
@@ -213,12 +219,20 @@ class DashboardPage(Page):
         else:
             self.next_star_label.setText(veto_line)
         self.reminders.clear()
-        for r in rep.get("reminders") or []:
+        for r in data.get("reminders") or []:
             item = QListWidgetItem(icon("status-pending.svg"), f"{r['date']}  {r['message']}")
+            if r.get("action"):
+                item.setData(REMINDER_ROLE, r)
+                item.setToolTip("双击去办理")
             self.reminders.addItem(item)
-        if not rep.get("reminders"):
+        if not data.get("reminders"):
             self.reminders.addItem("近30天没有需要提醒的事项")
         self.status_changed.emit()
+
+    def _reminder_activated(self, item: QListWidgetItem) -> None:
+        r = item.data(REMINDER_ROLE)
+        if r:
+            self.go_requested.emit(reminder_target(self.ledger, r, self.session.today))
 
     def _failed(self, message: str) -> None:
         self._loading = False

@@ -1,6 +1,10 @@
 """导出打印: write the year's documents (in a worker, with progress and cancel), open what
-was written; print the meeting ledger and the roster (their exported PDF, opened in the PC's
-PDF reader)."""
+was written; print the meeting ledger and the roster.
+
+Printing prints the exported PDF itself — the same cover, 目录, pages, "— 1 —" and masking as
+``export`` — written to the data folder's 打印 folder and opened in the system's PDF reader,
+where the person previews and prints it. There is no second renderer to drift from the export.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -29,18 +33,19 @@ from ...ledger.errors import LedgerError
 from ...ledger.package import PERSONAL_DATA_NOTICE
 from ...ledger.sealed import MIN_PASSWORD, check_password
 from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one table of export kinds
+from ...views.lists import development_record_people
 from .. import settings as _settings
 from ..session import years_of
 from .base import Page, fill_year_box
-from .printing import print_file
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
-               password: str | None = None, blank_after_cover: bool = False, progress=None,
+               password: str | None = None, member_id=None, blank_after_cover: bool = False, progress=None,
                cancel=None) -> tuple[str, list[str]]:
     """Worker function: write one document (a data package sealed with ``password`` when
-    given; the 会议记录簿 with a blank page after its cover when ``blank_after_cover``);
-    returns the path written and what the person should know about it."""
+    given; the 发展党员全程纪实表 of ``member_id``, or everyone's for "all"; the 会议记录簿 with a
+    blank page after its cover when ``blank_after_cover``); returns the path written and what
+    the person should know about it."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
@@ -50,8 +55,8 @@ def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone
 
     notices: list[str] = []
     written = export_document(kind, reader, year, out_path, show_id=show_id, show_phone=show_phone,
-                              blank_after_cover=blank_after_cover and kind == "ledger",
-                              progress=progress, cancel=cancel, notices=notices)
+                              progress=progress, cancel=cancel, member_id=member_id,
+                              blank_after_cover=blank_after_cover and kind == "ledger", notices=notices)
     return str(written), notices
 
 
@@ -62,6 +67,7 @@ class ExportPage(Page):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.last_written: str | None = None
+        self.last_printed: str | None = None
         self._task = None
         self._progress: QProgressDialog | None = None
         self.ask_open = True  # the screenshot mode and tests turn the question off
@@ -81,8 +87,21 @@ class ExportPage(Page):
         self.about_label.setStyleSheet("color:#666")
         form.addRow("", self.about_label)
         self.year_box = QComboBox()
-        self.year_box.currentIndexChanged.connect(self._suggest_path)
+        self.year_box.currentIndexChanged.connect(self._year_changed)
         form.addRow("年度：", self.year_box)
+        # 发展党员全程纪实表: whose (the people with steps up to the year's as-of day), or everyone's.
+        self.member_box = QComboBox()
+        self._member_names: dict[int, str] = {}
+        self.member_box.setMinimumContentsLength(16)
+        # A branch of some hundred people: typing part of a name offers the matching people.
+        self.member_box.setEditable(True)
+        self.member_box.setInsertPolicy(QComboBox.NoInsert)
+        self.member_box.lineEdit().setPlaceholderText("输入姓名查找")
+        completer = self.member_box.completer()
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        self.member_box.currentIndexChanged.connect(self._suggest_path)
+        form.addRow("人员：", self.member_box)
         self.format_box = QComboBox()
         self.format_box.currentIndexChanged.connect(self._suggest_path)
         form.addRow("格式：", self.format_box)
@@ -142,7 +161,7 @@ class ExportPage(Page):
 
         pbox = QGroupBox("打印")
         pl = QHBoxLayout(pbox)
-        pl.addWidget(QLabel("按所选年度生成与导出相同的PDF，在PDF阅读器中预览并打印："))
+        pl.addWidget(QLabel("按所选年度生成与导出相同的 PDF，在阅读器中预览并打印："))
         b = QPushButton("打印会议记录簿…")
         b.clicked.connect(lambda: self.print_preview("ledger"))
         pl.addWidget(b)
@@ -168,6 +187,7 @@ class ExportPage(Page):
         current = self.year_box.currentData() or self.session.default_year()
         years = years_of(self.ledger, "meetings", "date", self.session.default_year())
         fill_year_box(self.year_box, years, current)
+        self._fill_members()
         show = _settings.get(_settings.SHOW_FULL_ID)
         self.id_label.setText("显示完整号码" if show else "隐去中间位数（可在“设置与备份”中更改）")
         show = _settings.get(_settings.SHOW_FULL_PHONE)
@@ -189,8 +209,39 @@ class ExportPage(Page):
             form.setRowVisible(w, package)
         for w in (self.id_label, self.phone_label):  # a package holds the full numbers
             form.setRowVisible(w, not package)
+        form.setRowVisible(self.member_box, self.kind() == "development")
         form.setRowVisible(self.blank_page_check, self.kind() == "ledger")
         self._suggest_path()
+
+    def _year_changed(self, *_args) -> None:
+        self._fill_members()
+        self._suggest_path()
+
+    def _fill_members(self) -> None:
+        """The 人员 list for the year, keeping the chosen person when still listed."""
+        current = self.member_box.currentData()
+        self.member_box.blockSignals(True)
+        self.member_box.clear()
+        self.member_box.addItem("全部人员（每人另起一页）", "all")
+        people = development_record_people(self.ledger, self.year(), self.session.today)
+        self._member_names = {p["id"]: p["name"] for p in people}
+        for p in people:
+            self.member_box.addItem(p["label"], p["id"])
+        i = self.member_box.findData(current)
+        self.member_box.setCurrentIndex(max(i, 0))
+        self.member_box.blockSignals(False)
+
+    def member_id(self):
+        """The person chosen for the 发展党员全程纪实表 (an id, or "all"); None for other kinds."""
+        return self.member_box.currentData() if self.kind() == "development" else None
+
+    def member_text_matches(self) -> bool:
+        """The 人员 box shows the entry it has chosen (not a half-typed name)."""
+        i = self.member_box.findText(self.member_box.currentText().strip(), Qt.MatchExactly)
+        if i >= 0:
+            self.member_box.setCurrentIndex(i)
+            return True
+        return False
 
     def _out_dir(self) -> Path:
         saved = _settings.get(_settings.EXPORT_DIR)
@@ -203,7 +254,9 @@ class ExportPage(Page):
         if self._filling:
             return
         branch = (self.ledger.branch() or {}).get("name") or ""
-        fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData())
+        member = self.member_id()
+        subject = self._member_names.get(member, "") if member is not None else ""
+        fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData(), subject=subject)
         self.out_edit.setText(str(self._out_dir() / fname))
 
     def _browse(self) -> None:
@@ -224,6 +277,9 @@ class ExportPage(Page):
         if not out.parent.is_dir():
             QMessageBox.warning(self, "导出", f"文件夹“{out.parent}”不存在")
             return
+        if self.kind() == "development" and not self.member_text_matches():
+            QMessageBox.warning(self, "导出", "请从“人员”列表中选择一人，或选择“全部人员”")
+            return
         password = None
         if self.kind() == "package" and (self.password_edit.text() or self.password_again.text()):
             password = self.password_edit.text()
@@ -242,9 +298,13 @@ class ExportPage(Page):
                 QMessageBox.warning(self, "导出数据包", problem)
                 return
         _settings.put(_settings.EXPORT_DIR, str(out.parent))
+        self._start(self.kind(), out, password, self._done)
+
+    def _start(self, kind: str, out: Path, password: str | None, on_done) -> None:
+        """Write ``kind`` of the chosen year to ``out`` in the worker, with progress and 取消."""
         self.export_button.setEnabled(False)
         self.result_label.setText("正在导出…")
-        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[self.kind()].title), "取消", 0, 0, self)
+        self._progress = QProgressDialog("正在导出“{}”…".format(KINDS[kind].title), "取消", 0, 0, self)
         self._progress.setWindowTitle("导出")
         self._progress.setWindowModality(Qt.WindowModal)
         self._progress.setMinimumDuration(300)
@@ -252,8 +312,9 @@ class ExportPage(Page):
         show_id = bool(_settings.get(_settings.SHOW_FULL_ID))
         show_phone = bool(_settings.get(_settings.SHOW_FULL_PHONE))
         self._task = self.session.runner.run(
-            self.session.path, run_export, self.kind(), self.year(), str(out), show_id, show_phone,
-            password, self.blank_page_check.isChecked(), on_done=self._done, on_failed=self._failed, on_progress=self._on_progress)
+            self.session.path, run_export, kind, self.year(), str(out), show_id, show_phone,
+            password, self.member_id() if kind == self.kind() else None, self.blank_page_check.isChecked(),
+            on_done=on_done, on_failed=self._failed, on_progress=self._on_progress)
 
     def is_loading(self) -> bool:
         return self._task is not None
@@ -317,27 +378,35 @@ class ExportPage(Page):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     # ---- print -----------------------------------------------------------------------
-    def print_file(self, which: str) -> Path:
-        """The PDF to print: the export's own, with the same masking and binding options."""
-        return print_file(self.ledger, which, self.year(), show_id=bool(_settings.get(_settings.SHOW_FULL_ID)),
-                          show_phone=bool(_settings.get(_settings.SHOW_FULL_PHONE)),
-                          blank_after_cover=self.blank_page_check.isChecked())
+    def print_path(self, which: str) -> Path:
+        """Where the PDF to print goes: the data folder's 打印 folder, under the export's name."""
+        branch = (self.ledger.branch() or {}).get("name") or ""
+        return paths.user_data_dir() / "打印" / default_filename(which, self.year(), branch, ".pdf")
 
     def print_preview(self, which: str) -> None:
-        """Write the PDF and open it in the PC's PDF reader, which previews and prints it."""
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            path = self.print_file(which)
-        except LedgerError as exc:
-            QApplication.restoreOverrideCursor()
-            self.result_label.setText(f"无法生成打印文件：{exc}")
-            if self.ask_open:
-                QMessageBox.warning(self, "打印", str(exc))
+        """Write the ``which`` export as PDF and open it in the PDF reader to preview and print."""
+        if self._task is not None:
             return
-        QApplication.restoreOverrideCursor()
-        self.result_label.setText(f"已在PDF阅读器中打开“{path.name}”，请在其中预览并打印"
-                                  f"（与导出的文件相同）。文件在：{path.parent}")
-        self.open_path(str(path))
+        out = self.print_path(which)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            # Only the latest print is kept: these copies hold personal data.
+            for old in out.parent.glob("*.pdf"):
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            QMessageBox.warning(self, "打印", f"无法准备打印文件夹“{out.parent}”：{exc.strerror or exc}")
+            return
+        self._start(which, out, None, self._printed)
+
+    def _printed(self, result: tuple[str, list[str]]) -> None:
+        self._finish()
+        written, notices = result
+        self.last_printed = written
+        note = "".join(f"\n注意：{n}" for n in notices)
+        self.result_label.setText(f"已生成打印文件：{written}\n已在 PDF 阅读器中打开，请在阅读器中选择“打印”。{note}")
+        self.session.say("已生成打印文件，请在 PDF 阅读器中打印")
+        if self.ask_open:
+            self.open_path(written)
 
     def status_text(self) -> str:
         return "导出打印" + (f"：上次导出 {Path(self.last_written).name}" if self.last_written else "")

@@ -5,18 +5,30 @@ Each page declares its columns once and asks ``views.lists`` for its rows (no SQ
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
 from ...ledger.validate import format_hours
-from ...views import lists as _lists
+from ...views import fixes as _fixes, lists as _lists
 from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
+from .person import open_person_file
 
 OVERDUE = "#c62828"
 DUE_SOON = "#d97706"
 MUTED = "#808080"
+
+
+def add_file_button(page, bar: QHBoxLayout) -> None:
+    """查看档案 on a list of people (党员名册, 发展党员)."""
+    page.file_button = QPushButton("查看档案")
+    page.file_button.setToolTip("所选人员的党员档案：发展历程、组织生活、学时、志愿服务、党费、谈话和评议")
+    page.file_button.clicked.connect(lambda: page.show_file())
+    bar.addWidget(page.file_button)
 
 
 class MembersPage(ListPage):
@@ -46,6 +58,7 @@ class MembersPage(ListPage):
     ]
 
     def extra_buttons(self, bar: QHBoxLayout) -> None:
+        add_file_button(self, bar)
         self.import_button = QPushButton("导入花名册…")
         self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.import_button)
@@ -53,6 +66,20 @@ class MembersPage(ListPage):
         self.appraisal_button.setToolTip("登记本年度民主评议党员的评定等次（优秀、合格、基本合格、不合格）")
         self.appraisal_button.clicked.connect(self.edit_appraisals)
         bar.addWidget(self.appraisal_button)
+        self.transfer_button = QPushButton("组织关系转接…")
+        self.transfer_button.setToolTip("为选中的人员登记组织关系转出（在册时）或转入；"
+                                        "转入、离开本支部日期和党籍状态随之更新")
+        self.transfer_button.clicked.connect(self.transfer_selected)
+        bar.addWidget(self.transfer_button)
+
+    def extra_menu(self, menu) -> None:
+        selected = self.current_id() is not None
+        menu.addAction("查看档案…", self.show_file).setEnabled(selected)
+        menu.addAction("组织关系转接…", self.transfer_selected).setEnabled(selected)
+
+    def show_file(self, member_id: int | None = None):
+        """The 党员档案 of the selected person (or ``member_id``)."""
+        return open_person_file(self, member_id)
 
     def delete_warning(self, ids: list[int]) -> str:
         """A person with a history is 转出, not deleted: say what deleting takes out of the counts
@@ -66,8 +93,25 @@ class MembersPage(ListPage):
         if not parts:
             return ""
         return ("；".join(parts) + "。删除后这些记录不再出现在名册、统计和导出中。"
-                f"若此人已调离本支部，请改为编辑党员信息，把党籍状态设为“{enums.TRANSFERRED_OUT}”并填写离开本支部日期，"
+                "若此人已调离本支部，请改用“组织关系转接…”登记转出（离开本支部日期和党籍状态随之更新），"
                 "历史记录会完整保留。")
+
+    def transfer_selected(self) -> int | None:
+        """The 组织关系转接 editor for the selected person: a 转出 for someone 在册, else a 转入."""
+        mid = self.current_id()
+        defaults = {}
+        if mid is not None:
+            m = self.ledger.get("members", mid)
+            if m is not None:
+                out = m["status"] == enums.ACTIVE_STATUS
+                defaults = {"member_id": mid, "direction": enums.TRANSFERRED_OUT if out else enums.TRANSFER_IN}
+        saved = editing.edit_record(self, self.ledger, "transfers", None, defaults)
+        if saved is not None:
+            self.session.notify_changed("transfers")
+            self.ensure_fresh()
+            if mid is not None:
+                self.select_id(mid)
+        return saved
 
     def edit_appraisals(self) -> int | None:
         """The year's 民主评议 results, one rating per 党员 (TEAM-APPRAISAL and the 述职 read them)."""
@@ -132,8 +176,29 @@ class DevelopmentPage(ListPage):
         apply = {"step": _steps.STEP_APPLY, "date": self.session.today.isoformat()}
         return {"status": enums.ACTIVE_STATUS, "development_steps": [apply]}
 
+    def extra_buttons(self, bar: QHBoxLayout) -> None:
+        add_file_button(self, bar)
+
+    def extra_menu(self, menu) -> None:
+        selected = self.current_id() is not None
+        menu.addAction("查看档案…", self.show_file).setEnabled(selected)
+        menu.addAction("导出发展党员全程纪实表…", self.export_record).setEnabled(selected)
+
+    def show_file(self, member_id: int | None = None):
+        """The 党员档案 of the selected person (or ``member_id``)."""
+        return open_person_file(self, member_id)
+
     def load_rows(self, year):
         return _lists.development_rows(self.ledger, self.session.today)
+
+    def export_record(self):
+        """The 导出打印 page with the selected person's 发展党员全程纪实表 chosen, ready to export
+        (``MainWindow.export_development``, as from the 党员档案)."""
+        mid = self.current_id()
+        if mid is None:
+            self.session.say("请先选择一个人")
+            return None
+        return self.window().export_development(mid)
 
     def after_refresh(self, rows):
         for cat, lab in self.stage_labels.items():
@@ -168,8 +233,32 @@ class MeetingsPage(ListPage):
         Filter("party_group_id", "党小组", group_choices),
     ]
 
+    def extra_buttons(self, bar: QHBoxLayout) -> None:
+        self.calendar_button = QPushButton("年度日历…")
+        self.calendar_button.setToolTip("按评估标准逐月对照应开和已开的会议，以及尚待完成的计划")
+        self.calendar_button.clicked.connect(lambda: self.open_calendar())
+        bar.addWidget(self.calendar_button)
+
+    def open_calendar(self, year: int | None = None):
+        """年度工作日历 of the page's year (not modal)."""
+        from .calendar import CalendarDialog
+
+        dlg = CalendarDialog(self.session, year or self.selected_year() or self.session.default_year(), self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        self.calendar_dialog = dlg
+        return dlg
+
     def load_rows(self, year):
         return _lists.meetings_rows(self.ledger, year)
+
+    def new_defaults(self):
+        """记一次会议 from a list filtered to a kind, group or month records that meeting."""
+        month = re.fullmatch(r"(\d{4})-(\d{2})-", self.search.text().strip())
+        return _fixes.list_defaults(self.ledger, self.filter_boxes["kind"].currentData(),
+                                    self.filter_boxes["party_group_id"].currentData(),
+                                    int(month[1]) if month else self.selected_year(),
+                                    int(month[2]) if month else None, self.session.today)
 
     def row_title(self, row):
         return f"{row.get('date', '')} {row.get('kind', '')}"
@@ -325,6 +414,40 @@ class TalksPage(ListPage):
     def status_text(self) -> str:
         rows = self.model.all_rows()
         return f"谈心谈话：{len(rows)} 次，谈话对象 {len({r['whom'] for r in rows})} 人"
+
+
+class TransfersPage(ListPage):
+    slug = "transfers"
+    title = "组织关系转接"
+    table = "transfers"
+    new_label = "登记转接"
+    year_field = "date"
+    columns = [
+        field_column("transfers", "date", width=100),
+        field_column("transfers", "direction", width=70),
+        Column("member_name", "党员", width=90),
+        field_column("transfers", "other_org", width=220),
+        field_column("transfers", "letter_no", width=190),
+        field_column("transfers", "valid_until", width=110),
+        field_column("transfers", "receipt_on", width=100,
+                     color=lambda r: OVERDUE if r.get("awaiting") else None),
+        field_column("transfers", "dues_paid_to", width=80),
+        field_column("transfers", "notes", width=200),
+    ]
+    filters = [Filter("direction", "转接类别", enum_choices(enums.TRANSFER_DIRECTIONS))]
+
+    def load_rows(self, year):
+        return _lists.transfers_rows(self.ledger, year, self.session.today)
+
+    def row_title(self, row):
+        return f"{row.get('date', '')} {row.get('member_name', '')}{row.get('direction', '')}"
+
+    def status_text(self) -> str:
+        rows = self.model.all_rows()
+        n_in = sum(1 for r in rows if r["direction"] == enums.TRANSFER_IN)
+        waiting = sum(1 for r in rows if r["awaiting"])
+        text = f"组织关系转接：转入 {n_in} 人次，转出 {len(rows) - n_in} 人次"
+        return text + (f"，{waiting} 份介绍信已过有效期仍未收到回执" if waiting else "")
 
 
 class CommitteeList(ListPage):
