@@ -4,7 +4,7 @@ personal-data notice on screen, phone numbers masked unless the option is set.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from dangzhibu_desktop.ledger import open_ledger
@@ -110,3 +110,36 @@ def test_phones_masked_unless_the_option_is_set(window, qtbot, tmp_path):
     window.show_page("export").refresh()
     assert "显示完整号码" in window.show_page("export").phone_label.text()
     assert phone in roster_texts(tmp_path / "花名册2.xlsx")
+
+
+def test_the_book_with_a_blank_page_after_its_cover_from_the_window(window, qtbot, tmp_path):
+    """The two-sided option: shown for the 会议记录簿 only, remembered, and in the file."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    def cover_page_breaks(out):
+        body = Document(out).element.body
+        n = 0
+        for p in body.iter(qn("w:p")):
+            n += sum(1 for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
+            if p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:sectPr")) is not None:
+                return n  # the cover's section ends here
+        raise AssertionError("no cover section")
+
+    page = window.show_page("export")
+    page.ask_open = False
+    page.kind_box.setCurrentIndex(page.kind_box.findData("roster"))
+    assert not page.blank_page_check.isVisible()
+    page.kind_box.setCurrentIndex(page.kind_box.findData("ledger"))
+    assert page.blank_page_check.isVisible() and not page.blank_page_check.isChecked()
+    for name, checked in (("a.docx", False), ("b.docx", True)):
+        if checked:
+            box = page.blank_page_check  # its box, at the left (the row is wider than the label)
+            qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
+        page.format_box.setCurrentIndex(page.format_box.findData(".docx"))
+        page.out_edit.setText(str(tmp_path / name))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        assert wait_until_loaded(window, page, 60)
+        assert page.last_written == str(tmp_path / name), page.result_label.text()
+    assert _settings.get(_settings.BOOK_BLANK_AFTER_COVER) is True, page.blank_page_check.isChecked()
+    assert cover_page_breaks(tmp_path / "a.docx") == 0 and cover_page_breaks(tmp_path / "b.docx") == 1

@@ -37,6 +37,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
                     progress: Callable[[int, int], None] | None = None,
                     cancel: Callable[[], bool] | None = None, meeting_id: int | None = None,
                     quarter: int | None = None, member_id: int | str | None = None,
+                    blank_after_cover: bool = False,
                     notices: list[str] | None = None) -> Path:
     """Write one document of ``kind`` for ``year`` to ``out_path``; returns the path written.
 
@@ -53,6 +54,7 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
         quarter: ``evidence`` only: the 季度合订 of that quarter (1–4).
         member_id: ``development`` only: the person whose 纪实表 is written; None or "all":
             everyone with recorded steps, one after another.
+        blank_after_cover: ``ledger`` only: a blank page after the cover (two-sided printing).
         notices: receives what the person should know about the written file (a PDF with
             characters no font could print, as 〓: which ones and in which names).
 
@@ -77,7 +79,8 @@ def export_document(kind: str, ledger, year: int, out_path, *, show_id: bool = F
 
         raise LedgerError(_signin_text["need_meeting"])
     job = Job(ledger=ledger, year=int(year), show_id=show_id, show_phone=show_phone, progress=progress, cancel=cancel,
-              meeting_id=meeting_id, quarter=quarter, member_id=member_id)
+              meeting_id=meeting_id, quarter=quarter, member_id=member_id,
+              blank_after_cover=blank_after_cover)
     write = _writer(kind, ext)
     job.tick(0, 1)
     try:

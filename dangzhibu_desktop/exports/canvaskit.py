@@ -140,12 +140,16 @@ class Composer:
     """A portrait A4 document laid out top to bottom, page after page.
 
     Args:
-        path: where to write.
+        path: where to write; None lays the pages out without drawing or writing anything
+            (a first pass that learns on which page each part starts, for a 目录).
         title: PDF metadata title.
         first_numbered_page: pages before it (a cover) carry no page number.
+        layout: line breaks already found, shared between the passes of one document (the
+            drawing pass then breaks no paragraph again).
     """
 
-    def __init__(self, path: Path, title: str, *, first_numbered_page: int = 1):
+    def __init__(self, path: Path | None, title: str, *, first_numbered_page: int = 1,
+                 layout: dict | None = None):
         self.fonts = pdf_fonts()
         self.faces = _faces_for(self.fonts)
         self.pagesize = A4
@@ -161,6 +165,11 @@ class Composer:
         self.y = self.top
         self._blank = True  # nothing drawn on this page yet
         self._marks = 0
+        self._layout = {} if layout is None else layout
+        self.dry = path is None
+        if self.dry:
+            self.canvas = None
+            return
         c = self.canvas = Canvas(str(path), pagesize=self.pagesize, lang="zh-CN",
                                  initialFontName=self.fonts.body, initialFontSize=12)
         c.setTitle(title)
@@ -173,13 +182,21 @@ class Composer:
     def room(self) -> float:
         return self.y - self.bottom
 
+    @property
+    def number(self) -> int:
+        """The number printed at this page's foot (0 on a page before the numbering starts)."""
+        return max(0, self.page - self.first_numbered_page + 1)
+
     def _finish_page(self) -> None:
+        if self.dry:
+            return
         draw_page_furniture(self.canvas, self.fonts, self.pagesize, self.margins, self.page,
                             self.first_numbered_page, self.header, self.header_page)
 
     def new_page(self) -> None:
         self._finish_page()
-        self.canvas.showPage()
+        if not self.dry:
+            self.canvas.showPage()
         self.page += 1
         self.y = self.top
         self._blank = True
@@ -203,11 +220,15 @@ class Composer:
     def bookmark(self, title: str) -> None:
         """An entry in the reader's outline panel pointing at this page."""
         self._marks += 1
+        if self.dry:
+            return
         key = f"m{self._marks}"
         self.canvas.bookmarkPage(key)
         self.canvas.addOutlineEntry(title, key, level=0)
 
     def save(self) -> None:
+        if self.dry:
+            return
         self._finish_page()
         if self._marks:
             self.canvas.showOutline()
@@ -216,6 +237,13 @@ class Composer:
     # ---- text --------------------------------------------------------------------------
     def lines(self, text: str, style: Style, width: float) -> list[_Line]:
         """``text`` broken into lines of at most ``width``; ``\\n`` starts a new paragraph."""
+        key = (text, style, width)
+        out = self._layout.get(key)
+        if out is None:
+            out = self._layout[key] = self._break(text, style, width)
+        return out
+
+    def _break(self, text: str, style: Style, width: float) -> list[_Line]:
         out: list[_Line] = []
         size = style.size
         for para in xml_safe(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -245,7 +273,7 @@ class Composer:
         with ``textOut`` measured each run again and formatted every number through
         ``fp_str``, which was a third of the meeting book's time. Strings are hex (no escaping).
         """
-        if not lines:
+        if not lines or self.dry:
             return
         doc = self.canvas._doc  # the document the subsets belong to
         size = f"{style.size:g}"
@@ -314,7 +342,8 @@ class Composer:
 
     # ---- tables ------------------------------------------------------------------------
     def table(self, rows: list[list[Cell]], widths: list[float], *, head_rows: int = 0) -> None:
-        """A grid: rows never split (unless taller than a page); head rows repeat on each page."""
+        """A grid: rows never split (unless taller than a page); head rows repeat on each page;
+        neither the first nor the last row stands alone at a page break."""
         scale = min(1.0, self.width / sum(widths))
         widths = [w * scale for w in widths]
         top_pad, bottom_pad, left_pad, right_pad = CELL_PAD
@@ -338,12 +367,21 @@ class Composer:
             for cells, h in head:
                 self._draw_row(cells, h, starts)
 
+        page_h = self.top - self.bottom
         if head:
-            self.need(head_h + (body[0][1] if body else 0))
+            # No lone first row under the head above a break: the first two come together.
+            self.need(head_h + sum(h for _, h in body[:2 if len(body) > 2 else 1]))
             draw_head()
-        for cells, h in body:
+        on_page = 0  # body rows on this page
+        for k, (cells, h) in enumerate(body):
+            if (k == len(body) - 2 and on_page >= 2 and h <= self.room + 1e-6
+                    and h + body[-1][1] > self.room + 1e-6 and h + body[-1][1] <= page_h - head_h):
+                self.new_page()  # the last row never alone overleaf: the one before goes with it
+                draw_head()
+                on_page = 0
             if h > self.room + 1e-6:
-                if h <= self.top - self.bottom - head_h:
+                on_page = 0
+                if h <= page_h - head_h:
                     self.new_page()
                     draw_head()
                 else:  # taller than a page: fill this page, continue on the next
@@ -359,6 +397,7 @@ class Composer:
                         draw_head()
                     h = max(len(ls) * c.style.leading for c, _, _, ls in cells) + top_pad + bottom_pad
             self._draw_row(cells, h, starts)
+            on_page += 1
 
     @staticmethod
     def _split_row(cells, avail: float, at_least_one: bool):
@@ -373,6 +412,10 @@ class Composer:
 
     def _draw_row(self, cells, height: float, starts: list[float]) -> None:
         top, bottom = self.y, self.y - height
+        if self.dry:
+            self.y = bottom
+            self._blank = False
+            return
         ops = []
         for cell, col, w, _ in cells:
             if cell.fill is not None:

@@ -33,6 +33,8 @@ class Job:
         show_phone: print phone numbers in full (masked like 138****5678 by default).
         progress: ``progress(done, total)`` for the window's progress dialog.
         cancel: returns True once the person asked to stop.
+        blank_after_cover: the 会议记录簿 gets a blank page after its cover, so that printed
+            on both sides the 目录 and every odd page are right-hand pages.
     """
 
     ledger: object
@@ -43,6 +45,7 @@ class Job:
     cancel: Callable[[], bool] | None = None
     today: _dt.date = field(default_factory=_dt.date.today)
     meeting_id: int | None = None  # signin: the meeting whose 签到表 is made
+    blank_after_cover: bool = False  # ledger: a blank page behind the cover, for two-sided printing
     quarter: int | None = None  # evidence: the 季度合订 of this quarter (1–4) instead of the year
     member_id: int | str | None = None  # development: one person's 纪实表; None or "all": everyone's
     _names: dict | None = None

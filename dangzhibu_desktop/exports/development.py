@@ -239,7 +239,7 @@ def _set_start(sect, how: str) -> None:
 
 def write_docx(job: Job, path: Path) -> None:
     records = collect(job)
-    doc = dk.new_document(TEXT["title"])
+    doc = dk.new_document(job.branch_name() + TEXT["title"], author=job.branch_name())
     for i, rec in enumerate(records):
         job.tick(i, len(records) + 1)
         last = _docx_record(doc, job, rec)

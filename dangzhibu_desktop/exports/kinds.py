@@ -45,7 +45,7 @@ KINDS: dict[str, ExportKind] = {k.key: k for k in (
     ExportKind("shuzhi", "述职报告", "党支部书记述职报告", (".docx", ".pdf"),
                "一、履职情况；二、存在问题及原因；三、下一步工作思路。", "shuzhi"),
     ExportKind("ledger", "会议记录簿", "三会一课会议记录簿", (".pdf", ".docx"),
-               "封面、目录和每次会议的记录页。", "meeting_book"),
+               "封面、带页码的目录（党课列授课人）和每次会议的记录页；双面打印可在封面后加一页空白页。", "meeting_book"),
     ExportKind("roster", "党员花名册", "党员花名册", (".xlsx", ".pdf"),
                "全体人员的基本信息和类别。", "roster"),
     ExportKind("volunteer", "志愿服务时长统计", "志愿服务时长统计", (".xlsx", ".pdf"),

@@ -18,6 +18,9 @@ from .pdfkit import BODY_PT, LINE_PT
 
 
 LONG_TOPIC = 150  # characters
+INDEX_TOPIC = 60  # characters of a topic the 目录 shows (four lines); the record has it all
+INDEX_HEAD = ("序号", "日期", "会议类型", "议题", "主持人\n（授课人）", "应到", "实到", "页码")
+INDEX_WIDTHS_MM = (10, 18, 23, 54, 19, 10, 10, 12)  # 156: the text block
 
 
 @dataclass
@@ -73,6 +76,16 @@ class MeetingRecord:
         if not self.long_topic:
             rows.append(("议题", self.topic))
         return rows
+
+    @property
+    def leader(self) -> str:
+        """Who the index names: the 授课人 of a 党课 (who gave it), the 主持人 of the rest."""
+        return self.lecturer if self.kind == enums.PARTY_LECTURE else self.host
+
+    def index_cells(self) -> tuple:
+        """The 目录 row without its page: 序号, 日期, 会议类型, 议题, 主持人/授课人, 应到, 实到."""
+        topic = self.topic if len(self.topic) <= INDEX_TOPIC else self.topic[:INDEX_TOPIC - 1] + "…"
+        return (self.number, self.short_date, self.kind, topic, self.leader, self.expected, self.present)
 
     @property
     def long_topic(self) -> bool:
@@ -150,10 +163,22 @@ def _pdf_styles(fonts) -> dict[str, Style]:
 
 
 def write_pdf(job: Job, path: Path) -> None:
+    """Laid out twice: the first pass (nothing drawn) learns the page each meeting starts on,
+    so the 目录 of the second prints it; the line breaks of the first are kept for the second."""
     records = collect(job)
+    layout: dict = {}
+    starts = _compose_pdf(job, records, None, {}, layout)
+    _compose_pdf(job, records, path, starts, layout)
+
+
+def _compose_pdf(job: Job, records: list[MeetingRecord], path: Path | None, starts: dict[int, int],
+                 layout: dict) -> dict[int, int]:
+    """One pass over the book; returns meeting number -> the page number printed at the foot
+    of the page its record starts on. ``path`` None: the counting pass."""
     branch = job.branch_name()
     total = len(records)
-    c = Composer(path, f"{branch}{job.year}年度会议记录簿", first_numbered_page=2)
+    blank = 1 if job.blank_after_cover else 0
+    c = Composer(path, f"{branch}{job.year}年度会议记录簿", first_numbered_page=2 + blank, layout=layout)
     st = _pdf_styles(c.fonts)
 
     c.space(40 * mm, at_top=True)
@@ -165,6 +190,8 @@ def write_pdf(job: Job, path: Path) -> None:
     if records:
         c.paragraph(f"起止日期：{records[0].date}至{records[-1].date}", st["cover_info"])
     c.paragraph(f"共{total}次会议", st["cover_info"])
+    for _ in range(blank):
+        c.new_page()  # the cover's back stays blank: the 目录 starts on a right-hand page
 
     # Index: the head row repeats on every page; rows never split.
     c.new_page()
@@ -174,23 +201,25 @@ def write_pdf(job: Job, path: Path) -> None:
     if records:
         c.paragraph(f"全年共{total}次会议：{_kind_counts(records)}。", st["text"])
         c.space(3 * mm)
-        head = [Cell(t, st["head_small"], fill=GRAY_HEAD)
-                for t in ("序号", "日期", "会议类型", "议题", "主持人", "应到", "实到")]
+        head = [Cell(t, st["head_small"], fill=GRAY_HEAD) for t in INDEX_HEAD]
         col = [st["small_c"], st["small_c"], st["small_c"], st["small_l"], st["small_c"], st["small_c"],
-               st["small_c"]]
+               st["small_c"], st["small_c"]]
+        # The counting pass sets a number as wide as any real one: the index keeps its pages.
         rows = [head] + [[Cell(str(v), s) for v, s in zip(
-            (r.number, r.short_date, r.kind, r.topic, r.host, r.expected, r.present), col)]
-            for r in records]
-        c.table(rows, [x * mm for x in (10, 19, 24, 64, 17, 11, 11)], head_rows=1)
+            (*r.index_cells(), starts.get(r.number, 999)), col)] for r in records]
+        c.table(rows, [x * mm for x in INDEX_WIDTHS_MM], head_rows=1)
     else:
         c.paragraph(f"{job.year}年度尚未登记会议。", st["body"])
 
+    found: dict[int, int] = {}
     lw, vw = 29 * mm, 49 * mm  # 缺席人员及原因 on one line
     for r in records:
         c.new_page()
+        found[r.number] = c.number
         c.set_header(f"{branch}　{r.kind}　{r.date}")
         c.bookmark(f"{r.short_date} {r.kind}")
-        job.tick(r.number, total)
+        if path is not None:
+            job.tick(r.number, total)
         c.paragraph(r.title, st["h1"])
         c.space(2 * mm)
         rows = []
@@ -213,13 +242,16 @@ def write_pdf(job: Job, path: Path) -> None:
         c.space(10 * mm)
         c.paragraph("主持人（签字）：＿＿＿＿＿＿＿＿　　　　记录人（签字）：＿＿＿＿＿＿＿＿", st["sign"])
     c.save()
+    return found
 
 
 # ---- Word -------------------------------------------------------------------------------
 def write_docx(job: Job, path: Path) -> None:
+    """The same book in Word. The 目录's 页码 are PAGEREF fields to a bookmark on each record's
+    title: Word lays the pages out itself (asked to update the fields when the file opens)."""
     records = collect(job)
     branch = job.branch_name()
-    doc = dk.new_document(f"{branch}{job.year}年度会议记录簿")
+    doc = dk.new_document(f"{branch}{job.year}年度会议记录簿", author=branch)
     for _ in range(4):
         dk.para(doc, "", "Normal")
     dk.para(doc, "会议记录簿", "Title", size=36, align=dk.WD_ALIGN_PARAGRAPH.CENTER)
@@ -230,27 +262,34 @@ def write_docx(job: Job, path: Path) -> None:
     if records:
         dk.para(doc, f"起止日期：{records[0].date}至{records[-1].date}", "Subtitle", size=18)
     dk.para(doc, f"共{len(records)}次会议", "Subtitle", size=18)
+    if job.blank_after_cover:
+        dk.page_break(doc)  # the cover's back stays blank (the section break starts the 目录's page)
     dk.end_cover(doc)
     dk.para(doc, "目　　录", "Title")
     if records:
-        head = ["序号", "日期", "会议类型", "议题", "主持人", "应到", "实到"]
-        rows = [head] + [[r.number, r.short_date, r.kind, r.topic, r.host, r.expected, r.present]
-                         for r in records]
-        dk.table(doc, rows, [12, 21, 24, 61, 16, 11, 11], align=["c", "c", "c", "l", "c", "c", "c"],
-                 size=10.5)
+        rows = [list(INDEX_HEAD)] + [
+            [*r.index_cells(), dk.TableCell("", field=f"PAGEREF {_mark(r)} \\h")] for r in records]
+        dk.table(doc, rows, list(INDEX_WIDTHS_MM), align=["c", "c", "c", "l", "c", "c", "c", "c"], size=10.5)
         dk.para(doc, _kind_counts(records) + "。", dk.TABLE_STYLE)
+        dk.update_fields_on_open(doc)
     else:
         dk.para(doc, f"{job.year}年度尚未登记会议。")
     for r in records:
         job.tick(r.number, len(records))
         dk.page_break(doc)
-        dk.para(doc, r.title, "Heading 1", align=dk.WD_ALIGN_PARAGRAPH.CENTER)
+        title = dk.para(doc, r.title, "Heading 1", align=dk.WD_ALIGN_PARAGRAPH.CENTER)
+        dk.bookmark(title, _mark(r))
         _docx_record_table(doc, r)
         p = dk.para(doc, "", dk.TABLE_STYLE)
         p.paragraph_format.space_before = dk.Pt(24)
         p.paragraph_format.keep_with_next = True
         dk.add_run(p, "主持人（签字）：＿＿＿＿＿＿＿＿　　　　记录人（签字）：＿＿＿＿＿＿＿＿", size=12)
     doc.save(str(path))
+
+
+def _mark(r: MeetingRecord) -> str:
+    """The bookmark on a record's title (Word: a letter first, no spaces, at most 40 characters)."""
+    return f"meeting_{r.number}"
 
 
 def _docx_record_table(doc, r: MeetingRecord) -> None:

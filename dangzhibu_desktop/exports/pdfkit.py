@@ -1,9 +1,10 @@
 """reportlab building blocks shared by the PDF exporters.
 
-Pages are A4 with the 公文 margins (37/35/28/26 mm), the page number "— n —" at the foot, and
-an optional running header that a ``Mark`` in the story sets (the meeting book repeats the
-meeting's header on every page its minutes run onto). Tables never split a row: reportlab
-breaks tables only between rows, and the head row repeats on each page.
+Pages are A4 with the 公文 margins (37/35/28/26 mm), the page number "— n —" at the foot (odd
+right, even left), and an optional running header that a ``Mark`` in the story sets (the
+meeting book repeats the meeting's header on every page its minutes run onto). Tables never
+split a row: reportlab breaks tables only between rows, the head row repeats on each page, and
+no row stands alone at a break (``RowTable``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
@@ -37,12 +39,23 @@ WIDE_MARGINS = {side: v * mm for side, v in gongwen.WIDE_MARGINS_MM.items()}  # 
 
 def draw_page_furniture(canvas, fonts: FontSet, pagesize, margins: dict, page: int,
                         first_numbered_page: int, header: str | None, header_page: int) -> None:
-    """The page number "— n —" at the foot and the running header (with （续） after its first page)."""
+    """The page number "— n —" at the foot and the running header (with （续） after its first page).
+
+    As the 公文 (and Word's footers, ``docxkit``): odd numbers at the right, even at the left,
+    one character (四号, 14 pt) in from the text block's edge, so that printed on both sides
+    every number sits on the outer edge.
+    """
     canvas.saveState()
     w, h = pagesize
     if page >= first_numbered_page:
-        canvas.setFont(fonts.body, gongwen.PAGE_NUMBER_PT)
-        canvas.drawCentredString(w / 2, margins["bottom"] - 14 * mm, f"— {page - first_numbered_page + 1} —")
+        number = page - first_numbered_page + 1
+        size = gongwen.PAGE_NUMBER_PT
+        canvas.setFont(fonts.body, size)
+        y = margins["bottom"] - 14 * mm
+        if number % 2:
+            canvas.drawRightString(w - margins["right"] - size, y, f"— {number} —")
+        else:
+            canvas.drawString(margins["left"] + size, y, f"— {number} —")
     if header:
         text = header + ("（续）" if page > header_page else "")
         canvas.setFont(fonts.body, 10.5)
@@ -67,6 +80,24 @@ class Mark(Flowable):
 
     def draw(self):
         pass
+
+
+class RowTable(Table):
+    """A table that leaves no row alone at a page break: a last row (a totals row too) that
+    would stand by itself under the repeated head takes the row before it along, and a table
+    whose first page would hold one row under its head starts on the next page."""
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):
+        n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        repeat = self.repeatRows
+        head = repeat if isinstance(repeat, int) else max(repeat) + 1
+        rows = len(self._rowHeights)
+        if head < n < rows:
+            if rows - n == 1 and n - 1 > head + 1:
+                n -= 1  # the orphan goes over with the row before it
+            if n == head + 1 and rows - head > 2:
+                return 0  # one row here and the rest overleaf: the whole table moves on
+        return n
 
 
 class _Doc(BaseDocTemplate):
@@ -159,6 +190,10 @@ class PdfWriter:
     # ---- story items -------------------------------------------------------------------
     def p(self, text, style: str = "body") -> Paragraph:
         st = self.styles[style]
+        if style in ("title", "subtitle", "cover") and text:
+            # Broken between words only (``gongwen.title_lines``), not wherever the line ends.
+            text = "\n".join(gongwen.title_lines(str(text), lambda line: stringWidth(
+                plain(line, st.fontName, self.fonts), st.fontName, st.fontSize) <= self.width))
         return Paragraph(markup(text, st.fontName, self.fonts), st)
 
     def heading(self, text, style: str = "h1", room: float = 40 * mm) -> list:
@@ -208,7 +243,7 @@ class PdfWriter:
                     style = body_styles[c]
                 out.append(self.p(text, style))
             data.append(out)
-        t = Table(data, colWidths=widths, repeatRows=head_rows, splitByRow=1)
+        t = RowTable(data, colWidths=widths, repeatRows=head_rows, splitByRow=1)
         # The table sets each cell's font even for paragraphs: without this it names Helvetica.
         base = [("FONT", (0, 0), (-1, -1), self.fonts.body, 10.5)]
         cmds = base + [

@@ -256,7 +256,7 @@ def blocks(job: Job, plan: YearPlan | None = None) -> list[tuple]:
 def write_docx(job: Job, path: Path) -> None:
     items = blocks(job)
     job.tick(1, 2)
-    doc = dk.new_document(items[0][1])
+    doc = dk.new_document(items[0][1], author=job.branch_name())
     for item in items:
         kind = item[0]
         if kind == "title":

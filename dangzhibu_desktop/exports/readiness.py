@@ -194,7 +194,7 @@ def write_docx(job: Job, path: Path, report: dict | None = None) -> None:
     report = assess(job) if report is None else report
     basics = report.get("basics", [])
     found = _findings(job, report)
-    doc = dk.new_document(_title(job))
+    doc = dk.new_document(_title(job), author=job.branch_name())
     dk.para(doc, _title(job, lines=True), "Title")
     dk.para(doc, intro(report))
     dk.para(doc, "一、总体情况", "Heading 1")

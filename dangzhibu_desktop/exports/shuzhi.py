@@ -362,7 +362,7 @@ def blocks(job: Job, report: dict | None = None) -> list[tuple]:
 def write_docx(job: Job, path: Path, report: dict | None = None) -> None:
     items = blocks(job, report)
     job.tick(1, 2)
-    doc = dk.new_document(items[0][1].replace("\n", ""))
+    doc = dk.new_document(items[0][1].replace("\n", ""), author=job.branch_name())
     render_docx(doc, items)
     doc.save(str(path))
 

@@ -283,7 +283,7 @@ def write_docx(job: Job, path: Path) -> None:
     from docx.shared import Mm
 
     sheet = collect(job, job.meeting_id)
-    doc = dk.new_document(sheet.title)
+    doc = dk.new_document(sheet.title, author=job.branch_name())
     dk.para(doc, sheet.title, "Title")
     t = dk.table(doc, [[k, v] for k, v in sheet.fields], [30, 126], head_rows=0, size=12)
     for row in t.rows:

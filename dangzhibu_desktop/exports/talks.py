@@ -65,7 +65,7 @@ def summary(job: Job, data: TalksYear) -> str:
 def write_docx(job: Job, path: Path) -> None:
     data = collect(job)
     title = TEXT["title"].format(branch=job.branch_name(), year=job.year)
-    doc = dk.new_document(title, wide=True)
+    doc = dk.new_document(title, wide=True, author=job.branch_name())
     dk.para(doc, title, "Title")
     dk.para(doc, summary(job, data))
     if data.rows:

@@ -24,6 +24,7 @@ class Setting:
 LAST_LEDGER = Setting("ledger/last", "上次打开的台账", "", str)
 SHOW_FULL_ID = Setting("export/show_full_id", "导出时显示完整身份证号", False, bool)
 SHOW_FULL_PHONE = Setting("export/show_full_phone", "导出时显示完整手机号", False, bool)
+BOOK_BLANK_AFTER_COVER = Setting("export/book_blank_after_cover", "封面后加一页空白页（双面打印装订用）", False, bool)
 GEOMETRY = Setting("window/geometry", "窗口位置", b"", bytes)
 LAST_PAGE = Setting("window/page", "上次的页面", 0, int)
 EXPORT_DIR = Setting("export/dir", "导出文件夹", "", str)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFileDialog,
@@ -39,10 +40,12 @@ from .base import Page, fill_year_box
 
 
 def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone: bool = False,
-               password: str | None = None, member_id=None, progress=None, cancel=None) -> tuple[str, list[str]]:
+               password: str | None = None, member_id=None, blank_after_cover: bool = False, progress=None,
+               cancel=None) -> tuple[str, list[str]]:
     """Worker function: write one document (a data package sealed with ``password`` when
-    given; the 发展党员全程纪实表 of ``member_id``, or everyone's for "all"); returns the path
-    written and what the person should know about it."""
+    given; the 发展党员全程纪实表 of ``member_id``, or everyone's for "all"; the 会议记录簿 with a
+    blank page after its cover when ``blank_after_cover``); returns the path written and what
+    the person should know about it."""
     out_path = Path(out)
     if kind == "package":
         from ...ledger.package import write_package
@@ -52,7 +55,8 @@ def run_export(reader, kind: str, year: int, out: str, show_id: bool, show_phone
 
     notices: list[str] = []
     written = export_document(kind, reader, year, out_path, show_id=show_id, show_phone=show_phone,
-                              progress=progress, cancel=cancel, member_id=member_id, notices=notices)
+                              progress=progress, cancel=cancel, member_id=member_id,
+                              blank_after_cover=blank_after_cover and kind == "ledger", notices=notices)
     return str(written), notices
 
 
@@ -112,6 +116,12 @@ class ExportPage(Page):
         form.addRow("身份证号：", self.id_label)
         self.phone_label = QLabel()
         form.addRow("手机号：", self.phone_label)
+        # 会议记录簿 printed on both sides: a blank back to the cover puts the 目录 on a right-hand page.
+        self.blank_page_check = QCheckBox(_settings.BOOK_BLANK_AFTER_COVER.label)
+        self.blank_page_check.setChecked(bool(_settings.get(_settings.BOOK_BLANK_AFTER_COVER)))
+        self.blank_page_check.toggled.connect(
+            lambda on: _settings.put(_settings.BOOK_BLANK_AFTER_COVER, bool(on)))
+        form.addRow("装订：", self.blank_page_check)
         # A data package holds everyone's personal data: say so, and offer a password.
         self.package_notice = QLabel(PERSONAL_DATA_NOTICE + "。")
         self.package_notice.setWordWrap(True)
@@ -200,6 +210,7 @@ class ExportPage(Page):
         for w in (self.id_label, self.phone_label):  # a package holds the full numbers
             form.setRowVisible(w, not package)
         form.setRowVisible(self.member_box, self.kind() == "development")
+        form.setRowVisible(self.blank_page_check, self.kind() == "ledger")
         self._suggest_path()
 
     def _year_changed(self, *_args) -> None:
@@ -302,7 +313,7 @@ class ExportPage(Page):
         show_phone = bool(_settings.get(_settings.SHOW_FULL_PHONE))
         self._task = self.session.runner.run(
             self.session.path, run_export, kind, self.year(), str(out), show_id, show_phone,
-            password, self.member_id() if kind == self.kind() else None,
+            password, self.member_id() if kind == self.kind() else None, self.blank_page_check.isChecked(),
             on_done=on_done, on_failed=self._failed, on_progress=self._on_progress)
 
     def is_loading(self) -> bool:
