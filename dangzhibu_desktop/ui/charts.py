@@ -19,6 +19,7 @@ STATUS_COLORS = {
 }
 STATUS_TEXT = {"done": "已开", "missing": "缺", "pending": "待到期", "n/a": "不适用"}
 MONTHS = tuple(range(1, 13))
+ROW_MIN = 20  # px: a row's 缺 stays readable and clickable
 
 
 class MeetingGrid(QWidget):
@@ -43,6 +44,10 @@ class MeetingGrid(QWidget):
         self._grid = dict(grid)
         self._kinds = list(kinds)
         self._counts = dict(counts or {})
+        # Rows never thinner than ROW_MIN: with 15 党小组 the grid grows and its scroll area scrolls.
+        fm = QFontMetrics(self.font())
+        self.setMinimumHeight(max(170, (fm.height() + 8) + ROW_MIN * max(len(self._kinds), 1)
+                                  + fm.height() + 12))
         self.updateGeometry()
         self.update()
 
@@ -59,7 +64,7 @@ class MeetingGrid(QWidget):
         legend_h = fm.height() + 12
         rows = max(len(self._kinds), 1)
         cell_w = max((self.width() - label_w - 4) / 12, 18)
-        cell_h = min(max((self.height() - top - legend_h) / rows, 16), 34)
+        cell_h = min(max((self.height() - top - legend_h) / rows, ROW_MIN), 34)
         return label_w, top, cell_w, cell_h, legend_h
 
     def _cell_at(self, pos) -> tuple[str, int] | None:

@@ -25,6 +25,7 @@ from ..ledger import enums
 from ..ledger.validate import LedgerError, ValidationError
 from . import opening
 from .icons import app_icon
+from .screenfit import fit_to_screen
 
 
 class FirstRunDialog(QDialog):
@@ -35,7 +36,7 @@ class FirstRunDialog(QDialog):
         self.ledger = None
         self.setWindowTitle(f"欢迎使用{APP_NAME}")
         self.setWindowIcon(app_icon())
-        self.resize(640, 330)
+        fit_to_screen(self, 640, 330)
         lay = QVBoxLayout(self)
         head = QLabel(f"<h2>欢迎使用{APP_NAME}</h2><p>所有数据只保存在这台电脑上的一个台账文件中，不需要联网。"
                       "请选择如何开始：</p>")

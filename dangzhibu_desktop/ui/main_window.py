@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__, paths
 from ..ledger.validate import LedgerError
 from ..views.fixes import cell_target
-from . import editing, opening
+from . import editing, opening, screenfit
 from . import settings as _settings
 from .icons import app_icon
 from .pages.assessment import AssessmentPage
@@ -102,8 +102,26 @@ class MainWindow(QMainWindow):
         geo = _settings.get(_settings.GEOMETRY) if persist else None
         if isinstance(geo, (bytes, QByteArray)) and len(geo):
             self.restoreGeometry(geo)
+            if persist:
+                screenfit.fit_to_screen(self)  # saved on a larger screen or another scaling
+        elif persist:
+            self.fit_first_window()
         else:
             self.resize(1366, 768)
+
+    def fit_first_window(self) -> None:
+        """1366×768 where it fits the work area (frame included), else maximized: the work area
+        is then exactly what the window gets, whatever the scaling and taskbar."""
+        avail = screenfit.available_geometry(self)
+        size = screenfit.first_window_size(avail)
+        if size is None:
+            self.resize(*screenfit.fitted_size(avail.width(), avail.height(), avail))
+            screenfit.move_inside(self, avail)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        self.resize(*size)
+        frame_w, frame_h = size[0] + screenfit.FRAME_W, size[1] + screenfit.FRAME_H
+        self.move(avail.left() + (avail.width() - frame_w) // 2, avail.top() + (avail.height() - frame_h) // 2)
 
     # ---- ledger ----------------------------------------------------------------------
     def _show_ledger_warnings(self, ledger) -> None:

@@ -352,6 +352,14 @@ class RecordDialog(QDialog):
         self._loading = False
         self._dirty = False
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):  # once: a size the person chose is kept
+            self._fitted = True
+            from ..screenfit import fit_to_screen
+
+            fit_to_screen(self)
+
     # -- to implement
     def setup(self) -> None:
         """Fill choices, wire signals (called once before ``load``)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...views import calendar as _calendar
 from ...views.common import years_of
 from .. import editing
+from ..screenfit import fit_to_screen
 
 BACKGROUND = {"done": "#e8f5e9", "missing": "#ffebee", "pending": "#f3f6fa", "n/a": "#fafafa"}
 FOREGROUND = {"done": "#1b5e20", "missing": "#b71c1c", "pending": "#37474f", "n/a": "#9e9e9e"}
@@ -90,12 +91,7 @@ class CalendarDialog(QDialog):
         close.clicked.connect(self.accept)
         bottom.addWidget(close)
         lay.addLayout(bottom)
-        screen = self.screen()
-        w, h = 1100, 700
-        if screen is not None:
-            avail = screen.availableGeometry()
-            w, h = min(w, avail.width() - 40), min(h, avail.height() - 60)
-        self.resize(w, h)
+        fit_to_screen(self, 1100, 700)
         year = year or session.default_year()
         this = session.default_year()
         # Last year too: in January its calendar is what the 述职 is written from.

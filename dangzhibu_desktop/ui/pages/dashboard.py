@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
 )
 
@@ -102,7 +103,12 @@ class DashboardPage(Page):
         box = QGroupBox("三会一课和主题党日")
         lay = QVBoxLayout(box)
         self.meeting_grid = MeetingGrid()
-        lay.addWidget(self.meeting_grid)
+        self.grid_scroll = QScrollArea()
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setFrameShape(QFrame.NoFrame)
+        self.grid_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.grid_scroll.setWidget(self.meeting_grid)
+        lay.addWidget(self.grid_scroll)
         grid.addWidget(box, 0, 0)
 
         box = QGroupBox("六个基本")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...ledger.validate import format_hours, format_money
 from ...views import person as _person
 from .. import editing
+from ..screenfit import fit_to_screen
 from ..models import Column, RecordTableModel
 
 MUTED = "#9e9e9e"
@@ -215,12 +216,7 @@ class PersonFileDialog(QDialog):
 
     def _fit(self) -> None:
         """1000 × 660, never larger than the screen's work area."""
-        screen = self.screen() or (self.parent().screen() if self.parent() else None)
-        w, h = 1000, 660
-        if screen is not None:
-            avail = screen.availableGeometry()
-            w, h = min(w, avail.width() - 40), min(h, avail.height() - 60)
-        self.resize(w, h)
+        fit_to_screen(self, 1000, 660)
 
     def _year_chosen(self, _index: int) -> None:
         year = self.year_box.currentData()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...ledger.schema import TABLES
 from ...ledger.validate import LedgerError
 from ..models import Column, RecordTableModel
+from ..screenfit import fit_to_screen
 
 def _roster_module():
     try:
@@ -44,7 +45,7 @@ class RosterImportDialog(QDialog):
         self._name = ""
         self.written = 0
         self.setWindowTitle("导入党员花名册")
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         lay = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...views import search as _search
 from ..models import Column
 from .person import plain_table
+from ..screenfit import fit_to_screen
 
 COLUMNS = [Column("kind", "类别", width=80), Column("title", "名称、议题或姓名", width=360),
            Column("date", "日期", width=100), Column("detail", "说明", width=150)]
@@ -39,7 +40,7 @@ class SearchDialog(QDialog):
         self.session = session
         self.hits: list[_search.Hit] = []
         self.setWindowTitle("搜索全部台账")
-        self.resize(700, 460)
+        fit_to_screen(self, 700, 460)
         lay = QVBoxLayout(self)
         self.box = QLineEdit()
         self.box.setPlaceholderText("输入姓名、会议议题、培训或活动名称…")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...ledger import attachments as att, enums
 from ...ledger.validate import LedgerError
+from ..screenfit import fit_to_screen
 
 TEXT = {
     "hint": "把照片、签到表扫描件或文件拖到这里，或点“添加…”，也可以粘贴截图（Ctrl+V）",
@@ -65,7 +66,7 @@ class ViewerDialog(QDialog):
     def __init__(self, title: str, data: bytes, mime: str, name: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(TEXT["viewer"].format(title=title))
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
         layout = QVBoxLayout(self)
         self.image_label = QLabel()
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
