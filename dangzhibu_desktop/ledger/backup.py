@@ -29,9 +29,11 @@ REASON_MIGRATION = "升级前"
 REASON_IMPORT = "导入前"
 REASON_RESTORE = "恢复前"
 REASON_ROSTER = "导入花名册前"
+REASON_EXIT = "退出时"
 # Only names this program makes are listed, and so only they are ever rotated away: a copy the
 # person made in Explorer ("台账_20250301-120000_手动 - 副本.sqlite") is theirs and stays.
-REASONS = (REASON_MANUAL, REASON_DAILY, REASON_MIGRATION, REASON_IMPORT, REASON_RESTORE, REASON_ROSTER)
+REASONS = (REASON_MANUAL, REASON_DAILY, REASON_MIGRATION, REASON_IMPORT, REASON_RESTORE, REASON_ROSTER,
+           REASON_EXIT)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 # Stale temporary copies (a crash mid-backup) are swept once they are this old.

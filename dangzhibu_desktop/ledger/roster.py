@@ -805,9 +805,9 @@ def apply_roster(ledger, preview: RosterPreview, *, backup: bool = True,
     if not preview.rows:
         return 0
     if backup:
-        from .backup import backup_ledger
+        from .backup import REASON_ROSTER
 
-        backup_ledger(ledger.path, reason="导入花名册前")
+        ledger.backup(REASON_ROSTER)  # into the ledger's backup folder (the one chosen in 设置)
     total = len(preview.rows)
     written = 0
     skipped: list[tuple[int, str]] = []

@@ -118,6 +118,7 @@ class Ledger:
         self._depth = 0
         self._action = "保存"
         self._restored_ids: dict[str, set] | None = None
+        self._audit_mark: int | None = None  # audit_log's last id at this session's last backup
         self._votes_later = False  # save_meeting checks the votes once, after the attendance
         if readonly and create:
             raise ValueError("a ledger opened read-only cannot be created")
@@ -208,6 +209,7 @@ class Ledger:
             if not self._has_data() or _backup.has_backup_on(self.path, _dt.date.today(), self.backup_dir):
                 return
             _backup.backup_ledger(self.path, self.backup_dir, _backup.REASON_DAILY, conn=self.conn)
+            self._mark_backed_up()
         except LedgerError as exc:
             self.warnings.append(f"今天的自动备份未能完成：{exc}")
 
@@ -219,7 +221,32 @@ class Ledger:
         """Back up this open ledger now (into ``backup_dir`` unless ``to_dir``); returns the copy."""
         if self._depth:
             raise LedgerError("正在保存数据，请稍后再备份")
-        return _backup.backup_ledger(self.path, to_dir or self.backup_dir, reason, conn=self.conn)
+        made = _backup.backup_ledger(self.path, to_dir or self.backup_dir, reason, conn=self.conn)
+        if not to_dir or Path(to_dir) == self.backup_dir:
+            self._mark_backed_up()
+        return made
+
+    def changed_since_backup(self) -> bool:
+        """Whether anything was written (``audit_log``) after the newest backup in ``backup_dir``."""
+        if self._audit_mark is not None:  # a backup made while open: exact, by audit row
+            return (self.scalar("SELECT MAX(id) FROM audit_log") or 0) > self._audit_mark
+        last = self.scalar("SELECT MAX(at) FROM audit_log")
+        if not last:
+            return False
+        newest = _backup.list_backups(self.path, self.backup_dir)
+        try:
+            return not newest or _dt.datetime.fromisoformat(last) > newest[0].made_at
+        except ValueError:
+            return True
+
+    def _mark_backed_up(self) -> None:
+        self._audit_mark = self.scalar("SELECT MAX(id) FROM audit_log") or 0
+
+    def backup_if_changed(self, reason: str = _backup.REASON_EXIT) -> Path | None:
+        """The backup on closing: made when anything changed since the last one; else None."""
+        if self.readonly or self.conn is None or not self.changed_since_backup():
+            return None
+        return self.backup(reason)
 
     def backup_before_import(self) -> Path | None:
         """The backup taken before an import; skipped while the ledger holds no data yet."""

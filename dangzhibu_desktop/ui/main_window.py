@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         """``persist=False`` (screenshots, tests) leaves the saved settings alone."""
         super().__init__(parent)
         self.persist = persist
+        # The real window backs up on closing a changed ledger; screenshots and tests opt in.
+        self.backup_on_exit = persist
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.session: Session | None = None
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages = []
         if old is not None:
+            self._backup_before_close(old.ledger)
             old.ledger.close()
             old.deleteLater()
         self.session = Session(ledger, parent=self)
@@ -517,9 +520,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup_path: str) -> None:
         """Close the ledger, put the backup in its place (keeping the current file), reopen."""
-        from ..ledger import open_ledger
-
         path = Path(self.ledger.path)
+        folder = self.ledger.backup_dir
         self.session.runner.cancel_all()
         self.session.runner.pool.waitForDone(10000)
         self.ledger.close()
@@ -527,11 +529,11 @@ class MainWindow(QMainWindow):
         try:
             from ..ledger import safety
 
-            safety.restore_backup(backup_path, path)
+            safety.restore_backup(backup_path, path, folder)
         except (LedgerError, ImportError) as exc:
             message = str(exc)
         try:
-            ledger = open_ledger(path)
+            ledger = opening.open_ledger(path)
         except LedgerError as exc:
             QMessageBox.critical(self, "无法重新打开台账", str(exc))
             self.close()
@@ -554,5 +556,24 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.runner.cancel_all()
             self.session.runner.pool.waitForDone(10000)
+            self._backup_before_close(self.session.ledger)
             self.session.ledger.close()
         super().closeEvent(event)
+
+    def _backup_before_close(self, ledger) -> None:
+        """A backup when anything changed since the last one (the README's promise); a failure
+        is said, never keeps the window open."""
+        if not self.backup_on_exit or getattr(ledger, "conn", None) is None:
+            return
+        try:
+            made = ledger.backup_if_changed()
+        except LedgerError as exc:
+            from ..logfile import log
+
+            log().warning("关闭台账时的备份未能完成：%s", exc)
+            QMessageBox.warning(self, "备份未完成", f"关闭台账时的自动备份未能完成：{exc}\n\n台账本身已保存。")
+            return
+        if made is not None:
+            from ..logfile import log
+
+            log().info("关闭台账时已备份到：%s", made)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from .. import paths
-from ..ledger import open_ledger
+from ..ledger import open_ledger as _open_ledger
 from ..ledger.errors import ReadOnlyStorageError
 from ..ledger.validate import LedgerError
 from . import settings as _settings
@@ -24,6 +24,44 @@ def _safety():
     except ModuleNotFoundError:
         return None
     return safety
+
+
+def _chosen_backup_dirs() -> dict:
+    try:
+        found = json.loads(_settings.get(_settings.BACKUP_DIRS) or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def chosen_backup_dir(path: str | Path) -> Path | None:
+    """The backup folder chosen in 设置 for this ledger, or None (beside the ledger)."""
+    folder = _chosen_backup_dirs().get(str(Path(path).resolve()))
+    return Path(folder) if isinstance(folder, str) and folder else None
+
+
+def choose_backup_dir(path: str | Path, folder: str | Path | None) -> None:
+    """Remember ``folder`` as this ledger's backup folder (None: back beside the ledger)."""
+    dirs = _chosen_backup_dirs()
+    key = str(Path(path).resolve())
+    if folder:
+        dirs[key] = str(Path(folder))
+    else:
+        dirs.pop(key, None)
+    _settings.put(_settings.BACKUP_DIRS, json.dumps(dirs, ensure_ascii=False))
+
+
+def open_ledger(path: str | Path, **kwargs):
+    """``ledger.open_ledger`` with the backup folder chosen in 设置: the daily, pre-upgrade,
+    manual, import, roster and exit backups all go there. A chosen folder that is missing (the
+    USB stick not plugged in) is said once and the backups go beside the ledger meanwhile."""
+    folder = chosen_backup_dir(path)
+    missing = folder is not None and not folder.is_dir()
+    ledger = _open_ledger(path, backup_dir=None if missing else folder, **kwargs)
+    if missing:
+        ledger.warnings.append(f"设置的备份文件夹“{folder}”现在找不到（U盘或移动硬盘未连接？），"
+                               f"本次的备份保存在台账旁的“{ledger.backup_dir}”。")
+    return ledger
 
 
 def demo_path() -> Path:
@@ -81,7 +119,7 @@ def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
     backup = None
     if safety is not None and not locked and p.exists():
         try:
-            backup = safety.latest_good_backup(p)
+            backup = safety.latest_good_backup(p, chosen_backup_dir(p))
         except (LedgerError, OSError):
             backup = None
     if not ask:
@@ -97,7 +135,7 @@ def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
     if answer != QMessageBox.Yes:
         return None
     try:
-        safety.restore_backup(backup, p)
+        safety.restore_backup(backup, p, chosen_backup_dir(p))
         return open_ledger(p)
     except LedgerError as exc:
         QMessageBox.warning(parent, "恢复失败", str(exc))

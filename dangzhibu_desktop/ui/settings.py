@@ -30,6 +30,9 @@ LAST_PAGE = Setting("window/page", "上次的页面", 0, int)
 EXPORT_DIR = Setting("export/dir", "导出文件夹", "", str)
 RECENT = Setting("ledger/recent", "最近打开的台账", "[]", str)  # a JSON list: IniFormat mangles 1-item lists
 RECENT_MAX = 6
+# A JSON object {resolved ledger path: folder}: each ledger's chosen backup folder (a USB stick,
+# another disk); a ledger not in it backs up beside itself (``<stem>_备份``).
+BACKUP_DIRS = Setting("backup/dirs", "备份文件夹", "{}", str)
 
 
 def settings_file():

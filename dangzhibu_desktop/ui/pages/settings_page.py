@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...ledger import backup as _backup
 from ...ledger.schema import TABLES
 from ...ledger.validate import LedgerError
+from .. import opening
 from .. import settings as _settings
 from ..models import Column, RecordFilterProxy, RecordTableModel
 from .base import Page
@@ -40,11 +42,11 @@ def safety_module():
     return safety
 
 
-def list_backups(ledger_path) -> list[dict]:
-    """Backups of the ledger, newest first, as row dicts (via ledger.safety when present)."""
+def list_backups(ledger_path, folder=None) -> list[dict]:
+    """Backups of the ledger in ``folder`` (default beside it), newest first, as row dicts."""
     lister = getattr(safety_module(), "list_backups", None) or _backup.list_backups
     out = []
-    for b in lister(ledger_path):
+    for b in lister(ledger_path, folder):
         made = b.made_at
         made = made.strftime("%Y-%m-%d %H:%M:%S") if hasattr(made, "strftime") else str(made)
         out.append({"path": str(b.path), "made_at": made, "reason": b.reason, "size": b.size})
@@ -57,8 +59,9 @@ def list_backups(ledger_path) -> list[dict]:
 
 
 def make_backup(ledger) -> Path:
-    """A manual backup read through the window's own connection (consistent, no second lock)."""
-    return _backup.backup_ledger(ledger.path, reason=_backup.REASON_MANUAL, conn=ledger.conn)
+    """A manual backup into the ledger's backup folder, read through the window's own
+    connection (consistent, no second lock)."""
+    return ledger.backup(_backup.REASON_MANUAL)
 
 
 def _audit_summary(row: dict) -> str:
@@ -127,7 +130,15 @@ class SettingsPage(Page):
         row.addStretch(1)
         self.backup_dir_label = QLabel()
         self.backup_dir_label.setStyleSheet("color:#666")
+        self.backup_dir_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         row.addWidget(self.backup_dir_label)
+        b = QPushButton("更改备份文件夹…")
+        b.setToolTip("可以选择U盘或另一块硬盘：自动备份、立即备份和导入前的备份都保存到那里")
+        b.clicked.connect(self.choose_backup_dir)
+        row.addWidget(b)
+        self.default_dir_button = QPushButton("恢复默认位置")
+        self.default_dir_button.clicked.connect(lambda: self.set_backup_dir(None))
+        row.addWidget(self.default_dir_button)
         bl.addLayout(row)
         self.backups_model = RecordTableModel([
             Column("made_at", "备份时间", width=170), Column("reason", "原因", width=100),
@@ -216,10 +227,12 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         super().refresh()
         self.file_label.setText(f"当前台账文件：{self.session.path}")
-        self.backup_dir_label.setText(f"备份文件夹：{_backup.default_backup_dir(self.session.path)}")
+        folder = self.ledger.backup_dir
+        self.backup_dir_label.setText(f"备份文件夹：{folder}")
+        self.default_dir_button.setEnabled(folder != _backup.default_backup_dir(self.session.path))
         self.settings_file_label.setText(f"设置保存在：{_settings.settings_file()}")
         try:
-            self.backups_model.set_rows(list_backups(self.session.path))
+            self.backups_model.set_rows(list_backups(self.session.path, folder))
         except (OSError, LedgerError) as exc:
             self.backups_model.set_rows([])
             self.session.say(f"无法列出备份：{exc}")
@@ -248,6 +261,31 @@ class SettingsPage(Page):
         self.refresh()
         self.session.say(f"已备份到：{target}")
         return target
+
+    def choose_backup_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择备份文件夹", str(self.ledger.backup_dir.parent))
+        if folder:
+            self.set_backup_dir(folder)
+
+    def set_backup_dir(self, folder) -> bool:
+        """Every later backup of this ledger goes to ``folder`` (None: beside the ledger);
+        remembered for the next start. A folder that cannot be written is refused."""
+        target = Path(folder) if folder else _backup.default_backup_dir(self.session.path)
+        if folder:
+            probe = target / ".dangzhibu-write-test"
+            try:
+                target.mkdir(parents=True, exist_ok=True)
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError as exc:
+                QMessageBox.warning(self, "无法使用这个文件夹",
+                                    f"备份文件夹“{target}”无法写入：{exc.strerror or exc}")
+                return False
+        self.ledger.backup_dir = target
+        opening.choose_backup_dir(self.session.path, folder)
+        self.refresh()
+        self.session.say(f"以后的备份保存到：{target}")
+        return True
 
     def selected_backup(self) -> str | None:
         rows = self.backups_view.selectionModel().selectedRows()
