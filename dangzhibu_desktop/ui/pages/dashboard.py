@@ -26,6 +26,7 @@ from ...rules import as_of_day, plan_lines, projection_text
 from ...views.common import years_of
 from ...views.dashboard import compute_dashboard
 from ...views.fixes import reminder_target
+from ...views.onboarding import onboarding_due, onboarding_steps
 from ..charts import BasicsBars, MeetingGrid, StarRow, bold
 from ..icons import icon
 from .base import Page, fill_year_box
@@ -121,7 +122,14 @@ class DashboardPage(Page):
         lay.addWidget(self.next_star_label)
         grid.addWidget(box, 0, 1)
 
+        # On an empty ledger the first steps take the reminders' place (same height: the
+        # 工作台 still fits 1366×728).
+        self.onboarding = OnboardingBox()
+        self.onboarding.go_requested.connect(self.go_requested)
+        self.onboarding.hide()
+        grid.addWidget(self.onboarding, 1, 0)
         box = QGroupBox("近30天提醒")
+        self.reminders_box = box
         lay = QVBoxLayout(box)
         self.reminders = QListWidget()
         self.reminders.setFrameShape(QFrame.NoFrame)
@@ -166,6 +174,11 @@ class DashboardPage(Page):
         current = self.year_box.currentData() or self.session.default_year()
         years = years_of(self.ledger, "meetings", "date", self.session.default_year())
         fill_year_box(self.year_box, years, current)
+        due = onboarding_due(self.ledger)
+        self.onboarding.setVisible(due)
+        self.reminders_box.setVisible(not due)
+        if due:
+            self.onboarding.set_steps(onboarding_steps(self.ledger, self.session.today))
         self._start()
 
     def _year_changed(self, _i) -> None:
@@ -255,3 +268,50 @@ class DashboardPage(Page):
             return "工作台"
         rep = self.data["report"]
         return f"工作台：{rep['year']}年 {float(rep.get('score') or 0):.1f} 分，{rep.get('stars') or 0} 星"
+
+
+class OnboardingBox(QGroupBox):
+    """开始使用: the five first steps (``views.onboarding``), each done or with a button that
+    opens its editor. Shown on the 工作台 until the first meeting is recorded.
+
+    Signals:
+        go_requested(object): the ``views.fixes.Target`` of a step's button.
+    """
+
+    go_requested = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__("开始使用：按顺序完成这几步，台账就建好了", parent)
+        self.setStyleSheet("QGroupBox{font-weight:bold;}")
+        self.rows = QGridLayout(self)
+        self.rows.setContentsMargins(8, 4, 8, 4)
+        self.rows.setHorizontalSpacing(10)
+        self.rows.setVerticalSpacing(2)
+        self.rows.setColumnStretch(2, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        self.marks: dict[str, QLabel] = {}
+
+    def set_steps(self, steps) -> None:
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.buttons, self.marks = {}, {}
+        first_open = next((s.key for s in steps if not s.done), None)
+        for i, step in enumerate(steps):
+            mark = QLabel("✓" if step.done else f"{i + 1}")
+            mark.setStyleSheet("color:#2e7d32;font-weight:bold" if step.done else "color:#c8161d;font-weight:bold")
+            title = QLabel(step.title)
+            title.setStyleSheet("font-weight:bold" if step.key == first_open else "font-weight:normal")
+            hint = QLabel(step.hint)
+            hint.setStyleSheet("color:#2e7d32;font-weight:normal" if step.done else "color:#555;font-weight:normal")
+            hint.setWordWrap(True)
+            button = QPushButton("修改…" if step.done else "去填写…")
+            button.setStyleSheet("font-weight:normal;padding:1px 10px")
+            button.clicked.connect(lambda _c=False, t=step.target: self.go_requested.emit(t))
+            if step.key == first_open:
+                button.setDefault(True)
+            for col, w in enumerate((mark, title, hint, button)):
+                self.rows.addWidget(w, i, col)
+            self.buttons[step.key] = button
+            self.marks[step.key] = mark
