@@ -217,8 +217,7 @@ class AssessmentPage(Page):
                                         show_value(r.get("target")), r.get("kind") or ""])
                 item.setIcon(1, status_icon(r["status"]))
                 item.setData(0, RULE_ROLE, r)
-                # The rule's code is for whoever maintains the rule set, not the page.
-                item.setToolTip(0, (r.get("message") or "") + f"\n双击去办理（评估标准条目 {r['code']}）")
+                item.setToolTip(0, (r.get("message") or "") + "\n双击去办理")  # codes stay in the JSON
                 top.addChild(item)
                 if first is None and r["status"] in ("未达标", "预警"):
                     first = item
