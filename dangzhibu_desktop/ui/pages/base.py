@@ -46,7 +46,9 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
         self.stale = True
+        self._year_shared = False
         session.changed.connect(self._on_session_changed)
+        session.year_changed.connect(self._on_session_year)
 
     @property
     def ledger(self):
@@ -63,6 +65,32 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         self.stale = False
+        box = getattr(self, "year_box", None)
+        if box is not None and not self._year_shared:
+            # A person's pick (fill_year_box is silent) becomes the session's year.
+            self._year_shared = True
+            box.currentIndexChanged.connect(self._year_picked)
+
+    def _year_picked(self, _i: int) -> None:
+        year = self.year_box.currentData()
+        if isinstance(year, int):
+            self.session.set_year(year)
+
+    def _on_session_year(self, year: int) -> None:
+        """Another page chose ``year``: show it here too (a box not filled yet starts on it)."""
+        box = getattr(self, "year_box", None)
+        if box is None or box.count() == 0 or box.currentData() == year:
+            return
+        blocker = QSignalBlocker(box)
+        i = box.findData(year)
+        if i < 0:
+            box.addItem(f"{year}年", year)
+            i = box.count() - 1
+        box.setCurrentIndex(i)
+        del blocker
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
