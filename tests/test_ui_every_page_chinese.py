@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from dangzhibu_desktop.ui.app import wait_until_loaded
 
 CODE = re.compile(r"\b[A-Z]{3,}-[A-Z][A-Z0-9-]*\b")
-ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}")
+ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:")  # also the 2026-12-07 23:50 of a raw stamp
 RAW = re.compile(r"\b(None|True|False|null|nan)\b")  # a Python value printed as it is
 
 

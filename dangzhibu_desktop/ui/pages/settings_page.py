@@ -46,11 +46,13 @@ def list_backups(ledger_path, folder=None) -> list[dict]:
     """Backups of the ledger in ``folder`` (default beside it), newest first, as row dicts."""
     lister = getattr(safety_module(), "list_backups", None) or _backup.list_backups
     out = []
-    for b in lister(ledger_path, folder):
+    for b in sorted(lister(ledger_path, folder), key=lambda b: str(b.made_at), reverse=True):
         made = b.made_at
-        made = made.strftime("%Y-%m-%d %H:%M:%S") if hasattr(made, "strftime") else str(made)
+        # 2026年12月7日 23:50:01, as the 回收站 and the 操作日志 write times (seconds: two
+        # backups a minute apart stay apart).
+        made = (f"{made.year}年{made.month}月{made.day}日 {made:%H:%M:%S}" if hasattr(made, "strftime")
+                else str(made))
         out.append({"path": str(b.path), "made_at": made, "reason": b.reason, "size": b.size})
-    out.sort(key=lambda r: r["made_at"], reverse=True)
     for i, r in enumerate(out):
         r["id"] = i + 1
         r["name"] = Path(r["path"]).name
