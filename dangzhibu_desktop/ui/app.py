@@ -83,7 +83,24 @@ def _install_qt_chinese(app: QApplication) -> None:
                str(Path(PySide6.__file__).parent / "Qt" / "translations"))
     if any(translator.load("qtbase_zh_CN", folder) for folder in folders):
         app.installTranslator(translator)
+    app.installTranslator(_QtGaps(app))  # searched first: only the strings the file lacks
     app.setProperty("dangzhibu_qt_zh", True)
+
+
+# Strings Qt's own qtbase_zh_CN.qm (6.x) does not translate although the window shows them:
+# the file dialog's 查找范围 and 文件类型 labels stayed English.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&I)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class _QtGaps(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return QT_GAPS.get((context, source))  # None: a null string, the next translator answers
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def _install_chinese_font(app: QApplication) -> None:
