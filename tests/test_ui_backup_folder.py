@@ -84,3 +84,12 @@ def test_closing_an_unchanged_ledger_makes_no_backup(qtbot, window, tmp_path):
     ledger.backup(bk.REASON_MANUAL)
     window.close()
     assert _reasons(tmp_path / "备份") == [bk.REASON_MANUAL]
+
+
+def test_a_long_backup_folder_does_not_widen_the_window(qtbot, window, tmp_path):
+    deep = tmp_path / ("很长的文件夹名称" * 8) / ("党建资料备份" * 8)
+    page = window.show_page("settings")
+    assert page.set_backup_dir(str(deep))
+    assert page.backup_dir_label.toolTip() == str(deep)
+    qtbot.wait(10)  # the layouts take the new text
+    assert page.minimumSizeHint().width() + window.nav.width() <= 1280 - 16, page.minimumSizeHint()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -129,11 +130,13 @@ class SettingsPage(Page):
         self.restore_button = QPushButton("恢复所选备份…")
         self.restore_button.clicked.connect(self.restore_selected)
         row.addWidget(self.restore_button)
-        row.addStretch(1)
         self.backup_dir_label = QLabel()
         self.backup_dir_label.setStyleSheet("color:#666")
         self.backup_dir_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        row.addWidget(self.backup_dir_label)
+        self.backup_dir_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        # A long folder (a USB stick's deep path) is cut, never widens the window past the screen.
+        self.backup_dir_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        row.addWidget(self.backup_dir_label, 1)
         b = QPushButton("更改备份文件夹…")
         b.setToolTip("可以选择U盘或另一块硬盘：自动备份、立即备份和导入前的备份都保存到那里")
         b.clicked.connect(self.choose_backup_dir)
@@ -231,6 +234,7 @@ class SettingsPage(Page):
         self.file_label.setText(f"当前台账文件：{self.session.path}")
         folder = self.ledger.backup_dir
         self.backup_dir_label.setText(f"备份文件夹：{folder}")
+        self.backup_dir_label.setToolTip(str(folder))
         self.default_dir_button.setEnabled(folder != _backup.default_backup_dir(self.session.path))
         self.settings_file_label.setText(f"设置保存在：{_settings.settings_file()}")
         try:
