@@ -44,6 +44,8 @@ def main(db: str, out_dir: str) -> None:
         target = out / f"{i:02d}-{page.slug}.png"
         window.grab().save(str(target))
         result["pages"].append(str(target))
+        hint = page.minimumSizeHint()
+        result.setdefault("page_minimum", {})[page.slug] = [hint.width() + window.nav.width(), hint.height()]
     dlg = MeetingDialog(ledger, None, {"kind": "支部党员大会"}, parent=window)
     dlg.show()
     app.processEvents()

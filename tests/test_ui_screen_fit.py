@@ -114,4 +114,8 @@ def test_first_window_and_meeting_dialog_fit_the_screen(tmp_path, name, width, h
     assert result["meeting"][2] + screenfit.FRAME_W <= width
     assert result["meeting"][3] + screenfit.FRAME_H <= height
     assert result["buttons_bottom"] <= result["meeting"][3]  # 保存 inside the dialog
+    # No page asks more than the window has: nothing is cut off at the right or the bottom.
+    too_big = {slug: wh for slug, wh in result["page_minimum"].items()
+               if wh[0] > result["window"][2] or wh[1] > result["window"][3] - 120}
+    assert not too_big, too_big
     assert len(result["pages"]) >= 10 and all(Path(p).stat().st_size > 10_000 for p in result["pages"])
