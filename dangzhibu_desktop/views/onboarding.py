@@ -20,12 +20,6 @@ class OnboardingStep:
     target: Target = field(default_factory=Target)
 
 
-def party_members_on(ledger, day: _dt.date) -> list[dict]:
-    """正式党员 and 预备党员 on the books on ``day``."""
-    cats = ledger.categories(day)
-    return [m for m in ledger.members_on(day) if cats.get(m["id"]) in (enums.FULL_MEMBER, enums.PROBATIONARY)]
-
-
 def onboarding_steps(ledger, today: _dt.date) -> list[OnboardingStep]:
     branch = ledger.branch() or {}
     missing = [label for name, label in (("name", "支部名称"), ("parent_org", "上级党委"),
@@ -35,7 +29,7 @@ def onboarding_steps(ledger, today: _dt.date) -> list[OnboardingStep]:
         f"还缺：{'、'.join(missing)}" if missing else "支部名称、上级党委和本届选举日期已填写",
         not missing, Target(table="branch", row_id=branch.get("id")) if branch.get("id") else Target(page="branch"))]
 
-    members = party_members_on(ledger, today)
+    members = ledger.party_members_on(today)  # the ledger's one answer
     roles = ledger.committee_on(today)
     secretary = any(r["role"] == enums.SECRETARY for r in roles)
     if secretary:
