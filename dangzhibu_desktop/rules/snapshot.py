@@ -120,6 +120,11 @@ def _children(ledger, table: str, key: str, parent_ids, cols: tuple[str, ...]) -
     return out
 
 
+# How a rule's evidence names a member exempt under 第二十三条 (a note beside the shortfalls,
+# never one of them: documents leave such lines out of who fell short).
+EXEMPT_NOTE = "经支部同意不作硬性要求"
+
+
 class Snapshot:
     """One ledger seen for ``year`` on ``day`` (the as-of date, at most 31 December).
 
@@ -345,7 +350,7 @@ class Snapshot:
     def exempt_note(self, member_id) -> str:
         """How the evidence names an exemption: '经支部同意不作硬性要求（年老体弱）'."""
         reason = (self.members.get(member_id) or {}).get("exempt_reason")
-        return "经支部同意不作硬性要求" + (f"（{reason}）" if reason else "")
+        return EXEMPT_NOTE + (f"（{reason}）" if reason else "")
 
     def name(self, member_id) -> str:
         m = self.members.get(member_id)

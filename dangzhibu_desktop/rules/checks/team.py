@@ -459,7 +459,8 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
         have = hours.get(m["id"], 0) / 10
         if have < need:
             short.append((m, have, need))
-    avg = sum(hours.get(m["id"], 0) for m in people) / 10 / len(people)
+    # 人均 over every 党员, exempt ones included: the figure the 述职 and 党内统计 give (one base)
+    avg = sum(hours.get(m["id"], 0) for m in everyone) / 10 / len(everyone)
     measured = f"{len(people) - len(short)}/{len(people)}"
     if not short:
         return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）", "", spared)
