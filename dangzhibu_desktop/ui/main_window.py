@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, paths
 from ..ledger.validate import LedgerError
-from ..views.fixes import cell_target
+from ..views.fixes import Target, cell_target
 from . import editing, opening
 from . import settings as _settings
 from .icons import app_icon
@@ -302,6 +302,9 @@ class MainWindow(QMainWindow):
             return
         target = {"meeting": "meetings", "volunteer": "volunteer", "deed": "volunteer",
                   "training": "trainings", "member": "members"}[key]
+        if key == "meeting":
+            # The whole year's list: 记一次会议 follows a list's filters, none are meant here.
+            self.go_to(Target(page="meetings", year=self.page("dashboard").year()))
         page = self.show_page(target)
         if key == "deed":
             page.new_deed()
