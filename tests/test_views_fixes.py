@@ -102,11 +102,17 @@ def test_a_rule_leads_to_its_first_action_or_its_page(ledger):
     t = rule_target(ledger, rep, "ACT-THEME-DAY", TODAY)
     assert t.table == "meetings" and t.defaults["kind"] == "主题党日"
     assert first["from"] <= t.defaults["date"] <= first["by"]
-    rect = rule_target(ledger, rep, "SYS-RECTIFY", TODAY)
-    if any(a["rule"] == "SYS-RECTIFY" for a in actions):
-        assert rect.table == "rectifications" and rect.row_id and rect.defaults["status"] == "已完成"
-    else:
-        assert rect.page == "rectifications"
+    # The 整改 item overdue since February can no longer be closed in time: its list.
+    assert not any(a["rule"] == "SYS-RECTIFY" for a in actions)
+    assert (rule_target(ledger, rep, "SYS-RECTIFY", TODAY).page, rule_target(ledger, rep, "SYS-RECTIFY", TODAY).table) \
+        == ("rectifications", None)
+    # A 整改 item still open before its deadline: 去办理 closes it, today.
+    rid = ledger.insert("rectifications", {"source": "组织生活会", "problem": "谈心谈话不够经常",
+                                           "deadline": f"{data.YEAR}-09-30", "status": "整改中"})
+    rep2 = evaluate(ledger, data.YEAR, TODAY).to_dict()
+    rect = rule_target(ledger, rep2, "SYS-RECTIFY", TODAY)
+    assert (rect.table, rect.row_id, rect.defaults) == ("rectifications", rid,
+                                                        {"status": "已完成", "closed_on": TODAY.isoformat()})
     assert rule_target(ledger, rep, "ORG-FORM", TODAY).page == "members"
     assert rule_target(ledger, rep, "TEAM-APPRAISAL", TODAY).table == "appraisals"
     brand = rule_target(ledger, rep, "SUP-BRAND", TODAY)
