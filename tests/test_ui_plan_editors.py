@@ -55,6 +55,11 @@ def test_every_plan_action_opens_its_prefilled_editor(qtbot, tmp_path, day):
             elif a["type"] == "step":
                 assert combo_value(ui.stepCombo) == a["params"]["step"]
                 assert ui.dateEdit.iso() == t.defaults["date"]
+            elif a["type"] in ("training", "volunteer"):
+                ticked = {r["member_id"]: r["hours"] for r in dlg.model.rows if r["on"]}
+                assert set(ticked) == set(a["params"]["member_ids"]), a
+                if a["params"]["hours"]:
+                    assert {float(h) for h in ticked.values()} <= {float(a["params"]["hours"])}, a
             elif a["type"] == "rectification":
                 assert combo_value(ui.statusCombo) == "已完成"
                 assert ui.closedEdit.iso() == t.defaults["closed_on"]

@@ -12,6 +12,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..ledger import enums
+from ..ledger.validate import format_hours
 from ..rules import load_rule_set
 from ..rules.grid import DONE, MISSING, PENDING_CELL
 
@@ -110,11 +111,16 @@ def action_target(ledger, action: dict, today: _dt.date) -> Target | None:
         if p.get("needs_vote"):
             defaults["vote"] = 1
         return Target("meetings", None, defaults)
+    tenths = int(round(float(p.get("hours") or 0) * 10))  # hours each, stored in tenths
     if kind == "training":
         return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": "集中培训",
-                                          "hours": int(round(float(p.get("hours") or 0) * 10))})
+                                          "hours": tenths, "member_ids": list(p.get("member_ids") or ())})
     if kind == "volunteer":
-        return Target("volunteer_activities", None, {"date": iso, "kind": p.get("activity_kind") or "志愿服务"})
+        defaults = {"date": iso, "kind": p.get("activity_kind") or "志愿服务",
+                    "member_ids": list(p.get("member_ids") or ())}
+        if tenths:
+            defaults["default_hours"] = format_hours(tenths)
+        return Target("volunteer_activities", None, defaults)
     if kind == "step":
         return Target("development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
                                                   "date": iso})

@@ -70,6 +70,9 @@ class _ParticipantsDialog(RecordDialog):
             for r in self.ledger.children(self.child_table, self.row_id):
                 self.entries[r["member_id"]] = format_hours(r["hours"])
             self.saved_members = set(self.entries)
+        else:  # the people a plan action names (去办理), ticked with the default hours
+            for mid in self.defaults.get("member_ids") or ():
+                self.entries[mid] = self.default_hours()
         self.ui.dateEdit.dateChanged.connect(self.rebuild)
         self.rebuild()
 
@@ -209,6 +212,8 @@ class VolunteerDialog(_ParticipantsDialog):
         set_combo(ui.kindCombo, row.get("kind") or enums.VOLUNTEER_KINDS[0])
         ui.placeEdit.setText(row.get("place") or "")
         ui.descriptionEdit.setPlainText(row.get("description") or "")
+        if row.get("default_hours"):
+            ui.defaultHoursEdit.setText(row["default_hours"])
         self.load_entries()
         if not ui.defaultHoursEdit.text() and self.entries:
             common = max(set(self.entries.values()), key=list(self.entries.values()).count)
