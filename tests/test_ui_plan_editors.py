@@ -60,6 +60,8 @@ def test_every_plan_action_opens_its_prefilled_editor(qtbot, tmp_path, day):
                 assert set(ticked) == set(a["params"]["member_ids"]), a
                 if a["params"]["hours"]:
                     assert {float(h) for h in ticked.values()} <= {float(a["params"]["hours"])}, a
+            elif a["type"] == "post":
+                assert {r["member_id"] for r in dlg.model.rows if r["on"]} == set(a["params"]["member_ids"]), a
             elif a["type"] == "rectification":
                 assert combo_value(ui.statusCombo) == "已完成"
                 assert ui.closedEdit.iso() == t.defaults["closed_on"]

@@ -164,3 +164,19 @@ def test_filtered_list_records_its_kind_and_month(ledger):
     d = list_defaults(ledger, "党小组会", built["groups"][0], data.YEAR, 5, TODAY)
     assert (d["kind"], d["date"], d["party_group_id"]) == ("党小组会", "2025-05-15", built["groups"][0])
     assert list_defaults(ledger, "党课", None, None, None, TODAY)["date"] == TODAY.isoformat()
+
+
+def test_actions_name_their_people(ledger):
+    built = data.build(ledger)
+    ids = built["ids"]
+    people = [ids["张伟"], ids["刘洋"]]
+    t = action_target(ledger, {"type": "training", "from": "2025-07-01", "by": "2025-09-30",
+                               "params": {"member_ids": people, "hours": 2.5}}, TODAY)
+    assert (t.table, t.defaults["date"], t.defaults["hours"], t.defaults["member_ids"]) == \
+        ("trainings", "2025-07-01", 25, people)
+    t = action_target(ledger, {"type": "volunteer", "from": "2025-06-01", "by": "2025-06-30",
+                               "params": {"member_ids": people, "hours": 2, "activity_kind": "志愿服务"}}, TODAY)
+    assert (t.defaults["date"], t.defaults["default_hours"], t.defaults["member_ids"]) == ("2025-06-15", "2", people)
+    t = action_target(ledger, {"type": "post", "from": "2025-06-15", "by": "2025-12-31", "params": {"member_ids": people}}, TODAY)
+    assert (t.table, t.defaults["established_on"], t.defaults["member_ids"]) == ("pioneer_posts", "2025-06-15", people)
+    assert action_target(ledger, {"type": "other", "by": "2025-12-31", "params": {}}, TODAY) is None

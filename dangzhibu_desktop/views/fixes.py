@@ -127,7 +127,8 @@ def action_target(ledger, action: dict, today: _dt.date) -> Target | None:
     if kind == "rectification":
         return Target("rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": iso})
     if kind == "post":
-        return Target("pioneer_posts", None, {"kind": "先锋岗", "established_on": iso})
+        return Target("pioneer_posts", None, {"kind": "先锋岗", "established_on": iso,
+                                              "member_ids": list(p.get("member_ids") or ())})
     if kind == "appraisal":
         return Target("appraisals", None, {"year": p.get("year") or by.year})
     if kind == "dues":

@@ -283,10 +283,13 @@ class PioneerPostDialog(RecordDialog):
                  "role": s.get("role") or "", "since": s.get("since") or "", "until": s.get("until") or ""}
                 for s in saved]
         have = {s["member_id"] for s in saved}
+        # A new post from 去办理 starts with the people the plan names on it.
+        named = set(row.get("member_ids") or ()) if not self.row_id else set()
         for m in self.ledger.rows("members", "status = ?", (enums.ACTIVE_STATUS,)):
             if m["id"] not in have:
-                rows.append({"member_id": m["id"], "name": m["name"], "on": False, "role": "", "since": "",
-                             "until": ""})
+                on = m["id"] in named
+                rows.append({"member_id": m["id"], "name": m["name"], "on": on, "role": "",
+                             "since": (row.get("established_on") or "") if on else "", "until": ""})
         self.model.set_rows(rows)
         self.update_summary()
 
