@@ -324,6 +324,10 @@ class MainWindow(QMainWindow):
         id, None when cancelled — or its page for the year, filtered to the month."""
         if target is None:
             return None
+        if target.table and self.ledger.readonly:
+            # As 新建 is off on a read-only file: say why instead of an editor that cannot save.
+            self.statusBar().showMessage("台账以只读方式打开，不能登记或修改记录", 6000)
+            return None
         if target.table:
             saved = editing.edit_record(self, self.ledger, target.table, target.row_id, target.defaults)
             if saved is not None:
