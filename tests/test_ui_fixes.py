@@ -156,3 +156,27 @@ def test_read_only_ledger_opens_no_editor(qtbot, tmp_path):
     assert not opened
     assert "只读" in win.statusBar().currentMessage()
     win.session.runner.pool.waitForDone(10000)
+
+
+def test_group_cell_and_group_list_mark_the_group_present(qtbot, ledger):
+    """The editor a group's 缺 cell opens marks that group's 党员 出席 (孙丽, an 积极分子 of the
+    group, is not 应到); from the list filtered to 党小组会 the group is chosen afterwards."""
+    from dangzhibu_desktop.ui.dialogs.common import set_combo
+    from dangzhibu_desktop.views.dashboard import compute_dashboard
+    from dangzhibu_desktop.views.fixes import cell_target, list_defaults
+
+    built = data.build(ledger)
+    ids, groups = built["ids"], built["groups"]
+    board = compute_dashboard(ledger, data.YEAR, data.today_in())
+    t = cell_target(ledger, board, "· 第一党小组", 3, data.today_in())
+    dlg = D.dialog_for(None, ledger, t.table, t.row_id, t.defaults)
+    qtbot.addWidget(dlg)
+    assert {r["member_id"]: r["status"] for r in dlg.model.rows} == \
+        {ids[n]: "出席" for n in ("王建国", "李红梅", "陈晨")}
+    dlg = D.dialog_for(None, ledger, "meetings", None,
+                       list_defaults(ledger, "党小组会", None, data.YEAR, 4, data.today_in()))
+    qtbot.addWidget(dlg)
+    assert dlg.model.rows == []
+    set_combo(dlg.ui.partyGroupCombo, groups[1])
+    assert {r["member_id"]: r["status"] for r in dlg.model.rows} == \
+        {ids[n]: "出席" for n in ("张伟", "刘洋", "赵磊")}

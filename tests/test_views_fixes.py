@@ -15,7 +15,6 @@ from dangzhibu_desktop.views.fixes import (
 from . import ui_shell_data as data
 
 TODAY = data.today_in()  # 2025-06-15
-FULL = ("王建国", "李红梅", "张伟", "刘洋", "陈晨", "赵磊")  # 正式 and 预备党员 on the books
 
 
 def _board(ledger):
@@ -40,8 +39,8 @@ def test_missing_theme_day_opens_that_month_prefilled(ledger):
     assert (t.table, t.row_id, t.page) == ("meetings", None, None)
     d = t.defaults
     assert (d["kind"], d["date"], d["host_id"]) == ("主题党日", "2025-05-15", ids["王建国"])
-    assert sorted(d["attendees"]) == sorted(ids[n] for n in FULL)
-    assert "party_group_id" not in d and "lecturer_id" not in d
+    # Nobody named: the editor marks whoever is 应到 on the day it ends up on.
+    assert "attendees" not in d and "party_group_id" not in d and "lecturer_id" not in d
     # The current month: today, not the 15th.
     assert cell_target(ledger, board, "主题党日", 6, TODAY).defaults["date"] == TODAY.isoformat()
 
@@ -53,8 +52,6 @@ def test_group_row_gets_its_group_leader_and_members(ledger):
     assert board["grid"][(label, 3)] == "missing"
     d = cell_target(ledger, board, label, 3, TODAY).defaults
     assert (d["kind"], d["party_group_id"], d["host_id"]) == ("党小组会", groups[0], ids["李红梅"])
-    # 孙丽 is an 入党积极分子 of the group: not 应到.
-    assert sorted(d["attendees"]) == sorted(ids[n] for n in ("王建国", "李红梅", "陈晨"))
     # The 党小组会 row itself: the first group still owing that month.
     second = GROUP_ROW_PREFIX + "第二党小组"
     ledger.insert("meetings", {"kind": "党小组会", "date": "2025-03-10", "party_group_id": groups[0]})

@@ -54,8 +54,9 @@ def _iso(value) -> _dt.date:
 def meeting_defaults(ledger, kind: str, day: _dt.date, *, party_group_id: int | None = None,
                      lecturer_id: int | None = None, attendees: list[int] | None = None) -> dict:
     """A new meeting of ``kind`` on ``day``: the 党小组 and its 组长 as 主持人 for a 党小组会,
-    the 书记 as 主持人 (and 授课人 of a 党课) otherwise, and ``attendees`` — the people
-    expected (``Ledger.expected_at`` when not given) — who the editor marks 出席."""
+    the 书记 as 主持人 (and 授课人 of a 党课) otherwise. The editor marks 出席 the ``attendees``
+    a plan action names, or, without them, whoever is 应到 on the day the meeting ends up on
+    (``Ledger.expected_at``, followed when the person changes the date or the group)."""
     out: dict = {"kind": kind, "date": day.isoformat()}
     secretary = ledger.secretary_on(day)
     if kind == enums.GROUP_MEETING:
@@ -69,9 +70,8 @@ def meeting_defaults(ledger, kind: str, day: _dt.date, *, party_group_id: int | 
         lecturer = lecturer_id or (secretary or {}).get("member_id")
         if lecturer:
             out["lecturer_id"] = lecturer
-    if attendees is None:
-        attendees = [m["id"] for m in ledger.expected_at(day, kind, party_group_id)]
-    out["attendees"] = list(attendees)
+    if attendees is not None:
+        out["attendees"] = list(attendees)
     return out
 
 
