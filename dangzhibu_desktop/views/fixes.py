@@ -111,17 +111,17 @@ def action_target(ledger, action: dict, today: _dt.date) -> Target | None:
             defaults["vote"] = 1
         return Target("meetings", None, defaults)
     if kind == "training":
-        return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": "集中培训",
+        return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": enums.TRAINING_CLASSROOM,
                                           "hours": int(round(float(p.get("hours") or 0) * 10))})
     if kind == "volunteer":
-        return Target("volunteer_activities", None, {"date": iso, "kind": p.get("activity_kind") or "志愿服务"})
+        return Target("volunteer_activities", None, {"date": iso, "kind": p.get("activity_kind") or enums.VOLUNTEER_SERVICE})
     if kind == "step":
         return Target("development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
                                                   "date": iso})
     if kind == "rectification":
-        return Target("rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": iso})
+        return Target("rectifications", p.get("rectification_id"), {"status": enums.COMPLETED, "closed_on": iso})
     if kind == "post":
-        return Target("pioneer_posts", None, {"kind": "先锋岗", "established_on": iso})
+        return Target("pioneer_posts", None, {"kind": enums.PIONEER_POST, "established_on": iso})
     if kind == "appraisal":
         return Target("appraisals", None, {"year": p.get("year") or by.year})
     if kind == "dues":
