@@ -294,6 +294,7 @@ def write_roster(path: Path, n: int = 2000) -> None:
     """A 2 000-row 花名册 as branches keep it: title row, blank row, header, one 正式党员 a row."""
     import openpyxl
 
+    from .ledger import enums
     from .ledger.validate import id_check_char
 
     surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋"
@@ -307,10 +308,10 @@ def write_roster(path: Path, n: int = 2000) -> None:
         first17 = "370102" + birth.strftime("%Y%m%d") + f"{i % 1000:03d}"
         admitted = birth + _dt.timedelta(days=25 * 366)
         name = surnames[i % 20] + given[i // 20 % 10] + given[i // 200 % 10] + given[i // 2000 % 10]
-        ws.append([i + 1, name, "男" if int(first17[-1]) % 2 else "女", "汉", birth.strftime("%Y.%m"),
+        ws.append([i + 1, name, enums.MALE if int(first17[-1]) % 2 else enums.FEMALE, "汉", birth.strftime("%Y.%m"),
                    first17 + id_check_char(first17), "本科", admitted,
                    (admitted + _dt.timedelta(days=366)).strftime("%Y/%m/%d"), f"139{i:08d}", "职员",
-                   f"第{i % 8 + 1}党小组", "正式党员", ""])
+                   f"第{i % 8 + 1}党小组", enums.FULL_MEMBER, ""])
     wb.save(path)
 
 

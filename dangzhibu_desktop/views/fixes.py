@@ -113,10 +113,10 @@ def action_target(ledger, action: dict, today: _dt.date) -> Target | None:
         return Target("meetings", None, defaults)
     tenths = int(round(float(p.get("hours") or 0) * 10))  # hours each, stored in tenths
     if kind == "training":
-        return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": "集中培训",
+        return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": enums.TRAINING_CLASSROOM,
                                           "hours": tenths, "member_ids": list(p.get("member_ids") or ())})
     if kind == "volunteer":
-        defaults = {"date": iso, "kind": p.get("activity_kind") or "志愿服务",
+        defaults = {"date": iso, "kind": p.get("activity_kind") or enums.VOLUNTEER_SERVICE,
                     "member_ids": list(p.get("member_ids") or ())}
         if tenths:
             defaults["default_hours"] = format_hours(tenths)
@@ -125,9 +125,9 @@ def action_target(ledger, action: dict, today: _dt.date) -> Target | None:
         return Target("development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
                                                   "date": iso})
     if kind == "rectification":
-        return Target("rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": iso})
+        return Target("rectifications", p.get("rectification_id"), {"status": enums.COMPLETED, "closed_on": iso})
     if kind == "post":
-        return Target("pioneer_posts", None, {"kind": "先锋岗", "established_on": iso,
+        return Target("pioneer_posts", None, {"kind": enums.PIONEER_POST, "established_on": iso,
                                               "member_ids": list(p.get("member_ids") or ())})
     if kind == "appraisal":
         return Target("appraisals", None, {"year": p.get("year") or by.year})
