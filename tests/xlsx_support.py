@@ -98,7 +98,7 @@ def shown(cell, v) -> int:
 
 def assert_prints(ws, head_row: int, orientation: str) -> None:
     """A4 fit to width in ``orientation``, the head row repeated, page numbers in the footer,
-    every cell within its column (wrapped cells in a row as high as their lines)."""
+    every cell within its column and its margins (wrapped cells in a row as high as their lines)."""
     assert ws.print_title_rows == f"${head_row}:${head_row}", ws.title
     assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.orientation == orientation
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
@@ -114,8 +114,8 @@ def assert_prints(ws, head_row: int, orientation: str) -> None:
             if cell.alignment.wrap_text and need > width:
                 lines = -(-need // int(width - 2))
                 assert (ws.row_dimensions[cell.row].height or 0) >= 15 * lines, (ws.title, cell.coordinate)
-            else:
-                assert need <= width, (ws.title, cell.coordinate, cell.value, width)
+            else:  # and the cell's margins
+                assert need + 2 <= width, (ws.title, cell.coordinate, cell.value, width)
 
 
 def values(ws, min_row: int = 1) -> list[list]:
