@@ -223,3 +223,18 @@ def test_nothing_but_the_totals_is_a_formula(books):
                         column = ws.cell(head_row, cell.column).value
                         assert ws.cell(cell.row, 1).value == "合计" or column in ("实缴合计", "欠缴", "合计（小时）"), \
                             (kind, ws.title, cell.coordinate)
+
+
+def test_a_long_branch_name_wraps_the_title_inside_the_table(tmp_path):
+    branch = "国网山东省电力公司济南供电公司配电运检中心第三配电运维班联合党支部"
+    with open_ledger(tmp_path / "台账.sqlite", create=True) as led:
+        led.save_branch({"name": branch})
+        led.insert("volunteer_activities", {"date": "2025-03-05", "title": "义务植树", "kind": enums.VOLUNTEER_SERVICE})
+        wb = load_workbook(export_document("volunteer", led, YEAR, tmp_path / "志愿.xlsx"))
+    ws = wb["明细"]
+    table = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, 7))
+    title = ws["A1"]
+    assert title.value.startswith(branch) and "A1:F1" in {str(r) for r in ws.merged_cells.ranges}
+    # 16 pt: wider than the six columns on one line, so it wraps onto two, in a row high enough
+    assert len(title.value) * 2 * 16 / 11 > table
+    assert title.alignment.wrap_text and ws.row_dimensions[1].height >= 2 * 22

@@ -149,9 +149,23 @@ def write_sheet(ws, title: str, head: list[str], rows: list[list], widths: list[
         ws.column_dimensions[get_column_letter(c)].width = w
     if fit:
         fit_heights(ws, head_row + 1, r, n)
+    _fit_heads(ws, title, subtitle, sum(widths[:n]))
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
     print_setup(ws, head_row, wide)
     return head_row
+
+
+def _fit_heads(ws, title: str, subtitle: str | None, width: float) -> None:
+    """A title or subtitle wider than the table wraps inside its merged row (a merged cell would
+    clip it), the row made as high as its lines: 16 pt 黑体 is 16/11 of a body character wide."""
+    for row, text, size, line, one in ((1, title, 16, 22, 30), (2, subtitle, 10, 14, None)):
+        if not text:
+            continue
+        lines = -(-text_width(text) * size // int((width - 2) * 11))
+        if lines > 1:
+            cell = ws.cell(row=row, column=1)
+            cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="center", wrap_text=True)
+            ws.row_dimensions[row].height = max(one or 0, line * lines + 8)
 
 
 def print_setup(ws, head_row: int, wide: bool) -> None:
