@@ -238,3 +238,10 @@ def test_a_long_branch_name_wraps_the_title_inside_the_table(tmp_path):
     # 16 pt: wider than the six columns on one line, so it wraps onto two, in a row high enough
     assert len(title.value) * 2 * 16 / 11 > table
     assert title.alignment.wrap_text and ws.row_dimensions[1].height >= 2 * 22
+
+
+def test_margins_leave_the_page_to_the_table(books):
+    for wb in books.values():
+        for ws in wb:
+            m = ws.page_margins
+            assert (m.left, m.right, m.top, m.bottom) == (0.4, 0.4, 0.6, 0.6) and m.footer < m.bottom, ws.title
