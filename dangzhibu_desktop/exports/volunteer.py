@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from ..ledger import enums
+from ..ledger import census, enums
 from .common import CategoryOnDay, Job, cn_date, hours_text, party_members_on
 from .pdfkit import PdfWriter
 from .xlsxkit import (COUNT_FORMAT, HOURS_FORMAT, PEOPLE_FORMAT, TIMES_FORMAT, Formula, column_sum, hours,
@@ -36,13 +36,18 @@ NOT_PARTY = "非党员"  # 当日身份 of someone with no development steps at 
 class VolunteerYear:
     activities: list[dict]  # each with 'people'/'tenths' (everyone) and 'party_people'/'party_tenths'
     members: list[dict]  # name, category, times, by_kind, tenths
-    details: list[tuple[_dt.date, str, str, str, int]]  # date, activity, member, category that day, tenths
+    details: list[tuple[_dt.date | str, str, str, str, int]]  # date, activity, member, category that day, tenths
     totals: dict = field(default_factory=dict)
 
     @property
     def others_served(self) -> bool:
         """Someone not a 党员 on the day served: the 其中党员 lines then differ from 合计."""
         return self.totals["person_times"] != self.totals["party_person_times"]
+
+
+def _day(iso: str):
+    """A date cell's value; text a stored date that is not ISO (it is shown, not dropped)."""
+    return census.date_value(iso) or iso
 
 
 def collect(job: Job) -> VolunteerYear:
@@ -63,7 +68,7 @@ def collect(job: Job) -> VolunteerYear:
             m = per_member.setdefault(r["member_id"], {"times": 0, "by_kind": dict.fromkeys(KINDS, 0)})
             m["times"] += 1
             m["by_kind"][a["kind"]] = m["by_kind"].get(a["kind"], 0) + r["hours"]
-            details.append((_dt.date.fromisoformat(a["date"][:10]), a["title"], job.name(r["member_id"]),
+            details.append((_day(a["date"]), a["title"], job.name(r["member_id"]),
                             who.category(r["member_id"], a["date"]) or NOT_PARTY, r["hours"]))
     # Every party member on the books at year end is listed, those without hours too.
     party = party_members_on(job, job.as_of)
@@ -120,7 +125,7 @@ def write_xlsx(job: Job, path: Path) -> None:
     job.tick(1, 3)
     ws2 = wb.create_sheet("按活动统计")
     last = 2 + len(data.activities)
-    rows = [[i, _dt.date.fromisoformat(a["date"][:10]), a["title"], a["kind"], a.get("place") or "", a["people"],
+    rows = [[i, _day(a["date"]), a["title"], a["kind"], a.get("place") or "", a["people"],
              hours(a["tenths"])] for i, a in enumerate(data.activities, 1)]
     totals = [["合计", "", column_sum("C", first, last, t["activities"], "COUNTA"), "", "",
                column_sum("F", first, last, t["person_times"]), column_sum("G", first, last, hours(t["tenths"]))]]
