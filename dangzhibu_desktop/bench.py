@@ -61,6 +61,7 @@ COLD_START_S = 1.5
 PAGE_SWITCH_S = 0.150
 CHECK_S = 0.300
 LEDGER_PDF_S = 3.0
+BOOK_DOCX_RATIO = 3.0  # issue #15: the book's .docx within 3× its PDF
 OFFICE_RATIO = 10.0
 PACKAGE_S = 5.0
 PEAK_MB = 300.0
@@ -544,6 +545,10 @@ def render(results: dict) -> str:
                      if small else f"| `check` large/{TRIMMED} | ≤ {SCALE_RATIO}× | {_s(a)} | {_ratio(a, b)} | {_verdict(ok)} |")
     row("会议记录簿 .pdf (meeting book of the year)", f"≤ {LEDGER_PDF_S:.0f} s",
         lambda e: median(e["exports"]["ledger.pdf"]["runs"]), under(LEDGER_PDF_S))
+    row("会议记录簿 .docx ÷ .pdf (same book, in process)", f"≤ {BOOK_DOCX_RATIO:.0f}×",
+        lambda e: (f"{median(e['exports']['ledger.docx']['runs']) / median(e['exports']['ledger.pdf']['runs']):.2f}×"),
+        lambda v: all(float(x[:-1]) <= BOOK_DOCX_RATIO for x in v.values() if isinstance(x, str) and x.endswith("×"))
+        or None, ratio=False)
     row("LibreOffice: our 会议记录簿 .docx → .pdf (warm profile)", "—",
         lambda e: median(e["office"]["runs"]) if "runs" in e["office"] else "skipped")
 
