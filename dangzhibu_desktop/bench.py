@@ -61,6 +61,7 @@ COLD_START_S = 1.5
 PAGE_SWITCH_S = 0.150
 CHECK_S = 0.300
 LEDGER_PDF_S = 3.0
+BOOK_DOCX_RATIO = 3.0  # issue #15: the book's .docx within 3× its PDF
 OFFICE_RATIO = 10.0
 PACKAGE_S = 5.0
 PEAK_MB = 300.0
@@ -294,6 +295,7 @@ def write_roster(path: Path, n: int = 2000) -> None:
     """A 2 000-row 花名册 as branches keep it: title row, blank row, header, one 正式党员 a row."""
     import openpyxl
 
+    from .ledger import enums
     from .ledger.validate import id_check_char
 
     surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋"
@@ -307,10 +309,10 @@ def write_roster(path: Path, n: int = 2000) -> None:
         first17 = "370102" + birth.strftime("%Y%m%d") + f"{i % 1000:03d}"
         admitted = birth + _dt.timedelta(days=25 * 366)
         name = surnames[i % 20] + given[i // 20 % 10] + given[i // 200 % 10] + given[i // 2000 % 10]
-        ws.append([i + 1, name, "男" if int(first17[-1]) % 2 else "女", "汉", birth.strftime("%Y.%m"),
+        ws.append([i + 1, name, enums.MALE if int(first17[-1]) % 2 else enums.FEMALE, "汉", birth.strftime("%Y.%m"),
                    first17 + id_check_char(first17), "本科", admitted,
                    (admitted + _dt.timedelta(days=366)).strftime("%Y/%m/%d"), f"139{i:08d}", "职员",
-                   f"第{i % 8 + 1}党小组", "正式党员", ""])
+                   f"第{i % 8 + 1}党小组", enums.FULL_MEMBER, ""])
     wb.save(path)
 
 
@@ -543,6 +545,10 @@ def render(results: dict) -> str:
                      if small else f"| `check` large/{TRIMMED} | ≤ {SCALE_RATIO}× | {_s(a)} | {_ratio(a, b)} | {_verdict(ok)} |")
     row("会议记录簿 .pdf (meeting book of the year)", f"≤ {LEDGER_PDF_S:.0f} s",
         lambda e: median(e["exports"]["ledger.pdf"]["runs"]), under(LEDGER_PDF_S))
+    row("会议记录簿 .docx ÷ .pdf (same book, in process)", f"≤ {BOOK_DOCX_RATIO:.0f}×",
+        lambda e: (f"{median(e['exports']['ledger.docx']['runs']) / median(e['exports']['ledger.pdf']['runs']):.2f}×"),
+        lambda v: all(float(x[:-1]) <= BOOK_DOCX_RATIO for x in v.values() if isinstance(x, str) and x.endswith("×"))
+        or None, ratio=False)
     row("LibreOffice: our 会议记录簿 .docx → .pdf (warm profile)", "—",
         lambda e: median(e["office"]["runs"]) if "runs" in e["office"] else "skipped")
 

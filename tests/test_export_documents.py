@@ -3,6 +3,7 @@ content and layout checked against the fixture ledger's known numbers."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import shutil
 
@@ -22,6 +23,7 @@ from dangzhibu_desktop.ledger import open_ledger
 from dangzhibu_desktop.ledger.validate import LedgerError
 from tests.export_fixture import YEAR, build, make_id, sample_report
 from tests.pdf_support import needs_poppler, pdffonts, pdfinfo, pdfpages, pdftext, squash
+from tests.xlsx_support import values
 
 LONG_MINUTES = 40  # paragraphs in the 组织生活会 record: runs over several pages
 
@@ -191,8 +193,8 @@ def test_roster_xlsx_lists_members_by_derived_category_with_masked_ids(book, tmp
     by_name = {r[head.index("姓名")]: r for r in rows}
     assert set(by_name) == {"王建国", "李秀英", "张伟", "刘䶮", "陈𠀾", "赵敏"}
     assert by_name["赵敏"][head.index("人员类别")] == "正式党员"  # 转正 on 2024-09-05
-    assert by_name["赵敏"][head.index("转正日期")] == "2024年9月5日"
-    assert by_name["王建国"][head.index("入党日期")] == "1997年6月1日"
+    assert by_name["赵敏"][head.index("转正日期")] == _dt.datetime(2024, 9, 5)  # a date cell: it sorts
+    assert by_name["王建国"][head.index("入党日期")] == _dt.datetime(1997, 6, 1)
     full_id = make_id("110101", "1975-03-07", "123")
     assert by_name["王建国"][head.index("身份证号")] == full_id[:6] + "********" + full_id[-4:]
     assert all("*" * 8 in r[head.index("身份证号")] for r in rows)
@@ -227,7 +229,7 @@ def test_volunteer_xlsx_per_member_and_per_activity_with_totals(book, tmp_path):
     out = export_document("volunteer", led, YEAR, tmp_path / "志愿.xlsx")
     wb = load_workbook(out)
     ws = wb["按党员统计"]
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2) if r[0].value is not None]
+    rows = values(ws, 2)
     head, body, total = rows[0], rows[1:-1], rows[-1]
     per = {r[1]: r for r in body}
     assert per["王建国"][head.index("合计（小时）")] == 7.0  # 3.0 + 4.0
@@ -236,10 +238,10 @@ def test_volunteer_xlsx_per_member_and_per_activity_with_totals(book, tmp_path):
     assert total[0] == "合计" and total[head.index("参加次数")] == 5
     assert total[-1] == pytest.approx(13.0)
     assert total[head.index("办实事（小时）")] == pytest.approx(6.0)
-    acts = [[c.value for c in r] for r in wb["按活动统计"].iter_rows(min_row=2) if r[0].value is not None]
+    acts = values(wb["按活动统计"], 2)
     assert acts[1][2] == "学雷锋社区服务" and acts[1][5] == 3 and acts[1][6] == pytest.approx(7.0)
     assert acts[-1][0] == "合计" and acts[-1][5] == 5 and acts[-1][6] == pytest.approx(13.0)
-    assert wb["明细"].cell(wb["明细"].max_row, 6).value == pytest.approx(13.0)
+    assert values(wb["明细"])[-1][5] == 13
 
 
 @needs_poppler
@@ -257,15 +259,17 @@ def test_dues_xlsx_member_by_month_with_totals_and_unpaid_marked(book, tmp_path)
     ws = load_workbook(out)["党费收缴台账"]
     head_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
     head = [c.value for c in ws[head_row]]
-    rows = {r[1].value: r for r in ws.iter_rows(min_row=head_row + 1) if r[0].value is not None}
+    cells = {r[1].value: r for r in ws.iter_rows(min_row=head_row + 1) if r[0].value is not None}
+    rows = {r[1]: r for r in values(ws, head_row + 1)}
     chen = rows["陈𠀾"]
-    assert chen[head.index("1月")].value == 40.0 and chen[head.index("11月")].value == 0
-    assert chen[head.index("11月")].fill.fgColor.rgb.endswith("FCE4D6")
-    assert chen[head.index("1月")].fill.fgColor.rgb in ("00000000", None) or not chen[head.index("1月")].fill.fill_type
-    assert chen[head.index("实缴合计")].value == 400.0 and chen[head.index("欠缴")].value == 80.0
-    total = rows["6人"] if "6人" in rows else next(r for r in ws.iter_rows() if r[0].value == "合计")
-    assert total[head.index("12月")].value == 200.0
-    assert total[head.index("应缴合计")].value == 2880.0 and total[head.index("实缴合计")].value == 2800.0
+    assert chen[head.index("1月")] == 40 and chen[head.index("11月")] == 0
+    assert cells["陈𠀾"][head.index("11月")].fill.fgColor.rgb.endswith("FCE4D6")
+    first = cells["陈𠀾"][head.index("1月")]
+    assert first.fill.fgColor.rgb in ("00000000", None) or not first.fill.fill_type
+    assert chen[head.index("实缴合计")] == 400 and chen[head.index("欠缴")] == 80
+    total = next(r for r in values(ws) if r[0] == "合计")
+    assert total[head.index("姓名")] == 6 and total[head.index("12月")] == 200
+    assert total[head.index("应缴合计")] == 2880 and total[head.index("实缴合计")] == 2800
 
 
 @needs_poppler

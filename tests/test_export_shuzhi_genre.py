@@ -179,6 +179,19 @@ def test_a_met_rule_is_neither_a_problem_nor_a_target():
     assert "党小组" not in "".join(t for _, t in plans(report))
 
 
+def test_remaining_work_only_while_the_year_runs(demo_text):
+    """The plan's 年内剩余工作 is next steps on 12-07 of the year; in a 述职 of a year already over
+    (the demo's 2025, written in March 2026) there is nothing left to do "年内"."""
+    from dangzhibu_desktop.exports.shuzhi import plans
+
+    assert "年内剩余工作" not in demo_text and "三、下一步工作思路" in demo_text
+    report = {"year": YEAR, "as_of": f"{YEAR}-12-07", "basics": [], "next_star": {
+        "target_stars": 4, "actions": [{"text": "12月31日前开展1次党课"}]}}
+    running = "".join(lead + t for lead, t in plans(report))
+    assert "抓紧完成年内剩余工作，对标争创4星级党支部。" in running and "12月31日前开展1次党课" in running
+    assert "年内剩余工作" not in "".join(lead + t for lead, t in plans(report, year_over=True))
+
+
 def test_the_years_remaining_work_reads_as_a_document():
     from dangzhibu_desktop.exports import review
 
@@ -190,3 +203,16 @@ def test_the_years_remaining_work_reads_as_a_document():
         "12月7日督促李红补缴2月党费",
         "12月31日前召开1次支部党员大会，召开支部党员大会讨论赵敏转正（预备期12月31日届满），开展1次党课"]
     assert review.plan_texts(report)[0] == "12月7日督促李红补缴2月党费"
+
+
+def test_an_exempt_member_is_not_among_those_short_of_hours():
+    """第二十三条: the rule names an exempt member beside the shortfalls; the 述职 neither lists her
+    as short of 学时 nor targets her next year."""
+    from dangzhibu_desktop.exports.shuzhi import plans, problems
+
+    report = _report(("TEAM-TRAINING", "未达标", "1名党员学习培训学时不足（人均40.0学时）",
+                      ["郭俊伟：26.7/32学时", "苏瑶：经支部同意不作硬性要求（现年63岁，行动不便）"]))
+    text = "".join(t for _, t in problems(report))
+    assert "郭俊伟26.7学时" in text and "苏瑶" not in text and "等" not in text.split("郭俊伟")[1][:8]
+    target = "".join(t for _, t in plans(report))
+    assert "郭俊伟等学时不足的党员优先安排" in target and "苏瑶" not in target

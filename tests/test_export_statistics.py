@@ -11,7 +11,6 @@ leaving date (named in a note, not counted), an admission dated next year (not c
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
 import pytest
 from openpyxl import load_workbook
@@ -22,6 +21,7 @@ from dangzhibu_desktop.exports.common import Job
 from dangzhibu_desktop.exports.figures import year_figures
 from dangzhibu_desktop.exports.xlsxkit import text_width
 from dangzhibu_desktop.ledger import open_ledger
+from tests.xlsx_support import value
 
 YEAR = 2025
 FULL_STEPS = {1: -3, 3: -2, 7: -1}  # years before admission of the earlier steps
@@ -118,23 +118,6 @@ def book(branch, tmp_path_factory):
 
     statistics.write_xlsx(Job(led, YEAR, today=TODAY), out)
     return load_workbook(out)
-
-
-def value(ws, coord: str):
-    """A cell's value, formulas (the SUM, + and - forms this writer uses) worked out from their cells."""
-    v = ws[coord].value
-    if not (isinstance(v, str) and v.startswith("=")):
-        return v
-    total = 0
-    for sign, term in re.findall(r"([+-]?)(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+)", v[1:]):
-        m = re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", term)
-        if m:
-            part = sum(value(ws, f"{m.group(1)}{r}") or 0 for r in range(int(m.group(2)), int(m.group(4)) + 1))
-        else:
-            part = value(ws, term) or 0
-        total += -part if sign == "-" else part
-    assert re.fullmatch(r"=([+-]?(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+))+", v), v  # nothing else in it
-    return total
 
 
 def table(ws, columns: int):

@@ -19,6 +19,7 @@ from dangzhibu_desktop.exports.common import CategoryOnDay, Job
 from dangzhibu_desktop.exports.figures import year_figures
 from dangzhibu_desktop.ledger import open_ledger
 from tests.export_fixture import YEAR, build, make_id
+from tests.xlsx_support import values
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def test_volunteer_ledger_lists_everyone_and_gives_the_party_line(branch, tmp_pa
     led, _ = branch
     f = year_figures(job(led))
     wb = load_workbook(export_document("volunteer", led, YEAR, tmp_path / "志愿.xlsx"))
-    rows = [[c.value for c in r] for r in wb["按党员统计"].iter_rows(min_row=2) if r[0].value is not None]
+    rows = values(wb["按党员统计"], 2)
     head = rows[0]
     per = {r[1]: r for r in rows[1:]}
     assert per["孙磊"][head.index("人员类别")] == "入党积极分子"
@@ -99,16 +100,18 @@ def test_volunteer_ledger_lists_everyone_and_gives_the_party_line(branch, tmp_pa
     assert party[vol] == pytest.approx(f.volunteer_tenths / 10) and party[deed] == pytest.approx(6.0)
     assert party[-1] == pytest.approx(18.0)
 
-    acts = [[c.value for c in r] for r in wb["按活动统计"].iter_rows(min_row=2) if r[0].value is not None]
+    acts = values(wb["按活动统计"], 2)
     assert acts[-2][0] == "合计" and acts[-2][5] == 12 and acts[-2][6] == pytest.approx(24.5)
     assert acts[-1][:2] == ["其中", "党员"] and acts[-1][5] == 8 and acts[-1][6] == pytest.approx(18.0)
 
-    detail = [[c.value for c in r] for r in wb["明细"].iter_rows(min_row=2) if r[0].value is not None]
+    detail = values(wb["明细"], 2)
     dhead = detail[0]
     day_cat = {(r[2], r[3]): r[dhead.index("当日身份")] for r in detail[1:-2]}
     assert day_cat[("义务植树", "吴昊")] == "发展对象" and day_cat[("敬老院送温暖", "吴昊")] == "预备党员"
     assert day_cat[("义务植树", "郑强")] == "正式党员" and day_cat[("敬老院送温暖", "周婷")] == "入党申请人"
-    assert detail[-1][:2] == ["其中", "党员"] and detail[-1][3] == "8人次" and detail[-1][-1] == pytest.approx(18.0)
+    # 人次 a number shown with its unit (the cell's format), so it sums and sorts
+    assert detail[-1][:2] == ["其中", "党员"] and detail[-1][3] == 8 and detail[-1][-1] == pytest.approx(18.0)
+    assert wb["明细"].cell(wb["明细"].max_row, 4).number_format == '0"人次"'
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -1,5 +1,6 @@
 """The editors, driven as a person drives them; every test asserts on the SQLite file afterwards."""
 
+import datetime as _dt
 import sqlite3
 import sys
 from pathlib import Path
@@ -235,13 +236,21 @@ def test_attendance_roster_follows_the_date(qtbot, ledger, branch):
     # Before 赵敏 was admitted (2024-09-01) she is not 应到.
     dlg = make(qtbot, D.MeetingDialog, ledger, None, {"kind": "支部党员大会", "date": "2024-05-05"})
     assert [r["name"] for r in dlg.model.rows] == ["张伟", "李娜", "王强"]
-    dlg.all_present()
+    # A new meeting marks the people expected 出席; what the person chose stays when the date moves.
+    assert [r["status"] for r in dlg.model.rows] == ["出席", "出席", "出席"]
+    dlg.model.setData(dlg.model.index(2, dlg.model.column_index("status")), "请假")
     set_date(dlg.ui.dateEdit, "2024-10-05")
-    assert [r["status"] for r in dlg.model.rows] == ["出席", "出席", "出席", ""]
+    assert [(r["name"], r["status"]) for r in dlg.model.rows] == \
+        [("张伟", "出席"), ("李娜", "出席"), ("王强", "请假"), ("赵敏", "出席")]
+    # A meeting dated ahead is a plan: nobody is marked until it is held.
+    set_date(dlg.ui.dateEdit, (_dt.date.today() + _dt.timedelta(days=30)).isoformat())
+    assert [r["status"] for r in dlg.model.rows] == ["", "", "请假", ""]
 
 
 def test_half_filled_attendance_refused(qtbot, ledger, ledger_path, branch):
-    dlg = make(qtbot, D.MeetingDialog, ledger, None, {"kind": "党课", "date": "2025-03-05"})
+    # Nobody expected marked beforehand (``attendees`` empty), one person marked by hand.
+    dlg = make(qtbot, D.MeetingDialog, ledger, None, {"kind": "党课", "date": "2025-03-05", "attendees": []})
+    assert [r["status"] for r in dlg.model.rows] == ["", "", "", ""]
     dlg.model.setData(dlg.model.index(0, dlg.model.column_index("status")), "出席")
     assert dlg.save() is False
     assert dlg.ui.errorLabel.text().startswith("还有3人未登记出勤情况")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as _dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from dangzhibu_desktop.ui import dialogs as D
 from dangzhibu_desktop.ui.app import wait_until_loaded
@@ -123,3 +123,60 @@ def test_double_clicked_reminder_opens_its_meeting(qtbot, ledger):
 
     run_modal(qtbot, lambda: _double_click(qtbot, dash.reminders.viewport(), rect.center()), check)
     win.session.runner.pool.waitForDone(10000)
+
+
+def test_read_only_ledger_opens_no_editor(qtbot, tmp_path):
+    """A 缺 cell of a ledger opened read-only says why nothing can be recorded."""
+    from dangzhibu_desktop.ledger import open_ledger
+    from dangzhibu_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "只读.sqlite"
+    with open_ledger(path, create=True) as led:
+        data.build(led)
+    ledger = open_ledger(path, readonly=True)
+    win = MainWindow(ledger, persist=False)
+    win.session.today = data.today_in()
+    qtbot.addWidget(win)
+    win.show()
+    dash = win.show_page("dashboard")
+    dash.set_year(data.YEAR)
+    assert wait_until_loaded(win, dash, 30)
+    assert dash.meeting_grid.cell_status("主题党日", 5) == "missing"
+    opened = []
+
+    def close_any():  # an editor that opened anyway would block the test: close it and fail
+        dlg = QApplication.activeModalWidget()
+        if dlg is not None:
+            opened.append(dlg)
+            dlg.done(0)
+
+    QTimer.singleShot(300, close_any)
+    assert win.show_meetings_of("主题党日", 5) is None
+    qtbot.wait(400)
+    assert not opened
+    assert "只读" in win.statusBar().currentMessage()
+    win.session.runner.pool.waitForDone(10000)
+
+
+def test_group_cell_and_group_list_mark_the_group_present(qtbot, ledger):
+    """The editor a group's 缺 cell opens marks that group's 党员 出席 (孙丽, an 积极分子 of the
+    group, is not 应到); from the list filtered to 党小组会 the group is chosen afterwards."""
+    from dangzhibu_desktop.ui.dialogs.common import set_combo
+    from dangzhibu_desktop.views.dashboard import compute_dashboard
+    from dangzhibu_desktop.views.fixes import cell_target, list_defaults
+
+    built = data.build(ledger)
+    ids, groups = built["ids"], built["groups"]
+    board = compute_dashboard(ledger, data.YEAR, data.today_in())
+    t = cell_target(ledger, board, "· 第一党小组", 3, data.today_in())
+    dlg = D.dialog_for(None, ledger, t.table, t.row_id, t.defaults)
+    qtbot.addWidget(dlg)
+    assert {r["member_id"]: r["status"] for r in dlg.model.rows} == \
+        {ids[n]: "出席" for n in ("王建国", "李红梅", "陈晨")}
+    dlg = D.dialog_for(None, ledger, "meetings", None,
+                       list_defaults(ledger, "党小组会", None, data.YEAR, 4, data.today_in()))
+    qtbot.addWidget(dlg)
+    assert dlg.model.rows == []
+    set_combo(dlg.ui.partyGroupCombo, groups[1])
+    assert {r["member_id"]: r["status"] for r in dlg.model.rows} == \
+        {ids[n]: "出席" for n in ("张伟", "刘洋", "赵磊")}

@@ -94,11 +94,18 @@ def test_restore_a_backup_replaces_the_ledger(window, ledger_path, monkeypatch):
 def test_quick_action_opens_the_meeting_editor(window, qtbot, ledger_path):
     def fill(dlg):
         assert dlg.table == "meetings"
+        assert not dlg.defaults  # not the kind and month a cell click filtered the list to before
         dlg.reject()
 
     dash = window.show_page("dashboard")
+    dash.set_year(data.YEAR)
+    assert wait_until_loaded(window, dash, 30)
+    dash.meeting_grid.cell_clicked.emit("主题党日", 3)  # a done cell: the list filtered to March
+    assert window.current_page().filter_boxes["kind"].currentData() == "主题党日"
+    window.show_page("dashboard")
     run_modal(qtbot, dash.quick_buttons["meeting"].click, fill)
     assert window.current_page().slug == "meetings"
+    assert window.current_page().filter_boxes["kind"].currentData() is None
     assert QApplication.activeModalWidget() is None
 
 

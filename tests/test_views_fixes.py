@@ -15,7 +15,6 @@ from dangzhibu_desktop.views.fixes import (
 from . import ui_shell_data as data
 
 TODAY = data.today_in()  # 2025-06-15
-FULL = ("王建国", "李红梅", "张伟", "刘洋", "陈晨", "赵磊")  # 正式 and 预备党员 on the books
 
 
 def _board(ledger):
@@ -40,8 +39,8 @@ def test_missing_theme_day_opens_that_month_prefilled(ledger):
     assert (t.table, t.row_id, t.page) == ("meetings", None, None)
     d = t.defaults
     assert (d["kind"], d["date"], d["host_id"]) == ("主题党日", "2025-05-15", ids["王建国"])
-    assert sorted(d["attendees"]) == sorted(ids[n] for n in FULL)
-    assert "party_group_id" not in d and "lecturer_id" not in d
+    # Nobody named: the editor marks whoever is 应到 on the day it ends up on.
+    assert "attendees" not in d and "party_group_id" not in d and "lecturer_id" not in d
     # The current month: today, not the 15th.
     assert cell_target(ledger, board, "主题党日", 6, TODAY).defaults["date"] == TODAY.isoformat()
 
@@ -53,8 +52,6 @@ def test_group_row_gets_its_group_leader_and_members(ledger):
     assert board["grid"][(label, 3)] == "missing"
     d = cell_target(ledger, board, label, 3, TODAY).defaults
     assert (d["kind"], d["party_group_id"], d["host_id"]) == ("党小组会", groups[0], ids["李红梅"])
-    # 孙丽 is an 入党积极分子 of the group: not 应到.
-    assert sorted(d["attendees"]) == sorted(ids[n] for n in ("王建国", "李红梅", "陈晨"))
     # The 党小组会 row itself: the first group still owing that month.
     second = GROUP_ROW_PREFIX + "第二党小组"
     ledger.insert("meetings", {"kind": "党小组会", "date": "2025-03-10", "party_group_id": groups[0]})
@@ -102,11 +99,17 @@ def test_a_rule_leads_to_its_first_action_or_its_page(ledger):
     t = rule_target(ledger, rep, "ACT-THEME-DAY", TODAY)
     assert t.table == "meetings" and t.defaults["kind"] == "主题党日"
     assert first["from"] <= t.defaults["date"] <= first["by"]
-    rect = rule_target(ledger, rep, "SYS-RECTIFY", TODAY)
-    if any(a["rule"] == "SYS-RECTIFY" for a in actions):
-        assert rect.table == "rectifications" and rect.row_id and rect.defaults["status"] == "已完成"
-    else:
-        assert rect.page == "rectifications"
+    # The 整改 item overdue since February can no longer be closed in time: its list.
+    assert not any(a["rule"] == "SYS-RECTIFY" for a in actions)
+    assert (rule_target(ledger, rep, "SYS-RECTIFY", TODAY).page, rule_target(ledger, rep, "SYS-RECTIFY", TODAY).table) \
+        == ("rectifications", None)
+    # A 整改 item still open before its deadline: 去办理 closes it, today.
+    rid = ledger.insert("rectifications", {"source": "组织生活会", "problem": "谈心谈话不够经常",
+                                           "deadline": f"{data.YEAR}-09-30", "status": "整改中"})
+    rep2 = evaluate(ledger, data.YEAR, TODAY).to_dict()
+    rect = rule_target(ledger, rep2, "SYS-RECTIFY", TODAY)
+    assert (rect.table, rect.row_id, rect.defaults) == ("rectifications", rid,
+                                                        {"status": "已完成", "closed_on": TODAY.isoformat()})
     assert rule_target(ledger, rep, "ORG-FORM", TODAY).page == "members"
     assert rule_target(ledger, rep, "TEAM-APPRAISAL", TODAY).table == "appraisals"
     brand = rule_target(ledger, rep, "SUP-BRAND", TODAY)
@@ -158,3 +161,19 @@ def test_filtered_list_records_its_kind_and_month(ledger):
     d = list_defaults(ledger, "党小组会", built["groups"][0], data.YEAR, 5, TODAY)
     assert (d["kind"], d["date"], d["party_group_id"]) == ("党小组会", "2025-05-15", built["groups"][0])
     assert list_defaults(ledger, "党课", None, None, None, TODAY)["date"] == TODAY.isoformat()
+
+
+def test_actions_name_their_people(ledger):
+    built = data.build(ledger)
+    ids = built["ids"]
+    people = [ids["张伟"], ids["刘洋"]]
+    t = action_target(ledger, {"type": "training", "from": "2025-07-01", "by": "2025-09-30",
+                               "params": {"member_ids": people, "hours": 2.5}}, TODAY)
+    assert (t.table, t.defaults["date"], t.defaults["hours"], t.defaults["member_ids"]) == \
+        ("trainings", "2025-07-01", 25, people)
+    t = action_target(ledger, {"type": "volunteer", "from": "2025-06-01", "by": "2025-06-30",
+                               "params": {"member_ids": people, "hours": 2, "activity_kind": "志愿服务"}}, TODAY)
+    assert (t.defaults["date"], t.defaults["default_hours"], t.defaults["member_ids"]) == ("2025-06-15", "2", people)
+    t = action_target(ledger, {"type": "post", "from": "2025-06-15", "by": "2025-12-31", "params": {"member_ids": people}}, TODAY)
+    assert (t.table, t.defaults["established_on"], t.defaults["member_ids"]) == ("pioneer_posts", "2025-06-15", people)
+    assert action_target(ledger, {"type": "other", "by": "2025-12-31", "params": {}}, TODAY) is None

@@ -368,7 +368,7 @@ def _core_properties(doc, title: str, author: str | None) -> None:
     package = doc.part.package
     for part in package.iter_parts():
         if part.partname == "/docProps/app.xml":
-            part._blob = _APP_XML.format(company=escape(xml_safe(author or "党支部"))).encode("utf-8")
+            part._blob = _APP_XML.format(company=escape(xml_safe(author or "党支部"))).encode("utf-8")  # not the enumeration
             break
     for rels, kind in ((package.rels, RT.THUMBNAIL), (doc.part.rels, _STYLES_WITH_EFFECTS)):
         for rid in [rid for rid, rel in rels.items() if rel.reltype == kind]:

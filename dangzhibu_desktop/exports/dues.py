@@ -1,6 +1,8 @@
 """党费收缴台账 (.xlsx and landscape .pdf): member × month of the year, with totals.
 
-Amounts are integer fen throughout; months not fully paid are marked.
+Amounts are integer fen throughout; months not fully paid are marked. In the spreadsheet each
+amount is the exact 元 of its fen (``xlsxkit.yuan``) and every 合计 and 欠缴 is a formula over
+the cells it adds up; months and 缴纳日期 are date cells.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from reportlab.platypus import Spacer
 
 from .common import Job, money_text, party_members_on
 from .pdfkit import PdfWriter
-from .xlsxkit import MONEY_FORMAT, WARN_FILL, write_sheet
+from openpyxl.utils import get_column_letter
+
+from ..ledger import census
+from .xlsxkit import MONEY_FORMAT, MONTH_FORMAT, PEOPLE_FORMAT, WARN_FILL, Formula, column_sum, write_sheet, yuan
 
 MONTHS = range(1, 13)
 
@@ -61,20 +66,28 @@ def write_xlsx(job: Job, path: Path) -> None:
     data, details = collect(job)
     branch = job.branch_name()
     wb = Workbook()
+    # Formulas carry no cached value (nothing here computes them): Excel and WPS compute on opening.
+    wb.calculation.fullCalcOnLoad = True
     ws = wb.active
     ws.title = "党费收缴台账"
     head = ["序号", "姓名", *[f"{m}月" for m in MONTHS], "应缴合计", "实缴合计", "欠缴"]
+    first, last = 4, 3 + len(data)  # title, subtitle, head
+    col = {title: get_column_letter(i) for i, title in enumerate(head, 1)}
+    jan, dec, due_c, paid_c = col["1月"], col["12月"], col["应缴合计"], col["实缴合计"]
     body = []
     for i, r in enumerate(data, 1):
-        months = [((r.cells[m].get("amount_paid") or 0) / 100) if m in r.cells else None for m in MONTHS]
-        body.append([i, r.name, *months, r.due / 100, r.paid / 100, r.owed / 100])
+        row = first + i - 1
+        months = [yuan(r.cells[m].get("amount_paid")) if m in r.cells else None for m in MONTHS]
+        body.append([i, r.name, *months, yuan(r.due), Formula(f"=SUM({jan}{row}:{dec}{row})", yuan(r.paid)),
+                     Formula(f"=MAX({due_c}{row}-{paid_c}{row},0)", yuan(r.owed))])
     mt = _month_totals(data)
     due, paid = sum(r.due for r in data), sum(r.paid for r in data)
-    totals = [["合计", f"{len(data)}人", *[mt[m] / 100 for m in MONTHS], due / 100, paid / 100,
-               sum(r.owed for r in data) / 100]]
-    head_row = write_sheet(ws, f"{branch}{job.year}年度党费收缴台账", head, body,
-                           [6, 10] + [9] * 12 + [11, 11, 10], totals=totals,
-                           formats={c: MONEY_FORMAT for c in range(2, len(head))},
+    shown = [len(data), *[yuan(mt[m]) for m in MONTHS], yuan(due), yuan(paid), yuan(sum(r.owed for r in data))]
+    totals = [["合计", *(column_sum(get_column_letter(c), first, last, v, "COUNTA" if c == 2 else "SUM")
+                       for c, v in enumerate(shown, 2))]]
+    formats = {c: MONEY_FORMAT for c in range(2, len(head))}
+    head_row = write_sheet(ws, f"{branch}{job.year}年度党费收缴台账", head, body, totals=totals,
+                           formats={1: PEOPLE_FORMAT, **formats},
                            subtitle="单位：元；空白为当月无缴费记录，橙色为当月未缴足")
     for i, r in enumerate(data):
         for m in MONTHS:
@@ -83,16 +96,17 @@ def write_xlsx(job: Job, path: Path) -> None:
     job.tick(1, 3)
     ws2 = wb.create_sheet("缴费明细")
     names = job.names()
-    rows = [[i, names.get(d["member_id"], ""), d["month"],
-             None if d.get("base_income") is None else d["base_income"] / 100,
+    rows = [[i, names.get(d["member_id"], ""), census.date_value(f"{d['month']}-01") or d["month"],
+             None if d.get("base_income") is None else yuan(d["base_income"]),
              None if d.get("rate") is None else d["rate"],
-             d["amount_due"] / 100, (d.get("amount_paid") or 0) / 100, d.get("paid_on") or ""]
+             yuan(d["amount_due"]), yuan(d.get("amount_paid")), census.date_value(d.get("paid_on")) or None]
             for i, d in enumerate(details, 1)]
+    first, last = 3, 2 + len(rows)  # title, head
     write_sheet(ws2, f"{branch}{job.year}年度党费缴纳明细",
-                ["序号", "姓名", "月份", "计算基数（元）", "比例", "应缴（元）", "实缴（元）", "缴纳日期"],
-                rows, [6, 10, 10, 14, 8, 12, 12, 14],
-                totals=[["合计", "", "", None, None, due / 100, paid / 100, ""]],
-                formats={3: MONEY_FORMAT, 4: "0.0%", 5: MONEY_FORMAT, 6: MONEY_FORMAT})
+                ["序号", "姓名", "月份", "计算基数（元）", "比例", "应缴（元）", "实缴（元）", "缴纳日期"], rows,
+                totals=[["合计", "", "", None, None, column_sum("F", first, last, yuan(due)),
+                         column_sum("G", first, last, yuan(paid)), ""]],
+                formats={2: MONTH_FORMAT, 3: MONEY_FORMAT, 4: "0.0%", 5: MONEY_FORMAT, 6: MONEY_FORMAT})
     job.tick(2, 3)
     wb.save(str(path))
 

@@ -230,9 +230,17 @@ SUBJECT_TARGETS = {
 _SUBJECT = re.compile(r"^(第[一二三四五六七八九十\d]+党小组(?:（[^）]*）)?|[^\W\d_]{2,4}?)(?=\d|已|自|应|于|：|未|在|的)")
 
 
+def _evidence(rule: dict) -> list[str]:
+    """The rule's evidence lines about what fell short: an exemption's note (第二十三条) is beside
+    them, not one of them."""
+    from ..rules.snapshot import EXEMPT_NOTE
+
+    return [e for e in rule.get("evidence") or [] if isinstance(e, str) and EXEMPT_NOTE not in e]
+
+
 def _subjects(rule: dict, limit: int = 3) -> list[str]:
     """The members or groups a rule's shortfall lines are about, in their order."""
-    lines = [e for e in rule.get("evidence") or [] if isinstance(e, str) and not data_entry(e)]
+    lines = [e for e in _evidence(rule) if not data_entry(e)]
     short = [e for e in lines if _SHORT.search(e)] or [e for e in lines if "：" in e]
     out: list[str] = []
     for e in short:
@@ -319,7 +327,7 @@ def _clean(text: str) -> str:
 
 
 def _facts(rule: dict, year: int, limit: int = 3) -> str:
-    evidence = [e for e in rule.get("evidence") or [] if isinstance(e, str)]
+    evidence = _evidence(rule)
     short = [e for e in evidence if _SHORT.search(e) and not data_entry(e)]
     code = rule.get("code", "")
     if code == "TEAM-APPRAISAL":  # the year the 评议 concerns, and its result as the rule found it

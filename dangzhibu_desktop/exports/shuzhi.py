@@ -293,9 +293,11 @@ def problems(report: dict, held: dict[str, str] | None = None) -> list[tuple[str
     return out
 
 
-def plans(report: dict, held: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def plans(report: dict, held: dict[str, str] | None = None, year_over: bool = False) -> list[tuple[str, str]]:
     """(lead, text) paragraphs of 三、下一步工作思路: next year's dated target for each problem of
-    section 二 with the committee member who answers for it, then the plan's remaining work."""
+    section 二 with the committee member who answers for it, then the plan's remaining work of
+    the year — none once the year is over (a 述职 of last year written in March has nothing
+    left to do "年内")."""
     out = []
     secretary = (held or {}).get(enums.SECRETARY, "")
     for basic, items in _by_basic(review.findings(report, _year(report), held)):
@@ -310,7 +312,7 @@ def plans(report: dict, held: dict[str, str] | None = None) -> list[tuple[str, s
             out.append((f"（{cn_number(len(out) + 1)}）{PLAN_LEADS.get(basic, '补齐短板弱项。')}",
                         "；".join(targets) + "。"))
     nxt = report.get("next_star") or {}
-    actions = review.year_end_work(report)
+    actions = [] if year_over else review.year_end_work(report)
     target = nxt.get("target_stars", nxt.get("stars"))
     if actions and target:
         out.append((f"（{cn_number(len(out) + 1)}）抓紧完成年内剩余工作，对标争创{target}星级党支部。",
@@ -352,7 +354,7 @@ def blocks(job: Job, report: dict | None = None) -> list[tuple]:
     out += [("para", lead, text) for lead, text in problems(report, held)]
     out.append(("h1", "三、下一步工作思路"))
     out.append(("para", "", f"{job.year + 1}年，本人将针对存在的问题，切实履行好第一责任人职责，重点抓好以下工作："))
-    out += [("para", lead, text) for lead, text in plans(report, held)]
+    out += [("para", lead, text) for lead, text in plans(report, held, year_over=job.today > job.as_of)]
     out.append(("para", "", "以上报告，请予评议。"))
     out.append(("sign", f"{branch}书记：{f.secretary}" if f.secretary else f"{branch}书记："))
     out.append(("sign", cn_date(job.as_of.isoformat())))

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from ..ledger import census, enums
 from .common import Job, cn_date
 from .figures import YearFigures, year_figures
-from .xlsxkit import HOURS_FORMAT, TOTAL_FILL, Formula, put, text_width, write_sheet
+from .xlsxkit import HOURS_FORMAT, TOTAL_FILL, Formula, fit_heights, fit_widths, put, text_width, write_sheet
 
 NAMES_SEP = "、"
 NAME_WIDTH = 46  # the 名单 column: long lists wrap inside it
@@ -283,42 +283,6 @@ def collect(job: Job) -> Statistics:
 
 # ---- the workbook ----------------------------------------------------------------------------------
 
-def _widths(head: list[str], rows: list[list], caps: dict[int, float] | None = None) -> list[float]:
-    """Each column as wide as its widest cell (head included), within ``caps``."""
-    caps = caps or {}
-    out = []
-    for c, title in enumerate(head):
-        widest = text_width(title)
-        for r in rows:
-            v = r[c] if c < len(r) else None
-            if isinstance(v, _dt.date):
-                widest = max(widest, 10)
-            elif isinstance(v, Formula):
-                widest = max(widest, 6)
-            elif isinstance(v, float):
-                widest = max(widest, len(f"{v:.1f}"))
-            elif v is not None:
-                widest = max(widest, text_width(v))
-        out.append(min(widest + 3, caps.get(c, 60)))
-    return out
-
-
-def _fit_heights(ws, first: int, last: int, columns: int) -> None:
-    """Rows whose text wraps (any column but the merged 统计项目) get the height of their lines:
-    Excel does not grow a row for wrapped text it did not lay out itself."""
-    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, columns + 1)]
-    for r in range(first, last + 1):
-        lines = 1
-        for c in range(2, columns + 1):
-            value = ws.cell(row=r, column=c).value
-            room = int(widths[c - 1] - 2)
-            if isinstance(value, str) and not isinstance(value, Formula) and text_width(value) > room:
-                lines = max(lines, -(-text_width(value) // room))
-                ws.cell(row=r, column=c).alignment = Alignment(vertical="center", wrap_text=True)
-        if lines > 1:
-            ws.row_dimensions[r].height = 15 * lines + 3
-
-
 def _merge_items(ws, first: int, rows: list[list]) -> None:
     """One 统计项目 cell over the rows of its section."""
     start = 0
@@ -370,12 +334,12 @@ def _party_sheet(ws, stats: Statistics, title: str) -> None:
     full = sum(1 for m in stats.party if m["category"] == enums.FULL_MEMBER)
     subtitle = TEXT["party_subtitle"].format(day=cn_date(stats.day.isoformat()), n=len(stats.party), full=full,
                                              prob=len(stats.party) - full)
-    write_sheet(ws, title, PARTY_HEAD, rows, _widths(PARTY_HEAD, rows, {1: LABEL_WIDTH, 5: NAME_WIDTH}), subtitle=subtitle,
+    write_sheet(ws, title, PARTY_HEAD, rows, fit_widths(PARTY_HEAD, rows, {1: LABEL_WIDTH, 5: NAME_WIDTH}), subtitle=subtitle,
                 wide=False)
     for r in subtotals:
         _subtotal_style(ws, r, len(PARTY_HEAD))
     _merge_items(ws, first, rows)
-    _fit_heights(ws, first, first + len(rows) - 1, len(PARTY_HEAD))
+    fit_heights(ws, first, first + len(rows) - 1, len(PARTY_HEAD), from_column=2)
     _notes(ws, first + len(rows), len(PARTY_HEAD), stats.notes)
 
 
@@ -394,14 +358,14 @@ def _change_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
         names = c.names_text if c.names_text is not None else NAMES_SEP.join(c.names)
         rows.append([c.item, c.label, c.unit, value, names])
     subtitle = TEXT["change_subtitle"].format(start=cn_date(f"{job.year}-01-01"), end=cn_date(stats.day.isoformat()))
-    write_sheet(ws, title, CHANGE_HEAD, rows, _widths(CHANGE_HEAD, rows, {0: ITEM_WIDTH, 1: LABEL_WIDTH, 4: NAME_WIDTH}), subtitle=subtitle,
+    write_sheet(ws, title, CHANGE_HEAD, rows, fit_widths(CHANGE_HEAD, rows, {0: ITEM_WIDTH, 1: LABEL_WIDTH, 4: NAME_WIDTH}), subtitle=subtitle,
                 wide=False)
     for r in sums:
         _subtotal_style(ws, r, len(CHANGE_HEAD))
     hours_row = where[(ITEM_TRAINING, LABEL_HOURS)]
     ws.cell(row=hours_row, column=4).number_format = HOURS_FORMAT
     _merge_items(ws, first, rows)
-    _fit_heights(ws, first, first + len(rows) - 1, len(CHANGE_HEAD))
+    fit_heights(ws, first, first + len(rows) - 1, len(CHANGE_HEAD), from_column=2)
     if stats.change_notes:
         _notes(ws, first + len(rows), len(CHANGE_HEAD), stats.change_notes)
 
@@ -414,7 +378,7 @@ def _list_sheet(ws, stats: Statistics, title: str) -> None:
                      m.get("education") or "", m["education_band"], m["category"], m.get("admitted"),
                      m["joined_band"], m.get("full_since")])
     subtitle = TEXT["list_subtitle"].format(day=cn_date(stats.day.isoformat()), n=len(rows))
-    write_sheet(ws, title, LIST_HEAD, rows, _widths(LIST_HEAD, rows), subtitle=subtitle)
+    write_sheet(ws, title, LIST_HEAD, rows, fit_widths(LIST_HEAD, rows), subtitle=subtitle)
     ws.auto_filter.ref = f"A3:{get_column_letter(len(LIST_HEAD))}{3 + len(rows)}"
 
 
@@ -422,7 +386,7 @@ def _events_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
     rows = [[i, e.kind, e.name, e.gender, e.on, e.note] for i, e in enumerate(stats.events, 1)]
     subtitle = TEXT["events_subtitle"].format(start=cn_date(f"{job.year}-01-01"), end=cn_date(stats.day.isoformat()),
                                               n=len(rows))
-    write_sheet(ws, title, EVENTS_HEAD, rows, _widths(EVENTS_HEAD, rows), subtitle=subtitle, wide=False)
+    write_sheet(ws, title, EVENTS_HEAD, rows, fit_widths(EVENTS_HEAD, rows), subtitle=subtitle, wide=False)
 
 
 def _training_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
@@ -431,7 +395,7 @@ def _training_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
     total = [TEXT["total"], f"{len(rows)}名", "", Formula(f"=SUM(D4:D{last})") if rows else 0,
              Formula(f"=SUM(E4:E{last})") if rows else 0]
     subtitle = TEXT["training_subtitle"].format(start=cn_date(f"{job.year}-01-01"), end=cn_date(stats.day.isoformat()))
-    write_sheet(ws, title, TRAINING_HEAD, rows, _widths(TRAINING_HEAD, rows + [total]), totals=[total],
+    write_sheet(ws, title, TRAINING_HEAD, rows, fit_widths(TRAINING_HEAD, rows + [total]), totals=[total],
                 formats={4: HOURS_FORMAT}, subtitle=subtitle, wide=False)
 
 
@@ -440,9 +404,9 @@ def _sessions_sheet(ws, stats: Statistics, title: str, job: Job) -> None:
             for i, t in enumerate(stats.figures.training_sessions, 1)]
     subtitle = TEXT["sessions_subtitle"].format(start=cn_date(f"{job.year}-01-01"), end=cn_date(stats.day.isoformat()),
                                                 n=len(rows))
-    write_sheet(ws, title, SESSIONS_HEAD, rows, _widths(SESSIONS_HEAD, rows, {2: NAME_WIDTH}),
+    write_sheet(ws, title, SESSIONS_HEAD, rows, fit_widths(SESSIONS_HEAD, rows, {2: NAME_WIDTH}),
                 formats={4: HOURS_FORMAT}, subtitle=subtitle, wide=False)
-    _fit_heights(ws, 4, 3 + len(rows), len(SESSIONS_HEAD))
+    fit_heights(ws, 4, 3 + len(rows), len(SESSIONS_HEAD), from_column=2)
 
 
 def write_xlsx(job: Job, path: Path) -> None:

@@ -4,22 +4,28 @@ Everyone who served is listed, 入党积极分子 and 发展对象 too (their se
 their 考察), each with their category. The 合计 lines count everyone; the 其中党员 lines count
 only who was a 正式/预备党员 on the activity's day, the figure the 述职报告 quotes as
 党员…人次 (``figures.year_figures`` uses the same rule). Hours are summed as integer tenths
-and only turned into decimals for display.
+and only turned into decimals for display (``xlsxkit.hours``: exact). In the spreadsheet the 合计
+lines and each member's 合计（小时） are formulas over the cells above or beside them; the 其中党员
+lines are the ledger's figures (a person's category on each activity's day is not in a cell).
+Dates are date cells.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from ..ledger import enums
+from ..ledger import census, enums
 from .common import CategoryOnDay, Job, cn_date, hours_text, party_members_on
 from .pdfkit import PdfWriter
-from .xlsxkit import HOURS_FORMAT, write_sheet
+from .xlsxkit import (COUNT_FORMAT, HOURS_FORMAT, PEOPLE_FORMAT, TIMES_FORMAT, Formula, column_sum, hours,
+                      write_sheet)
 
 KINDS = enums.VOLUNTEER_KINDS
 PARTY_LINE = ("其中", "党员")  # 序号 column too narrow for 其中党员 on one line
@@ -30,13 +36,18 @@ NOT_PARTY = "非党员"  # 当日身份 of someone with no development steps at 
 class VolunteerYear:
     activities: list[dict]  # each with 'people'/'tenths' (everyone) and 'party_people'/'party_tenths'
     members: list[dict]  # name, category, times, by_kind, tenths
-    details: list[tuple[str, str, str, str, int]]  # date, activity, member, category that day, tenths
+    details: list[tuple[_dt.date | str, str, str, str, int]]  # date, activity, member, category that day, tenths
     totals: dict = field(default_factory=dict)
 
     @property
     def others_served(self) -> bool:
         """Someone not a 党员 on the day served: the 其中党员 lines then differ from 合计."""
         return self.totals["person_times"] != self.totals["party_person_times"]
+
+
+def _day(iso: str):
+    """A date cell's value; text a stored date that is not ISO (it is shown, not dropped)."""
+    return census.date_value(iso) or iso
 
 
 def collect(job: Job) -> VolunteerYear:
@@ -57,7 +68,7 @@ def collect(job: Job) -> VolunteerYear:
             m = per_member.setdefault(r["member_id"], {"times": 0, "by_kind": dict.fromkeys(KINDS, 0)})
             m["times"] += 1
             m["by_kind"][a["kind"]] = m["by_kind"].get(a["kind"], 0) + r["hours"]
-            details.append((cn_date(a["date"]), a["title"], job.name(r["member_id"]),
+            details.append((_day(a["date"]), a["title"], job.name(r["member_id"]),
                             who.category(r["member_id"], a["date"]) or NOT_PARTY, r["hours"]))
     # Every party member on the books at year end is listed, those without hours too.
     party = party_members_on(job, job.as_of)
@@ -82,11 +93,6 @@ def collect(job: Job) -> VolunteerYear:
     return VolunteerYear(acts, members, details, totals)
 
 
-def _h(tenths: int) -> float:
-    # openpyxl stores numbers as doubles anyway; the sums were made in exact tenths.
-    return tenths / 10
-
-
 MEMBER_HEAD = ["序号", "姓名", "人员类别", "参加次数", *[f"{k}（小时）" for k in KINDS], "合计（小时）"]
 ACT_HEAD = ["序号", "日期", "活动名称", "类别", "地点", "参加人数", "服务时长（小时）"]
 DETAIL_HEAD = ["序号", "日期", "活动名称", "姓名", "当日身份", "时长（小时）"]
@@ -97,36 +103,46 @@ def write_xlsx(job: Job, path: Path) -> None:
     branch = job.branch_name()
     t = data.totals
     wb = Workbook()
+    # Formulas carry no cached value (nothing here computes them): Excel and WPS compute on opening.
+    wb.calculation.fullCalcOnLoad = True
     ws = wb.active
     ws.title = "按党员统计"
-    rows = [[i, m["name"], m["category"], m["times"], *[_h(m["by_kind"].get(k, 0)) for k in KINDS],
-             _h(m["tenths"])] for i, m in enumerate(data.members, 1)]
-    totals = [["合计", f"{t['members']}人", "", t["person_times"], *[_h(t["by_kind"][k]) for k in KINDS],
-               _h(t["tenths"])]]
+    n = len(MEMBER_HEAD)
+    first, last = 3, 2 + len(data.members)  # title, head
+    k0, k1, sum_c = get_column_letter(5), get_column_letter(4 + len(KINDS)), get_column_letter(n)
+    rows = [[i, m["name"], m["category"], m["times"], *[hours(m["by_kind"].get(k, 0)) for k in KINDS],
+             Formula(f"=SUM({k0}{r}:{k1}{r})", hours(m["tenths"]))]
+            for i, (r, m) in enumerate(zip(range(first, last + 1), data.members), 1)]
+    totals = [["合计", column_sum("B", first, last, t["members"], "COUNTA"), "",
+               column_sum("D", first, last, t["person_times"]),
+               *[column_sum(get_column_letter(5 + j), first, last, hours(t["by_kind"][k])) for j, k in enumerate(KINDS)],
+               column_sum(sum_c, first, last, hours(t["tenths"]))]]
     if data.others_served:
         totals.append([*PARTY_LINE, "按活动当日身份", t["party_person_times"],
-                       *[_h(t["party_by_kind"][k]) for k in KINDS], _h(t["party_tenths"])])
-    n = len(MEMBER_HEAD)
-    write_sheet(ws, f"{branch}{job.year}年度党员志愿服务时长统计（按党员）", MEMBER_HEAD, rows,
-                [6, 10, 12, 10] + [14] * len(KINDS) + [14], totals=totals,
-                formats={c: HOURS_FORMAT for c in range(4, n)}, wide=False)
+                       *[hours(t["party_by_kind"][k]) for k in KINDS], hours(t["party_tenths"])])
+    write_sheet(ws, f"{branch}{job.year}年度党员志愿服务时长统计（按党员）", MEMBER_HEAD, rows, totals=totals,
+                formats={1: PEOPLE_FORMAT, **{c: HOURS_FORMAT for c in range(4, n)}}, wide=False)
     job.tick(1, 3)
     ws2 = wb.create_sheet("按活动统计")
-    rows = [[i, cn_date(a["date"]), a["title"], a["kind"], a.get("place") or "", a["people"], _h(a["tenths"])]
-            for i, a in enumerate(data.activities, 1)]
-    totals = [["合计", f"{t['activities']}次", "", "", "", t["person_times"], _h(t["tenths"])]]
+    last = 2 + len(data.activities)
+    rows = [[i, _day(a["date"]), a["title"], a["kind"], a.get("place") or "", a["people"],
+             hours(a["tenths"])] for i, a in enumerate(data.activities, 1)]
+    totals = [["合计", "", column_sum("C", first, last, t["activities"], "COUNTA"), "", "",
+               column_sum("F", first, last, t["person_times"]), column_sum("G", first, last, hours(t["tenths"]))]]
     if data.others_served:
-        totals.append([*PARTY_LINE, "按活动当日身份", "", "", t["party_person_times"], _h(t["party_tenths"])])
-    write_sheet(ws2, f"{branch}{job.year}年度志愿服务活动统计（按活动）", ACT_HEAD, rows,
-                [6, 16, 30, 10, 18, 10, 16], totals=totals, formats={6: HOURS_FORMAT}, wide=False)
+        totals.append([*PARTY_LINE, "按活动当日身份", "", "", t["party_person_times"], hours(t["party_tenths"])])
+    write_sheet(ws2, f"{branch}{job.year}年度志愿服务活动统计（按活动）", ACT_HEAD, rows, totals=totals,
+                formats={2: COUNT_FORMAT, 6: HOURS_FORMAT}, caps={2: 30, 4: 18}, wide=False)
     ws3 = wb.create_sheet("明细")
-    rows = [[i, d, title, name, cat, _h(tenths)]
+    last = 2 + len(data.details)
+    rows = [[i, d, title, name, cat, hours(tenths)]
             for i, (d, title, name, cat, tenths) in enumerate(data.details, 1)]
-    totals = [["合计", "", "", f"{len(rows)}人次", "", _h(t["tenths"])]]
+    totals = [["合计", "", "", column_sum("D", first, last, len(rows), "COUNTA"), "",
+               column_sum("F", first, last, hours(t["tenths"]))]]
     if data.others_served:
-        totals.append([*PARTY_LINE, "", f"{t['party_person_times']}人次", "正式党员、预备党员", _h(t["party_tenths"])])
-    write_sheet(ws3, f"{branch}{job.year}年度志愿服务时长明细", DETAIL_HEAD, rows,
-                [6, 16, 30, 10, 14, 14], totals=totals, formats={5: HOURS_FORMAT}, wide=False)
+        totals.append([*PARTY_LINE, "", t["party_person_times"], "正式党员、预备党员", hours(t["party_tenths"])])
+    write_sheet(ws3, f"{branch}{job.year}年度志愿服务时长明细", DETAIL_HEAD, rows, totals=totals,
+                formats={3: TIMES_FORMAT, 5: HOURS_FORMAT}, caps={2: 30}, wide=False)
     job.tick(2, 3)
     wb.save(str(path))
 

@@ -18,6 +18,7 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..ledger import enums
 from ..ledger.validate import ValidationError
 from .asof import as_of_day
 from .ruleset import RuleSet, load_rule_set
@@ -59,7 +60,7 @@ def compute_dues(dues_class: str | None, base_fen: int | None = None, rule_set: 
         ValidationError: unknown class, missing or negative base, farmer amount out of range.
     """
     cfg = _rule(rule_set)
-    cls = dues_class or "在职"
+    cls = dues_class or enums.DUES_EMPLOYED
     table = cfg["classes"].get(cls)
     if table:
         if base_fen is None:
@@ -132,7 +133,7 @@ def _dues_paid(snap: Snapshot) -> dict[tuple[int, str], tuple[bool, bool]]:
     return snap.cache["dues-paid"]
 
 
-PARTY = ("正式党员", "预备党员")
+PARTY = enums.PARTY_MEMBERS
 
 
 def owes_month(snap: Snapshot, member: dict, first: _dt.date, end: _dt.date) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from ..ledger import enums
 from .asof import as_of_day
 from .checks import period_states
 from .ruleset import RuleSet, load_rule_set
@@ -14,11 +15,11 @@ DONE, MISSING, PENDING_CELL, NA = "done", "missing", "pending", "n/a"
 
 # (rule code, meeting kind shown in the grid) in the order the window shows the rows.
 GRID_ROWS = (
-    ("ACT-CONGRESS", "支部党员大会"),
-    ("ACT-COMMITTEE", "支部委员会"),
-    ("ACT-GROUP", "党小组会"),
-    ("ACT-LESSON", "党课"),
-    ("ACT-THEME-DAY", "主题党日"),
+    ("ACT-CONGRESS", enums.GENERAL_MEETING),
+    ("ACT-COMMITTEE", enums.COMMITTEE_MEETING),
+    ("ACT-GROUP", enums.GROUP_MEETING),
+    ("ACT-LESSON", enums.PARTY_LECTURE),
+    ("ACT-THEME-DAY", enums.THEME_DAY),
 )
 
 
@@ -103,7 +104,7 @@ def group_meeting_grid(ledger, year: int, as_of: _dt.date | None = None,
 
 
 # Meetings the rule set requires once a year, beside the grid's periodic ones (the calendar).
-YEARLY_ROWS = (("ACT-LIFE-MEETING", "组织生活会"),)
+YEARLY_ROWS = (("ACT-LIFE-MEETING", enums.LIFE_MEETING),)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ..ledger import enums
 from ..ledger import steps as S
 from .asof import by_words
 from .checks import dues_ledger
@@ -57,7 +58,7 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
         cat = snap.category(mid)
         name = m["name"]
         admit = snap.admitted(mid)
-        if cat == "预备党员" and admit:
+        if cat == enums.PROBATIONARY and admit:
             probation = rs.params("TEAM-PROBATION")
             end = S.probation_end(steps, years=int(probation["probation_years"]),
                                   unknown_extension_months=int(probation["max_extension_months"]))
@@ -75,21 +76,21 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
                         step(mid, S.STEP_APPROVE, day))
                 elif day <= due <= horizon:
                     add(due, f"{name}入党需在{due}前由上级党委审批", "approval", step(mid, S.STEP_APPROVE, due))
-        if cat == "正式党员":
+        if cat == enums.FULL_MEMBER:
             # Most 正式党员 have step 24 on record: look for it before working out the 转正 date.
             if not any(s.get("step") == S.STEP_FULL_APPROVE for s in steps) and (full := S.full_member_since(steps)):
                 due = S.add_months(full, 3)
                 if day <= due <= horizon:
                     add(due, f"{name}的转正需在{due}前报上级党委审批", "approval",
                         step(mid, S.STEP_FULL_APPROVE, due))
-        if cat == "入党积极分子":
+        if cat == enums.ACTIVIST:
             act = snap.step_date(mid, S.STEP_ACTIVIST)
             if act:
                 year_on = S.add_years(act, 1)
                 if day <= year_on <= horizon:
                     add(year_on, f"{name}确定为入党积极分子将满一年（{year_on}），经考察合格可确定为发展对象", "activist",
                         step(mid, S.STEP_CANDIDATE, year_on))
-        if cat == "入党申请人" and not snap.step_date(mid, S.STEP_TALK):
+        if cat == enums.APPLICANT and not snap.step_date(mid, S.STEP_TALK):
             applied = snap.step_date(mid, S.STEP_APPLY)
             if applied:
                 due = talk_due(applied, rs.params("TEAM-DEV-TALK"))
@@ -99,7 +100,7 @@ def reminders_from_snapshot(ledger, snap: Snapshot, rs: RuleSet, days: int) -> l
                 elif due <= horizon:
                     add(due, f"{_ask('派人', due, day)}与入党申请人{name}谈话（{applied}递交申请）", "talk",
                         step(mid, S.STEP_TALK, due))
-        if cat in ("正式党员", "预备党员") and admit:
+        if cat in enums.PARTY_MEMBERS and admit:
             for y in (day.year, day.year + 1):
                 if y <= admit.year:
                     continue
@@ -151,9 +152,9 @@ def _meetings(snap: Snapshot, rs: RuleSet, day: _dt.date, horizon: _dt.date, add
         return any(m["kind"] in kinds and as_date(m["date"]) and as_date(m["date"]) >= start
                    and (group is None or m.get("party_group_id") == group) for m in snap.meetings)
 
-    monthly = [("ACT-THEME-DAY", "主题党日", "开展")]
+    monthly = [("ACT-THEME-DAY", enums.THEME_DAY, "开展")]
     if len(snap.committee_ids(day)) >= int(rs.params("ACT-COMMITTEE")["min_committee_members"]):
-        monthly.append(("ACT-COMMITTEE", "支部委员会", "召开"))
+        monthly.append(("ACT-COMMITTEE", enums.COMMITTEE_MEETING, "召开"))
     def meeting(kind: str, by: _dt.date, group=None) -> Action:
         return Action("meeting", by, "", {"meeting_kind": kind, "party_group_id": group}, day)
 
@@ -168,8 +169,8 @@ def _meetings(snap: Snapshot, rs: RuleSet, day: _dt.date, horizon: _dt.date, add
         for gid, g in snap.groups.items():
             if not held(kinds, month_start, gid):
                 add(m_end, f"{g['name']}本月（{day.month}月）尚未召开党小组会，{_ask('召开', m_end, day)}", "meeting",
-                    meeting("党小组会", m_end, gid))
-    for code, what, verb in (("ACT-CONGRESS", "支部党员大会", "召开"), ("ACT-LESSON", "党课", "开展")):
+                    meeting(enums.GROUP_MEETING, m_end, gid))
+    for code, what, verb in (("ACT-CONGRESS", enums.GENERAL_MEETING, "召开"), ("ACT-LESSON", enums.PARTY_LECTURE, "开展")):
         if rs.spec(code) is None:
             continue
         if not held(set(rs.params(code)["meeting_kinds"]), q_start):

@@ -120,6 +120,11 @@ def _children(ledger, table: str, key: str, parent_ids, cols: tuple[str, ...]) -
     return out
 
 
+# How a rule's evidence names a member exempt under 第二十三条 (a note beside the shortfalls,
+# never one of them: documents leave such lines out of who fell short).
+EXEMPT_NOTE = "经支部同意不作硬性要求"
+
+
 class Snapshot:
     """One ledger seen for ``year`` on ``day`` (the as-of date, at most 31 December).
 
@@ -345,7 +350,7 @@ class Snapshot:
     def exempt_note(self, member_id) -> str:
         """How the evidence names an exemption: '经支部同意不作硬性要求（年老体弱）'."""
         reason = (self.members.get(member_id) or {}).get("exempt_reason")
-        return "经支部同意不作硬性要求" + (f"（{reason}）" if reason else "")
+        return EXEMPT_NOTE + (f"（{reason}）" if reason else "")
 
     def name(self, member_id) -> str:
         m = self.members.get(member_id)
@@ -402,7 +407,7 @@ class Snapshot:
         dates = self._dates(member_id)
         return bisect.bisect_right(dates, first) == bisect.bisect_right(dates, last)
 
-    def people(self, day: _dt.date | None = None, categories=("正式党员", "预备党员")) -> list[dict]:
+    def people(self, day: _dt.date | None = None, categories=enums.PARTY_MEMBERS) -> list[dict]:
         """People on the books on ``day`` whose derived category is one of ``categories``."""
         day = day or self.day
         key = ("people", day, tuple(categories))
@@ -433,7 +438,7 @@ class Snapshot:
         return self.people(day)
 
     def full_members(self, day=None) -> list[dict]:
-        return self.people(day, ("正式党员",))
+        return self.people(day, (enums.FULL_MEMBER,))
 
     def member_steps(self, member_id: int) -> list[dict]:
         return self.steps.get(member_id, [])
@@ -491,14 +496,14 @@ class Snapshot:
         return {r["member_id"] for r in self.roles_on(day)}
 
     def secretary_ids(self, day=None) -> list[int]:
-        return [r["member_id"] for r in self.roles_on(day) if r["role"] == "书记"]
+        return [r["member_id"] for r in self.roles_on(day) if r["role"] == enums.SECRETARY]
 
     def secretaries_in_year(self) -> set[int]:
         """Everyone who held the 书记 post at some time in the year up to the as-of date."""
         out = set()
         for r in self.roles:
             start, end = as_date(r["start_date"]), as_date(r.get("end_date"))
-            if r["role"] != "书记" or start is None or start > self.day:
+            if r["role"] != enums.SECRETARY or start is None or start > self.day:
                 continue
             if end is not None and end < self.start:
                 continue

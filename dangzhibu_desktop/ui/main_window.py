@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, paths
 from ..ledger.validate import LedgerError
-from ..views.fixes import cell_target
+from ..views.fixes import Target, cell_target
 from . import editing, opening, screenfit
 from . import settings as _settings
 from .icons import app_icon
@@ -392,6 +392,9 @@ class MainWindow(QMainWindow):
             return
         target = {"meeting": "meetings", "volunteer": "volunteer", "deed": "volunteer",
                   "training": "trainings", "member": "members"}[key]
+        if key == "meeting":
+            # The whole year's list: 记一次会议 follows a list's filters, none are meant here.
+            self.go_to(Target(page="meetings", year=self.page("dashboard").year()))
         page = self.show_page(target)
         if key == "deed":
             page.new_deed()
@@ -410,6 +413,10 @@ class MainWindow(QMainWindow):
         """Open what fixes a gap (``views.fixes.Target``): its editor prefilled — the saved row
         id, None when cancelled — or its page for the year, filtered to the month."""
         if target is None:
+            return None
+        if target.table and self.ledger.readonly:
+            # As 新建 is off on a read-only file: say why instead of an editor that cannot save.
+            self.statusBar().showMessage("台账以只读方式打开，不能登记或修改记录", 6000)
             return None
         if target.table:
             saved = editing.edit_record(self, self.ledger, target.table, target.row_id, target.defaults)

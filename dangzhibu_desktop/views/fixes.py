@@ -12,6 +12,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..ledger import enums
+from ..ledger.validate import format_hours
 from ..rules import load_rule_set
 from ..rules.grid import DONE, MISSING, PENDING_CELL
 
@@ -53,8 +54,9 @@ def _iso(value) -> _dt.date:
 def meeting_defaults(ledger, kind: str, day: _dt.date, *, party_group_id: int | None = None,
                      lecturer_id: int | None = None, attendees: list[int] | None = None) -> dict:
     """A new meeting of ``kind`` on ``day``: the 党小组 and its 组长 as 主持人 for a 党小组会,
-    the 书记 as 主持人 (and 授课人 of a 党课) otherwise, and ``attendees`` — the people
-    expected (``Ledger.expected_at`` when not given) — who the editor marks 出席."""
+    the 书记 as 主持人 (and 授课人 of a 党课) otherwise. The editor marks 出席 the ``attendees``
+    a plan action names, or, without them, whoever is 应到 on the day the meeting ends up on
+    (``Ledger.expected_at``, followed when the person changes the date or the group)."""
     out: dict = {"kind": kind, "date": day.isoformat()}
     secretary = ledger.secretary_on(day)
     if kind == enums.GROUP_MEETING:
@@ -68,9 +70,8 @@ def meeting_defaults(ledger, kind: str, day: _dt.date, *, party_group_id: int | 
         lecturer = lecturer_id or (secretary or {}).get("member_id")
         if lecturer:
             out["lecturer_id"] = lecturer
-    if attendees is None:
-        attendees = [m["id"] for m in ledger.expected_at(day, kind, party_group_id)]
-    out["attendees"] = list(attendees)
+    if attendees is not None:
+        out["attendees"] = list(attendees)
     return out
 
 
@@ -110,18 +111,24 @@ def action_target(ledger, action: dict, today: _dt.date) -> Target | None:
         if p.get("needs_vote"):
             defaults["vote"] = 1
         return Target("meetings", None, defaults)
+    tenths = int(round(float(p.get("hours") or 0) * 10))  # hours each, stored in tenths
     if kind == "training":
-        return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": "集中培训",
-                                          "hours": int(round(float(p.get("hours") or 0) * 10))})
+        return Target("trainings", None, {"date": iso, "title": "集中学习培训", "kind": enums.TRAINING_CLASSROOM,
+                                          "hours": tenths, "member_ids": list(p.get("member_ids") or ())})
     if kind == "volunteer":
-        return Target("volunteer_activities", None, {"date": iso, "kind": p.get("activity_kind") or "志愿服务"})
+        defaults = {"date": iso, "kind": p.get("activity_kind") or enums.VOLUNTEER_SERVICE,
+                    "member_ids": list(p.get("member_ids") or ())}
+        if tenths:
+            defaults["default_hours"] = format_hours(tenths)
+        return Target("volunteer_activities", None, defaults)
     if kind == "step":
         return Target("development_steps", None, {"member_id": p.get("member_id"), "step": p.get("step"),
                                                   "date": iso})
     if kind == "rectification":
-        return Target("rectifications", p.get("rectification_id"), {"status": "已完成", "closed_on": iso})
+        return Target("rectifications", p.get("rectification_id"), {"status": enums.COMPLETED, "closed_on": iso})
     if kind == "post":
-        return Target("pioneer_posts", None, {"kind": "先锋岗", "established_on": iso})
+        return Target("pioneer_posts", None, {"kind": enums.PIONEER_POST, "established_on": iso,
+                                              "member_ids": list(p.get("member_ids") or ())})
     if kind == "appraisal":
         return Target("appraisals", None, {"year": p.get("year") or by.year})
     if kind == "dues":

@@ -13,9 +13,9 @@ SOURCES = (
     ("党员", "members", "members", "name", None, "name"),
     ("会议", "meetings", "meetings", "topic", "date", "kind || '：' || topic"),
     ("教育培训", "trainings", "trainings", "title", "date", "title"),
-    ("志愿服务", "volunteer", "volunteer_activities", "title", "date", "title"),
-    ("先锋岗", "posts", "pioneer_posts", "name", None, "name"),
-    ("谈心谈话", "talks", "talks", "topic", "date", "topic"),
+    ("志愿服务", "volunteer", "volunteer_activities", "title", "date", "title"),  # not the enumeration
+    ("先锋岗", "posts", "pioneer_posts", "name", None, "name"),  # not the enumeration
+    ("谈心谈话", "talks", "talks", "topic", "date", "topic"),  # not the enumeration
     ("整改事项", "rectifications", "rectifications", "problem", None, "problem"),
 )
 LIMIT = 50  # per kind: a short word should not list a whole decade

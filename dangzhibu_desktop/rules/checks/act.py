@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from ...ledger import enums
 from ...ledger.schema import TABLES
 from ..asof import by_words, still_possible
 from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
@@ -22,7 +23,7 @@ from .common import (
 
 @rule("ACT-CONGRESS")
 def act_congress(snap: Snapshot, p: dict) -> Outcome:
-    return _periodic_rule(snap, p, "支部党员大会", "召开", "每季度至少召开一次支部党员大会，并完整记录出勤和决议")
+    return _periodic_rule(snap, p, enums.GENERAL_MEETING, "召开", "每季度至少召开一次支部党员大会，并完整记录出勤和决议")
 
 
 @rule("ACT-COMMITTEE")
@@ -39,7 +40,7 @@ def act_committee(snap: Snapshot, p: dict) -> Outcome:
     if not any(applies(a, b) for _, a, b in snap.months()):
         return Outcome(NOT_APPLICABLE, None, f"每月≥{p['min_count']}次",
                        f"未设立支部委员会（现有委员{size}名），不考核支委会")
-    return _periodic_rule(snap, p, "支部委员会", "召开", "支部委员会每月至少召开一次，研究支部日常工作", applies)
+    return _periodic_rule(snap, p, enums.COMMITTEE_MEETING, "召开", "支部委员会每月至少召开一次，研究支部日常工作", applies)
 
 
 def _group_applies(g: dict):
@@ -58,13 +59,13 @@ def act_group(snap: Snapshot, p: dict) -> Outcome:
     fails, actions, cost, done, applicable, planned = [], [], 0, 0, 0, 0
     for gid, g in snap.groups.items():
         dates = [as_date(m["date"]) for m in snap.meetings if m["kind"] in kinds and m.get("party_group_id") == gid]
-        f, todo, d, a = _periodic(snap, p, "党小组会", "召开", dates, prefix=f"{g['name']}",
+        f, todo, d, a = _periodic(snap, p, enums.GROUP_MEETING, "召开", dates, prefix=f"{g['name']}",
                                   applies=_group_applies(g))
         fails += f
         done += d
         applicable += a
         if todo:
-            actions += meeting_actions(snap, todo, p["meeting_kinds"][0], "党小组会", "召开", g["name"], gid)
+            actions += meeting_actions(snap, todo, p["meeting_kinds"][0], enums.GROUP_MEETING, "召开", g["name"], gid)
             cost += sum(k for *_, k in todo)
             planned += len(todo)
     if not applicable:
@@ -82,7 +83,7 @@ def act_group(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-LESSON")
 def act_lesson(snap: Snapshot, p: dict) -> Outcome:
-    out = _periodic_rule(snap, p, "党课", "开展", "每季度至少开展一次党课，书记每年至少讲一次党课")
+    out = _periodic_rule(snap, p, enums.PARTY_LECTURE, "开展", "每季度至少开展一次党课，书记每年至少讲一次党课")
     need = int(p["secretary_lessons"])
     secs = snap.secretaries_in_year()
     if not secs or need <= 0 or out.status == NOT_APPLICABLE:
@@ -132,7 +133,7 @@ def act_lesson(snap: Snapshot, p: dict) -> Outcome:
 
 @rule("ACT-THEME-DAY")
 def act_theme_day(snap: Snapshot, p: dict) -> Outcome:
-    return _periodic_rule(snap, p, "主题党日", "开展", "每月确定一天开展主题党日活动，并登记活动记录")
+    return _periodic_rule(snap, p, enums.THEME_DAY, "开展", "每月确定一天开展主题党日活动，并登记活动记录")
 
 
 @rule("ACT-LIFE-MEETING")
@@ -169,13 +170,13 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
             unrecorded.append(f"{m['date']}{m['kind']}")
             continue
         d = as_date(m["date"])
-        key = (m["kind"] == "支部委员会", m["party_group_id"] if m["kind"] == "党小组会" else None, d)
+        key = (m["kind"] == enums.COMMITTEE_MEETING, m["party_group_id"] if m["kind"] == enums.GROUP_MEETING else None, d)
         if key not in roster:
             if key[0]:
                 ids = snap.committee_ids(d)
             else:
                 ids = {x["id"] for x in snap.party_members(d)
-                       if m["kind"] != "党小组会" or x.get("party_group_id") == key[1]}
+                       if m["kind"] != enums.GROUP_MEETING or x.get("party_group_id") == key[1]}
             roster[key] = {i for i in ids if not snap.exempt(i)}
         expect = roster[key]
         n = len(expect)
@@ -192,7 +193,7 @@ def act_attendance(snap: Snapshot, p: dict) -> Outcome:
     rows_of = snap.attendance_rows([m["id"] for m, *_ in low])
     for i, (m, n, here, expect) in enumerate(low):
         absent = [snap.name(r["member_id"]) + f"（{r['status']}）" for r in rows_of[m["id"]]
-                  if r["status"] != "出席" and r["member_id"] in expect]
+                  if r["status"] != enums.PRESENT and r["member_id"] in expect]
         low[i] = f"{m['date']}{m['kind']}：应到{n}人，实到{here}人；{'、'.join(absent[:6])}"
     kinds = set(p["meeting_kinds"])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ...ledger import enums
 from ..asof import by_words, still_possible
 from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
 from ..snapshot import Snapshot, as_date, quarter_label
@@ -146,11 +147,11 @@ def expected_attendees(snap: Snapshot, kind: str, group_id=None) -> list[int]:
     """Who is expected at a meeting of ``kind`` on the as-of day (the roster, not rows typed):
     the committee for 支部委员会, the group's 党员 for 党小组会, every 党员 otherwise;
     members exempt from activities (第二十三条) left out."""
-    if kind == "支部委员会":
+    if kind == enums.COMMITTEE_MEETING:
         ids = sorted(snap.committee_ids())
     else:
         people = snap.party_members()
-        if kind == "党小组会":
+        if kind == enums.GROUP_MEETING:
             people = [m for m in people if m.get("party_group_id") == group_id]
         ids = [m["id"] for m in people]
     return [i for i in ids if not snap.exempt(i)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...ledger import enums
 from ...ledger import steps as S
 from ..model import FAILED, MET, NOT_APPLICABLE, WARNING, Fix, Outcome
 from ..snapshot import Snapshot, as_date
@@ -42,11 +43,11 @@ def org_committee(snap: Snapshot, p: dict) -> Outcome:
     for r in roles:
         people.setdefault(r["member_id"], []).append(r["role"])
     size = len(people)
-    has_secretary = any("书记" in rs for rs in people.values())
+    has_secretary = any(enums.SECRETARY in rs for rs in people.values())
     target = f"正式党员≥{threshold}名时设{lo}–{usual}名委员（不超过{hi}名），含书记"
     evidence = [f"{snap.name(mid)}（{'、'.join(rs)}）" for mid, rs in people.items()]
     # 预备党员 have no 被选举权 (党章 第七条): a 委员 who is one fails, whatever the branch's size.
-    probationers = [mid for mid in people if snap.category(mid) == "预备党员"]
+    probationers = [mid for mid in people if snap.category(mid) == enums.PROBATIONARY]
     if probationers:
         return Outcome(FAILED, size, target, f"委员{_names(probationers, snap)}为预备党员，没有被选举权",
                        "预备党员没有表决权、选举权和被选举权，不能担任支部委员，请报上级党委按程序调整", evidence)
@@ -82,7 +83,7 @@ def org_secretary(snap: Snapshot, p: dict) -> Outcome:
     steps = snap.member_steps(mid)
     since = S.full_member_since(steps, snap.day)
     if since is None:
-        if snap.category(mid) == "预备党员":
+        if snap.category(mid) == enums.PROBATIONARY:
             admit = S.admitted_on(steps, snap.day)
             if admit and S.add_years(admit, 2) < snap.day:
                 return Outcome(WARNING, None, target,

@@ -67,7 +67,7 @@ def role_volunteer(snap: Snapshot, p: dict) -> Outcome:
     per_member = float(p["hours_per_member"])
     acts = [a for a in snap.activities if a["kind"] in kinds]
     dates = [as_date(a["date"]) for a in acts]
-    fails, pend, done, applicable = _periodic(snap, p, "志愿服务", "开展", dates)
+    fails, pend, done, applicable = _periodic(snap, p, "志愿服务", "开展", dates)  # not the enumeration
     pend = [t for t in pend]
     people = snap.party_members()
     ids = {m["id"] for m in people}

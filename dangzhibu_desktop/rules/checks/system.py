@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ...ledger import enums
 from ..asof import by_words, still_possible
 from ..dues import _dues_paid, _ym, dues_lapses, dues_ledger, lapse_since
 from ..model import FAILED, MET, NOT_APPLICABLE, PENDING, WARNING, Action, Fix, Outcome
@@ -27,7 +28,7 @@ def dues_still_owed(snap: Snapshot) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if not months:
         return out
-    party = ("正式党员", "预备党员")
+    party = enums.PARTY_MEMBERS
     for mem in snap.present_between(months[0][1], months[-1][2]):
         mid = mem["id"]
         if mid not in snap.steps:

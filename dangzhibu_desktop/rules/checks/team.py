@@ -6,6 +6,7 @@ import datetime as _dt
 import math
 import re
 
+from ...ledger import enums
 from ...ledger import steps as S
 from ...ledger.validate import birth_date_from_id
 from ..asof import by_words
@@ -36,12 +37,12 @@ def step_action(snap: Snapshot, member_id: int, step: int, by: _dt.date, what: s
 @rule("TEAM-RESERVE")
 def team_reserve(snap: Snapshot, p: dict) -> Outcome:
     need = int(p["min_reserve"])
-    reserve = snap.people(categories=("入党积极分子", "发展对象"))
+    reserve = snap.people(categories=(enums.ACTIVIST, enums.CANDIDATE))
     target = f"入党积极分子和发展对象≥{need}名"
     evidence = [f"{m['name']}（{snap.category(m['id'])}）" for m in reserve]
     if len(reserve) >= need:
         return Outcome(MET, len(reserve), target, f"现有入党积极分子和发展对象{len(reserve)}名", "", evidence)
-    applicants = snap.people(categories=("入党申请人",))
+    applicants = snap.people(categories=(enums.APPLICANT,))
     fix = None
     if applicants and len(applicants) >= need - len(reserve):
         fix = Fix([step_action(snap, a["id"], S.STEP_ACTIVIST, snap.end,
@@ -320,7 +321,7 @@ def team_dev_introducers(snap: Snapshot, p: dict) -> Outcome:
         when = as_date(row["date"])
         # Names not in the ledger (another unit's members) or without recorded steps are taken as given.
         bad = [n for n in names if len(by_name.get(n, [])) == 1 and by_name[n][0] in snap.steps
-               and snap.category(by_name[n][0], when) != "正式党员"]
+               and snap.category(by_name[n][0], when) != enums.FULL_MEMBER]
         if bad:
             fails.append(f"{m['name']}的入党介绍人{'、'.join(bad)}在{when}不是正式党员")
         else:
@@ -354,7 +355,7 @@ def team_dev_approve(snap: Snapshot, p: dict) -> Outcome:
             else:
                 oks.append(f"{m['name']}：{admit}支部大会通过，{d}上级党委审批")
         elif not _later_step_by(snap, mid, S.STEP_APPROVE, last) and last >= snap.start \
-                and snap.category(mid) in ("预备党员", "正式党员"):
+                and snap.category(mid) in enums.PARTY_MEMBERS:
             # A 转正 recorded after the approval's last day does not undo an approval never recorded.
             if snap.day > last:
                 fails.append(f"{m['name']}：{admit}支部大会通过，已超过{hard}个月未记录上级党委审批")
@@ -412,7 +413,7 @@ def team_probation(snap: Snapshot, p: dict) -> Outcome:
             else:
                 oks.append(f"{m['name']}：{d}{final[1]}")
             continue
-        if not snap.on_books(m, snap.day) or snap.category(mid) != "预备党员":
+        if not snap.on_books(m, snap.day) or snap.category(mid) != enums.PROBATIONARY:
             continue
         if deadline + grace < snap.day:
             if deadline >= S.add_years(snap.start, -1):
@@ -459,7 +460,8 @@ def team_training(snap: Snapshot, p: dict) -> Outcome:
         have = hours.get(m["id"], 0) / 10
         if have < need:
             short.append((m, have, need))
-    avg = sum(hours.get(m["id"], 0) for m in people) / 10 / len(people)
+    # 人均 over every 党员, exempt ones included: the figure the 述职 and 党内统计 give (one base)
+    avg = sum(hours.get(m["id"], 0) for m in everyone) / 10 / len(everyone)
     measured = f"{len(people) - len(short)}/{len(people)}"
     if not short:
         return Outcome(MET, measured, target, f"党员均达到学时要求（人均{avg:.1f}学时）", "", spared)
@@ -525,7 +527,7 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
     evidence = [f"{m['date']}召开民主评议党员会议" for m in held]
     if rows:
         evidence.append(f"评议结果为{rated_year}年度")
-    excellent = sum(1 for r in rated.values() if r == "优秀")
+    excellent = sum(1 for r in rated.values() if r == enums.EXCELLENT)
     share = excellent / len(rated) if rated else 0.0
     if rated and share > most + 1e-9:
         return Outcome(FAILED, _pct(share), target,
@@ -533,7 +535,7 @@ def team_appraisal(snap: Snapshot, p: dict) -> Outcome:
                        f"优秀等次一般不超过参评党员的{_pct(most)}，请按评议结果复核", evidence)
     # 预备党员不宜评为优秀 (practice): flagged, the rest of the appraisal still judged below.
     covered = min(_dt.date(rated_year, 12, 31), snap.day)
-    odd = [mid for mid, r in rated.items() if r == "优秀" and snap.category(mid, covered) == "预备党员"]
+    odd = [mid for mid, r in rated.items() if r == enums.EXCELLENT and snap.category(mid, covered) == enums.PROBATIONARY]
     # Who should have a rating: party members at the end of the rated year still on the books
     # when the 评议 was held (or on the as-of date).
     when = as_date(held[-1]["date"]) if held else snap.day

@@ -70,6 +70,9 @@ class _ParticipantsDialog(RecordDialog):
             for r in self.ledger.children(self.child_table, self.row_id):
                 self.entries[r["member_id"]] = format_hours(r["hours"])
             self.saved_members = set(self.entries)
+        else:  # the people a plan action names (去办理), ticked with the default hours
+            for mid in self.defaults.get("member_ids") or ():
+                self.entries[mid] = self.default_hours()
         self.ui.dateEdit.dateChanged.connect(self.rebuild)
         self.rebuild()
 
@@ -209,6 +212,8 @@ class VolunteerDialog(_ParticipantsDialog):
         set_combo(ui.kindCombo, row.get("kind") or enums.VOLUNTEER_KINDS[0])
         ui.placeEdit.setText(row.get("place") or "")
         ui.descriptionEdit.setPlainText(row.get("description") or "")
+        if row.get("default_hours"):
+            ui.defaultHoursEdit.setText(row["default_hours"])
         self.load_entries()
         if not ui.defaultHoursEdit.text() and self.entries:
             common = max(set(self.entries.values()), key=list(self.entries.values()).count)
@@ -278,10 +283,13 @@ class PioneerPostDialog(RecordDialog):
                  "role": s.get("role") or "", "since": s.get("since") or "", "until": s.get("until") or ""}
                 for s in saved]
         have = {s["member_id"] for s in saved}
+        # A new post from 去办理 starts with the people the plan names on it.
+        named = set(row.get("member_ids") or ()) if not self.row_id else set()
         for m in self.ledger.rows("members", "status = ?", (enums.ACTIVE_STATUS,)):
             if m["id"] not in have:
-                rows.append({"member_id": m["id"], "name": m["name"], "on": False, "role": "", "since": "",
-                             "until": ""})
+                on = m["id"] in named
+                rows.append({"member_id": m["id"], "name": m["name"], "on": on, "role": "",
+                             "since": (row.get("established_on") or "") if on else "", "until": ""})
         self.model.set_rows(rows)
         self.update_summary()
 

@@ -347,7 +347,9 @@ class RecordDialog(QDialog):
             from ..widgets.attachments import install
 
             self.attachments = install(self, self.table)
-        self.load({**self.defaults, **self.record} if self.record else self.defaults)
+        # On an existing row ``defaults`` are the change proposed (去办理 closing a 整改 item:
+        # 已完成 with its date), shown over the record and saved only if the person saves.
+        self.load({**self.record, **self.defaults} if self.record else self.defaults)
         self._watch()
         self._loading = False
         self._dirty = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -12,6 +12,7 @@ from ...ledger import enums
 from ...ledger.schema import TABLES
 from ...ledger.validate import LedgerError, ValidationError
 from ...rules import load_rule_set
+from ...views import meeting_entry as _entry
 from ..forms.ui_meeting_dialog import Ui_MeetingDialog
 from .common import (
     GridColumn, MemberGrid, RecordDialog, attach_grid, combo_value, fill_combo, get_date,
@@ -26,6 +27,11 @@ TEXT = {
     "signin_title": "保存签到表",
     "signin_done": "已生成签到表：\n{path}",
     "title_new": "记一次会议",
+    "copy": "复制上次会议(&C)",
+    "copy_tip": "从这一类型最近的一次会议复制地点、时间、主持人、记录人、议题和列席人员；日期请自己填写，"
+                "出勤默认当天应到的人全部出席",
+    "copy_none": "还没有可以复制的{kind}记录",
+    "copied": "记一次会议（复制自{date}的{kind}）",
     "title_edit": "会议记录 — {date} {kind}",
     "summary": "应到 {due} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人",
     "summary_unset": "；未登记 {unset} 人",
@@ -79,6 +85,13 @@ class MeetingDialog(RecordDialog):
         self.signin_button.setToolTip(TEXT["signin_tip"])
         self.signin_button.setEnabled(bool(self.record))  # a sheet of a meeting that is saved
         self.signin_button.clicked.connect(self.print_signin)
+        self.copy_button = ui.buttonBox.addButton(TEXT["copy"], QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip(TEXT["copy_tip"])
+        self.copy_button.setEnabled(not self.record)  # a new meeting only
+        self.copy_button.clicked.connect(self.copy_last)
+        ui.tabs.currentChanged.connect(self._tab_shown)
+        # Alt+A/J/D (the tabs' mnemonics) also on the tab already shown: its grid or text takes the keys.
+        ui.tabs.tabBar().installEventFilter(self)
         fill_combo(ui.kindCombo, enums.MEETING_KINDS)
         setup_date(ui.dateEdit, optional=False)
         record = self.record or self.defaults
@@ -113,6 +126,13 @@ class MeetingDialog(RecordDialog):
 
     def load(self, row: dict) -> None:
         ui = self.ui
+        self._remembered: dict = {}  # field → the value the last meeting of the kind filled in
+        self._topic_shown = ""
+        self._topic_copy: tuple[str, int | None] | None = None  # a copied 议题 and the month it names
+        if row.get("copy_of"):
+            row = {**_entry.copy_of(self.ledger, row["copy_of"]), **{k: v for k, v in row.items() if k != "copy_of"}}
+            self._topic_copy = (row.get("topic") or "", row.get("topic_month"))
+            self._topic_shown = row.get("topic") or ""
         set_combo(ui.kindCombo, row.get("kind") or enums.MEETING_KINDS[0])
         if row.get("date"):
             set_date(ui.dateEdit, row["date"])
@@ -135,14 +155,21 @@ class MeetingDialog(RecordDialog):
         self.saved_members = set(self.entries)
         # A new meeting marks the people expected (``attendees``, from the plan or the gap it
         # fixes) 出席 until the person changes them; a meeting dated ahead is a plan: nobody.
-        self.auto_present = set(row.get("attendees") or ()) if not self.row_id else set()
+        self.auto_present = None if "attendees" not in row else set(row["attendees"] or ())
+        if self.row_id:
+            self.auto_present = set()
         self._update_title()
         self.rebuild_attendance()
         # Rebuild when what decides the roster changes; keep what was already ticked.
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         ui.dateEdit.dateChanged.connect(self.rebuild_attendance)
         ui.partyGroupCombo.currentIndexChanged.connect(self.rebuild_attendance)
+        ui.dateEdit.dateChanged.connect(self._follow_topic)
+        ui.partyGroupCombo.currentIndexChanged.connect(self._apply_remembered)
         self._kind_changed()
+        if self._topic_copy:
+            self._follow_topic()
+            ui.dateEdit.setFocus()  # the one thing left to type
 
     def _update_title(self) -> None:
         if self.record:
@@ -158,7 +185,99 @@ class MeetingDialog(RecordDialog):
         general = kind == enums.GENERAL_MEETING
         self.ui.votesBoxLabel.setVisible(general)
         self.ui.votesBox.setVisible(general)
+        self._apply_remembered()
         self.rebuild_attendance()
+
+    # -- a faster month ------------------------------------------------------------------
+    def _field_value(self, key: str):
+        ui = self.ui
+        if key in ("host_id", "recorder_id"):
+            return combo_value(ui.hostCombo if key == "host_id" else ui.recorderCombo)
+        edit = {"place": ui.placeEdit, "start_time": ui.startTimeEdit, "end_time": ui.endTimeEdit}[key]
+        return edit.text().strip() or None
+
+    def _set_field(self, key: str, value) -> None:
+        ui = self.ui
+        if key in ("host_id", "recorder_id"):
+            set_combo(ui.hostCombo if key == "host_id" else ui.recorderCombo, value)
+        else:
+            {"place": ui.placeEdit, "start_time": ui.startTimeEdit, "end_time": ui.endTimeEdit}[key].setText(value or "")
+
+    def _apply_remembered(self, *_args) -> None:
+        """A new meeting: 地点, 时间, 主持人 and 记录人 as the last meeting of this kind (and group)
+        had them, in fields still empty or still showing what the previous kind remembered."""
+        if self.record:
+            return
+        kind = combo_value(self.ui.kindCombo)
+        group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
+        values = _entry.remembered_values(self.ledger, kind, group) if kind else {}
+        for key in _entry.REMEMBERED:
+            now = self._field_value(key)
+            if now is None or (key in self._remembered and now == self._remembered[key]):
+                self._set_field(key, values.get(key))
+                if values.get(key) is not None and self._field_value(key) == values[key]:
+                    self._remembered[key] = values[key]
+                else:
+                    self._remembered.pop(key, None)
+
+    def copy_last(self) -> bool:
+        """复制上次会议: this kind's last meeting (this group's for a 党小组会) copied into the
+        form, the date left to type; False when there is none."""
+        kind = combo_value(self.ui.kindCombo)
+        group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
+        last = _entry.last_meeting(self.ledger, kind, group)
+        if last is None:
+            self.ui.errorLabel.setText(TEXT["copy_none"].format(kind=kind))
+            self.ui.errorLabel.show()
+            return False
+        copied = _entry.copy_of(self.ledger, last["id"])
+        ui = self.ui
+        set_combo(ui.partyGroupCombo, copied.get("party_group_id"))
+        set_combo(ui.lecturerCombo, copied.get("lecturer_id"))
+        for key in _entry.REMEMBERED:
+            self._set_field(key, copied.get(key))
+            self._remembered.pop(key, None)  # the person's choice now, kept on a kind change
+        ui.guestsEdit.setText(copied.get("guests") or "")
+        ui.voteCheck.setChecked(bool(copied.get("vote")))
+        self._topic_copy = (copied.get("topic") or "", copied.get("topic_month"))
+        self._topic_shown = copied.get("topic") or ""
+        ui.topicEdit.setText(self._topic_shown)
+        self._follow_topic()
+        self.mark_dirty()
+        self.clear_errors()
+        self.setWindowTitle(TEXT["copied"].format(date=last["date"], kind=kind))
+        ui.dateEdit.setFocus(Qt.FocusReason.TabFocusReason)  # selects the date: typing replaces it
+        return True
+
+    def _follow_topic(self, *_args) -> None:
+        """A copied 议题 naming its month ("5月主题党日：…") follows the date until edited."""
+        if not self._topic_copy:
+            return
+        topic, month = self._topic_copy
+        shown = self.ui.topicEdit.text()
+        if shown not in (self._topic_shown, topic):
+            self._topic_copy = None  # the person wrote her own
+            return
+        day = get_date(self.ui.dateEdit)
+        new = _entry.topic_for(topic, month, int(day[5:7]) if day else None)
+        self.ui.topicEdit.setText(new)
+        self._topic_shown = new
+
+    def _tab_shown(self, index: int) -> None:
+        """A tab chosen (Alt+A / Alt+J / Alt+D or a click): its grid or text box takes the keys."""
+        page = self.ui.tabs.widget(index)
+        if page is None or not self.isVisible():
+            return
+        for target in (self.ui.attendanceTable, self.ui.contentEdit, self.ui.resolutionsEdit):
+            if page.isAncestorOf(target):
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if target is self.ui.attendanceTable and not target.currentIndex().isValid() and self.model.rows:
+                    target.setCurrentIndex(self.model.index(0, 0))  # the name: moving does not open a cell
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.ui.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self, lambda: self._tab_shown(self.ui.tabs.currentIndex()))
+        return super().eventFilter(obj, event)
 
     def _remember(self) -> None:
         for r in self.model.rows:
@@ -193,7 +312,8 @@ class MeetingDialog(RecordDialog):
             row = {"member_id": m["id"], "name": name, "category": categories.get(m["id"]) or "",
                    "group": self.groups.get(m.get("party_group_id"), ""),
                    "status": entry.get("status", ""), "reason": entry.get("reason", ""), "binned": binned}
-            if not entry and held and m["id"] in self.auto_present and not binned:
+            expected = self.auto_present is None or m["id"] in self.auto_present
+            if not entry and held and expected and not m.get("_extra") and not binned:
                 row.update(status=PRESENT, auto=True)
             rows.append(row)
         self.model.set_rows(rows)
@@ -226,9 +346,19 @@ class MeetingDialog(RecordDialog):
                 self.model.set_value(i, "status", PRESENT)
 
     def set_selected(self, status: str) -> None:
+        changed = []
         for i in selected_rows(self.ui.attendanceTable):
             if not self.model.rows[i].get("binned"):
                 self.model.set_value(i, "status", status)
+                changed.append(i)
+        if changed and status != PRESENT:
+            # The reason is what comes next: its cell opens for typing.
+            view = self.ui.attendanceTable
+            index = self.model.index(changed[0], self.model.column_index("reason"))
+            view.setFocus()
+            view.setCurrentIndex(index)  # opens the cell (the grid edits on entry) …
+            if view.state() != view.State.EditingState:
+                view.edit(index)  # … or open it here
 
     def values(self) -> dict:
         ui = self.ui

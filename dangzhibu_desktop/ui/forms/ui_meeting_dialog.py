@@ -262,6 +262,7 @@ class Ui_MeetingDialog(object):
 
         self.attendanceTable = QTableView(self.attendanceTab)
         self.attendanceTable.setObjectName(u"attendanceTable")
+        self.attendanceTable.setTabKeyNavigation(False)
         self.attendanceTable.setAlternatingRowColors(True)
         self.attendanceTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
@@ -349,14 +350,14 @@ class Ui_MeetingDialog(object):
         self.votesAbstainLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u7968\uff0c\u5f03\u6743", None))
         self.votesUnitLabel.setText(QCoreApplication.translate("MeetingDialog", u"\u7968", None))
         self.attendanceSummaryLabel.setText("")
-        self.allPresentButton.setText(QCoreApplication.translate("MeetingDialog", u"\u5168\u90e8\u51fa\u5e2d", None))
-        self.leaveButton.setText(QCoreApplication.translate("MeetingDialog", u"\u8bbe\u4e3a\u8bf7\u5047", None))
-        self.absentButton.setText(QCoreApplication.translate("MeetingDialog", u"\u8bbe\u4e3a\u7f3a\u5e2d", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.attendanceTab), QCoreApplication.translate("MeetingDialog", u"\u51fa\u52e4", None))
+        self.allPresentButton.setText(QCoreApplication.translate("MeetingDialog", u"\u5168\u90e8\u51fa\u5e2d(&P)", None))
+        self.leaveButton.setText(QCoreApplication.translate("MeetingDialog", u"\u8bbe\u4e3a\u8bf7\u5047(&L)", None))
+        self.absentButton.setText(QCoreApplication.translate("MeetingDialog", u"\u8bbe\u4e3a\u7f3a\u5e2d(&X)", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.attendanceTab), QCoreApplication.translate("MeetingDialog", u"\u51fa\u52e4(&A)", None))
         self.contentEdit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u7684\u4e3b\u8981\u5185\u5bb9\u3001\u53d1\u8a00\u60c5\u51b5", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.contentTab), QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u8bb0\u5f55", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.contentTab), QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u8bb0\u5f55(&J)", None))
         self.resolutionsEdit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u5f62\u6210\u7684\u51b3\u8bae\u6216\u51b3\u5b9a", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.resolutionsTab), QCoreApplication.translate("MeetingDialog", u"\u51b3\u8bae", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.resolutionsTab), QCoreApplication.translate("MeetingDialog", u"\u51b3\u8bae(&D)", None))
         self.errorLabel.setText("")
     # retranslateUi
 

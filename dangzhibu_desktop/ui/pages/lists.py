@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...ledger import enums, steps as _steps
 from ...ledger.validate import format_hours
-from ...views import fixes as _fixes, lists as _lists
+from ...views import fixes as _fixes, lists as _lists, meeting_entry as _entry
 from .. import editing
 from ..models import Column, field_column
 from .base import Filter, ListPage, enum_choices, group_choices
@@ -238,6 +238,11 @@ class MeetingsPage(ListPage):
         self.calendar_button.setToolTip("按评估标准逐月对照应开和已开的会议，以及尚待完成的计划")
         self.calendar_button.clicked.connect(lambda: self.open_calendar())
         bar.addWidget(self.calendar_button)
+        self.copy_button = QPushButton("复制上次会议")
+        self.copy_button.setToolTip("按所选会议（未选时为最近一次会议）新记一次：地点、时间、主持人、记录人、议题和列席人员照抄，"
+                                    "日期自己填写，出勤默认应到的人全部出席")
+        self.copy_button.clicked.connect(self.copy_meeting)
+        bar.addWidget(self.copy_button)
 
     def open_calendar(self, year: int | None = None):
         """年度工作日历 of the page's year (not modal)."""
@@ -248,6 +253,22 @@ class MeetingsPage(ListPage):
         dlg.show()
         self.calendar_dialog = dlg
         return dlg
+
+    def copy_meeting(self) -> int | None:
+        """复制上次会议: a new meeting like the selected one (or the latest), the date to type."""
+        source = self.current_id()
+        if source is None:
+            last = _entry.last_meeting(self.ledger)
+            source = last["id"] if last else None
+        if source is None or not self.can_create():
+            self.session.say("还没有可以复制的会议记录")
+            return None
+        new_id = editing.edit_record(self, self.ledger, self.table, None, {"copy_of": source})
+        if new_id is not None:
+            self.session.notify_changed(self.table)
+            self.ensure_fresh()
+            self.select_id(new_id)
+        return new_id
 
     def load_rows(self, year):
         return _lists.meetings_rows(self.ledger, year)
