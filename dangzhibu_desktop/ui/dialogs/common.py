@@ -125,6 +125,14 @@ def member_choices(ledger, keep: Iterable[int | None] = ()) -> list[tuple[str, i
     return out
 
 
+def party_choices(ledger, keep: Iterable[int | None] = (), day: _dt.date | None = None) -> list[tuple[str, int]]:
+    """``member_choices`` for a post only a 党员 may hold (支委, 党小组组长): 正式党员 and 预备党员
+    on the books (``Ledger.party_members_on``), plus whoever the record already names."""
+    keep_ids = {k for k in keep if k}
+    party = {m["id"] for m in ledger.party_members_on(day or _dt.date.today())}
+    return [(label, mid) for label, mid in member_choices(ledger, keep_ids) if mid in party or mid in keep_ids]
+
+
 def group_choices(ledger) -> list[tuple[str, int]]:
     # Creation order, as on the 工作台: by name 第三 sorts before 第二.
     return [(g["name"], g["id"]) for g in ledger.rows("party_groups", order_by="id")]

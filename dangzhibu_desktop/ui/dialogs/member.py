@@ -17,7 +17,7 @@ from ..forms.ui_member_dialog import Ui_MemberDialog
 from ..forms.ui_step_dialog import Ui_StepDialog
 from .common import (
     GridColumn, MemberGrid, RecordDialog, combo_value, fill_combo, group_choices, line_text,
-    member_choices, plain_text, prepare_table, selected_rows, set_combo, set_date,
+    party_choices, plain_text, prepare_table, selected_rows, set_combo, set_date,
     setup_date, get_date,
 )
 
@@ -483,7 +483,7 @@ class CommitteeRoleDialog(RecordDialog):
             fill_combo(ui.memberCombo, [(TEXT["role_self"], row.get("member_id"))])
             ui.memberCombo.setEnabled(False)
         else:
-            fill_combo(ui.memberCombo, member_choices(self.ledger, [row.get("member_id")]), blank="")
+            fill_combo(ui.memberCombo, party_choices(self.ledger, [row.get("member_id")]), blank="")
             set_combo(ui.memberCombo, row.get("member_id"))
         set_combo(ui.roleCombo, row.get("role") or enums.COMMITTEE_ROLES[0])
         if row.get("start_date"):

@@ -17,7 +17,7 @@ from ..forms.ui_party_group_dialog import Ui_PartyGroupDialog
 from ..forms.ui_rectification_dialog import Ui_RectificationDialog
 from .common import (
     GridColumn, MemberGrid, RecordDialog, attach_grid, combo_value, fill_combo, get_date,
-    iso_today, line_text, member_choices, parse_iso, plain_text, prepare_table, selected_rows,
+    iso_today, line_text, member_choices, parse_iso, party_choices, plain_text, prepare_table, selected_rows,
     set_combo, set_date, setup_date,
 )
 from .member import CommitteeRoleDialog
@@ -215,7 +215,7 @@ class PartyGroupDialog(RecordDialog):
     def setup(self) -> None:
         ui = self.ui
         record = self.record or self.defaults
-        fill_combo(ui.leaderCombo, member_choices(self.ledger, [record.get("leader_id")]), blank="")
+        fill_combo(ui.leaderCombo, party_choices(self.ledger, [record.get("leader_id")]), blank="")
         self.model = MemberGrid([GridColumn("on", "成员", "check", width=50),
                                  GridColumn("name", "姓名", width=120),
                                  GridColumn("note", "说明", width=160)], self)
