@@ -104,3 +104,20 @@ def test_the_empty_dashboard_leads_through_the_steps(qtbot, fresh_window, ledger
     window.session.notify_changed("meetings")
     assert wait_until_loaded(window, dash, 60)
     assert not dash.onboarding.isVisible()  # the 工作台 is no longer empty
+
+
+def test_a_second_launch_on_an_open_ledger_says_so_and_offers_nothing(qtbot, ledger, ledger_path, monkeypatch):
+    """The window holds the ledger; starting the program again names that window and ends —
+    no 新建支部台账 with the open ledger's path."""
+    from dangzhibu_desktop.ui import app as app_mod
+    from dangzhibu_desktop.ui import crash, opening
+
+    ledger.save_branch({"name": "第一党支部"})  # held open (locked) by this "first window"
+    opening.remember(ledger_path)
+    said = []
+    monkeypatch.setattr(crash, "install", lambda: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    monkeypatch.setattr(app_mod, "_first_run", lambda path: pytest.fail("offered to create a ledger"))
+    assert app_mod.run_window(None, False, None) == 0
+    assert len(said) == 1 and "已在另一个窗口中打开" in said[0]
+    assert opening.locked_elsewhere == Path(ledger_path)

@@ -210,6 +210,10 @@ def run_window(db: str | None, demo: bool, screenshot_dir: str | None) -> int:
         last = opening.last_ledger()
         if last is not None:
             ledger = opening.open_with_recovery(last)
+    if ledger is None and opening.locked_elsewhere is not None:
+        # A second launch: the ledger is open in the other window (just said). Offering 新建
+        # here is how a secretary ended up with two ledgers; the other window is the way on.
+        return 0
     if ledger is None:
         ledger = _first_run(None)
         if ledger is None:

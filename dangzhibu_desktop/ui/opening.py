@@ -93,14 +93,20 @@ def create_ledger(path: str | Path, branch: dict):
     return ledger
 
 
+# The ledger the last ``open_with_recovery`` found open in another window (it said so), else None.
+locked_elsewhere: Path | None = None
+
+
 def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
     """Open a ledger; on failure explain in Chinese and offer the latest good backup. A file
     that cannot be written opens read-only (``ledger.readonly``, the window says so).
 
     Returns the Ledger, or None when it could not be opened (the user was told why).
     """
+    global locked_elsewhere
     p = Path(path)
     safety = _safety()
+    locked_elsewhere = None
     try:
         return open_ledger(p)
     except ReadOnlyStorageError as exc:
@@ -116,6 +122,8 @@ def open_with_recovery(path: str | Path, parent=None, ask: bool = True):
         message = str(exc)
         locked_error = getattr(safety, "LedgerLockedError", None)
         locked = locked_error is not None and isinstance(exc, locked_error)
+        if locked:
+            locked_elsewhere = p
     backup = None
     if safety is not None and not locked and p.exists():
         try:
