@@ -121,3 +121,24 @@ def test_a_second_launch_on_an_open_ledger_says_so_and_offers_nothing(qtbot, led
     assert app_mod.run_window(None, False, None) == 0
     assert len(said) == 1 and "已在另一个窗口中打开" in said[0]
     assert opening.locked_elsewhere == Path(ledger_path)
+
+
+def test_enter_in_the_first_run_dialog_creates_the_ledger(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from dangzhibu_desktop.ui.first_run import FirstRunDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("opened the file browser"))
+    dlg = FirstRunDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    target = tmp_path / "新支部.sqlite"
+    dlg.path_edit.setText(str(target))
+    for edit, text in ((dlg.name_edit, "新建测试党支部"), (dlg.parent_edit, "某某党委")):
+        edit.setFocus()
+        type_text(qtbot, edit, text)
+    dlg.path_edit.setFocus()  # last visited the path, beside 浏览…
+    qtbot.keyClick(dlg.path_edit, Qt.Key.Key_Return)
+    assert dlg.result() == FirstRunDialog.DialogCode.Accepted, dlg.error_label.text()
+    dlg.ledger.close()
+    assert db_rows(target, "SELECT name, parent_org FROM branch") == [("新建测试党支部", "某某党委")]

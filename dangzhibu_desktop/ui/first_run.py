@@ -89,6 +89,11 @@ class FirstRunDialog(QDialog):
         lay.addSpacing(8)
         lay.addLayout(row)
         lay.addStretch(1)
+        # Enter creates the ledger wherever the cursor is: a focused 浏览… would otherwise become
+        # the default button (Qt's autoDefault) and Enter opened the file browser instead.
+        for button in self.findChildren(QPushButton):
+            if button is not self.create_button:
+                button.setAutoDefault(False)
 
     def _browse_new(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "新建台账文件", self.path_edit.text(), "台账文件 (*.sqlite)")
