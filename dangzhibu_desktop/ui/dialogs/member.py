@@ -6,7 +6,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton
 
 from ...ledger import enums, steps as steps_mod
 from ...ledger.validate import (
@@ -15,6 +15,7 @@ from ...ledger.validate import (
 from ..forms.ui_committee_role_dialog import Ui_CommitteeRoleDialog
 from ..forms.ui_member_dialog import Ui_MemberDialog
 from ..forms.ui_step_dialog import Ui_StepDialog
+from ..widgets.datefield import DateField
 from .common import (
     GridColumn, MemberGrid, RecordDialog, combo_value, fill_combo, group_choices, line_text,
     party_choices, plain_text, prepare_table, selected_rows, set_combo, set_date,
@@ -23,6 +24,13 @@ from .common import (
 
 TEXT = {
     "title_new": "新增党员",
+    "plain_admit": "入党日期：",
+    "plain_full": "转正日期：",
+    "plain_hint": "已入党的同志直接填写（记为发展纪实第15、23步）",
+    "plain_note": "建档时直接录入",
+    "plain_full_alone": "填写了转正日期，请同时填写入党日期",
+    "plain_order": "转正日期不能早于入党日期",
+    "plain_clear": "要删除第{step}步（{what}），请在“发展纪实”页签中删除该步骤",
     "title_edit": "党员信息 — {name}",
     "id_ok": "✓ 出生日期 {birth}，性别 {gender}",
     "category": "当前类别：{category}",
@@ -134,6 +142,18 @@ class MemberDialog(RecordDialog):
         self.transfer_button.clicked.connect(self.transfer)
         ui.basicGrid.addWidget(self.transfer_button, 6, 2)
         ui.exemptCheck.toggled.connect(ui.exemptReasonEdit.setEnabled)
+        # An existing 党员's 入党日期 and 转正日期 in plain words, under 当前类别: they are steps 15
+        # and 23 of the timeline (one record), so no one has to find those steps for a veteran.
+        row = QHBoxLayout()
+        self.admit_edit, self.full_edit = DateField(), DateField()
+        for label, edit in ((TEXT["plain_admit"], self.admit_edit), (TEXT["plain_full"], self.full_edit)):
+            setup_date(edit)
+            row.addWidget(QLabel(label))
+            row.addWidget(edit)
+        hint = QLabel(TEXT["plain_hint"])
+        hint.setStyleSheet("color:#666")
+        row.addWidget(hint, 1)
+        ui.basicLayout.insertLayout(ui.basicLayout.indexOf(ui.categoryLabel) + 1, row)
         self.field_widgets = {
             "name": ui.nameEdit, "id_number": ui.idNumberEdit, "gender": ui.genderCombo,
             "birth_date": ui.birthDateEdit, "ethnicity": ui.ethnicityEdit, "education": ui.educationCombo,
@@ -143,6 +163,7 @@ class MemberDialog(RecordDialog):
             "exempt_from_activities": ui.exemptCheck, "exempt_reason": ui.exemptReasonEdit,
             "step": ui.stepsTable, "date": ui.stepsTable, "outcome": ui.stepsTable,
             "role": ui.rolesTable, "start_date": ui.rolesTable, "end_date": ui.rolesTable,
+            "plain_admitted": self.admit_edit, "plain_full": self.full_edit,
         }
         self.steps_model = MemberGrid(STEP_COLUMNS, self)
         ui.stepsTable.setModel(self.steps_model)
@@ -253,6 +274,44 @@ class MemberDialog(RecordDialog):
         cat, nxt = timeline_text(self.steps)
         self.ui.categoryLabel.setText(cat)
         self.ui.nextStepLabel.setText(cat + "\n" + nxt)
+        was_loading, self._loading = self._loading, True  # shown from the steps, not edited
+        admit = self._plain_step(steps_mod.STEP_ADMIT)
+        full = self._plain_step(steps_mod.STEP_FULL_MEETING)
+        set_date(self.admit_edit, admit.get("date") if admit else None)
+        set_date(self.full_edit, full.get("date") if full else None)
+        self._plain_shown = (get_date(self.admit_edit), get_date(self.full_edit))
+        self._loading = was_loading
+
+    def _plain_step(self, number: int) -> dict | None:
+        """The step the plain 入党日期 (15) / 转正日期 (23, an on-time 转正) field stands for."""
+        for s in self.steps:
+            if s.get("step") == number and (number != steps_mod.STEP_FULL_MEETING
+                                            or (s.get("outcome") or enums.ON_TIME_FULL) == enums.ON_TIME_FULL):
+                return s
+        return None
+
+    def _apply_plain_dates(self) -> None:
+        """What the person changed in the plain dates into the timeline: the date on the step it
+        names, or a new step (a field left as shown changes nothing)."""
+        admit, full = get_date(self.admit_edit), get_date(self.full_edit)
+        if (admit, full) == self._plain_shown:
+            return
+        if full and not admit:
+            raise ValidationError(TEXT["plain_full_alone"], "plain_admitted")
+        if admit and full and full < admit:
+            raise ValidationError(TEXT["plain_order"], "plain_full")
+        for number, date, field, what, extra in (
+                (steps_mod.STEP_ADMIT, admit, "plain_admitted", "入党", {}),
+                (steps_mod.STEP_FULL_MEETING, full, "plain_full", "转正", {"outcome": enums.ON_TIME_FULL})):
+            if date == self._plain_shown[0 if number == steps_mod.STEP_ADMIT else 1]:
+                continue
+            step = self._plain_step(number)
+            if step is not None and not date:
+                raise ValidationError(TEXT["plain_clear"].format(step=number, what=what), field)
+            if step is not None:
+                step["date"] = date
+            elif date:
+                self.steps.append({"step": number, "date": date, "note": TEXT["plain_note"], **extra})
 
     def add_step(self) -> None:
         dlg = StepDialog(self.ledger, defaults={}, parent=self, context_steps=self.steps, embedded=True)
@@ -340,6 +399,7 @@ class MemberDialog(RecordDialog):
     def before_write(self) -> None:
         if self._id_error:
             raise ValidationError(self._id_error, "id_number")
+        self._apply_plain_dates()
 
     def write(self) -> int:
         values = self.values()
