@@ -52,7 +52,7 @@ def make(qtbot, cls, ledger, row_id=None, defaults=None):
 # ---- members ------------------------------------------------------------------------------------
 def test_add_member_through_the_dialog(qtbot, ledger, ledger_path, branch):
     dlg = make(qtbot, D.MemberDialog, ledger)
-    assert dlg.windowTitle() == "新增党员"
+    assert dlg.windowTitle() == "新增人员"
     type_text(qtbot, dlg.ui.nameEdit, "陈静")
     number = valid_id("11010519850312002")
     qtbot.keyClicks(dlg.ui.idNumberEdit, number)

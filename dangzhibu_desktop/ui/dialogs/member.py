@@ -23,7 +23,7 @@ from .common import (
 )
 
 TEXT = {
-    "title_new": "新增党员",
+    "title_new": "新增人员",  # 党员 or 申请人 alike: the timeline says which
     "plain_admit": "入党日期：",
     "plain_full": "转正日期：",
     "plain_hint": "已入党的同志直接填写（记为发展纪实第15、23步）",
