@@ -119,3 +119,22 @@ def test_first_window_and_meeting_dialog_fit_the_screen(tmp_path, name, width, h
                if wh[0] > result["window"][2] or wh[1] > result["window"][3] - 120}
     assert not too_big, too_big
     assert len(result["pages"]) >= 10 and all(Path(p).stat().st_size > 10_000 for p in result["pages"])
+
+
+def test_a_window_saved_on_a_larger_screen_reopens_inside_this_one(qtbot, ledger, monkeypatch):
+    from dangzhibu_desktop.ui import settings as ui_settings
+    from dangzhibu_desktop.ui.main_window import MainWindow
+
+    big = MainWindow(ledger, persist=False)
+    qtbot.addWidget(big)
+    big.setGeometry(40, 30, 1900, 1000)  # as saved on a 1920×1080 monitor
+    ui_settings.put(ui_settings.GEOMETRY, big.saveGeometry())
+    big.hide()  # not close(): that closes the shared ledger
+    avail = QRect(0, 0, 1366, 728)
+    monkeypatch.setattr(screenfit, "available_geometry", lambda _w=None: avail)
+    win = MainWindow(ledger)  # persist: reads the saved geometry as a start does
+    win.backup_on_exit = False
+    qtbot.addWidget(win)
+    assert win.width() + screenfit.FRAME_W <= avail.width()
+    assert win.height() + screenfit.FRAME_H <= avail.height()
+    win.persist = False
