@@ -138,3 +138,16 @@ def test_stamps_are_shown_as_chinese_dates_and_times():
     assert datetime_text("2026-12-02T01:29:01") == "2026年12月2日 01:29"
     assert format_value("datetime", "2026-03-20T14:05:00") == "2026年3月20日 14:05"
     assert format_value("datetime", "坏的时间") == "坏的时间"
+
+
+def test_a_time_column_shows_chinese_and_sorts_by_the_stamp(qtbot):
+    """设置与备份's 备份时间: 2026年9月… before 2026年10月… (the text alone sorts 10月 first)."""
+    model = RecordTableModel([Column("made_at", "备份时间", "datetime_seconds")])
+    stamps = ["2026-10-02T08:00:05", "2026-09-30T23:59:59", "2026-10-02T08:00:04"]
+    model.set_rows([{"id": i, "made_at": s} for i, s in enumerate(stamps, 1)])
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(0, Qt.AscendingOrder)
+    shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert shown == ["2026年9月30日 23:59:59", "2026年10月2日 08:00:04", "2026年10月2日 08:00:05"]
+    assert format_value("datetime", "2026-10-02T08:00:05") == "2026年10月2日 08:00"

@@ -64,18 +64,19 @@ def format_value(kind: str, value: Any) -> str:
         return format_hours(value)
     if kind == "bool":
         return "是" if value else "否"
-    if kind == "datetime":
-        return datetime_text(str(value))
+    if kind in ("datetime", "datetime_seconds"):
+        return datetime_text(str(value), seconds=kind == "datetime_seconds")
     return str(value)
 
 
-def datetime_text(stamp: str) -> str:
-    """2026-12-02T01:29:01 -> 2026年12月2日 01:29 (what the 回收站 and the 操作日志 show)."""
+def datetime_text(stamp: str, seconds: bool = False) -> str:
+    """2026-12-02T01:29:01 -> 2026年12月2日 01:29 (what the 回收站 and the 操作日志 show), with
+    ``seconds`` 2026年12月2日 01:29:01. The model sorts such a column by the ISO stamp."""
     try:
         d = _dt.datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    return f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}"
+    return f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}" + (f":{d.second:02d}" if seconds else "")
 
 
 def sort_value(kind: str, value: Any):

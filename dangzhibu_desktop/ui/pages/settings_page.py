@@ -49,10 +49,9 @@ def list_backups(ledger_path, folder=None) -> list[dict]:
     out = []
     for b in sorted(lister(ledger_path, folder), key=lambda b: str(b.made_at), reverse=True):
         made = b.made_at
-        # 2026年12月7日 23:50:01, as the 回收站 and the 操作日志 write times (seconds: two
-        # backups a minute apart stay apart).
-        made = (f"{made.year}年{made.month}月{made.day}日 {made:%H:%M:%S}" if hasattr(made, "strftime")
-                else str(made))
+        # ISO, shown as 2026年12月7日 23:50:01 by the column (seconds: two backups a minute apart
+        # stay apart) and sorted by the stamp, not by the Chinese text
+        made = made.isoformat(timespec="seconds") if hasattr(made, "isoformat") else str(made)
         out.append({"path": str(b.path), "made_at": made, "reason": b.reason, "size": b.size})
     for i, r in enumerate(out):
         r["id"] = i + 1
@@ -146,7 +145,7 @@ class SettingsPage(Page):
         row.addWidget(self.default_dir_button)
         bl.addLayout(row)
         self.backups_model = RecordTableModel([
-            Column("made_at", "备份时间", width=170), Column("reason", "原因", width=100),
+            Column("made_at", "备份时间", "datetime_seconds", width=170), Column("reason", "原因", width=100),
             Column("size_kb", "大小", width=90), Column("name", "文件", width=380)], self)
         self.backups_view = self._table(self.backups_model)
         bl.addWidget(self.backups_view, 1)
