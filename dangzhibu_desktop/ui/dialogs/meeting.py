@@ -49,10 +49,8 @@ TEXT = {
 }
 
 RECORDS_RULE = "ACT-RECORDS"
-RECORDS_FIELDS = ("host_id", "recorder_id", "topic", "content")  # when the rule set cannot be read
 
 PRESENT, LEAVE, ABSENT = enums.ATTENDANCE_STATUSES
-DUE_CATEGORIES = ("正式党员", "预备党员")
 
 COLUMNS = [
     GridColumn("name", "姓名", width=100),
@@ -483,9 +481,11 @@ def _records_spec():
 
 
 def record_fields() -> list[str]:
-    """The meeting fields the rule set's ACT-RECORDS wants filled, in its order."""
+    """The meeting fields the rule set's ACT-RECORDS wants filled, in its order (the rule set is
+    the one place that says so: none when it has no such rule or cannot be read — 创星评估 then
+    says why)."""
     spec = _records_spec()
-    fields = (spec.params.get("required_fields") if spec else None) or RECORDS_FIELDS
+    fields = (spec.params.get("required_fields") if spec else None) or ()
     return [f for f in fields if f in TABLES["meetings"].names]
 
 
