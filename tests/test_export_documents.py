@@ -311,7 +311,10 @@ def test_shuzhi_docx_prose_matches_the_ledger_and_the_verdicts(book, tmp_path):
     assert "正式党员6名" not in sec2  # 达标 rules are not problems
     sec3 = text.split("三、下一步工作思路")[1]
     assert f"{YEAR + 1}年初建立办实事项目清单，全年为群众办实事不少于4件" in sec3
-    assert "对标争创4星级党支部" in sec3
+    # the year is over (today is after its 12-31): no 年内剩余工作; on its last day there is
+    assert "对标争创4星级党支部" not in sec3 and "年内剩余工作" not in sec3
+    last_day = shuzhi_mod.blocks(Job(led, YEAR, today=_dt.date(YEAR, 12, 31)), sample_report())
+    assert "抓紧完成年内剩余工作，对标争创4星级党支部。" in "".join("".join(map(str, i[1:])) for i in last_day)
     # the lead of a paragraph is 楷体 (二级标题), the rest 仿宋
     para = next(p for p in doc.paragraphs if p.text.startswith("（一）抓政治建设"))
     faces = [r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in para.runs]
