@@ -57,6 +57,10 @@ def test_time_and_month():
     assert validate_month("2025-03") == "2025-03"
     with pytest.raises(ValidationError):
         validate_time("24:00")
+    # The last minute of the day and midnight are times; a 60th minute is not.
+    assert validate_time("23:59") == "23:59" and validate_time("0:00") == "00:00"
+    with pytest.raises(ValidationError):
+        validate_time("23:60")
     with pytest.raises(ValidationError, match="年-月"):
         validate_month("2025-13")
 
