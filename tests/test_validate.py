@@ -45,6 +45,17 @@ def test_bad_ids_refused_with_reason(bad, words):
     assert words in str(e.value)
 
 
+def test_id_birth_year_boundary_and_the_date_named():
+    # Born 1900-01-01 (MIN_YEAR) is accepted; 1899-12-31 is refused as 不合理 (both with a
+    # correct check character).
+    assert validate_id_number("110105190001010028") == "110105190001010028"
+    with pytest.raises(ValidationError, match="出生日期1899-12-31不合理"):
+        validate_id_number("110105189912310023")
+    # The message names the eight digits of the impossible date.
+    with pytest.raises(ValidationError, match="出生日期19491331不存在"):
+        validate_id_number("11010519491331002X")
+
+
 def test_dates():
     assert validate_date("2024-02-29") == "2024-02-29"
     for bad in ("2023-02-29", "2024/02/01", "20240201", "1899-12-31", ""):
