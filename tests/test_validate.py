@@ -45,6 +45,18 @@ def test_bad_ids_refused_with_reason(bad, words):
     assert words in str(e.value)
 
 
+def test_extension_months_six_to_twelve():
+    # 党章 第七条: at least half a year, at most one year — both ends lawful.
+    from dangzhibu_desktop.ledger.steps import OUTCOME_EXTEND
+    from dangzhibu_desktop.ledger.validate import check_extension
+
+    for months in (6, 12):
+        check_extension(OUTCOME_EXTEND, months)
+    for months in (5, 13):
+        with pytest.raises(ValidationError, match="应为6至12个月"):
+            check_extension(OUTCOME_EXTEND, months)
+
+
 def test_id_birth_year_boundary_and_the_date_named():
     # Born 1900-01-01 (MIN_YEAR) is accepted; 1899-12-31 is refused as 不合理 (both with a
     # correct check character).
