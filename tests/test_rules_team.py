@@ -1,6 +1,8 @@
 """基本队伍 rules and the 发展党员 step intervals."""
 
-from dangzhibu_desktop.rules import evaluate
+import copy
+
+from dangzhibu_desktop.rules import evaluate, load_rule_set
 from tests.rules_support import D, full_member, meeting, person, rule
 
 DEV_RULES = ("TEAM-DEV-AGE", "TEAM-DEV-TALK", "TEAM-DEV-CULTIVATE", "TEAM-DEV-REVIEW", "TEAM-DEV-TRAIN",
@@ -206,6 +208,16 @@ def test_training_hours_32_and_56_for_committee(ledger):
     assert mid_year.status == "待到期" and mid_year.fix is not None
 
 
+def test_a_member_with_no_training_at_all_has_zero_hours(ledger):
+    a = full_member(ledger, "普通党员")
+    full_member(ledger, "未参训")
+    for month in (3, 4):
+        t = ledger.insert("trainings", {"date": f"2025-{month:02d}-01", "title": "集中轮训", "hours": 160})
+        ledger.replace_children("training_attendance", t, [{"member_id": a, "hours": 160}])
+    r = rule(ledger, "TEAM-TRAINING")
+    assert r.status == "未达标" and r.measured == "1/2" and r.evidence == ["未参训：0/32学时"]
+
+
 def test_training_target_pro_rata_for_transfers(ledger):
     mid = full_member(ledger, "转入", joined_branch_on="2025-07-02")
     t = ledger.insert("trainings", {"date": "2025-09-01", "title": "集中轮训", "hours": 170})
@@ -227,6 +239,18 @@ def test_appraisal_every_member_rated_and_excellent_share(ledger):
     ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (ids[0],))[0]["id"], {"rating": "优秀"})
     r = rule(ledger, "TEAM-APPRAISAL")
     assert r.status == "未达标" and "超过" in r.message
+
+
+def test_excellent_share_unreadable_in_the_rule_set_falls_back_to_one_third(ledger):
+    rs = copy.deepcopy(load_rule_set(None))
+    spec = next(s for b in rs.basics for s in b.rules if s.code == "TEAM-APPRAISAL")
+    spec.params["max_excellent_share"] = "三分之一"
+    ids = [full_member(ledger, f"党员{i}") for i in range(3)]
+    meeting(ledger, "民主评议党员", "2025-12-20")
+    for mid, rating in zip(ids, ("优秀", "合格", "合格")):
+        ledger.insert("appraisals", {"year": 2025, "member_id": mid, "rating": rating})
+    r = rule(ledger, "TEAM-APPRAISAL", rule_set=rs)
+    assert r.status == "达标" and r.target.endswith("优秀≤33.3%")
 
 
 def test_probationary_member_rated_excellent_is_flagged(ledger):
