@@ -87,6 +87,16 @@ def test_half_year_reviews(ledger):
     assert rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 10, 15)).status == "达标"
 
 
+def test_half_year_review_ahead_starts_the_day_after_its_window_opens(ledger):
+    # 积极分子 since 2024-12-01, seen on 2025-03-01: the review of 2024-12-01 … 2025-06-01 can be
+    # done from today; the next window's review only from 2025-06-02 (one on 06-01 counts for
+    # the first window, not the second).
+    person(ledger, "积极分子", {3: "2024-12-01"})
+    r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 3, 1))
+    assert r.status == "待到期"
+    assert [a.start for a in r.fix.actions] == [D(2025, 3, 1), D(2025, 6, 2)]
+
+
 def test_candidate_training_before_admission(ledger):
     intro = [full_member(ledger, n) for n in ("介绍人甲", "介绍人乙")]
     assert intro
