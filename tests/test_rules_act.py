@@ -1,8 +1,9 @@
 """基本活动 rules (三会一课, 主题党日, 组织生活会, attendance, records, quorum) and the meeting grid."""
 
+import copy
 import datetime as dt
 
-from dangzhibu_desktop.rules import evaluate, group_meeting_grid, meeting_grid
+from dangzhibu_desktop.rules import evaluate, group_meeting_grid, load_rule_set, meeting_grid
 from dangzhibu_desktop.rules.model import Action
 from tests.rules_support import D, full_member, meeting, person, rule
 
@@ -154,6 +155,12 @@ def test_records_plan_credit_at_exactly_the_minimum_share(ledger):
     meeting(ledger, "党课", "2025-01-08", host_id=host)
     r = rule(ledger, "ACT-RECORDS", as_of=D(2025, 1, 10))
     assert r.status == "未达标" and r.fix.after(plan * 2) == 0.0
+    # Under a rule set asking for 50 %: both meetings incomplete, two more in full make 2/4.
+    rs = copy.deepcopy(load_rule_set(None))
+    next(s for b in rs.basics for s in b.rules if s.code == "ACT-RECORDS").params["min_share"] = 0.5
+    ledger.update("meetings", ledger.rows("meetings", "kind = ?", ("支部党员大会",))[0]["id"], {"recorder_id": None})
+    r = rule(ledger, "ACT-RECORDS", as_of=D(2025, 1, 10), rule_set=rs)
+    assert r.status == "未达标" and r.fix.after(plan * 2) == 1.0 and r.fix.after(plan) == 0.0
 
 
 def test_quorum_counts_full_members_only(ledger):

@@ -176,8 +176,11 @@ def test_probation_deadline_day_is_still_due(ledger):
     person(ledger, "预备党员", {15: "2024-05-10", 17: "2024-06-20"})
     on_day = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 10))
     assert on_day.status == "待到期" and on_day.evidence == ["预备党员预备期将于2025-05-10届满"]
+    # On the deadline day the plan asks for it by that day (今天), not within the grace.
+    assert [a.by for a in on_day.fix.actions] == [D(2025, 5, 10)]
     after = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 11))
     assert after.evidence == ["预备党员预备期已于2025-05-10届满，请尽快讨论转正"]
+    assert [a.by for a in after.fix.actions] == [D(2025, 6, 9)]
     # Within the 30 days of grace the discussion is still due; the day after, it failed.
     assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 9)).status == "待到期"
     assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 10)).status == "未达标"
