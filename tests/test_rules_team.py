@@ -30,6 +30,11 @@ def test_applicant_under_18_fails(ledger):
     r = rule(ledger, "TEAM-DEV-AGE")
     assert r.status == "未达标" and "少年" in r.evidence[0]
     assert r.kind == "否定"
+    # Lawful side: applying on the 18th birthday; the message counts the applicants judged.
+    person(ledger, "成年", {1: "2025-06-01"}, birth_date="2007-06-01")
+    ledger.update("members", ledger.rows("members", "name = ?", ("少年",))[0]["id"], {"birth_date": "2007-04-30"})
+    r = rule(ledger, "TEAM-DEV-AGE")
+    assert r.status == "达标" and r.message == "本年度2名入党申请人均已年满18周岁"
 
 
 def test_applicant_born_29_february_turns_18_on_28_february(ledger):
