@@ -70,7 +70,7 @@ PRESETS = {
     "figures": (lambda: [f"{PKG}/exports/figures.py"],
                 lambda work: ["tests/test_export_statistics.py", "tests/test_export_volunteer_counts.py",
                               "tests/test_export_shuzhi_genre.py", "tests/test_transfers.py", "tests/test_talks.py",
-                              "tests/test_export_documents.py"]),
+                              "tests/test_export_documents.py", "tests/test_export_figures.py"]),
 }
 
 
