@@ -70,3 +70,11 @@ def test_probation_decision_without_outcome_is_on_time():
     rows = [{"step": 23, "date": "2025-05-20"}, {"step": 23, "date": "2024-05-20", "outcome": "延长预备期"}]
     assert [(d, o) for d, o, _ in S.probation_decisions(rows)] == [
         (dt.date(2024, 5, 20), "延长预备期"), (dt.date(2025, 5, 20), "按期转正")]
+
+
+def test_party_standing_whole_years_from_full_membership():
+    rows = [{"step": 15, "date": "2024-05-20"}, {"step": 23, "date": "2025-05-20"}]
+    assert S.party_standing_years(rows, dt.date(2025, 12, 31)) == 0
+    assert S.party_standing_years(rows, dt.date(2026, 5, 19)) == 0
+    assert S.party_standing_years(rows, dt.date(2026, 5, 20)) == 1
+    assert S.party_standing_years(rows, dt.date(2025, 5, 19)) is None  # still 预备党员 then
