@@ -27,3 +27,18 @@ def test_post_holders_only_while_on_a_post_in_the_year(ledger):
     ledger.replace_children("post_members", post, [
         {"member_id": later, "since": "2025-06-30"}, {"member_id": last_year, "until": "2025-01-01"}])
     assert figures(ledger).post_members == 2
+
+
+def test_rectifications_closed_in_the_year_and_still_open(ledger):
+    # Closed 2025-03-01: 已整改; closed in 2024: neither; open (整改中): still being rectified.
+    ledger.insert("rectifications", {"problem": "阵地建设", "status": "已完成", "closed_on": "2025-03-01"})
+    ledger.insert("rectifications", {"problem": "去年问题", "status": "已完成", "closed_on": "2024-11-01"})
+    ledger.insert("rectifications", {"problem": "学习制度", "status": "整改中"})
+    ledger.insert("rectifications", {"problem": "七月发现", "status": "未开始"})
+    ledger.insert("rectifications", {"problem": "当天发现", "status": "未开始"})
+    # Entered on the days they were found (the stamp is the day of typing): one in May, one
+    # on the as-of day (counts), one in July — after it, not yet a problem being rectified then.
+    for problem, day in (("学习制度", "2025-05-10"), ("七月发现", "2025-07-01"), ("当天发现", "2025-06-30")):
+        ledger.conn.execute("UPDATE rectifications SET created_at = ? WHERE problem = ?", (f"{day}T09:00:00", problem))
+    f = figures(ledger)
+    assert f.rectified == ["阵地建设"] and f.rectifying == ["学习制度", "当天发现"]
