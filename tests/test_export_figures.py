@@ -42,3 +42,14 @@ def test_rectifications_closed_in_the_year_and_still_open(ledger):
         ledger.conn.execute("UPDATE rectifications SET created_at = ? WHERE problem = ?", (f"{day}T09:00:00", problem))
     f = figures(ledger)
     assert f.rectified == ["阵地建设"] and f.rectifying == ["学习制度", "当天发现"]
+
+
+def test_theme_day_topics_are_the_theme_days_own(ledger):
+    # Only 主题党日 with a topic; a 党课's topic and a 主题党日 without one are not listed; a
+    # 主题党日 after the as-of day is not held yet.
+    ledger.insert("meetings", {"kind": "主题党日", "date": "2025-03-05", "topic": "学雷锋志愿服务"})
+    ledger.insert("meetings", {"kind": "主题党日", "date": "2025-04-05"})
+    ledger.insert("meetings", {"kind": "党课", "date": "2025-04-10", "topic": "廉政党课"})
+    ledger.insert("meetings", {"kind": "主题党日", "date": "2025-07-05", "topic": "七一重温入党誓词"})
+    f = figures(ledger)
+    assert f.theme_topics == ["学雷锋志愿服务"] and f.meetings["主题党日"] == 2
