@@ -93,6 +93,19 @@ def test_bad_rows_refused_whole_naming_the_row(tmp_path, full_doc, mutate, words
             assert led.scalar(f"SELECT COUNT(*) FROM {table}") == 0, table
 
 
+def test_row_ids_must_be_positive_integers_and_too_large_is_said(tmp_path, full_doc):
+    # 0 and a negative number are not ids (nothing said about size); 2^63 is one past SQLite's
+    # largest integer and is called too large; 2^63 - 1 is the largest id a package may hold.
+    for rid, too_large in ((0, False), (-3, False), ("7", False), (2 ** 63, True)):
+        with open_ledger(tmp_path / f"dst{rid}.sqlite", create=True) as led:
+            with pytest.raises(PackageError, match="编号 id 应为正整数") as e:
+                import_package(led, _bad(full_doc, lambda d: d["trainings"][0].update(id=rid)))
+            assert ("数值过大" in str(e.value)) is too_large, rid
+    with open_ledger(tmp_path / "big.sqlite", create=True) as led:
+        import_package(led, _bad(full_doc, lambda d: d["trainings"][0].update(id=2 ** 63 - 1)))
+        assert led.scalar("SELECT MAX(id) FROM trainings") == 2 ** 63 - 1
+
+
 def test_import_file_checks_encoding(tmp_path):
     bad = tmp_path / "p.json"
     bad.write_bytes('{"format": "dangzhibu-package"}'.encode("utf-16"))

@@ -1,8 +1,10 @@
 """基本活动 rules (三会一课, 主题党日, 组织生活会, attendance, records, quorum) and the meeting grid."""
 
+import copy
 import datetime as dt
 
-from dangzhibu_desktop.rules import evaluate, group_meeting_grid, meeting_grid
+from dangzhibu_desktop.rules import evaluate, group_meeting_grid, load_rule_set, meeting_grid
+from dangzhibu_desktop.rules.model import Action
 from tests.rules_support import D, full_member, meeting, person, rule
 
 
@@ -138,6 +140,27 @@ def test_records_need_host_recorder_topic_content(ledger):
     r = rule(ledger, "ACT-RECORDS")
     assert r.status == "未达标" and r.measured == "50%"
     assert r.evidence == ["2025-04-01主题党日：缺记录人、会议记录"]
+
+
+def test_records_plan_credit_at_exactly_the_minimum_share(ledger):
+    # min_share is 1.0: no meeting yet (不适用), the plan's meetings recorded in full reach
+    # exactly 100 % — 达标, not a hair short; an empty plan holds nothing to count.
+    r = rule(ledger, "ACT-RECORDS", as_of=D(2025, 1, 10))
+    assert r.status == "不适用"
+    plan = [Action("meeting", D(2025, 3, 31), "召开支部党员大会", {"meeting_kind": "支部党员大会"})]
+    assert r.fix.after(plan) == 1.0 and r.fix.after([]) == 0.0
+    # One of two meetings lacks its 记录人: two more meetings in full make 3/4, still short.
+    host = full_member(ledger, "主持人")
+    meeting(ledger, "支部党员大会", "2025-01-05", host_id=host, recorder_id=host)
+    meeting(ledger, "党课", "2025-01-08", host_id=host)
+    r = rule(ledger, "ACT-RECORDS", as_of=D(2025, 1, 10))
+    assert r.status == "未达标" and r.fix.after(plan * 2) == 0.0
+    # Under a rule set asking for 50 %: both meetings incomplete, two more in full make 2/4.
+    rs = copy.deepcopy(load_rule_set(None))
+    next(s for b in rs.basics for s in b.rules if s.code == "ACT-RECORDS").params["min_share"] = 0.5
+    ledger.update("meetings", ledger.rows("meetings", "kind = ?", ("支部党员大会",))[0]["id"], {"recorder_id": None})
+    r = rule(ledger, "ACT-RECORDS", as_of=D(2025, 1, 10), rule_set=rs)
+    assert r.status == "未达标" and r.fix.after(plan * 2) == 1.0 and r.fix.after(plan) == 0.0
 
 
 def test_quorum_counts_full_members_only(ledger):

@@ -92,6 +92,27 @@ def test_term_expired_warns_then_fails(ledger):
     assert r.status == "未达标" and "2025-11-15" in r.message
 
 
+def test_term_of_the_branchs_own_length(ledger):
+    # Elected 2021-06-01 for a 5-year term (the branch's own setting, not the rule set's 3):
+    # in term on 2025-12-31, expired on 2026-06-01 (the end of that day).
+    _branch(ledger, committee_elected_on="2021-06-01", committee_term_years=5)
+    sec = full_member(ledger, "书记")
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2021-06-01"})
+    r = rule(ledger, "ORG-TERM")
+    assert r.status == "达标" and "2026-06-01届满" in r.message and r.target.startswith("任期5年")
+    assert rule(ledger, "ORG-TERM", year=2026, as_of=D(2026, 5, 31)).status == "预警"
+    assert rule(ledger, "ORG-TERM", year=2026, as_of=D(2026, 6, 1)).status == "未达标"
+
+
+def test_probationary_secretary_has_no_party_standing(ledger):
+    # A 预备党员 as 书记: 未达标 with 党龄 measured as 0.
+    _branch(ledger)
+    sec = person(ledger, "预备书记", {15: "2025-03-01"})
+    ledger.insert("committee_roles", {"member_id": sec, "role": "书记", "start_date": "2025-06-01"})
+    r = rule(ledger, "ORG-SECRETARY")
+    assert r.status == "未达标" and r.measured == 0 and "尚为预备党员" in r.message
+
+
 def test_groups_required_from_ten_members(ledger):
     _branch(ledger)
     ids = [full_member(ledger, f"党员{i}") for i in range(10)]

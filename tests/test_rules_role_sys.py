@@ -251,6 +251,12 @@ def test_a_post_ending_on_the_day_is_no_longer_active(ledger):
     assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 3, 1)).measured == 1
 
 
+def test_a_post_set_up_on_the_day_is_active(ledger):
+    ledger.insert("pioneer_posts", {"kind": "先锋岗", "name": "先锋岗", "established_on": "2025-06-01"})
+    assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 5, 31)).status == "未达标"
+    assert rule(ledger, "ROLE-POSTS", as_of=D(2025, 6, 1)).status == "达标"
+
+
 def test_no_lapse_when_the_dues_records_start_in_december(ledger):
     mid = full_member(ledger, "年底建账")
     _dues(ledger, mid, ["2025-12"])

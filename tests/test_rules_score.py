@@ -2,7 +2,11 @@
 member-month of dues or one lapsed 整改 does not sink a whole 基本; a 基本 with a failed 否定
 rule shows 否决 whatever its score."""
 
-from dangzhibu_desktop.rules import evaluate
+from types import SimpleNamespace
+
+from dangzhibu_desktop.rules import evaluate, load_rule_set
+from dangzhibu_desktop.rules.engine import standing, stars_for
+from dangzhibu_desktop.rules.model import FAILED, BasicResult, RuleResult
 from tests.rules_support import D, compliant_branch
 
 
@@ -63,3 +67,27 @@ def test_failed_veto_shows_vetoed_whatever_the_score(ledger):
     compliant_branch(ledger)
     clean = evaluate(ledger, 2025, D(2025, 12, 31))
     assert not any(b.vetoed for b in clean.basics)
+
+
+def test_no_star_below_the_first_stars_minimum():
+    # A rule set whose 1★ needs 65 points: 达标 at 64.9 is no star, at 65.0 one; not 达标, none.
+    rs = SimpleNamespace(stars=[{"stars": 1, "min_score": 65}, {"stars": 2, "min_score": 80}])
+    assert stars_for(rs, True, 64.9, {}) == 0
+    assert stars_for(rs, True, 65.0, {}) == 1
+    assert stars_for(rs, False, 99.0, {}) == 0
+
+
+def test_standing_judges_the_one_decimal_score_the_window_shows():
+    # One 可控 rule keeping 59.96 % of its credit: the 基本 shows 60.0 and meets basic_min (60);
+    # at 59.94 it shows 59.9 and does not.
+    rs = load_rule_set(None)
+    assert rs.basic_min == 60
+
+    def basics(credit):
+        r = RuleResult("X", "x", "可控", FAILED, None, None, "", "", [], 1.0, None, credit)
+        return [BasicResult("B", "b", 0.0, [r])]
+
+    met, total, _, scores = standing(rs, basics(0.5996))
+    assert met and scores == [60.0] and total == 60.0
+    met, _, _, scores = standing(rs, basics(0.5994))
+    assert not met and scores == [59.9]

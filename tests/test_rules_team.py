@@ -1,6 +1,8 @@
 """基本队伍 rules and the 发展党员 step intervals."""
 
-from dangzhibu_desktop.rules import evaluate
+import copy
+
+from dangzhibu_desktop.rules import evaluate, load_rule_set
 from tests.rules_support import D, full_member, meeting, person, rule
 
 DEV_RULES = ("TEAM-DEV-AGE", "TEAM-DEV-TALK", "TEAM-DEV-CULTIVATE", "TEAM-DEV-REVIEW", "TEAM-DEV-TRAIN",
@@ -28,6 +30,11 @@ def test_applicant_under_18_fails(ledger):
     r = rule(ledger, "TEAM-DEV-AGE")
     assert r.status == "未达标" and "少年" in r.evidence[0]
     assert r.kind == "否定"
+    # Lawful side: applying on the 18th birthday; the message counts the applicants judged.
+    person(ledger, "成年", {1: "2025-06-01"}, birth_date="2007-06-01")
+    ledger.update("members", ledger.rows("members", "name = ?", ("少年",))[0]["id"], {"birth_date": "2007-04-30"})
+    r = rule(ledger, "TEAM-DEV-AGE")
+    assert r.status == "达标" and r.message == "本年度2名入党申请人均已年满18周岁"
 
 
 def test_applicant_born_29_february_turns_18_on_28_february(ledger):
@@ -83,6 +90,16 @@ def test_half_year_reviews(ledger):
     assert r.status == "未达标" and "2025-03-01至2025-09-01" in r.evidence[0]
     ledger.insert("development_steps", {"member_id": mid, "step": 6, "date": "2025-08-25"})
     assert rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 10, 15)).status == "达标"
+
+
+def test_half_year_review_ahead_starts_the_day_after_its_window_opens(ledger):
+    # 积极分子 since 2024-12-01, seen on 2025-03-01: the review of 2024-12-01 … 2025-06-01 can be
+    # done from today; the next window's review only from 2025-06-02 (one on 06-01 counts for
+    # the first window, not the second).
+    person(ledger, "积极分子", {3: "2024-12-01"})
+    r = rule(ledger, "TEAM-DEV-REVIEW", as_of=D(2025, 3, 1))
+    assert r.status == "待到期"
+    assert [a.start for a in r.fix.actions] == [D(2025, 3, 1), D(2025, 6, 2)]
 
 
 def test_candidate_training_before_admission(ledger):
@@ -164,8 +181,11 @@ def test_probation_deadline_day_is_still_due(ledger):
     person(ledger, "预备党员", {15: "2024-05-10", 17: "2024-06-20"})
     on_day = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 10))
     assert on_day.status == "待到期" and on_day.evidence == ["预备党员预备期将于2025-05-10届满"]
+    # On the deadline day the plan asks for it by that day (今天), not within the grace.
+    assert [a.by for a in on_day.fix.actions] == [D(2025, 5, 10)]
     after = rule(ledger, "TEAM-PROBATION", as_of=D(2025, 5, 11))
     assert after.evidence == ["预备党员预备期已于2025-05-10届满，请尽快讨论转正"]
+    assert [a.by for a in after.fix.actions] == [D(2025, 6, 9)]
     # Within the 30 days of grace the discussion is still due; the day after, it failed.
     assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 9)).status == "待到期"
     assert rule(ledger, "TEAM-PROBATION", as_of=D(2025, 6, 10)).status == "未达标"
@@ -206,6 +226,16 @@ def test_training_hours_32_and_56_for_committee(ledger):
     assert mid_year.status == "待到期" and mid_year.fix is not None
 
 
+def test_a_member_with_no_training_at_all_has_zero_hours(ledger):
+    a = full_member(ledger, "普通党员")
+    full_member(ledger, "未参训")
+    for month in (3, 4):
+        t = ledger.insert("trainings", {"date": f"2025-{month:02d}-01", "title": "集中轮训", "hours": 160})
+        ledger.replace_children("training_attendance", t, [{"member_id": a, "hours": 160}])
+    r = rule(ledger, "TEAM-TRAINING")
+    assert r.status == "未达标" and r.measured == "1/2" and r.evidence == ["未参训：0/32学时"]
+
+
 def test_training_target_pro_rata_for_transfers(ledger):
     mid = full_member(ledger, "转入", joined_branch_on="2025-07-02")
     t = ledger.insert("trainings", {"date": "2025-09-01", "title": "集中轮训", "hours": 170})
@@ -227,6 +257,18 @@ def test_appraisal_every_member_rated_and_excellent_share(ledger):
     ledger.update("appraisals", ledger.rows("appraisals", "member_id = ?", (ids[0],))[0]["id"], {"rating": "优秀"})
     r = rule(ledger, "TEAM-APPRAISAL")
     assert r.status == "未达标" and "超过" in r.message
+
+
+def test_excellent_share_unreadable_in_the_rule_set_falls_back_to_one_third(ledger):
+    rs = copy.deepcopy(load_rule_set(None))
+    spec = next(s for b in rs.basics for s in b.rules if s.code == "TEAM-APPRAISAL")
+    spec.params["max_excellent_share"] = "三分之一"
+    ids = [full_member(ledger, f"党员{i}") for i in range(3)]
+    meeting(ledger, "民主评议党员", "2025-12-20")
+    for mid, rating in zip(ids, ("优秀", "合格", "合格")):
+        ledger.insert("appraisals", {"year": 2025, "member_id": mid, "rating": rating})
+    r = rule(ledger, "TEAM-APPRAISAL", rule_set=rs)
+    assert r.status == "达标" and r.target.endswith("优秀≤33.3%")
 
 
 def test_probationary_member_rated_excellent_is_flagged(ledger):

@@ -58,3 +58,23 @@ def test_next_step_and_earliest_date():
 def test_leap_day_anniversary():
     assert S.add_years(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
     assert S.add_months(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
+
+
+def test_stages_group_the_25_steps_as_the_rules_do():
+    # 发展党员工作细则 (2014): 入党申请 1–2, 积极分子 3–6, 发展对象 7–11, 接收 12–18, 考察和转正 19–25.
+    assert [[s.number for s in S.stage_steps(st)] for st in S.STAGES] == [
+        [1, 2], [3, 4, 5, 6], [7, 8, 9, 10, 11], list(range(12, 19)), list(range(19, 26))]
+
+
+def test_probation_decision_without_outcome_is_on_time():
+    rows = [{"step": 23, "date": "2025-05-20"}, {"step": 23, "date": "2024-05-20", "outcome": "延长预备期"}]
+    assert [(d, o) for d, o, _ in S.probation_decisions(rows)] == [
+        (dt.date(2024, 5, 20), "延长预备期"), (dt.date(2025, 5, 20), "按期转正")]
+
+
+def test_party_standing_whole_years_from_full_membership():
+    rows = [{"step": 15, "date": "2024-05-20"}, {"step": 23, "date": "2025-05-20"}]
+    assert S.party_standing_years(rows, dt.date(2025, 12, 31)) == 0
+    assert S.party_standing_years(rows, dt.date(2026, 5, 19)) == 0
+    assert S.party_standing_years(rows, dt.date(2026, 5, 20)) == 1
+    assert S.party_standing_years(rows, dt.date(2025, 5, 19)) is None  # still 预备党员 then

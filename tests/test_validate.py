@@ -45,6 +45,29 @@ def test_bad_ids_refused_with_reason(bad, words):
     assert words in str(e.value)
 
 
+def test_extension_months_six_to_twelve():
+    # 党章 第七条: at least half a year, at most one year — both ends lawful.
+    from dangzhibu_desktop.ledger.steps import OUTCOME_EXTEND
+    from dangzhibu_desktop.ledger.validate import check_extension
+
+    for months in (6, 12):
+        check_extension(OUTCOME_EXTEND, months)
+    for months in (5, 13):
+        with pytest.raises(ValidationError, match="应为6至12个月"):
+            check_extension(OUTCOME_EXTEND, months)
+
+
+def test_id_birth_year_boundary_and_the_date_named():
+    # Born 1900-01-01 (MIN_YEAR) is accepted; 1899-12-31 is refused as 不合理 (both with a
+    # correct check character).
+    assert validate_id_number("110105190001010028") == "110105190001010028"
+    with pytest.raises(ValidationError, match="出生日期1899-12-31不合理"):
+        validate_id_number("110105189912310023")
+    # The message names the eight digits of the impossible date.
+    with pytest.raises(ValidationError, match="出生日期19491331不存在"):
+        validate_id_number("11010519491331002X")
+
+
 def test_dates():
     assert validate_date("2024-02-29") == "2024-02-29"
     for bad in ("2023-02-29", "2024/02/01", "20240201", "1899-12-31", ""):
@@ -57,6 +80,10 @@ def test_time_and_month():
     assert validate_month("2025-03") == "2025-03"
     with pytest.raises(ValidationError):
         validate_time("24:00")
+    # The last minute of the day and midnight are times; a 60th minute is not.
+    assert validate_time("23:59") == "23:59" and validate_time("0:00") == "00:00"
+    with pytest.raises(ValidationError):
+        validate_time("23:60")
     with pytest.raises(ValidationError, match="年-月"):
         validate_month("2025-13")
 
