@@ -259,6 +259,29 @@ def performance(job: Job, f: YearFigures, report: dict) -> list[tuple[str, str]]
     return out
 
 
+def missing_records(job: Job, f: YearFigures | None = None) -> list[str]:
+    """What the ledger lacks for a complete 述职 of ``job.year`` (up to its as-of day), in the
+    words the window shows before export: each a record the report draws on and would otherwise
+    leave out or say is missing. Empty when nothing is missing."""
+    f = f or year_figures(job)
+    out = []
+    if not f.secretary:
+        out.append("在任的支部书记（“支委分工”中登记；报告署名和“本人”部分依据它）")
+    if not sum(f.meetings.values()):
+        out.append(f"{job.year}年的会议记录")
+    if not f.life_meeting_dates:
+        out.append(f"{job.year}年召开的组织生活会")
+    if not f.appraisals:
+        out.append(f"{job.year}年度民主评议党员的结果")
+    if f.secretary_id and not any(m.get("lecturer_id") == f.secretary_id for m in f.lessons):
+        out.append(f"书记{f.secretary}本年度讲党课的记录")
+    if not f.trainings:
+        out.append(f"{job.year}年的教育培训记录")
+    if not f.talks:
+        out.append(f"{job.year}年的谈心谈话记录")
+    return out
+
+
 def has_records(f: YearFigures) -> bool:
     """Whether the year has enough in the ledger for a report of work done."""
     return bool(f.topic_records or f.meetings or f.trainings or f.volunteer_activities or f.deeds)

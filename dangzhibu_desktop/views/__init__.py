@@ -17,4 +17,5 @@ temp-file ledgers. This layer imports ``exports``, ``rules`` and ``ledger``, nev
 - ``search``: 搜索全部台账 — names, 议题 and titles, each hit with its page and year.
 - ``fixes``: where each gap is fixed — a red 缺 cell, a rule, a reminder, a plan action → the
   editor that records it, prefilled, or the page filtered to the month.
+- ``export``: what a document will lack (the 述职报告's missing records), said before export.
 """

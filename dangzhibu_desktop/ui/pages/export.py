@@ -33,6 +33,7 @@ from ...ledger.errors import LedgerError
 from ...ledger.package import PERSONAL_DATA_NOTICE
 from ...ledger.sealed import MIN_PASSWORD, check_password
 from ...exports.kinds import FORMAT_LABELS, KINDS, default_filename  # the one table of export kinds
+from ...views.export import report_gaps
 from ...views.lists import development_record_people
 from .. import settings as _settings
 from ..session import years_of
@@ -86,6 +87,11 @@ class ExportPage(Page):
         self.about_label = QLabel()
         self.about_label.setStyleSheet("color:#666")
         form.addRow("", self.about_label)
+        # What the chosen document will lack (views.export.report_gaps), said before export.
+        self.gaps_label = QLabel()
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setStyleSheet("color:#9a3412")
+        form.addRow("", self.gaps_label)
         self.year_box = QComboBox()
         self.year_box.currentIndexChanged.connect(self._year_changed)
         form.addRow("年度：", self.year_box)
@@ -253,11 +259,18 @@ class ExportPage(Page):
     def _suggest_path(self, *_args) -> None:
         if self._filling:
             return
+        self._show_gaps()
         branch = (self.ledger.branch() or {}).get("name") or ""
         member = self.member_id()
         subject = self._member_names.get(member, "") if member is not None else ""
         fname = default_filename(self.kind(), self.year(), branch, self.format_box.currentData(), subject=subject)
         self.out_edit.setText(str(self._out_dir() / fname))
+
+    def _show_gaps(self) -> None:
+        gaps = report_gaps(self.ledger, self.kind(), self.year(), self.session.today)
+        self.gaps_label.setText("台账中还没有以下记录，导出的述职报告将缺少相应内容，可先补录再导出："
+                                + "；".join(gaps) + "。" if gaps else "")
+        self.gaps_label.parentWidget().layout().setRowVisible(self.gaps_label, bool(gaps))
 
     def _browse(self) -> None:
         ext = self.format_box.currentData()
