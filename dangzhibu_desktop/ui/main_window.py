@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
                                     S.SP_FileIcon, "在当前页面新建一条记录")
         self.act_edit = self._action("编辑…", lambda: self.current_page().edit_selected(), "Ctrl+E",
                                      S.SP_FileDialogDetailedView)
-        self.act_delete = self._action("删除", lambda: self.current_page().delete_selected(), QKeySequence.Delete,
+        self.act_delete = self._action("删除", lambda: self.current_page().delete_selected(), QKeySequence.Delete,  # not the enumeration
                                        S.SP_TrashIcon, "把所选记录移到回收站")
         self.act_delete.setShortcutContext(Qt.WindowShortcut)
         self.act_undo = self._action("撤销删除", lambda: self.current_page().undo_delete(), QKeySequence.Undo,

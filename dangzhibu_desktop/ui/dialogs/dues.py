@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from ...ledger import enums
 from ...ledger.validate import LedgerError, ValidationError, format_money, parse_money
 from ...rules import compute_dues as rules_compute_dues
 from ...views.dues import dues_grid
@@ -55,7 +56,7 @@ FIRST_MONTH_COL = 3
 
 def compute_dues(dues_class: str | None, base_fen: int | None) -> tuple[float | None, int]:
     """(rate, amount_fen) by the rule set's dues brackets (one place declares them: ``rules``)."""
-    return rules_compute_dues(dues_class or "在职", base_fen)
+    return rules_compute_dues(dues_class or enums.DUES_EMPLOYED, base_fen)
 
 
 def today() -> _dt.date:
@@ -303,7 +304,8 @@ class DuesGridWidget(QWidget):
                         if not paid or not r["eligible"][month]:
                             continue
                         base = r["base"]
-                        if base is None and (m.get("dues_class") or "在职") in ("在职", "离退休"):
+                        if base is None and (m.get("dues_class") or enums.DUES_EMPLOYED) \
+                                in (enums.DUES_EMPLOYED, enums.DUES_RETIRED):
                             raise ValidationError(TEXT["need_base"].format(name=m["name"]), "base_income")
                         rate, amount = compute_dues(m.get("dues_class"), base)
                         self.ledger.insert("dues", {"member_id": m["id"], "month": f"{self.year}-{month:02d}",

@@ -177,8 +177,8 @@ class MeetingDialog(RecordDialog):
 
     def _kind_changed(self, *_args) -> None:
         kind = combo_value(self.ui.kindCombo)
-        self.ui.partyGroupCombo.setEnabled(kind == "党小组会")
-        self.ui.lecturerCombo.setEnabled(kind == "党课")
+        self.ui.partyGroupCombo.setEnabled(kind == enums.GROUP_MEETING)
+        self.ui.lecturerCombo.setEnabled(kind == enums.PARTY_LECTURE)
         # 发展/转正 are voted on at the 支部党员大会 only.
         general = kind == enums.GENERAL_MEETING
         self.ui.votesBoxLabel.setVisible(general)
@@ -207,7 +207,7 @@ class MeetingDialog(RecordDialog):
         if self.record:
             return
         kind = combo_value(self.ui.kindCombo)
-        group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
+        group = combo_value(self.ui.partyGroupCombo) if kind == enums.GROUP_MEETING else None
         values = _entry.remembered_values(self.ledger, kind, group) if kind else {}
         for key in _entry.REMEMBERED:
             now = self._field_value(key)
@@ -222,7 +222,7 @@ class MeetingDialog(RecordDialog):
         """复制上次会议: this kind's last meeting (this group's for a 党小组会) copied into the
         form, the date left to type; False when there is none."""
         kind = combo_value(self.ui.kindCombo)
-        group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
+        group = combo_value(self.ui.partyGroupCombo) if kind == enums.GROUP_MEETING else None
         last = _entry.last_meeting(self.ledger, kind, group)
         if last is None:
             self.ui.errorLabel.setText(TEXT["copy_none"].format(kind=kind))
@@ -291,7 +291,7 @@ class MeetingDialog(RecordDialog):
         self._remember()
         day = get_date(self.ui.dateEdit)
         kind = combo_value(self.ui.kindCombo)
-        group = combo_value(self.ui.partyGroupCombo) if kind == "党小组会" else None
+        group = combo_value(self.ui.partyGroupCombo) if kind == enums.GROUP_MEETING else None
         categories = self.ledger.categories(_as_date(day))
         people = self.ledger.expected_at(day, kind, group) if day else []  # the one 应到
         ids = {m["id"] for m in people}
@@ -329,9 +329,9 @@ class MeetingDialog(RecordDialog):
         if c["unset"]:
             text += TEXT["summary_unset"].format(unset=c["unset"])
         kind = combo_value(self.ui.kindCombo)
-        if kind == "支部委员会":
+        if kind == enums.COMMITTEE_MEETING:
             text = TEXT["no_committee"] if not c["due"] else text + TEXT["summary_committee"]
-        if kind == "党小组会":
+        if kind == enums.GROUP_MEETING:
             group = combo_value(self.ui.partyGroupCombo)
             text = TEXT["no_group_yet"] if group is None else \
                 text + TEXT["summary_group"].format(group=self.groups.get(group, ""))
@@ -366,8 +366,8 @@ class MeetingDialog(RecordDialog):
             "start_time": ui.startTimeEdit.value(), "end_time": ui.endTimeEdit.value(),
             "place": line_text(ui.placeEdit), "host_id": combo_value(ui.hostCombo),
             "recorder_id": combo_value(ui.recorderCombo),
-            "party_group_id": combo_value(ui.partyGroupCombo) if kind == "党小组会" else None,
-            "lecturer_id": combo_value(ui.lecturerCombo) if kind == "党课" else None,
+            "party_group_id": combo_value(ui.partyGroupCombo) if kind == enums.GROUP_MEETING else None,
+            "lecturer_id": combo_value(ui.lecturerCombo) if kind == enums.PARTY_LECTURE else None,
             "topic": line_text(ui.topicEdit), "content": plain_text(ui.contentEdit),
             "resolutions": plain_text(ui.resolutionsEdit), "guests": line_text(ui.guestsEdit),
             "vote": 1 if ui.voteCheck.isChecked() else 0,
@@ -451,7 +451,7 @@ class MeetingDialog(RecordDialog):
         from ...exports import export_document
 
         m = self.record
-        branch = (self.ledger.branch() or {}).get("name") or "党支部"
+        branch = (self.ledger.branch() or {}).get("name") or "党支部"  # not the enumeration
         name = f"{branch}_{m['date']}{m['kind']}签到表.pdf"
         target, _ = QFileDialog.getSaveFileName(self, TEXT["signin_title"], str(paths.user_data_dir() / name),
                                                 "PDF（*.pdf）;;Word 文档（*.docx）")

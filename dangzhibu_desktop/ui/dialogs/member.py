@@ -200,7 +200,7 @@ class MemberDialog(RecordDialog):
         ui.workPostEdit.setText(row.get("work_post") or "")
         set_combo(ui.partyGroupCombo, row.get("party_group_id"))
         set_combo(ui.statusCombo, row.get("status") or enums.ACTIVE_STATUS)
-        set_combo(ui.duesClassCombo, row.get("dues_class") or "在职")
+        set_combo(ui.duesClassCombo, row.get("dues_class") or enums.DUES_EMPLOYED)
         ui.mobileCheck.setChecked(bool(row.get("mobile")))
         set_date(ui.joinedEdit, row.get("joined_branch_on"))
         set_date(ui.leftEdit, row.get("left_on"))

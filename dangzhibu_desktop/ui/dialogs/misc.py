@@ -37,7 +37,7 @@ TEXT = {
     "appraisal_summary": "应评 {n} 人：优秀 {a}，合格 {b}，基本合格 {c}，不合格 {d}，未评 {e}",
 }
 
-RECTIFICATION_SOURCES = ("组织生活会", "民主评议党员", "巡察反馈", "上级检查", "支部自查", "群众意见")
+RECTIFICATION_SOURCES = (enums.LIFE_MEETING, enums.MEMBER_APPRAISAL, "巡察反馈", "上级检查", "支部自查", "群众意见")
 
 
 class RectificationDialog(RecordDialog):
@@ -74,14 +74,14 @@ class RectificationDialog(RecordDialog):
     def _status_changed(self, *_args) -> None:
         # The ledger insists 已完成 ⇔ 完成日期. The day it was done is asked, never assumed to be
         # today (that put a completion after its deadline); leaving 已完成 empties it.
-        done = combo_value(self.ui.statusCombo) == "已完成"
+        done = combo_value(self.ui.statusCombo) == enums.COMPLETED
         if done and get_date(self.ui.closedEdit) is None:
             self.ui.closedEdit.setFocus()
         elif not done:
             set_date(self.ui.closedEdit, None)
 
     def before_write(self) -> None:
-        if combo_value(self.ui.statusCombo) == "已完成" and get_date(self.ui.closedEdit) is None:
+        if combo_value(self.ui.statusCombo) == enums.COMPLETED and get_date(self.ui.closedEdit) is None:
             raise ValidationError(TEXT["rect_closed_missing"], "closed_on")
 
     def write(self) -> int:
@@ -261,8 +261,8 @@ class PartyGroupDialog(RecordDialog):
         return group_id
 
 
-RATING_COLORS = {"优秀": QColor("#e3f2fd"), "合格": QColor("#e8f5e9"), "基本合格": QColor("#fff8e1"),
-                 "不合格": QColor("#ffebee")}
+RATING_COLORS = {enums.EXCELLENT: QColor("#e3f2fd"), enums.QUALIFIED: QColor("#e8f5e9"),
+                 enums.BASICALLY_QUALIFIED: QColor("#fff8e1"), enums.UNQUALIFIED: QColor("#ffebee")}
 
 
 class AppraisalDialog(RecordDialog):
@@ -335,7 +335,7 @@ class AppraisalDialog(RecordDialog):
         end = as_of_day(year)  # the one as-of convention (rules.as_of_day)
         categories = self.ledger.categories(end)
         existing = {a["member_id"]: a for a in self.ledger.rows("appraisals", "year = ?", (year,))}
-        people = [m for m in self.ledger.members_on(end) if categories.get(m["id"]) in ("正式党员", "预备党员")]
+        people = [m for m in self.ledger.members_on(end) if categories.get(m["id"]) in enums.PARTY_MEMBERS]
         ids = {m["id"] for m in people}
         for mid in sorted(set(existing) - ids):
             m = self.ledger.get("members", mid)
@@ -349,13 +349,13 @@ class AppraisalDialog(RecordDialog):
     def update_summary(self, *_args) -> None:
         ratings = [r.get("rating") or "" for r in self.model.rows]
         self.ui.summaryLabel.setText(TEXT["appraisal_summary"].format(
-            n=len(ratings), a=ratings.count("优秀"), b=ratings.count("合格"), c=ratings.count("基本合格"),
-            d=ratings.count("不合格"), e=ratings.count("")))
+            n=len(ratings), a=ratings.count(enums.EXCELLENT), b=ratings.count(enums.QUALIFIED),
+            c=ratings.count(enums.BASICALLY_QUALIFIED), d=ratings.count(enums.UNQUALIFIED), e=ratings.count("")))
 
     def fill_qualified(self) -> None:
         for i, r in enumerate(self.model.rows):
             if not r.get("rating"):
-                self.model.set_value(i, "rating", "合格")
+                self.model.set_value(i, "rating", enums.QUALIFIED)
 
     def clear_selected(self) -> None:
         for i in selected_rows(self.ui.ratingsTable):

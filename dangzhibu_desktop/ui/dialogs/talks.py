@@ -14,7 +14,7 @@ from .common import (
 
 TEXT = {
     "new": "登记谈心谈话",
-    "edit": "谈心谈话",
+    "edit": "谈心谈话",  # not the enumeration
 }
 
 

@@ -200,7 +200,7 @@ class ListPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton("编辑")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("删除")
+        self.delete_button = QPushButton("删除")  # not the enumeration
         self.delete_button.clicked.connect(self.delete_selected)
         for b in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(b)
@@ -450,7 +450,7 @@ class ListPage(Page):
         warning = self.delete_warning(ids)
         if warning:
             question += "\n\n" + warning
-        answer = QMessageBox.question(self, "删除", question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        answer = QMessageBox.question(self, "删除", question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # not the enumeration
         if answer != QMessageBox.Yes:
             return
         try:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...ledger import steps as _steps
+from ...ledger import enums, steps as _steps
 from ...ledger.schema import TABLES
 from .. import editing
 from .base import Page
@@ -59,7 +59,8 @@ class BranchPage(Page):
         figures = QGroupBox("党员构成")
         self.figures_form = QFormLayout(figures)
         self.figure_labels: dict[str, QLabel] = {}
-        for key in ("在册党员", "正式党员", "预备党员", "发展对象", "入党积极分子", "入党申请人", "流动党员"):
+        for key in ("在册党员", enums.FULL_MEMBER, enums.PROBATIONARY, enums.CANDIDATE, enums.ACTIVIST,
+                    enums.APPLICANT, "流动党员"):
             lab = QLabel()
             self.figure_labels[key] = lab
             self.figures_form.addRow(key + "：", lab)

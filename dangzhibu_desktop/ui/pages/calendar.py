@@ -155,7 +155,7 @@ class CalendarDialog(QDialog):
             return
         req = cal.rows[col]
         cell = cal.cells[(req.kind, month)]
-        state = {"done": "已完成", "missing": "未完成（已过期）", "pending": "尚未到期", "n/a": "本月无要求"}
+        state = {"done": "已完成", "missing": "未完成（已过期）", "pending": "尚未到期", "n/a": "本月无要求"}  # not the enumeration
         out = [f"{month}月 · {req.name}（{_calendar.PERIOD_WORDS.get(req.period, '')}"
                f"{req.min_count}次）：{state.get(cell.state, cell.state)}"]
         for h in cell.held:

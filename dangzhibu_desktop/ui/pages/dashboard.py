@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...ledger import enums
 from ...rules import as_of_day, plan_lines, projection_text
 from ...views.common import years_of
 from ...views.dashboard import compute_dashboard
@@ -34,7 +35,8 @@ from .base import Page, fill_year_box
 REMINDER_ROLE = Qt.UserRole + 11
 
 # Kinds shown in the grid, in this order (三会一课 and 主题党日).
-GRID_KINDS = ("支部党员大会", "支部委员会", "党小组会", "党课", "主题党日")
+GRID_KINDS = (enums.GENERAL_MEETING, enums.COMMITTEE_MEETING, enums.GROUP_MEETING, enums.PARTY_LECTURE,
+              enums.THEME_DAY)
 
 QUICK_ACTIONS = (
     ("meeting", "记一次会议"),
@@ -170,7 +172,7 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         super().refresh()
         b = self.ledger.branch() or {}
-        self.branch_label.setText(b.get("name") or "党支部")
+        self.branch_label.setText(b.get("name") or "党支部")  # not the enumeration
         current = self.year_box.currentData() or self.session.default_year()
         years = years_of(self.ledger, "meetings", "date", self.session.default_year())
         fill_year_box(self.year_box, years, current)
@@ -209,7 +211,7 @@ class DashboardPage(Page):
         for k in GRID_KINDS:
             if any((k, m) in data["grid"] for m in range(1, 13)):
                 kinds.append(k)
-            if k == "党小组会":
+            if k == enums.GROUP_MEETING:
                 kinds.extend(data.get("groups") or [])
         self.meeting_grid.set_grid(data["grid"], kinds, data["counts"])
         self.bars.set_basics([(b["name"], b.get("score")) for b in rep["basics"]])

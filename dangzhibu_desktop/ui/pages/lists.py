@@ -321,7 +321,7 @@ class TrainingsPage(ListPage):
 
 class VolunteerPage(ListPage):
     slug = "volunteer"
-    title = "志愿服务"
+    title = "志愿服务"  # not the enumeration
     table = "volunteer_activities"
     new_label = "登记志愿服务"
     year_field = "date"
@@ -343,7 +343,7 @@ class VolunteerPage(ListPage):
         bar.addWidget(self.deed_button)
 
     def new_deed(self):
-        self._defaults = {"kind": "办实事"}
+        self._defaults = {"kind": enums.PRACTICAL_DEED}
         try:
             self.new_record()
         finally:
@@ -354,7 +354,7 @@ class VolunteerPage(ListPage):
 
     def status_text(self) -> str:
         rows = self.model.all_rows()
-        deeds = sum(1 for r in rows if r["kind"] == "办实事")
+        deeds = sum(1 for r in rows if r["kind"] == enums.PRACTICAL_DEED)
         persons = sum(r["persons"] for r in rows)
         hours = format_hours(sum(r["total_hours"] for r in rows))
         return f"志愿服务：{len(rows)} 次活动（其中办实事 {deeds} 项），参与 {persons} 人次，服务 {hours} 小时"
@@ -365,7 +365,7 @@ class VolunteerPage(ListPage):
 
 class PostsPage(ListPage):
     slug = "posts"
-    title = "先锋岗"
+    title = "先锋岗"  # not the enumeration
     table = "pioneer_posts"
     new_label = "设立岗位"
     columns = [
@@ -409,14 +409,14 @@ class RectificationsPage(ListPage):
 
     def status_text(self) -> str:
         rows = self.model.all_rows()
-        open_n = sum(1 for r in rows if r["status"] != "已完成")
+        open_n = sum(1 for r in rows if r["status"] != enums.COMPLETED)
         late = sum(1 for r in rows if r["overdue"])
         return f"整改台账：共 {len(rows)} 项，未完成 {open_n} 项，逾期 {late} 项"
 
 
 class TalksPage(ListPage):
     slug = "talks"
-    title = "谈心谈话"
+    title = "谈心谈话"  # not the enumeration
     table = "talks"
     new_label = "登记谈心谈话"
     year_field = "date"
@@ -523,7 +523,7 @@ class GroupsList(ListPage):
             here = [m for m in people if m.get("party_group_id") == gid]
             if group is None or not here:
                 continue
-            party = sum(1 for m in here if cats.get(m["id"]) in ("正式党员", "预备党员"))
+            party = sum(1 for m in here if cats.get(m["id"]) in enums.PARTY_MEMBERS)
             counts = [f"党员{party}名"] if party else []
             if len(here) > party:
                 counts.append(f"入党申请人、积极分子等{len(here) - party}名")

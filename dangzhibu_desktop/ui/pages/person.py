@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...ledger import enums
 from ...ledger.validate import format_hours, format_money
 from ...views import person as _person
 from .. import editing
@@ -44,7 +45,7 @@ MEETING_COLUMNS = [
     Column("date", "日期", width=100), Column("kind", "会议类型", width=110),
     Column("topic", "议题", width=330),
     Column("status_text", "出勤", width=60,
-           color=lambda r: MUTED if r["ahead"] else BAD if r["status"] == "缺席" else None),
+           color=lambda r: MUTED if r["ahead"] else BAD if r["status"] == enums.ABSENT else None),
     Column("reason", "请假或缺席原因", width=200),
 ]
 TRAINING_COLUMNS = [
@@ -154,7 +155,7 @@ class PersonFileDialog(QDialog):
         cards.setSpacing(8)
         self.cards: dict[str, QLabel] = {}
         for i, (key, title) in enumerate((("meetings", "组织生活"), ("training", "学习培训学时"),
-                                          ("volunteer", "志愿服务"), ("dues", "党费"), ("appraisal", "民主评议"))):
+                                          ("volunteer", "志愿服务"), ("dues", "党费"), ("appraisal", "民主评议"))):  # not the enumeration
             frame, value = _card(title)
             self.cards[key] = value
             cards.addWidget(frame, 0, i)
@@ -182,10 +183,10 @@ class PersonFileDialog(QDialog):
         for key, title, columns, table in (
                 ("meetings", "组织生活", MEETING_COLUMNS, "meetings"),
                 ("trainings", "学习培训", TRAINING_COLUMNS, "trainings"),
-                ("volunteer", "志愿服务", VOLUNTEER_COLUMNS, "volunteer_activities"),
+                ("volunteer", "志愿服务", VOLUNTEER_COLUMNS, "volunteer_activities"),  # not the enumeration
                 ("posts", "岗位与职务", POST_COLUMNS, None),
                 ("dues", "党费", DUES_COLUMNS, None),
-                ("talks", "谈心谈话", TALK_COLUMNS, "talks"),
+                ("talks", "谈心谈话", TALK_COLUMNS, "talks"),  # not the enumeration
                 ("appraisals", "民主评议", APPRAISAL_COLUMNS, None),
                 ("transfers", "组织关系转接", TRANSFER_COLUMNS, "transfers")):
             view, model = plain_table(columns)
@@ -262,7 +263,7 @@ class PersonFileDialog(QDialog):
             **s, "date_text": "、".join(s["dates"]) if s["done"] else "未记录",
             "detail": "；".join(x for x in (s["outcome"], s["persons"], s["note"]) if x)} for s in f.steps]))
         nxt = f.next_step
-        if f.category == "正式党员":  # a veteran's unrecorded 24/25 is no "next step" to urge
+        if f.category == enums.FULL_MEMBER:  # a veteran's unrecorded 24/25 is no "next step" to urge
             self.next_label.setText(f"已于 {f.full_since} 转正")
         elif nxt:
             self.next_label.setText(f"发展流程下一步：{nxt['name']}"
@@ -306,8 +307,8 @@ class PersonFileDialog(QDialog):
     def _fill_cards(self, f: _person.PersonFile) -> None:
         a = f.attendance
         self.cards["meetings"].setText(
-            f"出席 <b>{a.get('出席', 0)}</b> · 请假 <b>{a.get('请假', 0)}</b> · "
-            f"<span style='color:{BAD if a.get('缺席') else '#000'}'>缺席 <b>{a.get('缺席', 0)}</b></span>"
+            f"出席 <b>{a.get(enums.PRESENT, 0)}</b> · 请假 <b>{a.get(enums.ON_LEAVE, 0)}</b> · "
+            f"<span style='color:{BAD if a.get(enums.ABSENT) else '#000'}'>缺席 <b>{a.get(enums.ABSENT, 0)}</b></span>"
             f"<br><span style='color:#666'>{self._span(f)}应参加 {sum(a.values())} 次</span>")
         t = f.training
         if t.need is None:

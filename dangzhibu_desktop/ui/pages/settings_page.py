@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...ledger import backup as _backup
+from ...ledger import backup as _backup, enums
 from ...ledger.schema import TABLES
 from ...ledger.validate import LedgerError
 from .. import opening
@@ -78,7 +78,7 @@ def _audit_summary(row: dict) -> str:
     if t is None:
         return ""
     title = t.title_field
-    if row["action"] == "修改" and before and after:
+    if row["action"] == enums.AUDIT_UPDATE and before and after:
         changed = [t.field(k).label for k in t.names if before.get(k) != after.get(k)]
         name = (after.get(title) if title else None) or ""
         return f"{name}：改了{'、'.join(changed)}" if changed else str(name)
@@ -146,7 +146,7 @@ class SettingsPage(Page):
         bl.addLayout(row)
         self.backups_model = RecordTableModel([
             Column("made_at", "备份时间", "datetime_seconds", width=170), Column("reason", "原因", width=100),
-            Column("size_kb", "大小", width=90), Column("name", "文件", width=380)], self)
+            Column("size_kb", "大小", width=90), Column("name", "文件", width=380)], self)  # not the enumeration
         self.backups_view = self._table(self.backups_model)
         bl.addWidget(self.backups_view, 1)
         self.tabs.addTab(w, "备份与恢复")
