@@ -53,3 +53,33 @@ def test_theme_day_topics_are_the_theme_days_own(ledger):
     ledger.insert("meetings", {"kind": "主题党日", "date": "2025-07-05", "topic": "七一重温入党誓词"})
     f = figures(ledger)
     assert f.theme_topics == ["学雷锋志愿服务"] and f.meetings["主题党日"] == 2
+
+
+def test_training_sessions_count_only_those_party_members_attended(tmp_path):
+    """Issue #15: "组织党员教育培训N期" counts sessions with a 党员 attending — a 发展对象 class
+    alone is not one — and the 学时 and topics follow the same sessions."""
+    import datetime as _dt
+
+    from dangzhibu_desktop.exports.common import Job
+    from dangzhibu_desktop.exports.figures import year_figures
+    from dangzhibu_desktop.ledger import open_ledger
+
+    with open_ledger(tmp_path / "t.sqlite", create=True, auto_backup=False) as led:
+        led.save_branch({"name": "第一党支部"})
+        wang = led.insert("members", {"name": "王建国"})
+        for step, day in ((15, "2000-07-01"), (23, "2001-07-05")):
+            led.insert("development_steps", {"member_id": wang, "step": step, "date": day})
+        li = led.insert("members", {"name": "李发展"})
+        for step, day in ((1, "2023-03-01"), (3, "2023-09-01"), (7, "2024-09-01")):
+            led.insert("development_steps", {"member_id": li, "step": step, "date": day})
+        both = led.insert("trainings", {"date": "2025-03-01", "title": "二十届三中全会精神", "hours": 40})
+        led.replace_children("training_attendance", both, [{"member_id": wang, "hours": 40},
+                                                           {"member_id": li, "hours": 40}])
+        cls = led.insert("trainings", {"date": "2025-05-01", "title": "发展对象培训班", "hours": 240})
+        led.replace_children("training_attendance", cls, [{"member_id": li, "hours": 240}])
+        led.insert("trainings", {"date": "2025-06-01", "title": "无人登记", "hours": 20})
+        f = year_figures(Job(led, 2025, today=_dt.date(2026, 3, 1)))
+    assert f.trainings == 1 and [t["title"] for t in f.training_sessions] == ["二十届三中全会精神"]
+    assert (f.trained_members, f.training_person_times, f.training_tenths) == (1, 1, 40)
+    assert [r[2] for r in f.topic_records if r[2] in ("发展对象培训班", "无人登记", "二十届三中全会精神")] == [
+        "二十届三中全会精神"]

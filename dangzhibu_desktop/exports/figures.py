@@ -45,7 +45,7 @@ class YearFigures:
     cancelled: list[tuple[int, _dt.date, dict]] = field(default_factory=list)
     full_after_extension: set[int] = field(default_factory=set)
     pipeline: Counter = field(default_factory=Counter)  # category -> count on as_of
-    trainings: int = 0
+    trainings: int = 0  # 培训期数: sessions of the year (up to as_of) that 党员 attended
     training_sessions: list[dict] = field(default_factory=list)  # the ones ``trainings`` counts
     training_tenths: int = 0
     trained_members: int = 0
@@ -134,16 +134,19 @@ def year_figures(job: Job) -> YearFigures:
         if cat and mid in on_books:
             f.pipeline[cat] += 1
 
-    trainings = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
+    held = [t for t in led.rows_in_year("trainings", year) if t["date"] <= end]
+    per: dict[int, tuple[int, int]] = {}
+    # 参训党员 and 人均学时 are about 党员: 发展对象 in a 集中培训 would otherwise count as 党员;
+    # and 培训期数 counts the sessions 党员 attended (a 发展对象 class alone is no 党员教育培训).
+    party_ids = {m["id"] for m in party}
+    attended = led.children_of_many("training_attendance", [t["id"] for t in held])
+    trainings = [t for t in held if any(r["member_id"] in party_ids for r in attended.get(t["id"], []))]
     f.training_sessions = trainings
     f.trainings = len(trainings)
     f.topic_records += [(TRAINING_KIND, t["date"], t["title"]) for t in trainings if t.get("title")]
     f.topic_records.sort(key=lambda r: r[1])
-    per: dict[int, tuple[int, int]] = {}
-    # 参训党员 and 人均学时 are about 党员: 发展对象 in a 集中培训 would otherwise count as 党员.
-    party_ids = {m["id"] for m in party}
-    for rows in led.children_of_many("training_attendance", [t["id"] for t in trainings]).values():
-        for r in rows:
+    for t in trainings:
+        for r in attended.get(t["id"], []):
             if r["member_id"] in party_ids:
                 times, tenths = per.get(r["member_id"], (0, 0))
                 per[r["member_id"]] = (times + 1, tenths + r["hours"])
