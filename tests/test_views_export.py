@@ -23,14 +23,16 @@ def _branch(ledger):
 def test_each_missing_record_is_named_until_it_is_entered(ledger):
     assert report_gaps(ledger, "shuzhi", YEAR, AFTER) == [
         "在任的支部书记（“支委分工”中登记；报告署名和“本人”部分依据它）", "2025年的会议记录", "2025年召开的组织生活会",
-        "2025年度民主评议党员的结果", "2025年的教育培训记录", "2025年的谈心谈话记录"]
+        "2025年度民主评议党员的结果", "2025年党员参加教育培训的记录", "2025年的谈心谈话记录"]
     wang = _branch(ledger)
     gaps = report_gaps(ledger, "shuzhi", YEAR, AFTER)
     assert gaps[0] == "2025年的会议记录" and "书记王建国本年度讲党课的记录" in gaps
     ledger.insert("meetings", {"kind": "组织生活会", "date": "2025-01-20", "topic": "2024年度组织生活会"})
     ledger.insert("meetings", {"kind": "党课", "date": "2025-12-31", "topic": "党课", "lecturer_id": wang})
     ledger.insert("appraisals", {"year": YEAR, "member_id": wang, "rating": "合格"})
-    ledger.insert("trainings", {"date": "2025-04-01", "title": "专题学习", "hours": 40})
+    training = ledger.insert("trainings", {"date": "2025-04-01", "title": "专题学习", "hours": 40})
+    assert "2025年党员参加教育培训的记录" in report_gaps(ledger, "shuzhi", YEAR, AFTER)  # nobody attended
+    ledger.replace_children("training_attendance", training, [{"member_id": wang, "hours": 40}])
     assert report_gaps(ledger, "shuzhi", YEAR, AFTER) == ["2025年的谈心谈话记录"]
     li = ledger.insert("members", {"name": "李红"})
     ledger.insert("talks", {"date": "2025-06-01", "talker_id": wang, "member_id": li, "kind": "谈心谈话",

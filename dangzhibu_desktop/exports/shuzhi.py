@@ -276,7 +276,7 @@ def missing_records(job: Job, f: YearFigures | None = None) -> list[str]:
     if f.secretary_id and not any(m.get("lecturer_id") == f.secretary_id for m in f.lessons):
         out.append(f"书记{f.secretary}本年度讲党课的记录")
     if not f.trainings:
-        out.append(f"{job.year}年的教育培训记录")
+        out.append(f"{job.year}年党员参加教育培训的记录")
     if not f.talks:
         out.append(f"{job.year}年的谈心谈话记录")
     return out
