@@ -347,7 +347,7 @@ def test_readiness_docx_as_the_party_committee_reads_it(book, tmp_path):
     led, _ = book
     out = tmp_path / "自评.docx"
     report = sample_report()
-    readiness_mod.write_docx(Job(led, YEAR), out, report=report)
+    readiness_mod.write_docx(Job(led, YEAR, today=_dt.date(YEAR, 12, 31)), out, report=report)
     doc = Document(out)
     cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     paras = "\n".join(p.text for p in doc.paragraphs)
@@ -392,10 +392,14 @@ def test_readiness_owner_is_who_holds_the_post(book, tmp_path):
 def test_readiness_pdf(book, tmp_path):
     led, _ = book
     out = tmp_path / "自评.pdf"
-    readiness_mod.write_pdf(Job(led, YEAR), out, report=sample_report())
+    readiness_mod.write_pdf(Job(led, YEAR, today=_dt.date(YEAR, 12, 31)), out, report=sample_report())
     text = squash(pdftext(out))
     assert "TEAM-TRAINING" not in text and "未达标" in text and "争创4星级党支部" in text
     assert "四、整改措施" in text and "五、争创星级" in text and "（盖章）" in text
+    # written after the year is over: no 争创星级 (年内 work), the 近期提醒 moves up to 五
+    readiness_mod.write_pdf(Job(led, YEAR), out, report=sample_report())
+    text = squash(pdftext(out))
+    assert "争创星级" not in text and "年内还需完成" not in text and "五、近期提醒" in text and "（盖章）" in text
 
 
 # ---- the entry point --------------------------------------------------------------------

@@ -102,6 +102,12 @@ def measure_rows(found: list[review.Finding]) -> list[list]:
     return rows
 
 
+def year_over(job: Job) -> bool:
+    """The report's year has ended (today is after its as-of day, 12-31): no 年内 work is left,
+    so the 争创星级 section (the plan for the rest of the year) is left out."""
+    return job.today > job.as_of
+
+
 def next_star_lines(report: dict) -> tuple[str, list[str]]:
     nxt = report.get("next_star") or {}
     actions = review.plan_texts(report)  # as the 述职 says them
@@ -172,14 +178,16 @@ def write_pdf(job: Job, path: Path, report: dict | None = None) -> None:
         story.append(w.table(rows, [9 * mm, 32 * mm, 68 * mm, 22 * mm, 25 * mm],
                              align=["c", "l", "l", "c", "c"], small=True))
     n = 5 if len(rows) > 1 else 4
-    story += w.heading(f"{ORDINAL[n]}、争创星级", "h1")
-    lead, actions = next_star_lines(report)
-    story.append(w.p(lead, "body"))
-    for k, a in enumerate(actions, 1):
-        story.append(w.p(f"{k}. {a}。", "body"))
+    if not year_over(job):  # once the year is over nothing is left to do "年内"
+        story += w.heading(f"{ORDINAL[n]}、争创星级", "h1")
+        lead, actions = next_star_lines(report)
+        story.append(w.p(lead, "body"))
+        for k, a in enumerate(actions, 1):
+            story.append(w.p(f"{k}. {a}。", "body"))
+        n += 1
     reminders = report.get("reminders") or []
     if reminders:
-        story += w.heading(f"{ORDINAL[n + 1]}、近期提醒", "h1")
+        story += w.heading(f"{ORDINAL[n]}、近期提醒", "h1")
         rows = [["日期", "事项"]] + [[cn_date(r.get("date")), r.get("message", "")] for r in reminders]
         story.append(w.table(rows, [32 * mm, 124 * mm], align=["c", "l"], small=True))
     story.append(Spacer(1, 8 * mm))
@@ -215,14 +223,16 @@ def write_docx(job: Job, path: Path, report: dict | None = None) -> None:
         dk.para(doc, "四、整改措施", "Heading 1")
         dk.table(doc, rows, [9, 30, 70, 24, 23], align=["c", "l", "l", "c", "c"], size=10.5)
     n = 5 if len(rows) > 1 else 4
-    dk.para(doc, f"{ORDINAL[n]}、争创星级", "Heading 1")
-    lead, actions = next_star_lines(report)
-    dk.para(doc, lead)
-    for k, a in enumerate(actions, 1):
-        dk.para(doc, f"{k}. {a}。")
+    if not year_over(job):
+        dk.para(doc, f"{ORDINAL[n]}、争创星级", "Heading 1")
+        lead, actions = next_star_lines(report)
+        dk.para(doc, lead)
+        for k, a in enumerate(actions, 1):
+            dk.para(doc, f"{k}. {a}。")
+        n += 1
     reminders = report.get("reminders") or []
     if reminders:
-        dk.para(doc, f"{ORDINAL[n + 1]}、近期提醒", "Heading 1")
+        dk.para(doc, f"{ORDINAL[n]}、近期提醒", "Heading 1")
         dk.table(doc, [["日期", "事项"]] + [[cn_date(r.get("date")), r.get("message", "")] for r in reminders],
                  [32, 124], align=["c", "l"])
     for line in sign_lines(job):
