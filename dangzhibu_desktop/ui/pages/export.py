@@ -199,6 +199,7 @@ class ExportPage(Page):
         show = _settings.get(_settings.SHOW_FULL_PHONE)
         self.phone_label.setText("显示完整号码" if show else "隐去中间4位（可在“设置与备份”中更改）")
         self._suggest_path()
+        self._show_gaps()
 
     def _kind_changed(self, *_args) -> None:
         formats = KINDS[self.kind()].formats
@@ -218,10 +219,12 @@ class ExportPage(Page):
         form.setRowVisible(self.member_box, self.kind() == "development")
         form.setRowVisible(self.blank_page_check, self.kind() == "ledger")
         self._suggest_path()
+        self._show_gaps()
 
     def _year_changed(self, *_args) -> None:
         self._fill_members()
         self._suggest_path()
+        self._show_gaps()
 
     def _fill_members(self) -> None:
         """The 人员 list for the year, keeping the chosen person when still listed."""
@@ -259,7 +262,6 @@ class ExportPage(Page):
     def _suggest_path(self, *_args) -> None:
         if self._filling:
             return
-        self._show_gaps()
         branch = (self.ledger.branch() or {}).get("name") or ""
         member = self.member_id()
         subject = self._member_names.get(member, "") if member is not None else ""
@@ -267,6 +269,8 @@ class ExportPage(Page):
         self.out_edit.setText(str(self._out_dir() / fname))
 
     def _show_gaps(self) -> None:
+        """The document's missing records, for the kind and year chosen (not per format or
+        person: the 述职's figures are read once per change of those, or of the ledger)."""
         gaps = report_gaps(self.ledger, self.kind(), self.year(), self.session.today)
         self.gaps_label.setText("台账中还没有以下记录，导出的述职报告将缺少相应内容，可先补录再导出："
                                 + "；".join(gaps) + "。" if gaps else "")
